@@ -1,0 +1,93 @@
+/** The Hono app: middleware, route mounting, static client, the sync upgrade, one error handler. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { upgradeWebSocket } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import { openDocument } from "./domain/documents";
+import { DomainError } from "./domain/errors";
+import { authRoutes } from "./http/auth";
+import { circleRoutes } from "./http/circles";
+import type { AppDeps, AppEnv } from "./http/context";
+import { documentRoutes } from "./http/documents";
+import { errorBody, handleError, sendError } from "./http/errors";
+import { invitationRoutes } from "./http/invitations";
+import { loadSession, requireSameOrigin } from "./http/middleware";
+import { poleRoutes } from "./http/poles";
+import type { SyncServer } from "./sync";
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection"> }) {
+  const { db, config, logger, sync } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.onError(handleError(logger));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Tiptap and the collaboration carets colour elements with inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'", "ws:", "wss:"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(loadSession(db, config.PUBLIC_URL));
+
+  const api = new Hono<AppEnv>()
+    .use(requireSameOrigin(config.PUBLIC_URL))
+    .use(
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: (c) => sendError(c, "too_large", "Requête trop volumineuse (1 Mo au plus)."),
+      }),
+    )
+    .get("/health", (c) => c.json({ ok: true }))
+    .route("/", authRoutes(deps))
+    .route("/poles", poleRoutes(deps))
+    .route("/circles", circleRoutes(deps))
+    .route("/invitations", invitationRoutes(deps))
+    .route("/documents", documentRoutes(deps))
+    .all("*", (c) => sendError(c, "not_found", "Route inconnue."));
+  app.route("/api", api);
+
+  // The upgrade is answered with a plain HTTP status before any WebSocket exists.
+  app.get("/sync/:documentId", async (c, next) => {
+    const user = c.get("user");
+    if (!user) return c.json(errorBody("unauthenticated", "Connectez-vous."), 401);
+    const documentId = c.req.param("documentId");
+    try {
+      const { access } = await openDocument(db, user.id, documentId);
+      return upgradeWebSocket(() => sync.connection(documentId, user.id, access))(c, next);
+    } catch (error) {
+      if (error instanceof DomainError)
+        return c.json(errorBody(error.code, error.message), error.status);
+      throw error;
+    }
+  });
+
+  const clientRoot = config.CLIENT_DIST;
+  app.use("/*", serveStatic({ root: clientRoot }));
+  // Client-side routes (/d/:id, /login…) all load the single-page app.
+  app.get("*", (c) => {
+    try {
+      return c.html(readFileSync(join(clientRoot, "index.html"), "utf8"));
+    } catch {
+      return c.text(
+        "Le client n'est pas construit : lancez « npm start » ou « npm run build ».",
+        503,
+      );
+    }
+  });
+  return app;
+}

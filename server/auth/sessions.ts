@@ -1,0 +1,91 @@
+/**
+ * Sessions the way Lucia documents them: a random 20-byte token, base32, given to the
+ * browser; only its SHA-256 is stored. Sessions last 30 days and slide once half used.
+ */
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import type { DB } from "../db/database";
+import type { User } from "../db/schema";
+
+export const SESSION_COOKIE = "maillage_session";
+export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+
+export interface Session {
+  id: string;
+  userId: string;
+  expiresAt: number;
+}
+
+export type SessionUser = Pick<User, "id" | "name" | "email" | "locale">;
+
+export function generateSessionToken(): string {
+  const bytes = new Uint8Array(20);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export const hashToken = (token: string) =>
+  encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+
+export async function createSession(db: DB, token: string, userId: string, now = Date.now()) {
+  const session: Session = { id: hashToken(token), userId, expiresAt: now + SESSION_LIFETIME_MS };
+  await db
+    .insertInto("sessions")
+    .values({ id: session.id, user_id: userId, expires_at: session.expiresAt })
+    .execute();
+  return session;
+}
+
+export type SessionValidation =
+  | { session: Session; user: SessionUser; refreshed: boolean }
+  | { session: null; user: null; refreshed: false };
+
+const none: SessionValidation = { session: null, user: null, refreshed: false };
+
+/** Checks a token; deletes it when expired, extends it when less than half its life is left. */
+export async function validateSessionToken(
+  db: DB,
+  token: string,
+  now = Date.now(),
+): Promise<SessionValidation> {
+  const id = hashToken(token);
+  const row = await db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .select([
+      "sessions.id",
+      "sessions.user_id",
+      "sessions.expires_at",
+      "users.name",
+      "users.email",
+      "users.locale",
+    ])
+    .where("sessions.id", "=", id)
+    .executeTakeFirst();
+  if (!row) return none;
+  if (now >= row.expires_at) {
+    await db.deleteFrom("sessions").where("id", "=", id).execute();
+    return none;
+  }
+  const session: Session = { id, userId: row.user_id, expiresAt: row.expires_at };
+  let refreshed = false;
+  if (now >= row.expires_at - SESSION_LIFETIME_MS / 2) {
+    session.expiresAt = now + SESSION_LIFETIME_MS;
+    refreshed = true;
+    await db
+      .updateTable("sessions")
+      .set({ expires_at: session.expiresAt })
+      .where("id", "=", id)
+      .execute();
+  }
+  const user = { id: row.user_id, name: row.name, email: row.email, locale: row.locale };
+  return { session, user, refreshed };
+}
+
+export async function invalidateSession(db: DB, sessionId: string) {
+  await db.deleteFrom("sessions").where("id", "=", sessionId).execute();
+}
+
+export async function invalidateUserSessions(db: DB, userId: string) {
+  await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+}

@@ -1,0 +1,56 @@
+import { hashPassword, verifyPassword } from "../auth/passwords";
+import type { DB } from "../db/database";
+import type { User } from "../db/schema";
+import { DomainError } from "./errors";
+import { newId } from "./ids";
+
+export interface NewAccount {
+  name: string;
+  email: string;
+  password: string;
+}
+
+/** Hashing is slow on purpose: do it before opening the transaction that inserts. */
+export async function prepareAccount(account: NewAccount, now = Date.now()): Promise<User> {
+  return {
+    id: newId(),
+    name: account.name,
+    email: account.email,
+    password_hash: await hashPassword(account.password),
+    locale: "fr",
+    created_at: now,
+  };
+}
+
+export async function insertAccount(db: DB, user: User) {
+  const taken = await db
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", user.email)
+    .executeTakeFirst();
+  if (taken) {
+    throw new DomainError("conflict", "Un compte existe déjà avec cette adresse : connectez-vous.");
+  }
+  await db.insertInto("users").values(user).execute();
+}
+
+// Verifying against a fixed hash when the account is unknown keeps both cases equally slow,
+// so response times do not reveal which emails have an account.
+let decoyHash: Promise<string> | undefined;
+
+export async function authenticate(db: DB, email: string, password: string) {
+  const user = await db
+    .selectFrom("users")
+    .selectAll()
+    .where("email", "=", email)
+    .executeTakeFirst();
+  if (!user) {
+    decoyHash ??= hashPassword("decoy password for unknown accounts");
+    await verifyPassword(await decoyHash, password);
+    return null;
+  }
+  return (await verifyPassword(user.password_hash, password)) ? user : null;
+}
+
+export const instanceHasUsers = async (db: DB) =>
+  (await db.selectFrom("users").select("id").limit(1).executeTakeFirst()) !== undefined;

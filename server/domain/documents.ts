@@ -1,0 +1,136 @@
+import type { DocumentDetail, DocumentListItem, DocumentView } from "../../shared/api";
+import type { DocumentAccess, DocumentKind } from "../../shared/documents";
+import { canCreatePage, documentAccess, type Member } from "../../shared/permissions";
+import type { DB } from "../db/database";
+import type { DocumentRow } from "../db/schema";
+import { forbidden, notFound } from "./errors";
+import { newId } from "./ids";
+import { governingCircles, loadMember, requireMember } from "./members";
+import { initialState } from "./outlines";
+
+export const presentDocument = (row: DocumentRow): DocumentView => ({
+  id: row.id,
+  kind: row.kind,
+  title: row.title,
+  circleId: row.circle_id,
+});
+
+export async function insertDocument(
+  db: DB,
+  input: {
+    poleId: string;
+    kind: DocumentKind;
+    title: string;
+    circleId: string | null;
+    createdBy: string;
+  },
+  now = Date.now(),
+): Promise<DocumentRow> {
+  const row: DocumentRow = {
+    id: newId(),
+    pole_id: input.poleId,
+    kind: input.kind,
+    title: input.title,
+    circle_id: input.circleId,
+    created_by: input.createdBy,
+    created_at: now,
+    updated_at: now,
+  };
+  await db.insertInto("documents").values(row).execute();
+  const state = initialState(input.kind);
+  if (state) {
+    await db
+      .insertInto("document_states")
+      .values({ document_id: row.id, state, updated_at: now })
+      .execute();
+  }
+  return row;
+}
+
+export async function listDocuments(
+  db: DB,
+  userId: string,
+  poleId: string,
+): Promise<DocumentListItem[]> {
+  const member = await requireMember(db, poleId, userId);
+  const governing = await governingCircles(db, poleId);
+  const rows = await db
+    .selectFrom("documents")
+    .selectAll()
+    .where("pole_id", "=", poleId)
+    .orderBy("created_at")
+    .execute();
+  return rows.flatMap((row) => {
+    const access = documentAccess(member, { kind: row.kind, circleId: row.circle_id }, governing);
+    return access ? [{ ...presentDocument(row), access }] : [];
+  });
+}
+
+async function findDocument(db: DB, documentId: string) {
+  return db.selectFrom("documents").selectAll().where("id", "=", documentId).executeTakeFirst();
+}
+
+/** A person's right over a document, or null when they have none (or it does not exist). */
+export async function accessOf(
+  db: DB,
+  userId: string,
+  documentId: string,
+): Promise<DocumentAccess | null> {
+  const row = await findDocument(db, documentId);
+  if (!row) return null;
+  const member = await loadMember(db, row.pole_id, userId);
+  if (!member) return null;
+  return documentAccess(
+    member,
+    { kind: row.kind, circleId: row.circle_id },
+    await governingCircles(db, row.pole_id),
+  );
+}
+
+/**
+ * A document as its reader sees it. Unknown documents and documents of pôles the person is
+ * not in are both 404: nothing tells an outsider that the id exists.
+ */
+export async function openDocument(
+  db: DB,
+  userId: string,
+  documentId: string,
+): Promise<DocumentDetail> {
+  const row = await findDocument(db, documentId);
+  const member = row ? await loadMember(db, row.pole_id, userId) : null;
+  if (!row || !member) throw notFound("Document");
+  const access = documentAccess(
+    member,
+    { kind: row.kind, circleId: row.circle_id },
+    await governingCircles(db, row.pole_id),
+  );
+  if (!access) throw forbidden("Vous n'avez pas accès à ce document.");
+  return { ...presentDocument(row), poleId: row.pole_id, access };
+}
+
+export async function createPage(
+  db: DB,
+  userId: string,
+  poleId: string,
+  input: { title: string; circleId: string },
+): Promise<DocumentView> {
+  const member: Member = await requireMember(db, poleId, userId);
+  const circle = await db
+    .selectFrom("circles")
+    .select("id")
+    .where("id", "=", input.circleId)
+    .where("pole_id", "=", poleId)
+    .executeTakeFirst();
+  if (!circle) throw notFound("Cercle");
+  if (!canCreatePage(member, circle.id)) {
+    throw forbidden("Seuls les membres de ce cercle peuvent y créer une page.");
+  }
+  const row = await insertDocument(db, {
+    poleId,
+    kind: "page",
+    title: input.title,
+    circleId: circle.id,
+    createdBy: userId,
+  });
+  return presentDocument(row);
+}

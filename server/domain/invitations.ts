@@ -1,0 +1,231 @@
+import type { z } from "zod";
+import type {
+  CircleSeat,
+  CreatedInvitation,
+  InvitationState,
+  InvitationView,
+} from "../../shared/api";
+import { canInvite, type PoleRole } from "../../shared/permissions";
+import { generateSessionToken, hashToken } from "../auth/sessions";
+import type { DB } from "../db/database";
+import type { Invitation, User } from "../db/schema";
+import type { AccessEvents } from "./access-events";
+import { insertAccount, type NewAccount, prepareAccount } from "./accounts";
+import { audit } from "./audit";
+import { DomainError, forbidden, notFound } from "./errors";
+import { newId } from "./ids";
+import { requireMember } from "./members";
+import { seat } from "./poles";
+
+type Seat = z.infer<typeof CircleSeat>;
+
+export const DEFAULT_INVITATION_DAYS = 14;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function invitationState(row: Invitation, now = Date.now()): InvitationState {
+  if (row.revoked_at !== null) return "revoked";
+  if (row.accepted_at !== null) return "accepted";
+  return now >= row.expires_at ? "expired" : "pending";
+}
+
+const seatsOf = (row: Invitation): Seat[] => JSON.parse(row.circles);
+
+export const presentInvitation = (row: Invitation, now = Date.now()): InvitationView => ({
+  id: row.id,
+  email: row.email,
+  circles: seatsOf(row),
+  poleRole: row.pole_role,
+  createdAt: new Date(row.created_at).toISOString(),
+  expiresAt: new Date(row.expires_at).toISOString(),
+  state: invitationState(row, now),
+});
+
+async function requireInviter(db: DB, userId: string, poleId: string) {
+  const member = await requireMember(db, poleId, userId);
+  if (!canInvite(member)) throw forbidden("Seuls les coordinateurs invitent de nouveaux membres.");
+}
+
+export async function createInvitation(
+  db: DB,
+  userId: string,
+  poleId: string,
+  input: {
+    email?: string | null;
+    circles: Seat[];
+    poleRole?: Exclude<PoleRole, "coordinator">;
+    expiresInDays?: number;
+  },
+  publicUrl: string,
+  now = Date.now(),
+): Promise<CreatedInvitation> {
+  await requireInviter(db, userId, poleId);
+  const circleIds = [...new Set(input.circles.map((seat) => seat.circleId))];
+  if (circleIds.length !== input.circles.length) {
+    throw new DomainError("invalid_input", "Un même cercle apparaît deux fois dans l'invitation.");
+  }
+  if (circleIds.length > 0) {
+    const found = await db
+      .selectFrom("circles")
+      .select("id")
+      .where("pole_id", "=", poleId)
+      .where("id", "in", circleIds)
+      .execute();
+    if (found.length !== circleIds.length) {
+      throw new DomainError(
+        "invalid_input",
+        "Un des cercles de l'invitation n'existe pas dans ce pôle.",
+      );
+    }
+  }
+  const token = generateSessionToken();
+  const row: Invitation = {
+    id: newId(),
+    pole_id: poleId,
+    token_hash: hashToken(token),
+    email: input.email ?? null,
+    pole_role: input.poleRole ?? "member",
+    circles: JSON.stringify(input.circles),
+    created_by: userId,
+    created_at: now,
+    expires_at: now + (input.expiresInDays ?? DEFAULT_INVITATION_DAYS) * DAY_MS,
+    accepted_at: null,
+    accepted_by: null,
+    revoked_at: null,
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto("invitations").values(row).execute();
+    await audit(trx, {
+      poleId,
+      actorId: userId,
+      action: "invitation.created",
+      target: row.id,
+      details: { email: row.email, circles: input.circles, poleRole: row.pole_role },
+    });
+  });
+  return {
+    id: row.id,
+    url: `${publicUrl.replace(/\/$/, "")}/invitation/${token}`,
+    token,
+    expiresAt: new Date(row.expires_at).toISOString(),
+  };
+}
+
+export async function listInvitations(db: DB, userId: string, poleId: string) {
+  await requireInviter(db, userId, poleId);
+  const rows = await db
+    .selectFrom("invitations")
+    .selectAll()
+    .where("pole_id", "=", poleId)
+    .orderBy("created_at", "desc")
+    .execute();
+  const now = Date.now();
+  return rows.map((row) => presentInvitation(row, now));
+}
+
+export async function revokeInvitation(db: DB, userId: string, invitationId: string) {
+  const row = await db
+    .selectFrom("invitations")
+    .selectAll()
+    .where("id", "=", invitationId)
+    .executeTakeFirst();
+  if (!row) throw notFound("Invitation");
+  await requireInviter(db, userId, row.pole_id).catch((error: unknown) => {
+    throw error instanceof DomainError && error.code === "not_found"
+      ? notFound("Invitation")
+      : error;
+  });
+  if (invitationState(row) === "accepted") {
+    throw new DomainError("conflict", "Cette invitation a déjà été acceptée.");
+  }
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("invitations")
+      .set({ revoked_at: Date.now() })
+      .where("id", "=", row.id)
+      .execute();
+    await audit(trx, {
+      poleId: row.pole_id,
+      actorId: userId,
+      action: "invitation.revoked",
+      target: row.id,
+    });
+  });
+}
+
+async function usableInvitation(db: DB, token: string) {
+  const row = await db
+    .selectFrom("invitations")
+    .selectAll()
+    .where("token_hash", "=", hashToken(token))
+    .executeTakeFirst();
+  if (!row) throw notFound("Invitation");
+  const state = invitationState(row);
+  if (state !== "pending") {
+    const why = { accepted: "déjà utilisée", expired: "expirée", revoked: "révoquée" }[state];
+    throw new DomainError(
+      "gone",
+      `Cette invitation est ${why}. Demandez-en une nouvelle à la coordination.`,
+    );
+  }
+  return row;
+}
+
+/** What the accept page shows before anyone has an account. */
+export async function previewInvitation(db: DB, token: string) {
+  const row = await usableInvitation(db, token);
+  const pole = await db
+    .selectFrom("poles")
+    .select(["id", "name"])
+    .where("id", "=", row.pole_id)
+    .executeTakeFirstOrThrow();
+  return { pole, email: row.email, expiresAt: new Date(row.expires_at).toISOString() };
+}
+
+export type Acceptor = { newcomer: NewAccount } | { userId: string };
+
+/**
+ * Uses an invitation once: a newcomer's account is created, or a signed-in person joins.
+ * Everything happens in one transaction so nothing is half-written.
+ */
+export async function acceptInvitation(
+  db: DB,
+  events: AccessEvents,
+  token: string,
+  acceptor: Acceptor,
+): Promise<{ userId: string; poleId: string; created: User | null }> {
+  await usableInvitation(db, token);
+  const created = "newcomer" in acceptor ? await prepareAccount(acceptor.newcomer) : null;
+  const result = await db.transaction().execute(async (trx) => {
+    // Checked again inside the transaction: two accepts racing must not both succeed.
+    const row = await usableInvitation(trx, token);
+    if (created) await insertAccount(trx, created);
+    const userId = created ? created.id : (acceptor as { userId: string }).userId;
+    const now = Date.now();
+    await trx
+      .insertInto("pole_members")
+      .values({ pole_id: row.pole_id, user_id: userId, role: row.pole_role, joined_at: now })
+      .onConflict((oc) => oc.columns(["pole_id", "user_id"]).doNothing())
+      .execute();
+    for (const { circleId, role } of seatsOf(row)) {
+      await seat(
+        trx,
+        { poleId: row.pole_id, circleId, userId, role, actorId: row.created_by },
+        now,
+      );
+    }
+    await trx
+      .updateTable("invitations")
+      .set({ accepted_at: now, accepted_by: userId })
+      .where("id", "=", row.id)
+      .execute();
+    await audit(trx, {
+      poleId: row.pole_id,
+      actorId: userId,
+      action: "invitation.accepted",
+      target: row.id,
+    });
+    return { userId, poleId: row.pole_id };
+  });
+  events.publish(result);
+  return { ...result, created };
+}

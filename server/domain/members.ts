@@ -1,0 +1,46 @@
+/** A person as seen from one pôle, in the shape the permission rules take. */
+import type { GoverningCircles, Member } from "../../shared/permissions";
+import type { DB } from "../db/database";
+import { DomainError, notFound } from "./errors";
+
+export async function loadMember(db: DB, poleId: string, userId: string): Promise<Member | null> {
+  const pole = await db
+    .selectFrom("pole_members")
+    .select("role")
+    .where("pole_id", "=", poleId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  if (!pole) return null;
+  const circles = await db
+    .selectFrom("circle_members")
+    .select(["circle_id as circleId", "role"])
+    .where("pole_id", "=", poleId)
+    .where("user_id", "=", userId)
+    .execute();
+  return { poleRole: pole.role, circles };
+}
+
+/**
+ * The member behind a request on a pôle's resources. People outside the pôle get 404,
+ * as if the pôle did not exist: its existence is nobody else's business.
+ */
+export async function requireMember(db: DB, poleId: string, userId: string): Promise<Member> {
+  const member = await loadMember(db, poleId, userId);
+  if (!member) throw notFound("Pôle");
+  return member;
+}
+
+export async function governingCircles(db: DB, poleId: string): Promise<GoverningCircles> {
+  const rows = await db
+    .selectFrom("circles")
+    .select(["id", "kind"])
+    .where("pole_id", "=", poleId)
+    .where("kind", "in", ["core", "steering"])
+    .execute();
+  const coreId = rows.find((r) => r.kind === "core")?.id;
+  const steeringId = rows.find((r) => r.kind === "steering")?.id;
+  if (!coreId || !steeringId) {
+    throw new DomainError("conflict", "Ce pôle n'a pas de noyau dur ou de comité de pilotage.");
+  }
+  return { coreId, steeringId };
+}

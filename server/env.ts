@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  PUBLIC_URL: z.url().optional(),
+  ALLOW_POLE_CREATION: flag.default(true),
+  /** `full` fsyncs every commit: survives a power cut, not only a killed process. */
+  DB_SYNCHRONOUS: z.enum(["normal", "full"]).default("normal"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Where the built client lives; tests point it at their own build. */
+  CLIENT_DIST: z.string().min(1).default("./dist/client"),
+  /** Seconds a document stays loaded after its last connection leaves. */
+  DOC_UNLOAD_DELAY_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+  SMTP_URL: z.string().optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { PUBLIC_URL: string };
+
+/** Reads the environment once at start; a wrong value stops the process with a clear line. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  return { ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}` };
+}

@@ -1,0 +1,69 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { Hono } from "hono";
+import type { MeView } from "../../shared/api";
+import { LoginBody, SetupBody } from "../../shared/api";
+import { createSession, generateSessionToken, invalidateSession } from "../auth/sessions";
+import { authenticate, instanceHasUsers } from "../domain/accounts";
+import { polesOf, setUpInstance } from "../domain/poles";
+import type { AppDeps, AppEnv } from "./context";
+import { sendError } from "./errors";
+import { clearSessionCookie, requireUser, setSessionCookie, signedIn } from "./middleware";
+import { jsonBody } from "./validate";
+
+export const presentUser = (user: { id: string; name: string; email: string }) => ({
+  id: user.id,
+  name: user.name,
+  email: user.email,
+});
+
+export function authRoutes({ db, config, throttles }: AppDeps) {
+  const signIn = async (c: Parameters<typeof setSessionCookie>[0], userId: string) => {
+    const token = generateSessionToken();
+    const session = await createSession(db, token, userId);
+    setSessionCookie(c, token, session, config.PUBLIC_URL);
+  };
+
+  return new Hono<AppEnv>()
+    .get("/setup", async (c) => c.json({ needed: !(await instanceHasUsers(db)) }))
+    .post("/setup", jsonBody(SetupBody), async (c) => {
+      const { user, pole } = await setUpInstance(db, c.req.valid("json"));
+      await signIn(c, user.id);
+      return c.json(
+        { user: presentUser(user), pole: { id: pole.id, slug: pole.slug, name: pole.name } },
+        201,
+      );
+    })
+    .post("/auth/login", jsonBody(LoginBody), async (c) => {
+      const { email, password } = c.req.valid("json");
+      const address = getConnInfo(c).remote.address ?? "unknown";
+      const keys = [`account:${email}`, `address:${address}`] as const;
+      const wait = Math.max(
+        throttles.account.retryAfter(keys[0]),
+        throttles.address.retryAfter(keys[1]),
+      );
+      if (wait > 0) {
+        c.header("Retry-After", String(Math.ceil(wait / 1000)));
+        return sendError(c, "throttled", "Trop de tentatives : réessayez dans quelques minutes.");
+      }
+      const user = await authenticate(db, email, password);
+      if (!user) {
+        throttles.account.fail(keys[0]);
+        throttles.address.fail(keys[1]);
+        return sendError(c, "unauthenticated", "Adresse e-mail ou mot de passe incorrect.");
+      }
+      throttles.account.reset(keys[0]);
+      await signIn(c, user.id);
+      return c.json({ user: presentUser(user) });
+    })
+    .post("/auth/logout", async (c) => {
+      const session = c.get("session");
+      if (session) await invalidateSession(db, session.id);
+      clearSessionCookie(c, config.PUBLIC_URL);
+      return c.body(null, 204);
+    })
+    .get("/me", requireUser, async (c) => {
+      const user = signedIn(c);
+      const me: MeView = { user: presentUser(user), poles: await polesOf(db, user.id) };
+      return c.json(me);
+    });
+}

@@ -1,0 +1,22 @@
+/** What every route handler can reach: the app's dependencies and the signed-in person. */
+import type { Logger } from "pino";
+import type { Session, SessionUser } from "../auth/sessions";
+import type { Throttle } from "../auth/throttle";
+import type { DB } from "../db/database";
+import type { AccessEvents } from "../domain/access-events";
+import type { Env as Config } from "../env";
+
+export interface AppDeps {
+  db: DB;
+  config: Config;
+  logger: Logger;
+  events: AccessEvents;
+  throttles: { account: Throttle; address: Throttle };
+}
+
+export interface AppEnv {
+  Variables: {
+    user: SessionUser | null;
+    session: Session | null;
+  };
+}

@@ -1,0 +1,12 @@
+import { Hono } from "hono";
+import { openDocument } from "../domain/documents";
+import type { AppDeps, AppEnv } from "./context";
+import { requireUser, signedIn } from "./middleware";
+
+export function documentRoutes({ db }: AppDeps) {
+  return new Hono<AppEnv>()
+    .use(requireUser)
+    .get("/:documentId", async (c) =>
+      c.json(await openDocument(db, signedIn(c).id, c.req.param("documentId"))),
+    );
+}

@@ -1,0 +1,38 @@
+import { Hono } from "hono";
+import { AcceptInvitationBody } from "../../shared/api";
+import { createSession, generateSessionToken } from "../auth/sessions";
+import { acceptInvitation, previewInvitation, revokeInvitation } from "../domain/invitations";
+import type { AppDeps, AppEnv } from "./context";
+import { sendError } from "./errors";
+import { requireUser, setSessionCookie, signedIn } from "./middleware";
+import { jsonBody } from "./validate";
+
+export function invitationRoutes({ db, config, events }: AppDeps) {
+  return new Hono<AppEnv>()
+    .get("/:token", async (c) => c.json(await previewInvitation(db, c.req.param("token"))))
+    .post("/:token/accept", jsonBody(AcceptInvitationBody), async (c) => {
+      const body = c.req.valid("json");
+      const token = c.req.param("token");
+      if (body) {
+        const { userId, poleId } = await acceptInvitation(db, events, token, { newcomer: body });
+        const sessionToken = generateSessionToken();
+        const session = await createSession(db, sessionToken, userId);
+        setSessionCookie(c, sessionToken, session, config.PUBLIC_URL);
+        return c.json({ userId, poleId }, 201);
+      }
+      const user = c.get("user");
+      if (!user) {
+        return sendError(
+          c,
+          "unauthenticated",
+          "Connectez-vous, ou donnez un nom, un e-mail et un mot de passe.",
+        );
+      }
+      const { poleId } = await acceptInvitation(db, events, token, { userId: user.id });
+      return c.json({ userId: user.id, poleId }, 200);
+    })
+    .delete("/:invitationId", requireUser, async (c) => {
+      await revokeInvitation(db, signedIn(c).id, c.req.param("invitationId"));
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,64 @@
+import { Hono } from "hono";
+import {
+  CreateCircleBody,
+  CreateInvitationBody,
+  CreatePageBody,
+  CreatePoleBody,
+} from "../../shared/api";
+import { createCircle, listCircles } from "../domain/circles";
+import { createPage, listDocuments } from "../domain/documents";
+import { createInvitation, listInvitations } from "../domain/invitations";
+import { requireMember } from "../domain/members";
+import { createPole, listMembers } from "../domain/poles";
+import type { AppDeps, AppEnv } from "./context";
+import { requireUser, signedIn } from "./middleware";
+import { jsonBody } from "./validate";
+
+/** Everything addressed through a pôle: /api/poles and /api/poles/:poleId/… */
+export function poleRoutes({ db, config }: AppDeps) {
+  return new Hono<AppEnv>()
+    .use(requireUser)
+    .post("/", jsonBody(CreatePoleBody), async (c) => {
+      const pole = await createPole(db, signedIn(c).id, c.req.valid("json").name, {
+        allowAnyone: config.ALLOW_POLE_CREATION,
+      });
+      return c.json(pole, 201);
+    })
+    .get("/:poleId/members", async (c) => {
+      const poleId = c.req.param("poleId");
+      await requireMember(db, poleId, signedIn(c).id);
+      return c.json(await listMembers(db, poleId));
+    })
+    .get("/:poleId/circles", async (c) =>
+      c.json(await listCircles(db, signedIn(c).id, c.req.param("poleId"))),
+    )
+    .post("/:poleId/circles", jsonBody(CreateCircleBody), async (c) => {
+      const circle = await createCircle(
+        db,
+        signedIn(c).id,
+        c.req.param("poleId"),
+        c.req.valid("json"),
+      );
+      return c.json(circle, 201);
+    })
+    .get("/:poleId/documents", async (c) =>
+      c.json(await listDocuments(db, signedIn(c).id, c.req.param("poleId"))),
+    )
+    .post("/:poleId/documents", jsonBody(CreatePageBody), async (c) => {
+      const page = await createPage(db, signedIn(c).id, c.req.param("poleId"), c.req.valid("json"));
+      return c.json(page, 201);
+    })
+    .get("/:poleId/invitations", async (c) =>
+      c.json(await listInvitations(db, signedIn(c).id, c.req.param("poleId"))),
+    )
+    .post("/:poleId/invitations", jsonBody(CreateInvitationBody), async (c) => {
+      const invitation = await createInvitation(
+        db,
+        signedIn(c).id,
+        c.req.param("poleId"),
+        c.req.valid("json"),
+        config.PUBLIC_URL,
+      );
+      return c.json(invitation, 201);
+    });
+}

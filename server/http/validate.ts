@@ -1,0 +1,10 @@
+import { zValidator } from "@hono/zod-validator";
+import type { ZodType } from "zod";
+import { describeZodError, sendError } from "./errors";
+
+/** zod validation of a JSON body that answers the contract's 400 on bad input. */
+export const jsonBody = <T extends ZodType>(schema: T) =>
+  zValidator("json", schema, (result, c) => {
+    if (!result.success)
+      return sendError(c, "invalid_input", describeZodError(result.error.issues));
+  });

@@ -1,0 +1,104 @@
+/** Start-up: environment, database, migrations, HTTP + WebSocket server, graceful shutdown. */
+import type { AddressInfo } from "node:net";
+import { pathToFileURL } from "node:url";
+import { serve } from "@hono/node-server";
+import pino from "pino";
+import { WebSocketServer } from "ws";
+import { createApp } from "./app";
+import { createThrottle } from "./auth/throttle";
+import { type DB, openDatabase } from "./db/database";
+import { migrateToLatest } from "./db/migrate";
+import { createAccessEvents } from "./domain/access-events";
+import { accessOf } from "./domain/documents";
+import { type Env, parseEnv } from "./env";
+import { createSyncServer, MAX_FRAME_BYTES, type SyncServer } from "./sync";
+
+export interface Maillage {
+  url: string;
+  db: DB;
+  sync: SyncServer;
+  /** Stops accepting, stores every loaded document, closes the database. Idempotent. */
+  close(): Promise<void>;
+}
+
+const FIFTEEN_MINUTES = 15 * 60 * 1000;
+
+export async function startMaillage(config: Env): Promise<Maillage> {
+  const logger = pino({ level: config.LOG_LEVEL });
+  const { db } = openDatabase(config.DATA_DIR, config.DB_SYNCHRONOUS);
+  await migrateToLatest(db);
+
+  const events = createAccessEvents();
+  const sync = createSyncServer({
+    db,
+    logger,
+    accessOf: (userId, documentId) => accessOf(db, userId, documentId),
+    unloadDelayMs: config.DOC_UNLOAD_DELAY_SECONDS * 1000,
+  });
+  events.subscribe(({ userId }) => {
+    sync
+      .recheckUser(userId)
+      .catch((err) => logger.error({ err, userId }, "access re-check failed"));
+  });
+
+  const app = createApp({
+    db,
+    config,
+    logger,
+    events,
+    sync,
+    throttles: {
+      account: createThrottle(5, FIFTEEN_MINUTES),
+      address: createThrottle(30, FIFTEEN_MINUTES),
+    },
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const started = serve(
+      { fetch: app.fetch, port: config.PORT, hostname: config.HOST, websocket: { server: wss } },
+      () => resolve(started),
+    );
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.HOST}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      if ("closeIdleConnections" in server) server.closeIdleConnections();
+      await sync.close();
+      wss.close();
+      if ("closeAllConnections" in server) server.closeAllConnections();
+      await stopped;
+      await db.destroy();
+    })();
+    return closing;
+  };
+  return { url, db, sync, close };
+}
+
+async function main() {
+  const config = parseEnv();
+  const maillage = await startMaillage(config);
+  console.log(`Maillage listening on ${maillage.url}`);
+  const shutdown = (signal: string) => {
+    console.log(`${signal} received: storing documents and closing…`);
+    maillage.close().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

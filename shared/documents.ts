@@ -1,0 +1,30 @@
+/** Document kinds and the names of the shared types inside each Y.Doc (CONTRACT.md). */
+export const documentKinds = ["diagnostic", "charter", "board", "project", "page"] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+
+/** Every kind holds its rich text in this XmlFragment, bound to Tiptap. */
+export const BODY = "body";
+
+export const diagnosticRegistries = ["actors", "needs", "findings", "trends", "sources"] as const;
+export type DiagnosticRegistry = (typeof diagnosticRegistries)[number];
+
+export const boardTypes = { columns: "columns", cards: "cards" } as const;
+
+export type DocumentAccess = "edit" | "view";
+
+/**
+ * WebSocket close codes the server sends so the client can say why it was cut off.
+ * 4000–4999 is the range RFC 6455 leaves to applications.
+ */
+export const closeCodes = {
+  /** The person lost the right to read the document (removed from the pôle or circle). */
+  accessRevoked: 4403,
+  /** The right changed (edit ↔ view): reconnect to pick up the new one. */
+  accessChanged: 4409,
+  /** A frame could not be decoded or broke a rule of the protocol. */
+  badMessage: 4400,
+  /** The connection sent more than its share of messages. */
+  rateLimited: 4429,
+  /** The server is shutting down; reconnect later. */
+  goingAway: 1001,
+} as const;

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { type DocumentAccess, type DocumentKind, documentKinds } from "./documents";
+import {
+  type CircleRole,
+  canCreateCircle,
+  canCreatePage,
+  canInvite,
+  canManageCircle,
+  circleRoles,
+  documentAccess,
+  type Member,
+  type PoleRole,
+  poleRoles,
+} from "./permissions";
+
+const governing = { coreId: "core", steeringId: "steering" };
+const circleOf: Record<DocumentKind, string> = {
+  diagnostic: "steering",
+  charter: "core",
+  board: "thematic",
+  project: "project",
+  page: "thematic",
+};
+/** Where a person may sit: nowhere, or in one of the pôle's circles with a role. */
+const seats: Array<{ circleId: string; role: CircleRole } | null> = [
+  null,
+  ...["core", "steering", "thematic", "project", "other"].flatMap((circleId) =>
+    circleRoles.map((role) => ({ circleId, role })),
+  ),
+];
+
+/** The rules of CONTRACT.md, written independently of the implementation. */
+function expected(
+  poleRole: PoleRole | null,
+  seat: (typeof seats)[number],
+  kind: DocumentKind,
+): DocumentAccess | null {
+  if (poleRole === null) return null;
+  if (poleRole === "coordinator") return "edit";
+  if (poleRole === "observer") return "view";
+  if (!seat || seat.role === "observer") return "view";
+  if (kind === "diagnostic" || kind === "charter") {
+    return seat.circleId === "core" || seat.circleId === "steering" ? "edit" : "view";
+  }
+  return seat.circleId === circleOf[kind] ? "edit" : "view";
+}
+
+const cases = [...poleRoles, null].flatMap((poleRole) =>
+  seats.flatMap((seat) => documentKinds.map((kind) => ({ poleRole, seat, kind }))),
+);
+
+describe("documentAccess: the full table", () => {
+  it.each(cases)("$poleRole seated $seat reading a $kind", ({ poleRole, seat, kind }) => {
+    const member: Member | null = poleRole ? { poleRole, circles: seat ? [seat] : [] } : null;
+    const access = documentAccess(member, { kind, circleId: circleOf[kind] }, governing);
+    expect(access).toBe(expected(poleRole, seat, kind));
+  });
+
+  it("counts 480 combinations", () => expect(cases.length).toBe(4 * 16 * 5));
+
+  it("gives the best of several seats", () => {
+    const member: Member = {
+      poleRole: "member",
+      circles: [
+        { circleId: "core", role: "observer" },
+        { circleId: "steering", role: "member" },
+      ],
+    };
+    expect(documentAccess(member, { kind: "diagnostic", circleId: "steering" }, governing)).toBe(
+      "edit",
+    );
+    expect(documentAccess(member, { kind: "page", circleId: "core" }, governing)).toBe("view");
+  });
+});
+
+describe("circle and pôle rights", () => {
+  const member = (poleRole: PoleRole, role?: CircleRole): Member => ({
+    poleRole,
+    circles: role ? [{ circleId: "c", role }] : [],
+  });
+
+  it.each([
+    ["coordinator", undefined, true, true, true],
+    ["member", "facilitator", true, true, false],
+    ["member", "member", true, false, false],
+    ["member", "observer", false, false, false],
+    ["member", undefined, false, false, false],
+    ["observer", "facilitator", false, false, false],
+  ] as const)(
+    "%s seated as %s: page %s, manage %s, invite %s",
+    (poleRole, role, page, manage, invite) => {
+      const m = member(poleRole, role);
+      expect(canCreatePage(m, "c")).toBe(page);
+      expect(canManageCircle(m, "c")).toBe(manage);
+      expect(canInvite(m)).toBe(invite);
+      expect(canCreateCircle(m)).toBe(invite);
+    },
+  );
+
+  it("refuses everything to people outside the pôle", () => {
+    expect(canCreatePage(null, "c")).toBe(false);
+    expect(canManageCircle(null, "c")).toBe(false);
+    expect(canInvite(null)).toBe(false);
+  });
+});

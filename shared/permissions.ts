@@ -1,0 +1,90 @@
+/**
+ * Who may do what in a pôle. Pure functions over plain data: the server enforces them,
+ * the client renders with them, and permissions.test.ts checks them as a full table.
+ */
+import type { DocumentAccess, DocumentKind } from "./documents";
+
+export const poleRoles = ["coordinator", "member", "observer"] as const;
+export type PoleRole = (typeof poleRoles)[number];
+
+export const circleRoles = ["facilitator", "member", "observer"] as const;
+export type CircleRole = (typeof circleRoles)[number];
+
+export const circleKinds = ["core", "steering", "thematic", "project"] as const;
+export type CircleKind = (typeof circleKinds)[number];
+
+/** A person as seen from one pôle: their pôle role and their seats in its circles. */
+export interface Member {
+  poleRole: PoleRole;
+  circles: ReadonlyArray<{ circleId: string; role: CircleRole }>;
+}
+
+/** A document as far as rights go: its kind and the circle it belongs to. */
+export interface DocumentRef {
+  kind: DocumentKind;
+  circleId: string | null;
+}
+
+/** The pôle's governing circles, whose members co-write the diagnostic and the charter. */
+export interface GoverningCircles {
+  coreId: string;
+  steeringId: string;
+}
+
+const contributes = (role: CircleRole) => role === "facilitator" || role === "member";
+
+function roleIn(member: Member, circleId: string | null): CircleRole | undefined {
+  if (circleId === null) return undefined;
+  return member.circles.find((seat) => seat.circleId === circleId)?.role;
+}
+
+export function isCoordinator(member: Member | null): boolean {
+  return member?.poleRole === "coordinator";
+}
+
+/**
+ * The right of a person over a document. `null` means none at all: people outside the
+ * pôle see nothing of it. Every member of the pôle reads every document; who edits
+ * depends on the document's circle.
+ */
+export function documentAccess(
+  member: Member | null,
+  doc: DocumentRef,
+  governing: GoverningCircles,
+): DocumentAccess | null {
+  if (member === null) return null;
+  if (member.poleRole === "coordinator") return "edit";
+  if (member.poleRole === "observer") return "view";
+  if (doc.kind === "diagnostic" || doc.kind === "charter") {
+    const core = roleIn(member, governing.coreId);
+    const steering = roleIn(member, governing.steeringId);
+    return (core && contributes(core)) || (steering && contributes(steering)) ? "edit" : "view";
+  }
+  const role = roleIn(member, doc.circleId);
+  return role && contributes(role) ? "edit" : "view";
+}
+
+export const canRead = (member: Member | null, doc: DocumentRef, governing: GoverningCircles) =>
+  documentAccess(member, doc, governing) !== null;
+
+export const canEdit = (member: Member | null, doc: DocumentRef, governing: GoverningCircles) =>
+  documentAccess(member, doc, governing) === "edit";
+
+/** Free pages go in a circle; whoever edits that circle's documents may add one. */
+export function canCreatePage(member: Member | null, circleId: string): boolean {
+  if (member === null || member.poleRole === "observer") return false;
+  if (member.poleRole === "coordinator") return true;
+  const role = roleIn(member, circleId);
+  return role !== undefined && contributes(role);
+}
+
+/** Coordinators place anyone; a circle's facilitators place people in their own circle. */
+export function canManageCircle(member: Member | null, circleId: string): boolean {
+  if (member === null) return false;
+  if (member.poleRole === "coordinator") return true;
+  if (member.poleRole === "observer") return false;
+  return roleIn(member, circleId) === "facilitator";
+}
+
+export const canCreateCircle = (member: Member | null) => isCoordinator(member);
+export const canInvite = (member: Member | null) => isCoordinator(member);

@@ -1,0 +1,166 @@
+/**
+ * Real servers for integration tests: each on port 0 with its own temporary DATA_DIR,
+ * and small fetch helpers that behave like a browser (Origin header, session cookie).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseEnv } from "../../server/env";
+import { type Maillage, startMaillage } from "../../server/main";
+
+export interface TestServer {
+  url: string;
+  wsUrl: string;
+  dataDir: string;
+  maillage: Maillage;
+  /** Stops the server; removes its data unless `keepData`. */
+  close(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export const tempDataDir = () => mkdtempSync(join(tmpdir(), "maillage-test-"));
+
+export async function startTestServer(
+  options: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<TestServer> {
+  const dataDir = options.dataDir ?? tempDataDir();
+  const env = parseEnv({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+    DOC_UNLOAD_DELAY_SECONDS: "1",
+    ...options.env,
+  });
+  const maillage = await startMaillage(env);
+  return {
+    url: maillage.url,
+    wsUrl: maillage.url.replace(/^http/, "ws"),
+    dataDir,
+    maillage,
+    async close({ keepData = false } = {}) {
+      await maillage.close();
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fetch that sends what a browser would: the Origin of the server and the cookie. */
+export function client(baseUrl: string, cookie?: string) {
+  return (path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
+    fetch(baseUrl + path, {
+      method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+      headers: {
+        origin: baseUrl,
+        ...(init.body === undefined ? {} : { "content-type": "application/json" }),
+        ...(cookie ? { cookie } : {}),
+        ...init.headers,
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+}
+
+/** The `name=value` pair of the session cookie a response set. */
+export function sessionCookie(response: Response): string {
+  const header = response.headers.getSetCookie().find((c) => c.startsWith("maillage_session="));
+  if (!header) throw new Error(`no session cookie in response ${response.status}`);
+  return header.split(";")[0];
+}
+
+export interface Person {
+  userId: string;
+  cookie: string;
+  email: string;
+  password: string;
+}
+
+export interface FoundedPole {
+  coordinator: Person;
+  poleId: string;
+  circles: { core: string; steering: string };
+  documents: { diagnostic: string; charter: string };
+}
+
+/** POST /api/setup on a fresh server, then reads back what it created. */
+export async function setUpPole(server: TestServer, poleName = "Pôle Vallée de la Drôme") {
+  const password = "correct horse battery staple";
+  const email = "coordination@example.org";
+  const res = await client(server.url)("/api/setup", {
+    body: { pole: { name: poleName }, admin: { name: "Camille Martin", email, password } },
+  });
+  if (res.status !== 201) throw new Error(`setup failed: ${res.status} ${await res.text()}`);
+  const cookie = sessionCookie(res);
+  const api = client(server.url, cookie);
+  const me = await (await api("/api/me")).json();
+  const poleId: string = me.poles[0].id;
+  const circles: Array<{ id: string; kind: string }> = await (
+    await api(`/api/poles/${poleId}/circles`)
+  ).json();
+  const documents: Array<{ id: string; kind: string }> = await (
+    await api(`/api/poles/${poleId}/documents`)
+  ).json();
+  const idOf = <T extends { id: string; kind: string }>(list: T[], kind: string) => {
+    const found = list.find((item) => item.kind === kind);
+    if (!found) throw new Error(`set-up created no ${kind}`);
+    return found.id;
+  };
+  return {
+    coordinator: { userId: me.user.id, cookie, email, password },
+    poleId,
+    circles: { core: idOf(circles, "core"), steering: idOf(circles, "steering") },
+    documents: { diagnostic: idOf(documents, "diagnostic"), charter: idOf(documents, "charter") },
+  } satisfies FoundedPole;
+}
+
+let invited = 0;
+
+/** Invites a newcomer into circles with roles, and has them accept with a new account. */
+export async function inviteNewcomer(
+  server: TestServer,
+  inviter: Person,
+  poleId: string,
+  circles: Array<{ circleId: string; role: "facilitator" | "member" | "observer" }>,
+  name = `Invité ${++invited}`,
+): Promise<Person> {
+  const api = client(server.url, inviter.cookie);
+  const invitation = await api(`/api/poles/${poleId}/invitations`, { body: { circles } });
+  if (invitation.status !== 201) throw new Error(`invite failed: ${invitation.status}`);
+  const { token } = await invitation.json();
+  const email = `${name.normalize("NFD").replace(/[^a-z0-9]/gi, "").toLowerCase()}-${invited}@example.org`;
+  const password = "another long passphrase";
+  const accepted = await client(server.url)(`/api/invitations/${token}/accept`, {
+    body: { name, email, password },
+  });
+  if (accepted.status !== 201) throw new Error(`accept failed: ${accepted.status}`);
+  const cookie = sessionCookie(accepted);
+  const me = await (await client(server.url, cookie)("/api/me")).json();
+  return { userId: me.user.id, cookie, email, password };
+}
+
+export interface ChildServer {
+  url: string;
+  wsUrl: string;
+  child: ChildProcess;
+  /** Resolves when the process has exited. */
+  exited: Promise<number | null>;
+}
+
+/** The real `server/main.ts` in a child process, for crash and restart tests. */
+export function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Maillage listening on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        resolve({ url: match[1], wsUrl: match[1].replace(/^http/, "ws"), child, exited });
+      }
+    });
+    exited.then((code) => reject(new Error(`server exited with ${code} before listening:\n${output}`)));
+  });
+}
