@@ -20,7 +20,10 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().optional(),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { PUBLIC_URL: string };
+export type Env = z.infer<typeof EnvSchema>;
+
+/** The running server's configuration: PUBLIC_URL is known once the port is bound. */
+export type Config = Env & { PUBLIC_URL: string };
 
 /** Reads the environment once at start; a wrong value stops the process with a clear line. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -29,6 +32,5 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
-  const env = parsed.data;
-  return { ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}` };
+  return parsed.data;
 }

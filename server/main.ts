@@ -41,9 +41,26 @@ export async function startMaillage(config: Env): Promise<Maillage> {
       .catch((err) => logger.error({ err, userId }, "access re-check failed"));
   });
 
-  const app = createApp({
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  // The app needs PUBLIC_URL, which defaults to the bound address (PORT=0 picks a free port).
+  let app: ReturnType<typeof createApp> | undefined;
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const started = serve(
+      {
+        fetch: (request, bindings) =>
+          app ? app.fetch(request, bindings) : new Response("Starting", { status: 503 }),
+        port: config.PORT,
+        hostname: config.HOST,
+        websocket: { server: wss },
+      },
+      () => resolve(started),
+    );
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.HOST}:${port}`;
+  app = createApp({
     db,
-    config,
+    config: { ...config, PUBLIC_URL: config.PUBLIC_URL ?? url },
     logger,
     events,
     sync,
@@ -52,15 +69,6 @@ export async function startMaillage(config: Env): Promise<Maillage> {
       address: createThrottle(30, FIFTEEN_MINUTES),
     },
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve(
-      { fetch: app.fetch, port: config.PORT, hostname: config.HOST, websocket: { server: wss } },
-      () => resolve(started),
-    );
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${config.HOST}:${port}`;
 
   let closing: Promise<void> | undefined;
   const close = () => {

@@ -1,17 +1,10 @@
-import { promises as fs } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { FileMigrationProvider, type Kysely, Migrator } from "kysely";
-
-const migrationFolder = fileURLToPath(new URL("../../migrations", import.meta.url));
+import { type Kysely, Migrator } from "kysely";
+import { migrations } from "../../migrations";
 
 /** Applies every pending migration of migrations/; throws with the failing one's name. */
 // biome-ignore lint/suspicious/noExplicitAny: the migrator runs on any schema, before the app's types apply
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({
-    db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder }),
-  });
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {

@@ -4,7 +4,7 @@ import type { Session, SessionUser } from "../auth/sessions";
 import type { Throttle } from "../auth/throttle";
 import type { DB } from "../db/database";
 import type { AccessEvents } from "../domain/access-events";
-import type { Env as Config } from "../env";
+import type { Config } from "../env";
 
 export interface AppDeps {
   db: DB;

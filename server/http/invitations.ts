@@ -22,6 +22,7 @@ export function invitationRoutes({ db, config, events }: AppDeps) {
       }
       const user = c.get("user");
       if (!user) {
+        await previewInvitation(db, token); // an unusable invitation says so first (404, 410)
         return sendError(
           c,
           "unauthenticated",
