@@ -11,6 +11,7 @@ import { migrateToLatest } from "./db/migrate";
 import { createAccessEvents } from "./domain/access-events";
 import { accessOf } from "./domain/documents";
 import { type Env, parseEnv } from "./env";
+import { createProjections } from "./projections";
 import { createSyncServer, MAX_FRAME_BYTES, type SyncServer } from "./sync";
 
 export interface Maillage {
@@ -34,6 +35,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
     logger,
     accessOf: (userId, documentId) => accessOf(db, userId, documentId),
     unloadDelayMs: config.DOC_UNLOAD_DELAY_SECONDS * 1000,
+    onStored: createProjections(db),
   });
   events.subscribe(({ userId }) => {
     sync

@@ -14,13 +14,14 @@ export type DocumentAccess = "edit" | "view";
 
 /**
  * WebSocket close codes the server sends so the client can say why it was cut off.
- * 4000–4999 is the range RFC 6455 leaves to applications.
+ * 4000–4999 is the range RFC 6455 leaves to applications; y-websocket's client treats
+ * 4400–4499 as final (no reconnection), like HTTP's 4xx, and reconnects after any other.
  */
 export const closeCodes = {
   /** The person lost the right to read the document (removed from the pôle or circle). */
   accessRevoked: 4403,
-  /** The right changed (edit ↔ view): reconnect to pick up the new one. */
-  accessChanged: 4409,
+  /** The right changed (edit ↔ view): reconnecting picks up the new one. */
+  accessChanged: 4001,
   /** A frame could not be decoded or broke a rule of the protocol. */
   badMessage: 4400,
   /** The connection sent more than its share of messages. */

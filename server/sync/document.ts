@@ -1,0 +1,148 @@
+import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
+import * as Y from "yjs";
+import { Connection } from "./connection";
+import { awarenessFrame, syncStep1Frame } from "./frames";
+
+interface AwarenessChanges {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+/** Where the stored log of a document stands, as seen by the process that loaded it. */
+export interface LogPosition {
+  /** Highest document_updates id known to be written for this document (0: none). */
+  lastUpdateId: number;
+  /** Rows of the log not yet folded into the stored state. */
+  rows: number;
+}
+
+/** A loaded shared document: the Y.Doc, its presence, its open connections. */
+export class SharedDocument {
+  readonly ydoc = new Y.Doc();
+  readonly awareness = new Awareness(this.ydoc);
+  readonly connections = new Set<Connection>();
+  lastUpdateId: number;
+  logRows: number;
+  /** Updates applied in memory and accepted for storage, not yet committed. */
+  unflushed = 0;
+  destroyed = false;
+
+  // Persistence policy state, driven by the registry.
+  compacting: Promise<void> | null = null;
+  compactionQueued = false;
+  storeTimer: NodeJS.Timeout | null = null;
+  storing: Promise<void> = Promise.resolve();
+
+  /** Bumped by every transaction that changed the document: tells no-op updates apart. */
+  private revision = 0;
+  /** Set by the awareness handler when a connection's message changed something. */
+  private awarenessTouched = false;
+
+  constructor(
+    readonly id: string,
+    log: LogPosition,
+  ) {
+    this.lastUpdateId = log.lastUpdateId;
+    this.logRows = log.rows;
+    // The server holds no presence of its own; a fresh Awareness starts with `{}`.
+    this.awareness.setLocalState(null);
+    this.ydoc.on("afterTransaction", (transaction) => {
+      if (transaction.deleteSet.clients.size > 0) this.revision++;
+      else {
+        const before = transaction.beforeState;
+        for (const [client, clock] of transaction.afterState) {
+          if (before.get(client) !== clock) {
+            this.revision++;
+            break;
+          }
+        }
+      }
+    });
+    this.awareness.on("update", (changes: AwarenessChanges, origin: unknown) => {
+      if (origin instanceof Connection) {
+        for (const client of changes.added) origin.clientIds.add(client);
+        for (const client of changes.removed) origin.clientIds.delete(client);
+        this.awarenessTouched = true;
+        return;
+      }
+      // Removals made here (a connection left, a state timed out): everyone must know.
+      const changed = changes.added.concat(changes.updated, changes.removed);
+      if (changed.length > 0 && this.connections.size > 0) {
+        this.broadcast(awarenessFrame(this.awareness, changed), null);
+      }
+    });
+  }
+
+  /** Restores the stored state and log in one transaction (one round of observers). */
+  restore(state: Uint8Array | null, updates: readonly Uint8Array[], onError: (e: unknown) => void) {
+    this.ydoc.transact(() => {
+      if (state) Y.applyUpdate(this.ydoc, state);
+      for (const update of updates) {
+        try {
+          Y.applyUpdate(this.ydoc, update);
+        } catch (error) {
+          onError(error);
+        }
+      }
+    });
+  }
+
+  /**
+   * Applies a client's update; true when it changed anything, pending structs included.
+   * A no-op (a step 2 that brings nothing new) need not be stored nor relayed.
+   * Throws what Y.applyUpdate throws.
+   */
+  apply(update: Uint8Array, origin: Connection): boolean {
+    const store = this.ydoc.store;
+    const pendingStructs = store.pendingStructs?.update ?? null;
+    const pendingDs = store.pendingDs;
+    const revision = this.revision;
+    Y.applyUpdate(this.ydoc, update, origin);
+    return (
+      this.revision !== revision ||
+      store.pendingDs !== pendingDs ||
+      (store.pendingStructs?.update ?? null) !== pendingStructs
+    );
+  }
+
+  /** Applies an awareness update; true when it changed some state (stale ones don't). */
+  applyAwareness(update: Uint8Array, origin: Connection): boolean {
+    this.awarenessTouched = false;
+    applyAwarenessUpdate(this.awareness, update, origin);
+    return this.awarenessTouched;
+  }
+
+  attach(connection: Connection): void {
+    this.connections.add(connection);
+    connection.doc = this;
+    connection.send(syncStep1Frame(this.ydoc));
+    if (this.awareness.states.size > 0) {
+      connection.send(awarenessFrame(this.awareness, Array.from(this.awareness.states.keys())));
+    }
+  }
+
+  detach(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    if (connection.clientIds.size > 0) {
+      removeAwarenessStates(this.awareness, Array.from(connection.clientIds), null);
+    }
+  }
+
+  /** Sends one frame to every connection but `except`. */
+  broadcast(frame: Uint8Array, except: Connection | null): void {
+    for (const connection of this.connections) {
+      if (connection !== except) connection.send(frame);
+    }
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    if (this.storeTimer) clearTimeout(this.storeTimer);
+    this.storeTimer = null;
+    // Awareness keeps an interval timer: without this the process never exits.
+    this.awareness.destroy();
+    this.ydoc.destroy();
+  }
+}

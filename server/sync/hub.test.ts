@@ -1,0 +1,397 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { WebSocketLike } from "@hono/node-server";
+import { WSContext, type WSEvents } from "hono/ws";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import pino from "pino";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import { closeCodes, type DocumentAccess } from "../../shared/documents";
+import { type OpenedDatabase, openDatabase } from "../db/database";
+import { migrateToLatest } from "../db/migrate";
+import { messageSync } from "./frames";
+import { SyncHub } from "./hub";
+import type { SyncServerOptions } from "./index";
+import { createKyselyStore, type DocumentStore } from "./store";
+
+const logger = pino({ level: "silent" });
+const DOC = "doc-1";
+
+/** A `ws`-shaped socket whose frames reach a tiny y-websocket client asynchronously. */
+class FakeSocket implements WebSocketLike {
+  readyState: 0 | 1 | 2 | 3 = 1;
+  protocol = "";
+  closedWith: number | null = null;
+  terminated = false;
+  answersPings = true;
+  private pong: (() => void) | null = null;
+
+  constructor(private readonly deliver: (frame: Uint8Array) => void) {}
+
+  send(data: string | ArrayBuffer | ArrayBufferView): void {
+    if (typeof data === "string" || data instanceof ArrayBuffer) throw new Error("unexpected");
+    const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    queueMicrotask(() => this.deliver(frame));
+  }
+  close(code?: number): void {
+    this.closedWith ??= code ?? 1000;
+    this.readyState = 3;
+  }
+  on(event: string, listener: (...args: never[]) => void): this {
+    if (event === "pong") this.pong = listener as () => void;
+    return this;
+  }
+  off(): this {
+    return this;
+  }
+  ping(): void {
+    if (this.answersPings) queueMicrotask(() => this.pong?.());
+  }
+  terminate(): void {
+    this.terminated = true;
+    this.readyState = 3;
+  }
+}
+
+/** Just enough of a y-websocket client to drive the hub through its public events. */
+class TestClient {
+  readonly doc = new Y.Doc();
+  readonly socket: FakeSocket;
+  readonly received: Uint8Array[] = [];
+  private readonly context: WSContext<WebSocketLike>;
+
+  constructor(
+    readonly events: WSEvents<WebSocketLike>,
+    private readonly onFrame?: (frame: Uint8Array) => void,
+  ) {
+    this.socket = new FakeSocket((frame) => this.receive(frame));
+    this.context = new WSContext<WebSocketLike>({
+      raw: this.socket,
+      readyState: 1,
+      send: () => {},
+      close: (code) => this.socket.close(code),
+    });
+    this.doc.on("update", (update: Uint8Array, origin: unknown) => {
+      if (origin === this) return;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, messageSync);
+      syncProtocol.writeUpdate(encoder, update);
+      this.send(encoding.toUint8Array(encoder));
+    });
+  }
+
+  open(): this {
+    this.events.onOpen?.(new Event("open"), this.context);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageSync);
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    this.send(encoding.toUint8Array(encoder));
+    return this;
+  }
+
+  send(frame: Uint8Array | string): void {
+    if (this.socket.readyState !== 1) return;
+    const data = typeof frame === "string" ? frame : frame.slice().buffer;
+    this.events.onMessage?.(new MessageEvent("message", { data }), this.context);
+  }
+
+  leave(): void {
+    this.socket.readyState = 3;
+    this.events.onClose?.(new Event("close") as CloseEvent, this.context);
+  }
+
+  text(): string {
+    return this.doc.getText("t").toString();
+  }
+
+  private receive(frame: Uint8Array): void {
+    if (this.socket.readyState !== 1) return;
+    this.received.push(frame);
+    this.onFrame?.(frame);
+    const decoder = decoding.createDecoder(frame);
+    if (decoding.readVarUint(decoder) !== messageSync) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageSync);
+    syncProtocol.readSyncMessage(decoder, encoder, this.doc, this);
+    if (encoding.length(encoder) > 1) this.send(encoding.toUint8Array(encoder));
+  }
+}
+
+async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+let dataDir: string;
+let database: OpenedDatabase;
+let hubs: SyncHub[] = [];
+let clients: TestClient[] = [];
+let access: Map<string, DocumentAccess | null>;
+
+beforeEach(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), "maillage-sync-"));
+  database = openDatabase(dataDir);
+  await migrateToLatest(database.db);
+  // document_states references documents, which belong to a pôle.
+  await database.db
+    .insertInto("poles")
+    .values({ id: "pole-1", slug: "pole", name: "Pôle", created_at: 0 })
+    .execute();
+  await database.db
+    .insertInto("documents")
+    .values({
+      id: DOC,
+      pole_id: "pole-1",
+      kind: "page",
+      title: "Notes",
+      circle_id: null,
+      created_by: null,
+      created_at: 0,
+      updated_at: 0,
+    })
+    .execute();
+  access = new Map();
+});
+
+afterEach(async () => {
+  for (const client of clients) client.doc.destroy();
+  clients = [];
+  await Promise.all(hubs.map((hub) => hub.close()));
+  hubs = [];
+  await database.db.destroy();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function startHub(options: Partial<SyncServerOptions> = {}, store?: DocumentStore) {
+  const hub = new SyncHub(
+    {
+      db: database.db,
+      logger,
+      accessOf: async (userId) => (access.has(userId) ? (access.get(userId) ?? null) : "edit"),
+      unloadDelayMs: 20,
+      ...options,
+    },
+    store,
+  );
+  hubs.push(hub);
+  return hub;
+}
+
+function connect(
+  hub: SyncHub,
+  user = "user-a",
+  right: DocumentAccess = "edit",
+  onFrame?: (frame: Uint8Array) => void,
+) {
+  const client = new TestClient(hub.connection(DOC, user, right), onFrame);
+  clients.push(client);
+  return client.open();
+}
+
+const countRows = () =>
+  (
+    database.sqlite
+      .prepare("select count(*) as n from document_updates where document_id = ?")
+      .get(DOC) as { n: number }
+  ).n;
+
+const storedState = () =>
+  database.sqlite.prepare("select state from document_states where document_id = ?").get(DOC) as
+    | { state: Uint8Array }
+    | undefined;
+
+describe("sync hub", () => {
+  it("syncs two clients, writing each update before the other client receives it", async () => {
+    const hub = startHub();
+    const rowsSeenByB: number[] = [];
+    const a = connect(hub, "user-a");
+    const b = connect(hub, "user-b", "edit", () => rowsSeenByB.push(countRows()));
+    await waitFor(() => hub.stats().connections === 2 && b.received.length > 0);
+    for (let i = 0; i < 20; i++) a.doc.getText("t").insert(0, `${i},`);
+    await waitFor(() => b.text() === a.text());
+    expect(countRows()).toBeGreaterThanOrEqual(20);
+    // Each frame B got was preceded by a commit holding it.
+    expect(rowsSeenByB.at(-1)).toBeGreaterThanOrEqual(20);
+    expect(hub.stats()).toEqual({ documents: 1, connections: 2 });
+  });
+
+  it("loads a document once for concurrent first connections", async () => {
+    const base = createKyselyStore(database.db);
+    let loads = 0;
+    const store: DocumentStore = {
+      ...base,
+      async load(id) {
+        loads++;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return base.load(id);
+      },
+    };
+    const hub = startHub({}, store);
+    const a = connect(hub, "user-a");
+    const b = connect(hub, "user-b");
+    a.doc.getText("t").insert(0, "vite");
+    await waitFor(() => b.text() === "vite");
+    expect(loads).toBe(1);
+  });
+
+  it("stores, compacts and unloads a document after its last connection, then reloads it", async () => {
+    const projected: string[] = [];
+    const hub = startHub({
+      unloadDelayMs: 30,
+      onStored: (id, doc) => {
+        projected.push(`${id}:${doc.getText("t").toString()}`);
+      },
+    });
+    const a = connect(hub);
+    a.doc.getText("t").insert(0, "à garder");
+    await waitFor(() => countRows() > 0);
+    a.leave();
+    await waitFor(() => hub.stats().documents === 0);
+    expect(countRows()).toBe(0);
+    expect(storedState()).toBeDefined();
+    expect(projected).toContain(`${DOC}:à garder`);
+
+    const b = connect(hub, "user-b");
+    await waitFor(() => b.text() === "à garder");
+  });
+
+  it("lets a connection that arrives during an unload load the document again", async () => {
+    const base = createKyselyStore(database.db);
+    let release: (() => void) | null = null;
+    let compactions = 0;
+    const store: DocumentStore = {
+      ...base,
+      async compact(id, state, upTo) {
+        compactions++;
+        if (compactions === 1) await new Promise<void>((resolve) => (release = resolve));
+        return base.compact(id, state, upTo);
+      },
+    };
+    const hub = startHub({ unloadDelayMs: 0 }, store);
+    const a = connect(hub);
+    a.doc.getText("t").insert(0, "avant");
+    await waitFor(() => countRows() > 0);
+    a.leave();
+    await waitFor(() => release !== null); // the unload is under way, stuck in compaction
+    const b = connect(hub, "user-b");
+    b.doc.getText("t").insert(0, "pendant ");
+    (release as unknown as () => void)();
+    await waitFor(() => b.text() === "pendant avant" || b.text() === "avantpendant ");
+    const c = connect(hub, "user-c");
+    await waitFor(() => c.text() === b.text());
+    await hub.close();
+    const reloaded = startHub();
+    const d = connect(reloaded, "user-d");
+    await waitFor(() => d.text() === b.text());
+  });
+
+  it("compacts the log once it exceeds compactAfter, without losing anything", async () => {
+    const hub = startHub({ compactAfter: 10 });
+    const a = connect(hub);
+    for (let i = 0; i < 25; i++) a.doc.getText("t").insert(i, "x");
+    await waitFor(() => storedState() !== undefined && countRows() <= 10);
+    await hub.close();
+    const reloaded = startHub();
+    const b = connect(reloaded, "user-b");
+    await waitFor(() => b.text() === "x".repeat(25));
+  });
+
+  it("tells the read projections within storeDebounceMs while the document stays open", async () => {
+    const seen: string[] = [];
+    const hub = startHub({
+      storeDebounceMs: 50,
+      onStored: (_id, doc) => {
+        seen.push(doc.getText("t").toString());
+        throw new Error("a failing projection is only logged");
+      },
+    });
+    const a = connect(hub);
+    a.doc.getText("t").insert(0, "un");
+    await waitFor(() => seen.includes("un"), 1000);
+    a.doc.getText("t").insert(2, " deux");
+    await waitFor(() => seen.includes("un deux"), 1000);
+    expect(hub.stats().documents).toBe(1);
+  });
+
+  it("re-checks a person's connections: revoked, changed, unchanged", async () => {
+    const hub = startHub();
+    const editor = connect(hub, "user-a", "edit");
+    const viewer = connect(hub, "user-a", "view");
+    const other = connect(hub, "user-b", "edit");
+    await waitFor(() => hub.stats().connections === 3);
+    access.set("user-a", "view");
+    await hub.recheckUser("user-a");
+    expect(editor.socket.closedWith).toBe(closeCodes.accessChanged);
+    expect(viewer.socket.closedWith).toBeNull();
+    access.set("user-a", null);
+    await hub.recheckUser("user-a");
+    expect(viewer.socket.closedWith).toBe(closeCodes.accessRevoked);
+    expect(other.socket.closedWith).toBeNull();
+    expect(hub.stats().connections).toBe(1);
+  });
+
+  it("re-checks a connection authorised before a membership change that opens after it", async () => {
+    const hub = startHub();
+    const events = hub.connection(DOC, "user-a", "edit");
+    access.set("user-a", null);
+    await hub.recheckUser("user-a");
+    const late = new TestClient(events);
+    clients.push(late);
+    late.open();
+    await waitFor(() => late.socket.closedWith === closeCodes.accessRevoked);
+  });
+
+  it("closes only a connection that floods messages or sends text", async () => {
+    const hub = startHub();
+    const flooder = connect(hub, "user-a");
+    const talker = connect(hub, "user-b");
+    const calm = connect(hub, "user-c");
+    await waitFor(() => hub.stats().connections === 3);
+    for (let i = 0; i < 1100; i++) flooder.send(new Uint8Array([2, 0]));
+    expect(flooder.socket.closedWith).toBe(closeCodes.rateLimited);
+    talker.send("bonjour");
+    expect(talker.socket.closedWith).toBe(closeCodes.badMessage);
+    calm.doc.getText("t").insert(0, "calme");
+    await waitFor(() => countRows() > 0);
+    expect(calm.socket.closedWith).toBeNull();
+  });
+
+  it("terminates a socket that stops answering pings", async () => {
+    const hub = startHub({ pingIntervalMs: 20 });
+    const dead = connect(hub, "user-a");
+    const alive = connect(hub, "user-b");
+    dead.socket.answersPings = false;
+    await waitFor(() => dead.socket.terminated);
+    expect(alive.socket.terminated).toBe(false);
+    expect(hub.stats().connections).toBe(1);
+  });
+
+  it("closes gracefully: 1001 to every socket, everything stored, idempotent", async () => {
+    let projections = 0;
+    const hub = startHub({ unloadDelayMs: 60_000, onStored: () => void projections++ });
+    const a = connect(hub);
+    const b = connect(hub, "user-b");
+    a.doc.getText("t").insert(0, "fin");
+    await waitFor(() => countRows() > 0);
+    a.doc.getText("t").insert(3, "!"); // still waiting for its write when close() begins
+    await Promise.all([hub.close(), hub.close()]);
+    expect(a.socket.closedWith).toBe(closeCodes.goingAway);
+    expect(b.socket.closedWith).toBe(closeCodes.goingAway);
+    expect(hub.stats()).toEqual({ documents: 0, connections: 0 });
+    expect(countRows()).toBe(0);
+    expect(storedState()).toBeDefined();
+    expect(projections).toBeGreaterThan(0);
+    const late = connect(hub, "user-c");
+    expect(late.socket.closedWith).toBe(closeCodes.goingAway);
+
+    const reloaded = startHub();
+    const c = connect(reloaded, "user-c");
+    await waitFor(() => c.text() === "fin!");
+  });
+});

@@ -1,0 +1,214 @@
+import type { Logger } from "pino";
+import * as Y from "yjs";
+import { SharedDocument } from "./document";
+import type { DocumentStore } from "./store";
+import type { UpdateWriter } from "./writer";
+
+export interface RegistryOptions {
+  store: DocumentStore;
+  writer: UpdateWriter;
+  logger: Logger;
+  unloadDelayMs: number;
+  compactAfter: number;
+  storeDebounceMs: number;
+  onStored?(documentId: string, doc: Y.Doc): void | Promise<void>;
+}
+
+interface Slot {
+  readonly id: string;
+  /** Single flight: every early connection waits on this one load. */
+  loading: Promise<SharedDocument>;
+  doc: SharedDocument | null;
+  /** Connections that asked for the document and have not let go. */
+  holds: number;
+  unloadTimer: NodeJS.Timeout | null;
+  unloading: Promise<void> | null;
+}
+
+/**
+ * Loaded documents: each loaded once, kept while held, stored and unloaded a while after
+ * the last holder leaves. Also decides when a document's log is compacted and when the
+ * read projections hear of a change.
+ */
+export class DocumentRegistry {
+  private readonly slots = new Map<string, Slot>();
+  private closed = false;
+
+  constructor(private readonly options: RegistryOptions) {}
+
+  /** The loaded document, held until `release`. */
+  acquire(documentId: string): Promise<SharedDocument> {
+    const slot = this.slots.get(documentId);
+    if (slot?.unloading) {
+      // Storing is under way and the Y.Doc about to be destroyed: load afresh after,
+      // from a database that then holds everything.
+      return slot.unloading.then(() => this.acquire(documentId));
+    }
+    if (slot) {
+      slot.holds++;
+      if (slot.unloadTimer) clearTimeout(slot.unloadTimer);
+      slot.unloadTimer = null;
+      return slot.loading;
+    }
+    if (this.closed) return Promise.reject(new Error("the sync server is closed"));
+    const loading = this.load(documentId);
+    const fresh: Slot = {
+      id: documentId,
+      loading,
+      doc: null,
+      holds: 1,
+      unloadTimer: null,
+      unloading: null,
+    };
+    fresh.loading = loading.then(
+      (doc) => {
+        fresh.doc = doc;
+        return doc;
+      },
+      (error: unknown) => {
+        if (this.slots.get(documentId) === fresh) this.slots.delete(documentId);
+        throw error;
+      },
+    );
+    this.slots.set(documentId, fresh);
+    return fresh.loading;
+  }
+
+  release(doc: SharedDocument): void {
+    const slot = this.slots.get(doc.id);
+    if (!slot || slot.doc !== doc) return;
+    slot.holds--;
+    if (slot.holds > 0 || this.closed || slot.unloading) return;
+    if (slot.unloadTimer) clearTimeout(slot.unloadTimer);
+    slot.unloadTimer = setTimeout(() => {
+      slot.unloadTimer = null;
+      if (slot.holds === 0 && !slot.unloading) this.startUnload(slot);
+    }, this.options.unloadDelayMs);
+    // A pending unload must not keep the process alive: the log already holds everything.
+    slot.unloadTimer.unref();
+  }
+
+  /** After a commit: maybe compact, and tell the read projections soon. */
+  stored(doc: SharedDocument): void {
+    if (doc.destroyed) return;
+    this.maybeCompact(doc);
+    if (this.options.onStored && !doc.storeTimer) {
+      // Not reset by later changes: under continuous editing projections still follow.
+      doc.storeTimer = setTimeout(() => {
+        doc.storeTimer = null;
+        void this.project(doc);
+      }, this.options.storeDebounceMs);
+    }
+  }
+
+  private maybeCompact(doc: SharedDocument): void {
+    if (doc.logRows > this.options.compactAfter && !doc.compacting && !doc.compactionQueued) {
+      doc.compactionQueued = true;
+      // Off the relay's path: encoding the whole state is the costly part.
+      setImmediate(() => {
+        doc.compactionQueued = false;
+        void this.compact(doc);
+      });
+    }
+  }
+
+  /** Number of loaded documents. */
+  get size(): number {
+    let loaded = 0;
+    for (const slot of this.slots.values()) if (slot.doc && !slot.doc.destroyed) loaded++;
+    return loaded;
+  }
+
+  /** Stores and unloads every document; later acquisitions fail. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(
+      Array.from(this.slots.values(), async (slot) => {
+        if (slot.unloadTimer) clearTimeout(slot.unloadTimer);
+        slot.unloadTimer = null;
+        if (!slot.unloading) {
+          try {
+            await slot.loading;
+          } catch {
+            return;
+          }
+          if (!slot.unloading) this.startUnload(slot);
+        }
+        await slot.unloading;
+      }),
+    );
+  }
+
+  private async load(documentId: string): Promise<SharedDocument> {
+    const stored = await this.options.store.load(documentId);
+    const doc = new SharedDocument(documentId, {
+      lastUpdateId: stored.lastUpdateId,
+      rows: stored.updates.length,
+    });
+    doc.restore(stored.state, stored.updates, (error) =>
+      this.options.logger.error({ err: error, documentId }, "a stored update could not be applied"),
+    );
+    this.maybeCompact(doc);
+    return doc;
+  }
+
+  private startUnload(slot: Slot): void {
+    slot.unloading = this.unload(slot).finally(() => {
+      if (this.slots.get(slot.id) === slot) this.slots.delete(slot.id);
+    });
+  }
+
+  private async unload(slot: Slot): Promise<void> {
+    const doc = slot.doc;
+    if (!doc) return;
+    try {
+      await this.options.writer.flush();
+      await doc.compacting;
+      if (doc.logRows > 0) await this.compact(doc);
+      if (doc.storeTimer) clearTimeout(doc.storeTimer);
+      doc.storeTimer = null;
+      await this.project(doc);
+    } catch (error) {
+      this.options.logger.error({ err: error, documentId: doc.id }, "unloading a document failed");
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  private compact(doc: SharedDocument): Promise<void> {
+    if (doc.compacting) return doc.compacting;
+    if (doc.destroyed) return Promise.resolve();
+    // The state and the id it covers are taken in the same turn: every stored row up to
+    // lastUpdateId was applied to this Y.Doc before it was stored.
+    const state = Y.encodeStateAsUpdate(doc.ydoc);
+    const upToId = doc.lastUpdateId;
+    doc.compacting = this.options.store
+      .compact(doc.id, state, upToId)
+      .then(
+        (removed) => {
+          doc.logRows -= removed;
+        },
+        (error: unknown) => {
+          this.options.logger.error({ err: error, documentId: doc.id }, "compaction failed");
+        },
+      )
+      .finally(() => {
+        doc.compacting = null;
+      });
+    return doc.compacting;
+  }
+
+  /** Calls onStored, one call at a time per document; its failures are only logged. */
+  private project(doc: SharedDocument): Promise<void> {
+    const onStored = this.options.onStored;
+    if (!onStored) return Promise.resolve();
+    doc.storing = doc.storing.then(async () => {
+      try {
+        await onStored(doc.id, doc.ydoc);
+      } catch (error) {
+        this.options.logger.error({ err: error, documentId: doc.id }, "onStored failed");
+      }
+    });
+    return doc.storing;
+  }
+}

@@ -1,0 +1,152 @@
+import type { Logger } from "pino";
+import type { Connection } from "./connection";
+import type { SharedDocument } from "./document";
+import type { AppendedUpdate, DocumentStore } from "./store";
+
+/** An accepted update waiting for its transaction; doubles as the row to insert. */
+interface PendingUpdate extends AppendedUpdate {
+  readonly doc: SharedDocument;
+  /** The message relayed once stored, encoded once for every recipient. */
+  readonly frame: Uint8Array;
+  readonly origin: Connection;
+}
+
+interface DeferredSend {
+  readonly connection: Connection;
+  readonly frame: Uint8Array;
+}
+
+class Batch {
+  readonly updates: PendingUpdate[] = [];
+  readonly sends: DeferredSend[] = [];
+  private resolveDone: (() => void) | null = null;
+  private donePromise: Promise<void> | null = null;
+
+  get done(): Promise<void> {
+    this.donePromise ??= new Promise((resolve) => {
+      this.resolveDone = resolve;
+    });
+    return this.donePromise;
+  }
+
+  finish(): void {
+    this.resolveDone?.();
+  }
+}
+
+const MAX_RETRY_DELAY_MS = 5000;
+
+/**
+ * Stores accepted updates, then relays them: the durability rule of the sync layer.
+ *
+ * Updates accepted during one event-loop turn, across all documents, go to the database
+ * in one transaction at setImmediate; only once it committed are they sent to the other
+ * connections, in the order they were accepted. Anything that reveals document content
+ * to a client (a sync step 2) waits the same way, so nothing a client ever saw can be
+ * lost by a crash.
+ */
+export class UpdateWriter {
+  private open: Batch | null = null;
+  private writing: Batch | null = null;
+  private scheduled = false;
+  private stopping = false;
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly logger: Logger,
+    /** Called after a commit for each document that got rows, with how many. */
+    private readonly onStored: (doc: SharedDocument, rows: number) => void,
+  ) {}
+
+  accept(doc: SharedDocument, update: Uint8Array, frame: Uint8Array, origin: Connection): void {
+    doc.unflushed++;
+    this.batch().updates.push({ documentId: doc.id, data: update, doc, frame, origin });
+  }
+
+  /** Sends `frame` once every update of `doc` accepted so far is stored. */
+  sendWhenStored(doc: SharedDocument, connection: Connection, frame: Uint8Array): void {
+    if (doc.unflushed === 0) connection.send(frame);
+    else this.batch().sends.push({ connection, frame });
+  }
+
+  /** Resolves once everything accepted so far is stored (or given up on at shutdown). */
+  flush(): Promise<void> {
+    const last = this.open ?? this.writing;
+    return last ? last.done : Promise.resolve();
+  }
+
+  /** At shutdown a failing database gets a few more tries, not an endless wait. */
+  stop(): void {
+    this.stopping = true;
+  }
+
+  private batch(): Batch {
+    if (!this.open) this.open = new Batch();
+    if (!this.scheduled && !this.writing) {
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        void this.drain();
+      });
+    }
+    return this.open;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.open && !this.writing) {
+      const batch = this.open;
+      this.open = null;
+      this.writing = batch;
+      const highest = await this.write(batch);
+      this.writing = null;
+      try {
+        if (highest) this.relay(batch, highest);
+      } catch (error) {
+        // Never let one bad socket or hook stop the writer: every later update waits on it.
+        this.logger.error({ err: error }, "relaying stored updates failed");
+      } finally {
+        batch.finish();
+      }
+    }
+  }
+
+  /** The highest id per document once committed; null when given up on. */
+  private async write(batch: Batch): Promise<Map<string, number> | null> {
+    if (batch.updates.length === 0) return new Map();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.store.append(batch.updates);
+      } catch (error) {
+        this.logger.error({ err: error, updates: batch.updates.length }, "storing updates failed");
+        if (this.stopping && attempt >= 2) {
+          // Never relayed, so no other client saw them. They stay in the Y.Doc, which
+          // close() still tries to compact, and their authors send them again anyway.
+          for (const update of batch.updates) update.doc.unflushed--;
+          return null;
+        }
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.min(MAX_RETRY_DELAY_MS, 100 * 2 ** attempt)),
+        );
+      }
+    }
+  }
+
+  private relay(batch: Batch, highest: Map<string, number>): void {
+    let rowsOf: Map<SharedDocument, number> | null = null;
+    for (const { doc, frame, origin } of batch.updates) {
+      doc.unflushed--;
+      if (doc.destroyed) continue;
+      doc.broadcast(frame, origin);
+      rowsOf ??= new Map();
+      rowsOf.set(doc, (rowsOf.get(doc) ?? 0) + 1);
+    }
+    if (rowsOf) {
+      for (const [doc, rows] of rowsOf) {
+        doc.lastUpdateId = Math.max(doc.lastUpdateId, highest.get(doc.id) ?? 0);
+        doc.logRows += rows;
+        this.onStored(doc, rows);
+      }
+    }
+    for (const { connection, frame } of batch.sends) connection.send(frame);
+  }
+}

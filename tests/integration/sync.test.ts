@@ -1,0 +1,410 @@
+/**
+ * The sync layer against real servers and real y-websocket clients: authentication of the
+ * upgrade, read-only connections, hostile frames, durability across restarts and kill -9,
+ * and connections following membership changes.
+ */
+import { rmSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { BODY, closeCodes } from "../../shared/documents";
+import {
+  client,
+  inviteNewcomer,
+  type Person,
+  setUpPole,
+  spawnServer,
+  startTestServer,
+  type TestServer,
+  tempDataDir,
+} from "../helpers/server";
+
+interface Endpoint {
+  url: string;
+  wsUrl: string;
+}
+
+interface Opened {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Close codes the server sent this provider, in order. */
+  closes: number[];
+}
+
+const servers: TestServer[] = [];
+const dataDirs: string[] = [];
+const providers: Opened[] = [];
+const sockets: WebSocket[] = [];
+
+afterEach(async () => {
+  for (const { provider, doc } of providers.splice(0)) {
+    provider.destroy();
+    provider.awareness.destroy();
+    doc.destroy();
+  }
+  for (const socket of sockets.splice(0)) socket.terminate();
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+  for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function start(options: { dataDir?: string } = {}): Promise<TestServer> {
+  const server = await startTestServer(options);
+  servers.push(server);
+  return server;
+}
+
+/** Stops a server started by `start` but keeps its data for the next one. */
+async function stop(server: TestServer): Promise<void> {
+  servers.splice(servers.indexOf(server), 1);
+  await server.close({ keepData: true });
+}
+
+/** ws's WebSocket, sending what a browser would on the upgrade: the cookie and Origin. */
+function browserLikeSocket(cookie: string, origin: string) {
+  return class extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers: { cookie, origin } });
+    }
+  };
+}
+
+/** Every close code but accessChanged is left to y-websocket's default policy. */
+const reconnectOnAccessChange = (event: CloseEvent) =>
+  event.code === closeCodes.accessChanged || !(event.code >= 4400 && event.code < 4500);
+
+function openDocument(server: Endpoint, person: Person, documentId: string): Opened {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${server.wsUrl}/sync`, documentId, doc, {
+    WebSocketPolyfill: browserLikeSocket(
+      person.cookie,
+      server.url,
+    ) as unknown as typeof globalThis.WebSocket,
+    // Providers in one process would otherwise sync through BroadcastChannel, not the server.
+    disableBc: true,
+    maxBackoffTime: 200,
+    shouldReconnect: reconnectOnAccessChange,
+  });
+  const opened: Opened = { doc, provider, closes: [] };
+  provider.on("connection-close", (event) => {
+    if (event) opened.closes.push(event.code);
+  });
+  providers.push(opened);
+  return opened;
+}
+
+function rawSocket(server: Endpoint, documentId: string, cookie?: string): WebSocket {
+  const socket = new WebSocket(`${server.wsUrl}/sync/${documentId}`, {
+    headers: { origin: server.url, ...(cookie ? { cookie } : {}) },
+  });
+  socket.on("error", () => {});
+  sockets.push(socket);
+  return socket;
+}
+
+const opening = (socket: WebSocket) =>
+  new Promise<void>((resolve, reject) => {
+    socket.once("open", () => resolve());
+    socket.once("unexpected-response", (_req, res) =>
+      reject(new Error(`upgrade refused: ${res.statusCode}`)),
+    );
+  });
+
+const closing = (socket: WebSocket) =>
+  new Promise<number>((resolve) => socket.once("close", (code) => resolve(code)));
+
+const refusal = (socket: WebSocket) =>
+  new Promise<number>((resolve, reject) => {
+    socket.once("open", () => reject(new Error("the upgrade was accepted")));
+    socket.once("unexpected-response", (request, response) => {
+      resolve(response.statusCode ?? 0);
+      request.destroy();
+    });
+  });
+
+async function waitFor(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const synced = (opened: Opened, what = "the provider to sync") =>
+  waitFor(() => opened.provider.synced, what);
+
+/** Appends a paragraph to the rich text, as Tiptap would store it. */
+function writeParagraph(doc: Y.Doc, text: string): void {
+  const paragraph = new Y.XmlElement("paragraph");
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  const body = doc.getXmlFragment(BODY);
+  body.insert(body.length, [paragraph]);
+}
+
+const bodyText = (doc: Y.Doc) => doc.getXmlFragment(BODY).toString();
+
+function addFinding(doc: Y.Doc, id: string): void {
+  const finding = new Y.Map<string>();
+  finding.set("id", id);
+  finding.set("title", `Constat ${id}`);
+  doc.getArray<Y.Map<string>>("findings").push([finding]);
+}
+
+const findingIds = (doc: Y.Doc) =>
+  doc
+    .getArray<Y.Map<string>>("findings")
+    .toArray()
+    .map((finding) => finding.get("id"));
+
+describe("real-time sync", () => {
+  it("brings two editors to the same diagnostic", async () => {
+    const server = await start();
+    const pole = await setUpPole(server);
+    const a = openDocument(server, pole.coordinator, pole.documents.diagnostic);
+    const b = openDocument(server, pole.coordinator, pole.documents.diagnostic);
+    await Promise.all([synced(a), synced(b)]);
+    writeParagraph(a.doc, "Le territoire compte 42 communes.");
+    addFinding(b.doc, "mobilite");
+    await waitFor(
+      () => bodyText(b.doc).includes("42 communes") && findingIds(a.doc).includes("mobilite"),
+      "both edits to cross",
+    );
+    expect(bodyText(a.doc)).toBe(bodyText(b.doc));
+    expect(findingIds(b.doc)).toEqual(findingIds(a.doc));
+  });
+
+  it("answers 401 to an upgrade without a session, 404 to an unknown document", async () => {
+    const server = await start();
+    const pole = await setUpPole(server);
+    expect(await refusal(rawSocket(server, pole.documents.diagnostic))).toBe(401);
+    expect(
+      await refusal(rawSocket(server, pole.documents.diagnostic, "maillage_session=forged")),
+    ).toBe(401);
+    for (const id of ["nope", "00000000-0000-0000-0000-000000000000", "x".repeat(300)]) {
+      expect(await refusal(rawSocket(server, id, pole.coordinator.cookie))).toBe(404);
+    }
+  });
+
+  it("never lets an observer's updates reach anyone or the database", async () => {
+    const server = await start({});
+    const pole = await setUpPole(server);
+    const observer = await inviteNewcomer(server, pole.coordinator, pole.poleId, [
+      { circleId: pole.circles.steering, role: "observer" },
+    ]);
+    const editor = openDocument(server, pole.coordinator, pole.documents.diagnostic);
+    const watcher = openDocument(server, observer, pole.documents.diagnostic);
+    await Promise.all([synced(editor), synced(watcher)]);
+
+    writeParagraph(watcher.doc, "Écrit par l'observatrice");
+    addFinding(watcher.doc, "intrus");
+    // Then an edit that must reach the observer: once it has, the observer's own
+    // updates, sent earlier on the same socket, have been handled by the server.
+    writeParagraph(editor.doc, "Écrit par la coordination");
+    await waitFor(() => bodyText(watcher.doc).includes("par la coordination"), "the edit");
+    const fresh = openDocument(server, pole.coordinator, pole.documents.diagnostic);
+    await synced(fresh);
+    for (const doc of [editor.doc, fresh.doc]) {
+      expect(bodyText(doc)).toContain("par la coordination");
+      expect(bodyText(doc)).not.toContain("observatrice");
+      expect(findingIds(doc)).not.toContain("intrus");
+    }
+    expect(watcher.closes).toEqual([]); // read-only, not a protocol fault
+
+    await stop(server);
+    const restarted = await start({ dataDir: server.dataDir });
+    const reread = openDocument(restarted, pole.coordinator, pole.documents.diagnostic);
+    await synced(reread);
+    expect(bodyText(reread.doc)).toContain("par la coordination");
+    expect(bodyText(reread.doc)).not.toContain("observatrice");
+    expect(findingIds(reread.doc)).not.toContain("intrus");
+  });
+
+  it("closes only the connection that sends a frame over 8 MiB", async () => {
+    const server = await start();
+    const pole = await setUpPole(server);
+    const a = openDocument(server, pole.coordinator, pole.documents.diagnostic);
+    const b = openDocument(server, pole.coordinator, pole.documents.diagnostic);
+    await Promise.all([synced(a), synced(b)]);
+    const big = rawSocket(server, pole.documents.diagnostic, pole.coordinator.cookie);
+    await opening(big);
+    const closed = closing(big);
+    big.send(Buffer.alloc(9 * 1024 * 1024, 7));
+    expect(await closed).toBe(1009);
+    writeParagraph(a.doc, "Après la trame géante");
+    await waitFor(() => bodyText(b.doc).includes("trame géante"), "sync to carry on");
+    expect(a.closes).toEqual([]);
+    expect(b.closes).toEqual([]);
+  });
+
+  it("closes only the connections that send garbage", async () => {
+    const server = await start();
+    const pole = await setUpPole(server);
+    const a = openDocument(server, pole.coordinator, pole.documents.diagnostic);
+    const b = openDocument(server, pole.coordinator, pole.documents.diagnostic);
+    await Promise.all([synced(a), synced(b)]);
+    const random = (length: number) =>
+      Uint8Array.from({ length }, () => Math.floor(Math.random() * 256));
+    const garbage: Array<Uint8Array | string> = [
+      new Uint8Array([]),
+      Uint8Array.of(4 + Math.floor(Math.random() * 120), ...random(200)), // unknown type
+      Uint8Array.of(0, 9, ...random(50)), // unknown sync message
+      Uint8Array.of(0, 2, 0xff, 0xff, 0x03, ...random(100)), // update longer than the frame
+      Uint8Array.of(0, 2, 6, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff), // an update Yjs rejects
+      Uint8Array.of(1, 20, ...random(20)), // awareness that is not JSON
+      "du texte",
+    ];
+    for (const frame of garbage) {
+      const socket = rawSocket(server, pole.documents.diagnostic, pole.coordinator.cookie);
+      await opening(socket);
+      const closed = closing(socket);
+      socket.send(frame);
+      expect(await closed).toBe(closeCodes.badMessage);
+    }
+    writeParagraph(a.doc, "Toujours en ligne");
+    await waitFor(() => bodyText(b.doc).includes("Toujours en ligne"), "sync to carry on");
+    expect(a.closes).toEqual([]);
+    expect(b.closes).toEqual([]);
+  });
+
+  it("keeps the content across a restart", async () => {
+    const server = await start();
+    const pole = await setUpPole(server);
+    const a = openDocument(server, pole.coordinator, pole.documents.charter);
+    const b = openDocument(server, pole.coordinator, pole.documents.charter);
+    await Promise.all([synced(a), synced(b)]);
+    writeParagraph(a.doc, "Article 1 : la coopération avant tout.");
+    await waitFor(() => bodyText(b.doc).includes("Article 1"), "the edit to be relayed");
+    const before = bodyText(a.doc);
+    await stop(server);
+
+    const restarted = await start({ dataDir: server.dataDir });
+    const c = openDocument(restarted, pole.coordinator, pole.documents.charter);
+    await synced(c);
+    expect(bodyText(c.doc)).toBe(before);
+  });
+
+  it("loses nothing a client received when the server is killed with SIGKILL", async () => {
+    const dataDir = tempDataDir();
+    dataDirs.push(dataDir);
+    const first = await startTestServer({ dataDir });
+    const pole = await setUpPole(first);
+    await first.close({ keepData: true });
+
+    const child = await spawnServer(dataDir);
+    let killed = false;
+    try {
+      const a = openDocument(child, pole.coordinator, pole.documents.diagnostic);
+      const b = openDocument(child, pole.coordinator, pole.documents.diagnostic);
+      await Promise.all([synced(a), synced(b)]);
+      const total = 400;
+      b.doc.getArray("findings").observe(() => {
+        // Halfway through, while A is still writing and frames are in flight.
+        if (!killed && findingIds(b.doc).length >= total / 2) {
+          killed = true;
+          child.child.kill("SIGKILL");
+        }
+      });
+      for (let i = 0; i < total && !killed; i++) {
+        addFinding(a.doc, `f${i}`);
+        if (i % 10 === 9) await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      await waitFor(() => killed, "B to receive half of A's updates");
+      await child.exited;
+      await waitFor(() => !b.provider.wsconnected, "B to notice the server is gone");
+      const seenByB = findingIds(b.doc);
+      expect(seenByB.length).toBeGreaterThanOrEqual(total / 2);
+      a.provider.destroy();
+      b.provider.destroy();
+
+      const restarted = await start({ dataDir });
+      const c = openDocument(restarted, pole.coordinator, pole.documents.diagnostic);
+      await synced(c);
+      const recovered = new Set(findingIds(c.doc));
+      expect(seenByB.filter((id) => !recovered.has(id))).toEqual([]);
+    } finally {
+      if (!killed) child.child.kill("SIGKILL");
+      await child.exited;
+    }
+  });
+
+  it("follows membership changes: removal and demotion make the connection read-only", async () => {
+    const server = await start();
+    const pole = await setUpPole(server);
+    const coordination = client(server.url, pole.coordinator.cookie);
+    const member = await inviteNewcomer(server, pole.coordinator, pole.poleId, [
+      { circleId: pole.circles.steering, role: "member" },
+    ]);
+    const editor = openDocument(server, pole.coordinator, pole.documents.diagnostic);
+    const own = openDocument(server, member, pole.documents.diagnostic);
+    await Promise.all([synced(editor), synced(own)]);
+    writeParagraph(own.doc, "Encore membre");
+    await waitFor(() => bodyText(editor.doc).includes("Encore membre"), "the member's edit");
+
+    // Leaving the steering committee: still in the pôle, so the diagnostic becomes read-only.
+    const removed = await coordination(
+      `/api/circles/${pole.circles.steering}/members/${member.userId}`,
+      { method: "DELETE" },
+    );
+    expect(removed.status).toBe(204);
+    await waitFor(
+      () => own.closes.includes(closeCodes.accessChanged),
+      "the connection to be dropped within a second",
+      1000,
+    );
+    await synced(own, "the member to reconnect");
+    writeParagraph(own.doc, "Plus membre");
+    writeParagraph(editor.doc, "Repère");
+    await waitFor(() => bodyText(own.doc).includes("Repère"), "the marker");
+    expect(bodyText(editor.doc)).not.toContain("Plus membre");
+
+    // Back as a member, then made an observer.
+    const back = await coordination(
+      `/api/circles/${pole.circles.steering}/members/${member.userId}`,
+      { method: "PUT", body: { role: "member" } },
+    );
+    expect(back.status).toBe(200);
+    await waitFor(() => own.closes.length === 2, "the reconnection with the edit right", 1000);
+    await synced(own);
+    writeParagraph(own.doc, "De retour");
+    await waitFor(() => bodyText(editor.doc).includes("De retour"), "the restored right");
+
+    const demoted = await coordination(
+      `/api/circles/${pole.circles.steering}/members/${member.userId}`,
+      { method: "PUT", body: { role: "observer" } },
+    );
+    expect(demoted.status).toBe(200);
+    await waitFor(() => own.closes.length === 3, "the demotion to cut the connection", 1000);
+    expect(own.closes).toEqual([
+      closeCodes.accessChanged,
+      closeCodes.accessChanged,
+      closeCodes.accessChanged,
+    ]);
+    await synced(own);
+    writeParagraph(own.doc, "Observatrice désormais");
+    writeParagraph(editor.doc, "Second repère");
+    await waitFor(() => bodyText(own.doc).includes("Second repère"), "the second marker");
+    expect(bodyText(editor.doc)).not.toContain("Observatrice désormais");
+  });
+
+  it("drops, for good, the connections of someone who left the pôle", async () => {
+    const server = await start();
+    const pole = await setUpPole(server);
+    const member = await inviteNewcomer(server, pole.coordinator, pole.poleId, [
+      { circleId: pole.circles.core, role: "member" },
+    ]);
+    const own = openDocument(server, member, pole.documents.charter);
+    await synced(own);
+    // No route removes someone from a pôle yet: do what it would, then announce it.
+    await server.maillage.db
+      .deleteFrom("circle_members")
+      .where("user_id", "=", member.userId)
+      .execute();
+    await server.maillage.db
+      .deleteFrom("pole_members")
+      .where("user_id", "=", member.userId)
+      .execute();
+    await server.maillage.sync.recheckUser(member.userId);
+    await waitFor(() => own.closes.includes(closeCodes.accessRevoked), "the revocation", 1000);
+    expect(own.provider.shouldConnect).toBe(false);
+  });
+});
