@@ -1,0 +1,380 @@
+/**
+ * The workspace in a real Chromium: set-up, sign-in, home, live co-editing with carets,
+ * read-only access, offline edits merging on reconnection, invitations.
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import {
+  checkA11y,
+  checkNarrow,
+  clientDist,
+  expectNoPageErrors,
+  launchBrowser,
+  newSession,
+  screenshotOnFailure,
+  shoot,
+  watchErrors,
+} from "../helpers/browser";
+import {
+  client,
+  type FoundedPole,
+  inviteNewcomer,
+  type Person,
+  setUpPole,
+  startTestServer,
+  type TestServer,
+} from "../helpers/server";
+
+const editor = (page: Page) => page.locator(".ProseMirror");
+const connection = (page: Page) => page.locator(".connection[role='status']");
+
+let browser: Browser;
+let server: TestServer;
+let pole: FoundedPole;
+let member: Person;
+const contexts: BrowserContext[] = [];
+const pages: Page[] = [];
+
+async function open(cookie?: string) {
+  const session = await newSession(browser, server.url, { cookie });
+  contexts.push(session.context);
+  pages.push(session.page);
+  return session;
+}
+
+/** Opens a document and waits until it is synchronised with the server. */
+async function openDocument(page: Page, documentId: string) {
+  await page.goto(`/d/${documentId}`);
+  await expect
+    .poll(() => connection(page).getAttribute("data-state"), { timeout: 10_000 })
+    .toBe("connected");
+}
+
+/** Types at the end of the document, on a new line when it is not empty. */
+async function typeAtEnd(page: Page, text: string) {
+  const blocks = editor(page).locator(":scope > *");
+  if ((await blocks.count()) === 0) await editor(page).click();
+  else await blocks.last().click();
+  await page.keyboard.press("End");
+  const current = ((await blocks.last().textContent()) ?? "").trim();
+  if (current !== "") await page.keyboard.press("Enter");
+  await page.keyboard.type(text);
+}
+
+screenshotOnFailure(() => pages);
+
+beforeAll(async () => {
+  const env = { CLIENT_DIST: clientDist() };
+  [browser, server] = await Promise.all([launchBrowser(), startTestServer({ env })]);
+  pole = await setUpPole(server);
+  member = await inviteNewcomer(
+    server,
+    pole.coordinator,
+    pole.poleId,
+    [{ circleId: pole.circles.steering, role: "member" }],
+    "Dominique Petit",
+  );
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(contexts.map((context) => context.close().catch(() => {})));
+  await browser?.close();
+  await server?.close();
+});
+
+describe("Maillage in the browser", () => {
+  test("set-up creates a pôle; home lists its diagnostic and charter as editable", async () => {
+    const fresh = await startTestServer({ env: { CLIENT_DIST: clientDist() } });
+    try {
+      const context = await browser.newContext({
+        baseURL: fresh.url,
+        viewport: { width: 1280, height: 900 },
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      watchErrors(page);
+      pages.push(page);
+
+      await page.goto("/");
+      await page.waitForURL("**/setup");
+      await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("fr");
+      await page.getByRole("heading", { level: 1, name: "Créer votre pôle" }).waitFor();
+      await checkA11y(page, "set-up");
+      await checkNarrow(page, "set-up");
+      await shoot(page, "01-setup");
+
+      // Clear errors per field, in French, before anything is sent.
+      await page.getByLabel("Mot de passe", { exact: true }).fill("court");
+      await page.getByRole("button", { name: "Créer le pôle" }).click();
+      await page.getByText("Le mot de passe doit contenir au moins 12 caractères").waitFor();
+      expect(await page.getByText("Ce champ est obligatoire.").count()).toBeGreaterThanOrEqual(3);
+      await shoot(page, "02-setup-errors");
+
+      await page.getByLabel("Nom du pôle").fill("PTCE Pays de Redon");
+      await page.getByLabel("Votre nom").fill("Alix Moreau");
+      await page.getByLabel("Adresse e-mail").fill("alix@example.org");
+      await page.getByLabel("Mot de passe", { exact: true }).fill("une phrase de passe longue");
+      await page.getByRole("button", { name: "Créer le pôle" }).click();
+
+      await page.waitForURL(/\/p\/[^/]+$/);
+      await page.getByRole("heading", { level: 1, name: "PTCE Pays de Redon" }).waitFor();
+      // On a fresh load, the skip link comes first (after a navigation, the focus is on
+      // the new page's heading instead).
+      await page.reload();
+      await page.getByRole("heading", { level: 1, name: "PTCE Pays de Redon" }).waitFor();
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+        "Aller au contenu",
+      );
+      await page.keyboard.press("Enter");
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("main");
+      for (const kind of ["diagnostic", "charter"]) {
+        const card = page.locator(`.doc-card[data-kind="${kind}"]`);
+        await expect.poll(() => card.count()).toBe(1);
+        expect(await card.locator(".badge").textContent()).toBe("modifiable");
+      }
+      expect(await page.locator(".doc-card[data-kind='diagnostic']").textContent()).toContain(
+        "Diagnostic de territoire",
+      );
+      expect(await page.locator(".doc-card[data-kind='charter']").textContent()).toContain(
+        "Charte de gouvernance",
+      );
+      await checkA11y(page, "home");
+      await checkNarrow(page, "home");
+      await shoot(page, "03-home");
+
+      await page.locator(".doc-card[data-kind='diagnostic'] a").click();
+      await page.waitForURL(/\/d\//);
+      await expect
+        .poll(() => connection(page).getAttribute("data-state"), { timeout: 10_000 })
+        .toBe("connected");
+      expect(await editor(page).getAttribute("contenteditable")).toBe("true");
+      await typeAtEnd(page, "Constats partagés du comité de pilotage");
+      // The toolbar by keyboard: Alt+F10 from the text, arrows, Enter; Escape goes back.
+      await page.keyboard.press("Alt+F10");
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Titre 1");
+      await page.keyboard.press("ArrowRight");
+      await page.keyboard.press("Enter");
+      const heading2 = page.getByRole("button", { name: "Titre 2" });
+      await expect.poll(() => heading2.getAttribute("aria-pressed")).toBe("true");
+      expect(await editor(page).locator("h2", { hasText: "comité de pilotage" }).count()).toBe(1);
+      await page.keyboard.press("Escape");
+      expect(
+        await page.evaluate(() => document.activeElement?.classList.contains("ProseMirror")),
+      ).toBe(true);
+      await checkA11y(page, "document");
+      await checkNarrow(page, "document");
+      await shoot(page, "04-document");
+
+      // Sign out from the header, then the sign-in page; a wrong password says so in French.
+      await page.getByRole("button", { name: "Se déconnecter" }).click();
+      await page.waitForURL("**/login");
+      await page.getByRole("heading", { level: 1, name: "Connexion" }).waitFor();
+      await checkA11y(page, "login");
+      await checkNarrow(page, "login");
+      await page.getByLabel("Adresse e-mail").fill("alix@example.org");
+      await page.getByLabel("Mot de passe", { exact: true }).fill("pas le bon mot de passe");
+      await page.getByRole("button", { name: "Se connecter" }).click();
+      await page.getByText("Adresse e-mail ou mot de passe incorrect.").waitFor();
+      await shoot(page, "05-login-error");
+      await page.getByLabel("Mot de passe", { exact: true }).fill("une phrase de passe longue");
+      await page.getByRole("button", { name: "Se connecter" }).click();
+      await page.getByRole("heading", { level: 1, name: "PTCE Pays de Redon" }).waitFor();
+
+      // The language switcher changes the interface and the lang attribute, and is kept.
+      await page.getByLabel("Langue").selectOption("en");
+      await page.getByRole("heading", { name: "Documents" }).waitFor();
+      await page.getByText("Territorial diagnostic").waitFor();
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+      await page.reload();
+      await page.getByText("Territorial diagnostic").waitFor();
+      await page.getByLabel("Language").selectOption("fr");
+      await page.getByText("Diagnostic de territoire").first().waitFor();
+      expectNoPageErrors(page);
+      await context.close();
+    } finally {
+      await fresh.close();
+    }
+  }, 45_000);
+
+  test("two people edit the diagnostic together and see each other's text and caret", async () => {
+    const a = await open(pole.coordinator.cookie);
+    const b = await open(member.cookie);
+    await Promise.all([
+      openDocument(a.page, pole.documents.diagnostic),
+      openDocument(b.page, pole.documents.diagnostic),
+    ]);
+
+    await typeAtEnd(a.page, "Camille écrit le premier constat.");
+    await expect
+      .poll(() => editor(b.page).textContent(), { timeout: 10_000 })
+      .toContain("Camille écrit le premier constat.");
+    await typeAtEnd(b.page, "Dominique ajoute un besoin.");
+    await expect
+      .poll(() => editor(a.page).textContent(), { timeout: 10_000 })
+      .toContain("Dominique ajoute un besoin.");
+
+    // Each sees the other's named caret, and both names in the presence list.
+    await expect
+      .poll(() => a.page.locator(".collaboration-carets__caret").allTextContents(), {
+        timeout: 10_000,
+      })
+      .toContain("Dominique Petit");
+    await b.page.keyboard.type(" ");
+    await a.page.keyboard.type(" ");
+    await expect
+      .poll(() => b.page.locator(".collaboration-carets__caret").allTextContents(), {
+        timeout: 10_000,
+      })
+      .toContain("Camille Martin");
+    await expect
+      .poll(() => a.page.locator(".presence__person").allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringContaining("Camille Martin"),
+          expect.stringContaining("Dominique Petit"),
+        ]),
+      );
+    await checkNarrow(a.page, "document with another person's caret");
+    await shoot(a.page, "06-coediting");
+    expectNoPageErrors(a.page);
+    expectNoPageErrors(b.page);
+    await Promise.all([a.context.close(), b.context.close()]);
+  }, 30_000);
+
+  test("an observer's editor is read-only", async () => {
+    const observer = await inviteNewcomer(
+      server,
+      pole.coordinator,
+      pole.poleId,
+      [{ circleId: pole.circles.steering, role: "observer" }],
+      "Sacha Observe",
+    );
+    const o = await open(observer.cookie);
+    await o.page.goto("/");
+    await o.page.waitForURL(/\/p\//);
+    const card = o.page.locator(".doc-card[data-kind='charter']");
+    await card.waitFor();
+    expect(await card.locator(".badge").textContent()).toBe("lecture seule");
+    await card.locator("a").click();
+    await expect
+      .poll(() => connection(o.page).getAttribute("data-state"), { timeout: 10_000 })
+      .toBe("connected");
+    expect(await editor(o.page).getAttribute("contenteditable")).toBe("false");
+    await o.page.getByText("Lecture seule", { exact: true }).waitFor();
+    expect(await o.page.getByRole("toolbar").count()).toBe(0);
+    await checkA11y(o.page, "read-only document");
+    await shoot(o.page, "07-readonly");
+    await o.context.close();
+  }, 30_000);
+
+  test("when a member becomes an observer, their open editor turns read-only", async () => {
+    const person = await inviteNewcomer(
+      server,
+      pole.coordinator,
+      pole.poleId,
+      [{ circleId: pole.circles.steering, role: "member" }],
+      "Noa Change",
+    );
+    const p = await open(person.cookie);
+    await openDocument(p.page, pole.documents.diagnostic);
+    expect(await editor(p.page).getAttribute("contenteditable")).toBe("true");
+    const changed = await client(server.url, pole.coordinator.cookie)(
+      `/api/circles/${pole.circles.steering}/members/${person.userId}`,
+      { method: "PUT", body: { role: "observer" } },
+    );
+    expect(changed.status).toBe(200);
+    await expect
+      .poll(() => editor(p.page).getAttribute("contenteditable"), { timeout: 10_000 })
+      .toBe("false");
+    await p.page.getByText("Vos droits sur ce document ont changé").waitFor();
+    await expect
+      .poll(() => connection(p.page).getAttribute("data-state"), { timeout: 10_000 })
+      .toBe("connected");
+    await p.context.close();
+  }, 30_000);
+
+  test("edits made offline are kept and merge with the others' on reconnection", async () => {
+    const a = await open(pole.coordinator.cookie);
+    const b = await open(member.cookie);
+    await Promise.all([
+      openDocument(a.page, pole.documents.charter),
+      openDocument(b.page, pole.documents.charter),
+    ]);
+
+    await a.context.setOffline(true);
+    await expect.poll(() => connection(a.page).getAttribute("data-state")).toBe("offline");
+    expect(await connection(a.page).textContent()).toContain("Hors ligne");
+    await typeAtEnd(a.page, "Valeur ajoutée hors ligne : la coopération.");
+    expect(await editor(a.page).textContent()).toContain(
+      "Valeur ajoutée hors ligne : la coopération.",
+    );
+    await shoot(a.page, "08-offline");
+
+    await typeAtEnd(b.page, "Pendant ce temps, en ligne : la mutualisation.");
+    await b.page.waitForTimeout(300);
+    expect(await editor(a.page).textContent()).not.toContain("la mutualisation");
+    expect(await editor(b.page).textContent()).not.toContain("la coopération");
+
+    await a.context.setOffline(false);
+    await expect
+      .poll(() => connection(a.page).getAttribute("data-state"), { timeout: 10_000 })
+      .toBe("connected");
+    for (const page of [a.page, b.page]) {
+      await expect
+        .poll(() => editor(page).textContent(), { timeout: 10_000 })
+        .toContain("la coopération.");
+      await expect
+        .poll(() => editor(page).textContent(), { timeout: 10_000 })
+        .toContain("la mutualisation.");
+    }
+    await Promise.all([a.context.close(), b.context.close()]);
+  }, 30_000);
+
+  test("a coordinator creates an invitation link; a newcomer accepts it and lands home", async () => {
+    const a = await open(pole.coordinator.cookie);
+    await a.page.goto(`/p/${pole.poleId}/invitations`);
+    await a.page.getByRole("heading", { level: 1, name: "Invitations" }).waitFor();
+    await a.page
+      .getByLabel("Adresse e-mail de la personne invitée (facultatif)")
+      .fill("lou@example.org");
+    await a.page.getByLabel("Rôle", { exact: true }).selectOption("member");
+    await a.page.getByRole("button", { name: "Créer le lien d'invitation" }).click();
+    const linkField = a.page.locator("[data-invitation-link]");
+    await linkField.waitFor();
+    const link = await linkField.inputValue();
+    expect(link).toMatch(/\/invitation\/[^/]+$/);
+    await a.page.locator(".invitation[data-state='pending']").first().waitFor();
+    await checkA11y(a.page, "invitations");
+    await checkNarrow(a.page, "invitations");
+    await shoot(a.page, "09-invitations");
+
+    const c = await open();
+    await c.page.goto(link);
+    await c.page
+      .getByRole("heading", { level: 1, name: "Rejoindre Pôle Vallée de la Drôme" })
+      .waitFor();
+    await checkA11y(c.page, "accept invitation");
+    await checkNarrow(c.page, "accept invitation");
+    await shoot(c.page, "10-accept");
+    await c.page.getByLabel("Nom", { exact: true }).fill("Lou Bernard");
+    expect(await c.page.getByLabel("Adresse e-mail").inputValue()).toBe("lou@example.org");
+    await c.page.getByLabel("Mot de passe", { exact: true }).fill("ma phrase secrète du pôle");
+    await c.page.getByRole("button", { name: "Créer mon compte et rejoindre" }).click();
+    await c.page.waitForURL(`**/p/${pole.poleId}`);
+    await c.page.getByRole("heading", { level: 1, name: "Pôle Vallée de la Drôme" }).waitFor();
+    await c.page.locator(".doc-card[data-kind='diagnostic']").waitFor();
+    expect(await c.page.getByRole("button", { name: "Se déconnecter" }).count()).toBe(1);
+
+    // The used link now says so, in words.
+    const d = await open();
+    await d.page.goto(link);
+    await d.page
+      .getByText("Cette invitation a expiré, a déjà été utilisée ou a été révoquée.")
+      .waitFor();
+
+    await a.page.reload();
+    await a.page.locator(".invitation[data-state='accepted']").first().waitFor();
+    await Promise.all([a.context.close(), c.context.close(), d.context.close()]);
+  }, 30_000);
+});

@@ -1,0 +1,24 @@
+import { resolve } from "node:path";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const server = "http://127.0.0.1:3000";
+
+export default defineConfig({
+  root: "client",
+  plugins: [react()],
+  build: {
+    outDir: process.env.MAILLAGE_CLIENT_OUT
+      ? resolve(process.env.MAILLAGE_CLIENT_OUT)
+      : resolve(import.meta.dirname, "dist/client"),
+    emptyOutDir: true,
+    sourcemap: "hidden",
+    chunkSizeWarningLimit: 700,
+  },
+  server: {
+    proxy: {
+      "/api": { target: server, changeOrigin: false },
+      "/sync": { target: server, ws: true, changeOrigin: false },
+    },
+  },
+});
