@@ -47,7 +47,10 @@ export async function startTestServer(
 
 /** A fetch that sends what a browser would: the Origin of the server and the cookie. */
 export function client(baseUrl: string, cookie?: string) {
-  return (path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
+  return (
+    path: string,
+    init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) =>
     fetch(baseUrl + path, {
       method: init.method ?? (init.body === undefined ? "GET" : "POST"),
       headers: {
@@ -126,7 +129,10 @@ export async function inviteNewcomer(
   const invitation = await api(`/api/poles/${poleId}/invitations`, { body: { circles } });
   if (invitation.status !== 201) throw new Error(`invite failed: ${invitation.status}`);
   const { token } = await invitation.json();
-  const email = `${name.normalize("NFD").replace(/[^a-z0-9]/gi, "").toLowerCase()}-${invited}@example.org`;
+  const email = `${name
+    .normalize("NFD")
+    .replace(/[^a-z0-9]/gi, "")
+    .toLowerCase()}-${invited}@example.org`;
   const password = "another long passphrase";
   const accepted = await client(server.url)(`/api/invitations/${token}/accept`, {
     body: { name, email, password },
@@ -146,12 +152,24 @@ export interface ChildServer {
 }
 
 /** The real `server/main.ts` in a child process, for crash and restart tests. */
-export function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
+export function spawnServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<ChildServer> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", ...env },
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => resolve(code)),
+  );
   return new Promise((resolve, reject) => {
     let output = "";
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -161,6 +179,8 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}): 
         resolve({ url: match[1], wsUrl: match[1].replace(/^http/, "ws"), child, exited });
       }
     });
-    exited.then((code) => reject(new Error(`server exited with ${code} before listening:\n${output}`)));
+    exited.then((code) =>
+      reject(new Error(`server exited with ${code} before listening:\n${output}`)),
+    );
   });
 }
