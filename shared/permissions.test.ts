@@ -2,10 +2,18 @@ import { describe, expect, it } from "vitest";
 import { type DocumentAccess, type DocumentKind, documentKinds } from "./documents";
 import {
   type CircleRole,
+  canChangePoleRole,
   canCreateCircle,
   canCreatePage,
+  canCreateStructure,
+  canEditCircleDetails,
+  canEditPerson,
+  canEditPoleProfile,
+  canEditStructure,
+  canFollowNewcomers,
   canInvite,
   canManageCircle,
+  canReadAudit,
   circleRoles,
   documentAccess,
   type Member,
@@ -102,4 +110,88 @@ describe("circle and pôle rights", () => {
     expect(canManageCircle(null, "c")).toBe(false);
     expect(canInvite(null)).toBe(false);
   });
+});
+
+describe("the collective's rules", () => {
+  const as = (poleRole: PoleRole, role?: CircleRole): Member => ({
+    poleRole,
+    circles: role ? [{ circleId: "c", role }] : [],
+  });
+
+  it.each([
+    // poleRole, seat, own profile, other's profile, own structure, other structure, circle details
+    ["coordinator", undefined, true, true, true, true, true],
+    ["member", "facilitator", true, false, true, false, true],
+    ["member", "member", true, false, true, false, false],
+    ["member", undefined, true, false, true, false, false],
+    ["observer", "facilitator", true, false, false, false, false],
+  ] as const)(
+    "%s seated as %s",
+    (poleRole, role, ownProfile, otherProfile, ownStructure, otherStructure, details) => {
+      const m = as(poleRole, role);
+      expect(canEditPerson(m, true)).toBe(ownProfile);
+      expect(canEditPerson(m, false)).toBe(otherProfile);
+      expect(canEditStructure(m, true)).toBe(ownStructure);
+      expect(canEditStructure(m, false)).toBe(otherStructure);
+      expect(canEditCircleDetails(m, "c")).toBe(details);
+      expect(canCreateStructure(m)).toBe(true);
+      const coordinator = poleRole === "coordinator";
+      for (const rule of [
+        canEditPoleProfile,
+        canReadAudit,
+        canFollowNewcomers,
+        canChangePoleRole,
+      ]) {
+        expect(rule(m)).toBe(coordinator);
+      }
+    },
+  );
+
+  it("refuses everything to people outside the pôle", () => {
+    for (const rule of [
+      canEditPoleProfile,
+      canReadAudit,
+      canFollowNewcomers,
+      canChangePoleRole,
+      canCreateStructure,
+    ]) {
+      expect(rule(null)).toBe(false);
+    }
+    expect(canEditPerson(null, true)).toBe(false);
+    expect(canEditStructure(null, true)).toBe(false);
+    expect(canEditCircleDetails(null, "c")).toBe(false);
+  });
+});
+
+describe("nested circles: rights do not flow between a thematic group and its projects", () => {
+  const kinds = ["core", "steering", "thematic", "project"] as const;
+  /** One circle of each kind; a project group sits under the thematic group. */
+  const circleIdOf = {
+    core: "core",
+    steering: "steering",
+    thematic: "thematic",
+    project: "project",
+  };
+  const rows = kinds.flatMap((seatKind) =>
+    circleRoles.flatMap((role) => kinds.map((docCircle) => ({ seatKind, role, docCircle }))),
+  );
+
+  it.each(rows)(
+    "a $role of the $seatKind circle on a page of the $docCircle circle",
+    ({ seatKind, role, docCircle }) => {
+      const member: Member = {
+        poleRole: "member",
+        circles: [{ circleId: circleIdOf[seatKind], role }],
+      };
+      const access = documentAccess(
+        member,
+        { kind: "page", circleId: circleIdOf[docCircle] },
+        governing,
+      );
+      const contributes = role !== "observer";
+      expect(access).toBe(contributes && seatKind === docCircle ? "edit" : "view");
+    },
+  );
+
+  it("counts 48 combinations", () => expect(rows.length).toBe(4 * 3 * 4));
 });

@@ -88,3 +88,29 @@ export function canManageCircle(member: Member | null, circleId: string): boolea
 
 export const canCreateCircle = (member: Member | null) => isCoordinator(member);
 export const canInvite = (member: Member | null) => isCoordinator(member);
+
+// The collective (pôle profile, people, structures, onboarding, audit).
+
+/** The pôle's profile is read by every member and written by its coordinators. */
+export const canEditPoleProfile = (member: Member | null) => isCoordinator(member);
+
+/** Who did what: the audit log, and newcomers' progress, are the coordinators' tools. */
+export const canReadAudit = (member: Member | null) => isCoordinator(member);
+export const canFollowNewcomers = (member: Member | null) => isCoordinator(member);
+export const canChangePoleRole = (member: Member | null) => isCoordinator(member);
+
+/** Each person edits their own profile; coordinators keep everyone's up to date. */
+export function canEditPerson(member: Member | null, isSelf: boolean): boolean {
+  if (member === null) return false;
+  return isSelf || member.poleRole === "coordinator";
+}
+
+/** Anyone in the pôle may add their structure; its own people and coordinators edit it. */
+export const canCreateStructure = (member: Member | null) => member !== null;
+export function canEditStructure(member: Member | null, belongsToIt: boolean): boolean {
+  if (member === null) return false;
+  return member.poleRole === "coordinator" || (belongsToIt && member.poleRole !== "observer");
+}
+
+/** A circle's theme and description: whoever places people in it. */
+export const canEditCircleDetails = canManageCircle;

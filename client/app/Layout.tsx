@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import { CollectiveNavItems } from "../features/collective/NavItems";
 import { api } from "../lib/api";
 import { currentLanguage, type Language, languages, setLanguage } from "../lib/i18n";
 import { currentPole, useMe, usePoleSelection, useResetSession } from "./session";
@@ -71,6 +72,7 @@ function Header() {
                   <NavLink to={`/p/${pole.id}/invitations`}>{t("layout.invitations")}</NavLink>
                 </li>
               ) : null}
+              {pole ? <CollectiveNavItems pole={pole} /> : null}
             </ul>
             {me.poles.length > 1 && pole ? <PoleSwitcher /> : null}
           </nav>

@@ -43,7 +43,13 @@ export async function createCircle(
   db: DB,
   userId: string,
   poleId: string,
-  input: { kind: "thematic" | "project"; name: string; parentId?: string | null },
+  input: {
+    kind: "thematic" | "project";
+    name: string;
+    parentId?: string | null;
+    theme?: string;
+    description?: string;
+  },
 ) {
   const member = await requireMember(db, poleId, userId);
   if (!canCreateCircle(member)) throw forbidden("Seuls les coordinateurs créent des cercles.");
@@ -74,6 +80,17 @@ export async function createCircle(
       name: input.name,
       parentId,
     });
+    if (input.theme || input.description) {
+      await trx
+        .insertInto("circle_details")
+        .values({
+          circle_id: circle.id,
+          pole_id: poleId,
+          theme: input.theme ?? "",
+          description: input.description ?? "",
+        })
+        .execute();
+    }
     if (input.kind === "thematic") {
       await insertDocument(trx, {
         poleId,
@@ -118,12 +135,17 @@ async function requireCircleManager(db: DB, actorId: string, circleId: string) {
   return circle;
 }
 
+/**
+ * `alongside` runs in the same transaction, for callers that record why the placement
+ * happened (a confirmed onboarding suggestion): both are written or neither.
+ */
 export async function placeInCircle(
   { db, events }: CircleContext,
   actorId: string,
   circleId: string,
   userId: string,
   role: CircleRole,
+  alongside?: (trx: DB, poleId: string) => Promise<void>,
 ) {
   const circle = await requireCircleManager(db, actorId, circleId);
   const target = await db
@@ -142,6 +164,7 @@ export async function placeInCircle(
       target: userId,
       details: { circleId, role },
     });
+    await alongside?.(trx, circle.pole_id);
   });
   events.publish({ poleId: circle.pole_id, userId });
   return { circleId, userId, role };
@@ -154,32 +177,108 @@ export async function removeFromCircle(
   userId: string,
 ) {
   const circle = await requireCircleManager(db, actorId, circleId);
+  await db
+    .transaction()
+    .execute((trx) => unseat(trx, { poleId: circle.pole_id, circleId, userId, actorId }));
+  events.publish({ poleId: circle.pole_id, userId });
+}
+
+/** Takes a person out of a circle, keeping the dated departure in the history. */
+async function unseat(
+  trx: DB,
+  input: { poleId: string; circleId: string; userId: string; actorId: string },
+  now = Date.now(),
+) {
+  const removed = await trx
+    .deleteFrom("circle_members")
+    .where("circle_id", "=", input.circleId)
+    .where("user_id", "=", input.userId)
+    .executeTakeFirst();
+  if (removed.numDeletedRows === 0n) throw notFound("Membre du cercle");
+  await trx
+    .insertInto("membership_events")
+    .values({
+      pole_id: input.poleId,
+      circle_id: input.circleId,
+      user_id: input.userId,
+      role: null,
+      actor_id: input.actorId,
+      at: now,
+    })
+    .execute();
+  await audit(
+    trx,
+    {
+      poleId: input.poleId,
+      actorId: input.actorId,
+      action: "circle.member_removed",
+      target: input.userId,
+      details: { circleId: input.circleId },
+    },
+    now,
+  );
+}
+
+/**
+ * Involvement evolves (DOMAIN.md): a move leaves one circle and joins another at the same
+ * instant, in one transaction, and the open connections are re-checked once.
+ */
+export async function moveBetweenCircles(
+  { db, events }: CircleContext,
+  actorId: string,
+  input: { fromCircleId: string; toCircleId: string; userId: string; role: CircleRole },
+) {
+  const from = await requireCircleManager(db, actorId, input.fromCircleId);
+  const to = await requireCircleManager(db, actorId, input.toCircleId);
+  if (from.pole_id !== to.pole_id) throw notFound("Cercle");
+  if (from.id === to.id) {
+    throw new DomainError("invalid_input", "Choisissez un autre cercle que le cercle actuel.");
+  }
+  const poleId = from.pole_id;
   await db.transaction().execute(async (trx) => {
-    const removed = await trx
-      .deleteFrom("circle_members")
-      .where("circle_id", "=", circleId)
-      .where("user_id", "=", userId)
-      .executeTakeFirst();
-    if (removed.numDeletedRows === 0n) throw notFound("Membre du cercle");
     const now = Date.now();
+    await unseat(trx, { poleId, circleId: from.id, userId: input.userId, actorId }, now);
+    await seat(
+      trx,
+      { poleId, circleId: to.id, userId: input.userId, role: input.role, actorId },
+      now,
+    );
+    await audit(
+      trx,
+      {
+        poleId,
+        actorId,
+        action: "circle.member_placed",
+        target: input.userId,
+        details: { circleId: to.id, role: input.role, from: from.id },
+      },
+      now,
+    );
+  });
+  events.publish({ poleId, userId: input.userId });
+  return { circleId: to.id, userId: input.userId, role: input.role };
+}
+
+/** A thematic or project group's theme and description, for its page and the map. */
+export async function updateCircleDetails(
+  db: DB,
+  actorId: string,
+  circleId: string,
+  input: { theme: string; description: string },
+) {
+  const circle = await requireCircleManager(db, actorId, circleId);
+  await db.transaction().execute(async (trx) => {
     await trx
-      .insertInto("membership_events")
-      .values({
-        pole_id: circle.pole_id,
-        circle_id: circleId,
-        user_id: userId,
-        role: null,
-        actor_id: actorId,
-        at: now,
-      })
+      .insertInto("circle_details")
+      .values({ circle_id: circle.id, pole_id: circle.pole_id, ...input })
+      .onConflict((oc) => oc.column("circle_id").doUpdateSet(input))
       .execute();
     await audit(trx, {
       poleId: circle.pole_id,
       actorId,
-      action: "circle.member_removed",
-      target: userId,
-      details: { circleId },
+      action: "circle.updated",
+      target: circle.id,
+      details: { theme: input.theme },
     });
   });
-  events.publish({ poleId: circle.pole_id, userId });
 }

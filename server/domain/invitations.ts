@@ -15,11 +15,14 @@ import { audit } from "./audit";
 import { DomainError, forbidden, notFound } from "./errors";
 import { newId } from "./ids";
 import { requireMember } from "./members";
+import { startOnboarding } from "./onboarding";
 import { seat } from "./poles";
 
 type Seat = z.infer<typeof CircleSeat>;
 
 export const DEFAULT_INVITATION_DAYS = 14;
+/** A pôle holds a few hundred people at most: one paste invites a whole meeting's list. */
+const MAX_BULK = 200;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function invitationState(row: Invitation, now = Date.now()): InvitationState {
@@ -45,20 +48,14 @@ async function requireInviter(db: DB, userId: string, poleId: string) {
   if (!canInvite(member)) throw forbidden("Seuls les coordinateurs invitent de nouveaux membres.");
 }
 
-export async function createInvitation(
-  db: DB,
-  userId: string,
-  poleId: string,
-  input: {
-    email?: string | null;
-    circles: Seat[];
-    poleRole?: Exclude<PoleRole, "coordinator">;
-    expiresInDays?: number;
-  },
-  publicUrl: string,
-  now = Date.now(),
-): Promise<CreatedInvitation> {
-  await requireInviter(db, userId, poleId);
+interface InvitationInput {
+  email?: string | null;
+  circles: Seat[];
+  poleRole?: Exclude<PoleRole, "coordinator">;
+  expiresInDays?: number;
+}
+
+async function checkSeats(db: DB, poleId: string, input: InvitationInput) {
   const circleIds = [...new Set(input.circles.map((seat) => seat.circleId))];
   if (circleIds.length !== input.circles.length) {
     throw new DomainError("invalid_input", "Un même cercle apparaît deux fois dans l'invitation.");
@@ -77,6 +74,17 @@ export async function createInvitation(
       );
     }
   }
+}
+
+/** Writes one invitation and its audit entry, inside the caller's transaction. */
+async function insertInvitation(
+  trx: DB,
+  userId: string,
+  poleId: string,
+  input: InvitationInput,
+  publicUrl: string,
+  now: number,
+): Promise<CreatedInvitation> {
   const token = generateSessionToken();
   const row: Invitation = {
     id: newId(),
@@ -92,15 +100,13 @@ export async function createInvitation(
     accepted_by: null,
     revoked_at: null,
   };
-  await db.transaction().execute(async (trx) => {
-    await trx.insertInto("invitations").values(row).execute();
-    await audit(trx, {
-      poleId,
-      actorId: userId,
-      action: "invitation.created",
-      target: row.id,
-      details: { email: row.email, circles: input.circles, poleRole: row.pole_role },
-    });
+  await trx.insertInto("invitations").values(row).execute();
+  await audit(trx, {
+    poleId,
+    actorId: userId,
+    action: "invitation.created",
+    target: row.id,
+    details: { email: row.email, circles: input.circles, poleRole: row.pole_role },
   });
   return {
     id: row.id,
@@ -108,6 +114,79 @@ export async function createInvitation(
     token,
     expiresAt: new Date(row.expires_at).toISOString(),
   };
+}
+
+export async function createInvitation(
+  db: DB,
+  userId: string,
+  poleId: string,
+  input: InvitationInput,
+  publicUrl: string,
+  now = Date.now(),
+): Promise<CreatedInvitation> {
+  await requireInviter(db, userId, poleId);
+  await checkSeats(db, poleId, input);
+  return db
+    .transaction()
+    .execute((trx) => insertInvitation(trx, userId, poleId, input, publicUrl, now));
+}
+
+/**
+ * One invitation per address of a pasted list, with the same circles and roles. Every
+ * address is checked before anything is written, and all are written in one transaction.
+ */
+export async function createInvitations(
+  db: DB,
+  userId: string,
+  poleId: string,
+  emails: readonly string[],
+  input: Omit<InvitationInput, "email">,
+  publicUrl: string,
+  now = Date.now(),
+): Promise<Array<CreatedInvitation & { email: string }>> {
+  await requireInviter(db, userId, poleId);
+  if (emails.length === 0) {
+    throw new DomainError("invalid_input", "Collez au moins une adresse e-mail.");
+  }
+  if (emails.length > MAX_BULK) {
+    throw new DomainError("invalid_input", `${MAX_BULK} adresses au plus par envoi.`);
+  }
+  const twice = emails.filter((email, index) => emails.indexOf(email) !== index);
+  if (twice.length > 0) {
+    throw new DomainError(
+      "invalid_input",
+      `Adresse en double : ${[...new Set(twice)].join(", ")}.`,
+    );
+  }
+  const members = await db
+    .selectFrom("pole_members")
+    .innerJoin("users", "users.id", "pole_members.user_id")
+    .select("users.email")
+    .where("pole_members.pole_id", "=", poleId)
+    .where("users.email", "in", [...emails])
+    .execute();
+  if (members.length > 0) {
+    throw new DomainError(
+      "invalid_input",
+      `Déjà membre du pôle : ${members.map((m) => m.email).join(", ")}.`,
+    );
+  }
+  await checkSeats(db, poleId, input);
+  return db.transaction().execute(async (trx) => {
+    const created: Array<CreatedInvitation & { email: string }> = [];
+    for (const email of emails) {
+      const invitation = await insertInvitation(
+        trx,
+        userId,
+        poleId,
+        { ...input, email },
+        publicUrl,
+        now,
+      );
+      created.push({ ...invitation, email });
+    }
+    return created;
+  });
 }
 
 export async function listInvitations(db: DB, userId: string, poleId: string) {
@@ -201,11 +280,14 @@ export async function acceptInvitation(
     if (created) await insertAccount(trx, created);
     const userId = created ? created.id : (acceptor as { userId: string }).userId;
     const now = Date.now();
-    await trx
+    const joined = await trx
       .insertInto("pole_members")
       .values({ pole_id: row.pole_id, user_id: userId, role: row.pole_role, joined_at: now })
       .onConflict((oc) => oc.columns(["pole_id", "user_id"]).doNothing())
-      .execute();
+      .executeTakeFirst();
+    // Only people new to the pôle go through the welcome (someone invited again does not).
+    if (joined.numInsertedOrUpdatedRows === 1n)
+      await startOnboarding(trx, row.pole_id, userId, now);
     for (const { circleId, role } of seatsOf(row)) {
       await seat(
         trx,

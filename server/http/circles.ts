@@ -1,27 +1,57 @@
 import { Hono } from "hono";
 import { CircleRoleBody } from "../../shared/api";
-import { placeInCircle, removeFromCircle } from "../domain/circles";
+import { CircleDetailsBody, MoveBody } from "../../shared/collective-api";
+import {
+  moveBetweenCircles,
+  placeInCircle,
+  removeFromCircle,
+  updateCircleDetails,
+} from "../domain/circles";
+import { circlePage } from "../domain/directory";
 import type { AppDeps, AppEnv } from "./context";
 import { requireUser, signedIn } from "./middleware";
 import { jsonBody } from "./validate";
 
 export function circleRoutes({ db, events }: AppDeps) {
-  return new Hono<AppEnv>()
-    .use(requireUser)
-    .put("/:circleId/members/:userId", jsonBody(CircleRoleBody), async (c) => {
-      const { circleId, userId } = c.req.param();
-      const seat = await placeInCircle(
-        { db, events },
-        signedIn(c).id,
-        circleId,
-        userId,
-        c.req.valid("json").role,
-      );
-      return c.json(seat);
-    })
-    .delete("/:circleId/members/:userId", async (c) => {
-      const { circleId, userId } = c.req.param();
-      await removeFromCircle({ db, events }, signedIn(c).id, circleId, userId);
-      return c.body(null, 204);
-    });
+  return (
+    new Hono<AppEnv>()
+      .use(requireUser)
+      .put("/:circleId/members/:userId", jsonBody(CircleRoleBody), async (c) => {
+        const { circleId, userId } = c.req.param();
+        const seat = await placeInCircle(
+          { db, events },
+          signedIn(c).id,
+          circleId,
+          userId,
+          c.req.valid("json").role,
+        );
+        return c.json(seat);
+      })
+      .delete("/:circleId/members/:userId", async (c) => {
+        const { circleId, userId } = c.req.param();
+        await removeFromCircle({ db, events }, signedIn(c).id, circleId, userId);
+        return c.body(null, 204);
+      })
+      // Beyond the contract: the circle's page, its details, and moves between circles.
+      .get("/:circleId", async (c) =>
+        c.json(await circlePage(db, signedIn(c).id, c.req.param("circleId"))),
+      )
+      .put("/:circleId/details", jsonBody(CircleDetailsBody), async (c) => {
+        const circleId = c.req.param("circleId");
+        await updateCircleDetails(db, signedIn(c).id, circleId, c.req.valid("json"));
+        return c.json(await circlePage(db, signedIn(c).id, circleId));
+      })
+      .post("/:circleId/members/:userId/move", jsonBody(MoveBody), async (c) => {
+        const { circleId, userId } = c.req.param();
+        const { toCircleId, role } = c.req.valid("json");
+        return c.json(
+          await moveBetweenCircles({ db, events }, signedIn(c).id, {
+            fromCircleId: circleId,
+            toCircleId,
+            userId,
+            role,
+          }),
+        );
+      })
+  );
 }

@@ -1,13 +1,15 @@
 import { Hono } from "hono";
+import { CreateInvitationBody, CreatePageBody, CreatePoleBody } from "../../shared/api";
 import {
-  CreateCircleBody,
-  CreateInvitationBody,
-  CreatePageBody,
-  CreatePoleBody,
-} from "../../shared/api";
+  BulkInvitationBody,
+  CreateCircleWithDetailsBody,
+  parseEmailList,
+} from "../../shared/collective-api";
 import { createCircle, listCircles } from "../domain/circles";
 import { createPage, listDocuments } from "../domain/documents";
-import { createInvitation, listInvitations } from "../domain/invitations";
+import { DomainError } from "../domain/errors";
+import { createInvitation, createInvitations, listInvitations } from "../domain/invitations";
+import { createMailer, sendInvitationEmails } from "../domain/mailer";
 import { requireMember } from "../domain/members";
 import { createPole, listMembers } from "../domain/poles";
 import type { AppDeps, AppEnv } from "./context";
@@ -15,7 +17,9 @@ import { requireUser, signedIn } from "./middleware";
 import { jsonBody } from "./validate";
 
 /** Everything addressed through a pôle: /api/poles and /api/poles/:poleId/… */
-export function poleRoutes({ db, config }: AppDeps) {
+export function poleRoutes({ db, config, logger }: AppDeps) {
+  const mailer = createMailer(config.SMTP_URL, config.PUBLIC_URL);
+  const reportMailError = (err: unknown) => logger.warn({ err }, "invitation e-mail not sent");
   return new Hono<AppEnv>()
     .use(requireUser)
     .post("/", jsonBody(CreatePoleBody), async (c) => {
@@ -32,7 +36,7 @@ export function poleRoutes({ db, config }: AppDeps) {
     .get("/:poleId/circles", async (c) =>
       c.json(await listCircles(db, signedIn(c).id, c.req.param("poleId"))),
     )
-    .post("/:poleId/circles", jsonBody(CreateCircleBody), async (c) => {
+    .post("/:poleId/circles", jsonBody(CreateCircleWithDetailsBody), async (c) => {
       const circle = await createCircle(
         db,
         signedIn(c).id,
@@ -52,13 +56,50 @@ export function poleRoutes({ db, config }: AppDeps) {
       c.json(await listInvitations(db, signedIn(c).id, c.req.param("poleId"))),
     )
     .post("/:poleId/invitations", jsonBody(CreateInvitationBody), async (c) => {
-      const invitation = await createInvitation(
+      const input = c.req.valid("json");
+      const inviterId = signedIn(c).id;
+      const poleId = c.req.param("poleId");
+      const invitation = await createInvitation(db, inviterId, poleId, input, config.PUBLIC_URL);
+      const [emailed] = await sendInvitationEmails(
         db,
-        signedIn(c).id,
-        c.req.param("poleId"),
-        c.req.valid("json"),
+        mailer,
+        poleId,
+        inviterId,
+        [{ ...invitation, email: input.email ?? null }],
+        reportMailError,
+      );
+      return c.json({ ...invitation, emailed }, 201);
+    })
+    .post("/:poleId/invitations/bulk", jsonBody(BulkInvitationBody), async (c) => {
+      const { emails, ...common } = c.req.valid("json");
+      const { valid, invalid } = parseEmailList(emails);
+      if (invalid.length > 0) {
+        throw new DomainError(
+          "invalid_input",
+          `Adresse${invalid.length > 1 ? "s" : ""} invalide${invalid.length > 1 ? "s" : ""} : ${invalid.slice(0, 10).join(", ")}. Rien n'a été envoyé.`,
+        );
+      }
+      const inviterId = signedIn(c).id;
+      const poleId = c.req.param("poleId");
+      const created = await createInvitations(
+        db,
+        inviterId,
+        poleId,
+        valid,
+        common,
         config.PUBLIC_URL,
       );
-      return c.json(invitation, 201);
+      const emailed = await sendInvitationEmails(
+        db,
+        mailer,
+        poleId,
+        inviterId,
+        created,
+        reportMailError,
+      );
+      return c.json(
+        { invitations: created.map((invitation, i) => ({ ...invitation, emailed: emailed[i] })) },
+        201,
+      );
     });
 }

@@ -8,3 +8,10 @@ export const jsonBody = <T extends ZodType>(schema: T) =>
     if (!result.success)
       return sendError(c, "invalid_input", describeZodError(result.error.issues));
   });
+
+/** The same for query parameters (filters of list routes). */
+export const queryParams = <T extends ZodType>(schema: T) =>
+  zValidator("query", schema, (result, c) => {
+    if (!result.success)
+      return sendError(c, "invalid_input", describeZodError(result.error.issues));
+  });

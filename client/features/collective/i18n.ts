@@ -169,6 +169,7 @@ export const fr = {
     editTitle: "Modifier le profil",
     email: "E-mail",
     unknown: "Cette personne n'est pas membre de ce pôle.",
+    poleRole: "Rôle dans le pôle",
   },
   directory: {
     title: "Qui fait quoi",
@@ -239,6 +240,7 @@ export const fr = {
   },
   onboarding: {
     title: "Bienvenue dans {{pole}}",
+    welcomeTitle: "Bienvenue ! Faisons connaissance",
     intro:
       "Quelques questions pour que la coordination vous présente aux bonnes personnes. Vous pourrez tout modifier ensuite.",
     stepOf: "Étape {{current}} sur {{total}}",
@@ -265,7 +267,6 @@ export const fr = {
     next: "Continuer",
     finish: "Terminer",
     back: "Retour",
-    notNewcomer: "Vous n'avez pas d'accueil en cours dans ce pôle.",
     done: "C'est fait ! Voici votre liste de bienvenue.",
   },
   checklist: {
@@ -281,7 +282,6 @@ export const fr = {
     acknowledge: "J'ai lu la charte et j'y adhère",
     done: "Fait",
     todo: "À faire",
-    finishOnboarding: "Terminez d'abord votre présentation",
     complete: "Bienvenue parmi nous : tout est fait !",
   },
   meet: {
@@ -361,6 +361,7 @@ export const fr = {
       onboarding: "Accueil",
       charter: "Charte",
       pole: "Pôle",
+      member: "Rôles dans le pôle",
     },
     actions: {
       "pole.founded": "a fondé le pôle",
@@ -379,6 +380,7 @@ export const fr = {
       "suggestion.confirmed": "a confirmé la place de {{target}} dans {{circle}}",
       "suggestion.dismissed": "a écarté une suggestion pour {{target}}",
       "charter.acknowledged": "a lu et adhéré à la charte",
+      "member.role_changed": "a changé le rôle de {{target}} dans le pôle ({{poleRole}})",
       other: "{{action}}",
     },
     someone: "une personne",
@@ -548,6 +550,7 @@ export const en: Shape<typeof fr> = {
     editTitle: "Edit the profile",
     email: "Email",
     unknown: "This person is not a member of this pôle.",
+    poleRole: "Role in the pôle",
   },
   directory: {
     title: "Who does what",
@@ -618,6 +621,7 @@ export const en: Shape<typeof fr> = {
   },
   onboarding: {
     title: "Welcome to {{pole}}",
+    welcomeTitle: "Welcome! Let's get to know you",
     intro:
       "A few questions so the coordination can introduce you to the right people. You can change everything later.",
     stepOf: "Step {{current}} of {{total}}",
@@ -643,7 +647,6 @@ export const en: Shape<typeof fr> = {
     next: "Continue",
     finish: "Finish",
     back: "Back",
-    notNewcomer: "You have no welcome in progress in this pôle.",
     done: "Done! Here is your welcome checklist.",
   },
   checklist: {
@@ -659,7 +662,6 @@ export const en: Shape<typeof fr> = {
     acknowledge: "I have read the charter and agree with it",
     done: "Done",
     todo: "To do",
-    finishOnboarding: "First finish introducing yourself",
     complete: "Welcome aboard: everything is done!",
   },
   meet: {
@@ -733,6 +735,7 @@ export const en: Shape<typeof fr> = {
       onboarding: "Welcome",
       charter: "Charter",
       pole: "Pôle",
+      member: "Roles in the pôle",
     },
     actions: {
       "pole.founded": "founded the pôle",
@@ -751,6 +754,7 @@ export const en: Shape<typeof fr> = {
       "suggestion.confirmed": "confirmed {{target}}'s place in {{circle}}",
       "suggestion.dismissed": "dismissed a suggestion for {{target}}",
       "charter.acknowledged": "read and acknowledged the charter",
+      "member.role_changed": "changed {{target}}'s role in the pôle ({{poleRole}})",
       other: "{{action}}",
     },
     someone: "someone",

@@ -54,6 +54,6 @@ export function sortCircles(circles: readonly Circle[], language: string): Circl
   return [...circles].sort(
     (a, b) =>
       kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) ||
-      a.name.localeCompare(b.name, language),
+      a.name.localeCompare(b.name, language, { numeric: true }),
   );
 }

@@ -1,0 +1,340 @@
+/** `/p/:poleId/annuaire`: *qui fait quoi*, people searchable by words, competency, circle, structure type. */
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useId, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { legalForms } from "../../../shared/collective";
+import { useMe } from "../../app/session";
+import {
+  Badge,
+  Loading,
+  Notice,
+  PlusIcon,
+  SelectField,
+  TextField,
+  useDocumentTitle,
+} from "../../app/ui";
+import { api } from "../../lib/api";
+import {
+  Directory,
+  keys,
+  type PersonSummary,
+  paths,
+  type Structure,
+  useStructures,
+} from "../collective/api";
+import {
+  checkStructure,
+  emptyStructure,
+  type StructureErrors,
+  StructureFields,
+  structureBody,
+} from "../collective/StructureFields";
+import { Avatar, Crumbs, PoleGate, Tags, usePole, useProblem } from "../collective/ui";
+import { sortCircles, useCircles } from "../poles/queries";
+
+const filterNames = ["q", "competency", "circleId", "legalForm"] as const;
+
+export function DirectoryPage() {
+  const { t } = useTranslation("collective");
+  const { poleId, pole, ready } = usePole();
+  useDocumentTitle(t("directory.title"));
+  return (
+    <PoleGate title={t("directory.title")} pole={pole} ready={ready}>
+      {(pole) => (
+        <div className="page">
+          <Crumbs pole={pole} trail={[{ label: t("directory.title") }]} />
+          <DirectoryContent poleId={poleId} />
+        </div>
+      )}
+    </PoleGate>
+  );
+}
+
+function DirectoryContent({ poleId }: { poleId: string }) {
+  const { t, i18n } = useTranslation("collective");
+  const me = useMe();
+  const problem = useProblem();
+  const [params, setParams] = useSearchParams();
+  const query = new URLSearchParams(
+    filterNames.flatMap((name) => {
+      const value = params.get(name);
+      return value ? [[name, value]] : [];
+    }),
+  ).toString();
+  const directory = useQuery({
+    queryKey: keys.directory(poleId, query),
+    queryFn: () => api.get(`${paths.pole(poleId)}/directory${query ? `?${query}` : ""}`, Directory),
+    placeholderData: (previous) => previous,
+  });
+  const circles = useCircles(poleId);
+  const [text, setText] = useState(params.get("q") ?? "");
+  const resultsId = useId();
+
+  const setFilter = (name: (typeof filterNames)[number], value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+
+  function search(event: FormEvent) {
+    event.preventDefault();
+    setFilter("q", text.trim());
+  }
+
+  const sortedCircles = circles.data ? sortCircles(circles.data, i18n.language) : [];
+  const count = directory.data?.people.length ?? 0;
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("directory.title")}</h1>
+        {me.data ? (
+          <Link
+            to={`/p/${poleId}/personnes/${me.data.user.id}`}
+            className="button button--secondary"
+          >
+            {t("directory.myProfile")}
+          </Link>
+        ) : null}
+      </div>
+      <p className="lead">{t("directory.intro")}</p>
+
+      <form className="card directory-filters" onSubmit={search}>
+        <div className="directory-filters__search">
+          <TextField
+            label={t("directory.search")}
+            hint={t("directory.searchHint")}
+            type="search"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
+          <button type="submit" className="button button--primary">
+            {t("directory.search")}
+          </button>
+        </div>
+        <div className="directory-filters__row">
+          <SelectField
+            label={t("directory.competency")}
+            value={params.get("competency") ?? ""}
+            onChange={(event) => setFilter("competency", event.target.value)}
+          >
+            <option value="">{t("directory.any")}</option>
+            {(directory.data?.competencies ?? []).map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t("directory.circle")}
+            value={params.get("circleId") ?? ""}
+            onChange={(event) => setFilter("circleId", event.target.value)}
+          >
+            <option value="">{t("directory.any")}</option>
+            {sortedCircles.map((circle) => (
+              <option key={circle.id} value={circle.id}>
+                {circle.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t("directory.legalForm")}
+            value={params.get("legalForm") ?? ""}
+            onChange={(event) => setFilter("legalForm", event.target.value)}
+          >
+            <option value="">{t("directory.any")}</option>
+            {legalForms.map((form) => (
+              <option key={form} value={form}>
+                {t(`legalForms.${form}`)}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        {query ? (
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            onClick={() => {
+              setText("");
+              setParams(new URLSearchParams(), { replace: true });
+            }}
+          >
+            {t("directory.reset")}
+          </button>
+        ) : null}
+      </form>
+
+      <section aria-labelledby={resultsId}>
+        <h2 id={resultsId}>{t("directory.people")}</h2>
+        <p role="status" className="muted small">
+          {directory.data ? t("directory.results", { count }) : null}
+        </p>
+        {directory.isPending ? <Loading /> : null}
+        {directory.isError ? <Notice tone="error">{problem(directory.error)}</Notice> : null}
+        {directory.data && count === 0 ? <p>{t("directory.noResult")}</p> : null}
+        <ul className="people-grid">
+          {(directory.data?.people ?? []).map((person) => (
+            <PersonCard key={person.userId} poleId={poleId} person={person} />
+          ))}
+        </ul>
+      </section>
+
+      <StructuresSection poleId={poleId} />
+    </>
+  );
+}
+
+function PersonCard({ poleId, person }: { poleId: string; person: PersonSummary }) {
+  const { t } = useTranslation("collective");
+  const { t: tc } = useTranslation();
+  return (
+    <li className="person-card">
+      <div className="person-card__head">
+        <Avatar id={person.userId} name={person.name} />
+        <div className="person-card__id">
+          <Link to={`/p/${poleId}/personnes/${person.userId}`} className="person-card__name">
+            {person.name}
+          </Link>
+          <span className="person-card__sub">
+            {[person.roleInStructure, person.structure?.name].filter(Boolean).join(" · ") ||
+              t("person.noStructure")}
+          </span>
+        </div>
+      </div>
+      <Tags tags={person.competencies} label={t("person.competencies")} />
+      {person.brings ? (
+        <p className="person-card__line">
+          <strong>{t("person.broughtBy")} : </strong>
+          {person.brings}
+        </p>
+      ) : null}
+      {person.seeks ? (
+        <p className="person-card__line">
+          <strong>{t("person.sought")} : </strong>
+          {person.seeks}
+        </p>
+      ) : null}
+      {person.circles.length > 0 ? (
+        <ul className="person-card__circles" aria-label={t("person.circles")}>
+          {person.circles.map((circle) => (
+            <li key={circle.circleId}>
+              <Badge tone="neutral">
+                {circle.name} · {tc(`circleRoles.${circle.role}`)}
+              </Badge>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
+function StructuresSection({ poleId }: { poleId: string }) {
+  const { t } = useTranslation("collective");
+  const structures = useStructures(poleId);
+  const problem = useProblem();
+  const [adding, setAdding] = useState(false);
+  const titleId = useId();
+  const formId = useId();
+  const sorted = useMemo(() => structures.data ?? [], [structures.data]);
+  return (
+    <section aria-labelledby={titleId}>
+      <div className="section-head">
+        <h2 id={titleId}>{t("directory.structures")}</h2>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          aria-expanded={adding}
+          aria-controls={formId}
+          onClick={() => setAdding((value) => !value)}
+        >
+          <PlusIcon />
+          {t("structure.add")}
+        </button>
+      </div>
+      <div id={formId} hidden={!adding}>
+        {adding ? <NewStructureForm poleId={poleId} onDone={() => setAdding(false)} /> : null}
+      </div>
+      {structures.isPending ? <Loading /> : null}
+      {structures.isError ? <Notice tone="error">{problem(structures.error)}</Notice> : null}
+      {structures.data?.length === 0 ? (
+        <p className="muted">{t("directory.noStructures")}</p>
+      ) : null}
+      <ul className="structure-list">
+        {sorted.map((structure) => (
+          <StructureItem key={structure.id} structure={structure} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function StructureItem({ structure }: { structure: Structure }) {
+  const { t } = useTranslation("collective");
+  return (
+    <li className="structure-item">
+      <span className="structure-item__name">{structure.name}</span>
+      <span className="structure-item__meta">
+        {[
+          t(`legalForms.${structure.legalForm}`),
+          structure.sizeBand ? t(`sizeBands.${structure.sizeBand}`) : null,
+          structure.sectors.join(", ") || null,
+          t("structure.members", { count: structure.memberCount }),
+        ]
+          .filter(Boolean)
+          .join(" · ")}
+      </span>
+      {structure.ess ? <Badge tone="edit">{t("structure.essShort")}</Badge> : null}
+    </li>
+  );
+}
+
+function NewStructureForm({ poleId, onDone }: { poleId: string; onDone(): void }) {
+  const { t } = useTranslation("collective");
+  const { t: tc } = useTranslation();
+  const queryClient = useQueryClient();
+  const problem = useProblem();
+  const [draft, setDraft] = useState(emptyStructure);
+  const [errors, setErrors] = useState<StructureErrors>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const prefix = useId();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = checkStructure(draft, tc("validation.required"));
+    setErrors(found);
+    if (found.name || found.legalForm) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.call("POST", paths.structures(poleId), structureBody(draft));
+      await queryClient.invalidateQueries({ queryKey: keys.structures(poleId) });
+      onDone();
+    } catch (caught) {
+      setError(problem(caught));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card form panel" onSubmit={submit} noValidate aria-label={t("structure.add")}>
+      {error ? (
+        <Notice tone="error" focus>
+          {error}
+        </Notice>
+      ) : null}
+      <StructureFields draft={draft} onChange={setDraft} errors={errors} idPrefix={prefix} />
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t("structure.adding") : t("structure.add")}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onDone}>
+          {t("common.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,353 @@
+/** `/p/:poleId/profil`: the pôle's profile, read by every member, kept by coordinators. */
+import { useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  type ActionLogic,
+  actionLogics,
+  type FormalisationLevel,
+  formalisationLevels,
+  type Maturity,
+  maturities,
+  type PoleKind,
+  poleKinds,
+} from "../../../shared/collective";
+import { canEditPoleProfile } from "../../../shared/permissions";
+import { Loading, Notice, TextField, useDocumentTitle } from "../../app/ui";
+import { api } from "../../lib/api";
+import { formatDate } from "../../lib/i18n";
+import { keys, type PoleProfile, paths, usePoleProfile } from "../collective/api";
+import {
+  Choice,
+  ChoiceGroup,
+  Crumbs,
+  joinTags,
+  PoleGate,
+  splitTags,
+  TextArea,
+  usePole,
+  useProblem,
+} from "../collective/ui";
+import { useStepOnVisit } from "../onboarding/steps";
+
+export function PoleProfilePage() {
+  const { t } = useTranslation("collective");
+  const { poleId, pole, ready } = usePole();
+  useDocumentTitle(t("profile.title"));
+  return (
+    <PoleGate title={t("profile.title")} pole={pole} ready={ready}>
+      {(pole) => (
+        <ProfileContent
+          poleId={poleId}
+          poleName={pole.name}
+          crumbs={<Crumbs pole={pole} trail={[{ label: t("profile.title") }]} />}
+          editable={canEditPoleProfile({ poleRole: pole.role, circles: [] })}
+        />
+      )}
+    </PoleGate>
+  );
+}
+
+function ProfileContent({
+  poleId,
+  poleName,
+  crumbs,
+  editable,
+}: {
+  poleId: string;
+  poleName: string;
+  crumbs: React.ReactNode;
+  editable: boolean;
+}) {
+  const { t, i18n } = useTranslation("collective");
+  const profile = usePoleProfile(poleId);
+  const problem = useProblem();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  useStepOnVisit(poleId, "read_profile");
+
+  return (
+    <div className="page">
+      {crumbs}
+      <div className="page-head">
+        <div className="page-head__text">
+          <p className="eyebrow">{poleName}</p>
+          <h1>{t("profile.title")}</h1>
+        </div>
+        {editable && !editing && profile.data ? (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => {
+              setSaved(false);
+              setEditing(true);
+            }}
+          >
+            {t("common.edit")}
+          </button>
+        ) : null}
+      </div>
+      <p className="lead">{t("profile.intro")}</p>
+      {profile.isPending ? <Loading /> : null}
+      {profile.isError ? <Notice tone="error">{problem(profile.error)}</Notice> : null}
+      {saved ? <Notice tone="success">{t("common.saved")}</Notice> : null}
+      {profile.data && editing ? (
+        <ProfileForm
+          poleId={poleId}
+          profile={profile.data}
+          onDone={(didSave) => {
+            setEditing(false);
+            setSaved(didSave);
+          }}
+        />
+      ) : null}
+      {profile.data && !editing ? (
+        <>
+          {profile.data.updatedAt === null ? (
+            <Notice tone="info">
+              {editable ? t("profile.emptyCoordinator") : t("profile.empty")}
+            </Notice>
+          ) : (
+            <p className="muted small">
+              {t("profile.updated", { date: formatDate(profile.data.updatedAt, i18n.language) })}
+            </p>
+          )}
+          <ProfileView profile={profile.data} />
+          {!editable ? <p className="muted small">{t("profile.readOnly")}</p> : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function ProfileView({ profile }: { profile: PoleProfile }) {
+  const { t } = useTranslation("collective");
+  const none = <span className="muted">{t("common.none")}</span>;
+  return (
+    <dl className="facts card">
+      <div>
+        <dt>{t("profile.territory")}</dt>
+        <dd>{profile.territory || none}</dd>
+      </div>
+      <div>
+        <dt>{t("profile.communes")}</dt>
+        <dd>{profile.communes.length > 0 ? profile.communes.join(", ") : none}</dd>
+      </div>
+      <div>
+        <dt>{t("profile.kind")}</dt>
+        <dd>{profile.kind ? t(`poleKinds.${profile.kind}`) : none}</dd>
+      </div>
+      <div>
+        <dt>{t("profile.actionLogics")}</dt>
+        <dd>
+          {profile.actionLogics.length > 0
+            ? profile.actionLogics.map((logic) => t(`actionLogics.${logic}`)).join(" · ")
+            : none}
+        </dd>
+      </div>
+      <div>
+        <dt>{t("profile.maturity")}</dt>
+        <dd>{profile.maturity ? t(`maturities.${profile.maturity}`) : none}</dd>
+      </div>
+      <div>
+        <dt>{t("profile.formalisation")}</dt>
+        <dd>
+          {profile.formalisation ? (
+            <>
+              {t(`formalisation.${profile.formalisation}.label`)}
+              <FormalisationNotes level={profile.formalisation} />
+            </>
+          ) : (
+            none
+          )}
+        </dd>
+      </div>
+      <div>
+        <dt>{t("profile.carryingStructure")}</dt>
+        <dd>{profile.carryingStructure || none}</dd>
+      </div>
+      <div>
+        <dt>{t("profile.place")}</dt>
+        <dd>{profile.hasPlace ? profile.place || t("common.yes") : t("profile.noPlace")}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** DOMAIN.md's guidance and vigilance points for a formalisation level. */
+function FormalisationNotes({ level }: { level: FormalisationLevel }) {
+  const { t } = useTranslation("collective");
+  return (
+    <span className="formalisation-notes">
+      <span className="formalisation-notes__item formalisation-notes__item--guidance">
+        <strong>{t("profile.guidance")} : </strong>
+        {t(`formalisation.${level}.guidance`)}
+      </span>
+      <span className="formalisation-notes__item formalisation-notes__item--vigilance">
+        <strong>{t("profile.vigilance")} : </strong>
+        {t(`formalisation.${level}.vigilance`)}
+      </span>
+    </span>
+  );
+}
+
+function ProfileForm({
+  poleId,
+  profile,
+  onDone,
+}: {
+  poleId: string;
+  profile: PoleProfile;
+  onDone(saved: boolean): void;
+}) {
+  const { t } = useTranslation("collective");
+  const queryClient = useQueryClient();
+  const problem = useProblem();
+  const [territory, setTerritory] = useState(profile.territory);
+  const [communes, setCommunes] = useState(joinTags(profile.communes));
+  const [kind, setKind] = useState<PoleKind | null>(profile.kind);
+  const [logics, setLogics] = useState<ActionLogic[]>(profile.actionLogics);
+  const [maturity, setMaturity] = useState<Maturity | null>(profile.maturity);
+  const [formalisation, setFormalisation] = useState<FormalisationLevel | null>(
+    profile.formalisation,
+  );
+  const [carrying, setCarrying] = useState(profile.carryingStructure);
+  const [hasPlace, setHasPlace] = useState(profile.hasPlace);
+  const [place, setPlace] = useState(profile.place);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.call("PUT", paths.profile(poleId), {
+        territory,
+        communes: splitTags(communes),
+        kind,
+        actionLogics: logics,
+        maturity,
+        formalisation,
+        carryingStructure: carrying,
+        hasPlace,
+        place,
+      });
+      await queryClient.invalidateQueries({ queryKey: keys.profile(poleId) });
+      onDone(true);
+    } catch (caught) {
+      setError(problem(caught));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card form" onSubmit={submit} noValidate aria-label={t("profile.title")}>
+      {error ? (
+        <Notice tone="error" focus>
+          {error}
+        </Notice>
+      ) : null}
+      <TextArea
+        label={t("profile.territory")}
+        hint={t("profile.territoryHint")}
+        value={territory}
+        onChange={setTerritory}
+      />
+      <TextField
+        label={t("profile.communes")}
+        hint={t("common.tagsHint")}
+        value={communes}
+        onChange={(event) => setCommunes(event.target.value)}
+      />
+      <ChoiceGroup legend={t("profile.kind")}>
+        {poleKinds.map((value) => (
+          <Choice
+            key={value}
+            type="radio"
+            name="kind"
+            checked={kind === value}
+            onChange={() => setKind(value)}
+            label={t(`poleKinds.${value}`)}
+            hint={t(`poleKindHints.${value}`)}
+          />
+        ))}
+      </ChoiceGroup>
+      <ChoiceGroup legend={t("profile.actionLogics")} hint={t("profile.actionLogicsHint")}>
+        {actionLogics.map((value) => (
+          <Choice
+            key={value}
+            type="checkbox"
+            name="actionLogics"
+            checked={logics.includes(value)}
+            onChange={(checked) =>
+              setLogics((list) =>
+                checked
+                  ? actionLogics.filter((l) => l === value || list.includes(l))
+                  : list.filter((l) => l !== value),
+              )
+            }
+            label={t(`actionLogics.${value}`)}
+          />
+        ))}
+      </ChoiceGroup>
+      <ChoiceGroup legend={t("profile.maturity")}>
+        {maturities.map((value) => (
+          <Choice
+            key={value}
+            type="radio"
+            name="maturity"
+            checked={maturity === value}
+            onChange={() => setMaturity(value)}
+            label={t(`maturities.${value}`)}
+            hint={t(`maturityHints.${value}`)}
+          />
+        ))}
+      </ChoiceGroup>
+      <ChoiceGroup legend={t("profile.formalisation")} hint={t("profile.formalisationHint")}>
+        {formalisationLevels.map((value) => (
+          <div key={value} className="formalisation-choice">
+            <Choice
+              type="radio"
+              name="formalisation"
+              checked={formalisation === value}
+              onChange={() => setFormalisation(value)}
+              label={t(`formalisation.${value}.label`)}
+            />
+            <FormalisationNotes level={value} />
+          </div>
+        ))}
+      </ChoiceGroup>
+      <TextField
+        label={t("profile.carryingStructure")}
+        value={carrying}
+        onChange={(event) => setCarrying(event.target.value)}
+      />
+      <div className="checkbox">
+        <input
+          id="has-place"
+          type="checkbox"
+          checked={hasPlace}
+          onChange={(event) => setHasPlace(event.target.checked)}
+        />
+        <label htmlFor="has-place">{t("profile.hasPlace")}</label>
+      </div>
+      {hasPlace ? (
+        <TextField
+          label={t("profile.place")}
+          hint={t("profile.placeHint")}
+          value={place}
+          onChange={(event) => setPlace(event.target.value)}
+        />
+      ) : null}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t("common.saving") : t("common.save")}
+        </button>
+        <button type="button" className="button button--ghost" onClick={() => onDone(false)}>
+          {t("common.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,164 @@
+/** *Qui fait quoi*: the member directory with folded search, and each circle's page. */
+import { fold } from "../../shared/collective";
+import type { CirclePageView, PersonSummary } from "../../shared/collective-api";
+import { canManageCircle, documentAccess } from "../../shared/permissions";
+import type { DB } from "../db/database";
+import { notFound } from "./errors";
+import { governingCircles, requireMember } from "./members";
+import { peopleOfPole } from "./people";
+
+export interface DirectoryFilters {
+  q?: string;
+  competency?: string;
+  circleId?: string;
+  legalForm?: string;
+}
+
+/** Everything a search may match about a person, folded once. */
+const haystack = (person: PersonSummary) =>
+  fold(
+    [
+      person.name,
+      person.structure?.name ?? "",
+      person.roleInStructure,
+      ...person.competencies,
+      person.brings,
+      person.seeks,
+      ...person.circles.map((circle) => circle.name),
+    ].join(" \n "),
+  );
+
+/**
+ * A pôle holds tens to a few hundred people: filtering its profiles in memory, folded,
+ * is exact and quick, and keeps every query scoped to the one pôle.
+ */
+export async function searchDirectory(
+  db: DB,
+  actorId: string,
+  poleId: string,
+  filters: DirectoryFilters,
+) {
+  await requireMember(db, poleId, actorId);
+  const everyone = await peopleOfPole(db, poleId);
+  const words = fold(filters.q ?? "")
+    .split(" ")
+    .filter(Boolean);
+  const competency = filters.competency ? fold(filters.competency) : null;
+  const people = everyone.filter((person) => {
+    if (competency && !person.competencies.some((tag) => fold(tag) === competency)) return false;
+    if (filters.circleId && !person.circles.some((c) => c.circleId === filters.circleId)) {
+      return false;
+    }
+    if (filters.legalForm && person.structure?.legalForm !== filters.legalForm) return false;
+    if (words.length === 0) return true;
+    const text = haystack(person);
+    return words.every((word) => text.includes(word));
+  });
+  const competencies = new Map<string, string>();
+  for (const person of everyone) {
+    for (const tag of person.competencies) {
+      if (!competencies.has(fold(tag))) competencies.set(fold(tag), tag);
+    }
+  }
+  return {
+    people,
+    competencies: [...competencies.values()].sort((a, b) => a.localeCompare(b, "fr")),
+  };
+}
+
+const ACTIVITY_LIMIT = 50;
+
+export async function circlePage(
+  db: DB,
+  actorId: string,
+  circleId: string,
+): Promise<CirclePageView> {
+  const circle = await db
+    .selectFrom("circles")
+    .leftJoin("circle_details", "circle_details.circle_id", "circles.id")
+    .select([
+      "circles.id",
+      "circles.pole_id",
+      "circles.kind",
+      "circles.name",
+      "circles.parent_id",
+      "circle_details.theme",
+      "circle_details.description",
+    ])
+    .where("circles.id", "=", circleId)
+    .executeTakeFirst();
+  if (!circle) throw notFound("Cercle");
+  const poleId = circle.pole_id;
+  const member = await requireMember(db, poleId, actorId).catch(() => {
+    throw notFound("Cercle");
+  });
+  const people = new Map((await peopleOfPole(db, poleId)).map((p) => [p.userId, p]));
+  const seats = await db
+    .selectFrom("circle_members")
+    .select(["user_id", "role", "since"])
+    .where("circle_id", "=", circleId)
+    .where("pole_id", "=", poleId)
+    .execute();
+  const roleOrder = { facilitator: 0, member: 1, observer: 2 } as const;
+  const members = seats
+    .map((seat) => {
+      const person = people.get(seat.user_id);
+      return {
+        userId: seat.user_id,
+        name: person?.name ?? "—",
+        role: seat.role,
+        since: new Date(seat.since).toISOString(),
+        competencies: person?.competencies ?? [],
+        structureName: person?.structure?.name ?? null,
+      };
+    })
+    .sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || a.name.localeCompare(b.name, "fr"));
+
+  const governing = await governingCircles(db, poleId);
+  const documents = (
+    await db
+      .selectFrom("documents")
+      .select(["id", "kind", "title"])
+      .where("pole_id", "=", poleId)
+      .where("circle_id", "=", circleId)
+      .orderBy("created_at")
+      .execute()
+  ).filter((doc) => documentAccess(member, { kind: doc.kind, circleId }, governing) !== null);
+
+  const events = await db
+    .selectFrom("membership_events")
+    .innerJoin("users", "users.id", "membership_events.user_id")
+    .leftJoin("users as actor", "actor.id", "membership_events.actor_id")
+    .select([
+      "membership_events.at",
+      "membership_events.user_id",
+      "membership_events.role",
+      "users.name as userName",
+      "actor.name as actorName",
+    ])
+    .where("membership_events.pole_id", "=", poleId)
+    .where("membership_events.circle_id", "=", circleId)
+    .orderBy("membership_events.at", "desc")
+    .orderBy("membership_events.id", "desc")
+    .limit(ACTIVITY_LIMIT)
+    .execute();
+
+  return {
+    id: circle.id,
+    kind: circle.kind,
+    name: circle.name,
+    parentId: circle.parent_id,
+    theme: circle.theme ?? "",
+    description: circle.description ?? "",
+    canManage: canManageCircle(member, circle.id),
+    members,
+    documents,
+    activity: events.map((event) => ({
+      at: new Date(event.at).toISOString(),
+      userId: event.user_id,
+      userName: event.userName,
+      role: event.role,
+      actorName: event.actorName ?? null,
+    })),
+  };
+}

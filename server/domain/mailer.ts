@@ -1,0 +1,95 @@
+/**
+ * Invitation e-mails, in French, through the SMTP server named by SMTP_URL (nodemailer).
+ * Without SMTP_URL there is no mailer and the coordinator copies the link instead.
+ * `?from=` on the URL sets the sender; otherwise no-reply at the public host.
+ */
+import { createTransport } from "nodemailer";
+import type { DB } from "../db/database";
+
+export interface InvitationMail {
+  to: string;
+  poleName: string;
+  inviterName: string;
+  url: string;
+  /** ISO 8601. */
+  expiresAt: string;
+}
+
+export interface Mailer {
+  sendInvitation(mail: InvitationMail): Promise<void>;
+}
+
+const longDate = (iso: string) =>
+  new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric" }).format(
+    new Date(iso),
+  );
+
+export function invitationText(mail: InvitationMail): { subject: string; text: string } {
+  return {
+    subject: `Invitation à rejoindre « ${mail.poleName} » sur Maillage`,
+    text: [
+      "Bonjour,",
+      "",
+      `${mail.inviterName} vous invite à rejoindre le pôle « ${mail.poleName} » sur Maillage, l'espace de travail coopératif du pôle.`,
+      "",
+      "Pour accepter l'invitation et créer votre compte, ouvrez ce lien :",
+      mail.url,
+      "",
+      `Ce lien est personnel et ne sert qu'une fois. Il expire le ${longDate(mail.expiresAt)}.`,
+      "",
+      "Si vous ne vous attendiez pas à cette invitation, ignorez simplement ce message.",
+      "",
+      "— Maillage",
+    ].join("\n"),
+  };
+}
+
+export function createMailer(smtpUrl: string | undefined, publicUrl: string): Mailer | null {
+  if (!smtpUrl) return null;
+  const url = new URL(smtpUrl);
+  const from = url.searchParams.get("from") ?? `Maillage <no-reply@${new URL(publicUrl).hostname}>`;
+  url.searchParams.delete("from");
+  const transport = createTransport(url.toString());
+  return {
+    async sendInvitation(mail) {
+      await transport.sendMail({ from, to: mail.to, ...invitationText(mail) });
+    },
+  };
+}
+
+/**
+ * Sends each invitation that has an address; a failed send does not undo the invitation
+ * (its link still works and is shown), it is reported per invitation instead.
+ */
+export async function sendInvitationEmails(
+  db: DB,
+  mailer: Mailer | null,
+  poleId: string,
+  inviterId: string,
+  invitations: ReadonlyArray<{ email: string | null; url: string; expiresAt: string }>,
+  onError: (error: unknown) => void,
+): Promise<boolean[]> {
+  if (!mailer) return invitations.map(() => false);
+  const [pole, inviter] = await Promise.all([
+    db.selectFrom("poles").select("name").where("id", "=", poleId).executeTakeFirstOrThrow(),
+    db.selectFrom("users").select("name").where("id", "=", inviterId).executeTakeFirstOrThrow(),
+  ]);
+  return Promise.all(
+    invitations.map(async ({ email, url, expiresAt }) => {
+      if (!email) return false;
+      try {
+        await mailer.sendInvitation({
+          to: email,
+          poleName: pole.name,
+          inviterName: inviter.name,
+          url,
+          expiresAt,
+        });
+        return true;
+      } catch (error) {
+        onError(error);
+        return false;
+      }
+    }),
+  );
+}

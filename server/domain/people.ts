@@ -1,0 +1,279 @@
+/** People as the collective sees them: who they are, their structure, what they bring. */
+import { fold, type InterestLevel } from "../../shared/collective";
+import type {
+  InvolvementEvent,
+  PersonCircle,
+  PersonDetail,
+  PersonInput,
+  PersonSummary,
+} from "../../shared/collective-api";
+import { canChangePoleRole, canEditPerson, type PoleRole } from "../../shared/permissions";
+import type { DB } from "../db/database";
+import type { AccessEvents } from "./access-events";
+import { audit } from "./audit";
+import { DomainError, forbidden, notFound } from "./errors";
+import { requireMember } from "./members";
+
+export const parseList = (json: string): string[] => JSON.parse(json);
+
+/** The same tag typed twice (or with other accents or case) is kept once. */
+export function uniqueTags(tags: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const tag of tags) {
+    const key = fold(tag);
+    if (!seen.has(key)) seen.set(key, tag);
+  }
+  return [...seen.values()];
+}
+
+/** Everyone of a pôle with their profile, structure and seats, ordered by name. */
+export async function peopleOfPole(db: DB, poleId: string): Promise<PersonSummary[]> {
+  const rows = await db
+    .selectFrom("pole_members")
+    .innerJoin("users", "users.id", "pole_members.user_id")
+    .leftJoin("people", (join) =>
+      join
+        .onRef("people.user_id", "=", "pole_members.user_id")
+        .onRef("people.pole_id", "=", "pole_members.pole_id"),
+    )
+    .leftJoin("structures", (join) =>
+      join
+        .onRef("structures.id", "=", "people.structure_id")
+        .onRef("structures.pole_id", "=", "pole_members.pole_id"),
+    )
+    .select([
+      "users.id as userId",
+      "users.name",
+      "pole_members.role as poleRole",
+      "people.role_in_structure",
+      "people.competencies",
+      "people.brings",
+      "people.seeks",
+      "people.interest",
+      "structures.id as structureId",
+      "structures.name as structureName",
+      "structures.legal_form as legalForm",
+    ])
+    .where("pole_members.pole_id", "=", poleId)
+    .orderBy("users.name")
+    .execute();
+  const seats = await db
+    .selectFrom("circle_members")
+    .innerJoin("circles", "circles.id", "circle_members.circle_id")
+    .select([
+      "circle_members.user_id",
+      "circles.id as circleId",
+      "circles.name",
+      "circles.kind",
+      "circle_members.role",
+    ])
+    .where("circle_members.pole_id", "=", poleId)
+    .orderBy("circles.created_at")
+    .execute();
+  const circlesOf = new Map<string, PersonCircle[]>();
+  for (const { user_id, ...seat } of seats) {
+    const list = circlesOf.get(user_id) ?? [];
+    list.push(seat);
+    circlesOf.set(user_id, list);
+  }
+  return rows.map((row) => ({
+    userId: row.userId,
+    name: row.name,
+    poleRole: row.poleRole,
+    structure:
+      row.structureId && row.structureName && row.legalForm
+        ? { id: row.structureId, name: row.structureName, legalForm: row.legalForm }
+        : null,
+    roleInStructure: row.role_in_structure ?? "",
+    competencies: row.competencies ? parseList(row.competencies) : [],
+    brings: row.brings ?? "",
+    seeks: row.seeks ?? "",
+    interest: (row.interest as InterestLevel | null) ?? null,
+    circles: circlesOf.get(row.userId) ?? [],
+  }));
+}
+
+/** A person's dated involvement across the pôle's circles, newest first. */
+export async function involvementHistory(
+  db: DB,
+  poleId: string,
+  userId: string,
+): Promise<InvolvementEvent[]> {
+  const rows = await db
+    .selectFrom("membership_events")
+    .leftJoin("circles", "circles.id", "membership_events.circle_id")
+    .leftJoin("users as actor", "actor.id", "membership_events.actor_id")
+    .select([
+      "membership_events.circle_id",
+      "membership_events.role",
+      "membership_events.at",
+      "membership_events.id",
+      "circles.name as circleName",
+      "circles.kind as circleKind",
+      "actor.name as actorName",
+    ])
+    .where("membership_events.pole_id", "=", poleId)
+    .where("membership_events.user_id", "=", userId)
+    .orderBy("membership_events.at", "desc")
+    .orderBy("membership_events.id", "desc")
+    .execute();
+  return rows.map((row) => ({
+    circleId: row.circle_id,
+    // A deleted circle keeps its place in the history, without its name.
+    circleName: row.circleName ?? "—",
+    circleKind: row.circleKind ?? null,
+    role: row.role,
+    at: new Date(row.at).toISOString(),
+    actorName: row.actorName ?? null,
+  }));
+}
+
+export async function getPerson(
+  db: DB,
+  actorId: string,
+  poleId: string,
+  userId: string,
+): Promise<PersonDetail> {
+  const actor = await requireMember(db, poleId, actorId);
+  const person = (await peopleOfPole(db, poleId)).find((p) => p.userId === userId);
+  if (!person) throw notFound("Personne");
+  const canEdit = canEditPerson(actor, actorId === userId);
+  const user = await db
+    .selectFrom("users")
+    .select("email")
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  return {
+    ...person,
+    // Addresses stay between the person and the coordination.
+    email: canEdit ? user.email : null,
+    history: await involvementHistory(db, poleId, userId),
+    canEdit,
+  };
+}
+
+/** Checks that a structure belongs to the pôle (people only join their own pôle's). */
+export async function requireStructureOfPole(db: DB, poleId: string, structureId: string) {
+  const structure = await db
+    .selectFrom("structures")
+    .select("id")
+    .where("id", "=", structureId)
+    .where("pole_id", "=", poleId)
+    .executeTakeFirst();
+  if (!structure) {
+    throw new DomainError("invalid_input", "Cette structure n'existe pas dans ce pôle.");
+  }
+}
+
+/** Writes part of a person's profile, creating it on first write. */
+export async function writePerson(
+  db: DB,
+  poleId: string,
+  userId: string,
+  patch: Partial<PersonInput> & { interest?: InterestLevel },
+  now = Date.now(),
+) {
+  const values = {
+    ...(patch.structureId !== undefined ? { structure_id: patch.structureId } : {}),
+    ...(patch.roleInStructure !== undefined ? { role_in_structure: patch.roleInStructure } : {}),
+    ...(patch.competencies !== undefined
+      ? { competencies: JSON.stringify(uniqueTags(patch.competencies)) }
+      : {}),
+    ...(patch.brings !== undefined ? { brings: patch.brings } : {}),
+    ...(patch.seeks !== undefined ? { seeks: patch.seeks } : {}),
+    ...(patch.interest !== undefined ? { interest: patch.interest } : {}),
+    updated_at: now,
+  };
+  await db
+    .insertInto("people")
+    .values({ pole_id: poleId, user_id: userId, ...values })
+    .onConflict((oc) => oc.columns(["pole_id", "user_id"]).doUpdateSet(values))
+    .execute();
+}
+
+export async function updatePerson(
+  db: DB,
+  actorId: string,
+  poleId: string,
+  userId: string,
+  input: PersonInput,
+): Promise<PersonDetail> {
+  const actor = await requireMember(db, poleId, actorId);
+  const target = await db
+    .selectFrom("pole_members")
+    .select("user_id")
+    .where("pole_id", "=", poleId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  if (!target) throw notFound("Personne");
+  if (!canEditPerson(actor, actorId === userId)) {
+    throw forbidden("Chacun modifie son propre profil ; la coordination peut aider.");
+  }
+  if (input.structureId) await requireStructureOfPole(db, poleId, input.structureId);
+  await db.transaction().execute(async (trx) => {
+    await writePerson(trx, poleId, userId, input);
+    await audit(trx, {
+      poleId,
+      actorId,
+      action: "person.updated",
+      target: userId,
+      details: { structureId: input.structureId, competencies: input.competencies },
+    });
+  });
+  return getPerson(db, actorId, poleId, userId);
+}
+
+/**
+ * A person's pôle-wide role. The pôle always keeps a coordinator; open connections are
+ * re-checked at once, since the role weighs on every document's right.
+ */
+export async function changePoleRole(
+  { db, events }: { db: DB; events: AccessEvents },
+  actorId: string,
+  poleId: string,
+  userId: string,
+  role: PoleRole,
+) {
+  const actor = await requireMember(db, poleId, actorId);
+  if (!canChangePoleRole(actor)) {
+    throw forbidden("Seuls les coordinateurs changent le rôle d'une personne dans le pôle.");
+  }
+  await db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom("pole_members")
+      .select("role")
+      .where("pole_id", "=", poleId)
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
+    if (!current) throw notFound("Personne");
+    if (current.role === "coordinator" && role !== "coordinator") {
+      const coordinators = await trx
+        .selectFrom("pole_members")
+        .select(({ fn }) => fn.countAll<number>().as("count"))
+        .where("pole_id", "=", poleId)
+        .where("role", "=", "coordinator")
+        .executeTakeFirstOrThrow();
+      if (Number(coordinators.count) <= 1) {
+        throw new DomainError(
+          "conflict",
+          "Le pôle doit garder au moins une personne coordinatrice.",
+        );
+      }
+    }
+    await trx
+      .updateTable("pole_members")
+      .set({ role })
+      .where("pole_id", "=", poleId)
+      .where("user_id", "=", userId)
+      .execute();
+    await audit(trx, {
+      poleId,
+      actorId,
+      action: "member.role_changed",
+      target: userId,
+      details: { from: current.role, role },
+    });
+  });
+  events.publish({ poleId, userId });
+  return { userId, role };
+}

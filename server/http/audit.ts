@@ -1,0 +1,13 @@
+import { Hono } from "hono";
+import { AuditQuery } from "../../shared/collective-api";
+import { listAudit } from "../domain/audit";
+import type { AppDeps, AppEnv } from "./context";
+import { signedIn } from "./middleware";
+import { queryParams } from "./validate";
+
+/** GET /api/poles/:poleId/audit?actorId=&kind=&from=&to=&before= (coordinators). */
+export function auditRoutes({ db }: AppDeps) {
+  return new Hono<AppEnv>().get("/poles/:poleId/audit", queryParams(AuditQuery), async (c) =>
+    c.json(await listAudit(db, signedIn(c).id, c.req.param("poleId"), c.req.valid("query"))),
+  );
+}

@@ -1,0 +1,18 @@
+import { Hono } from "hono";
+import { DirectoryQuery } from "../../shared/collective-api";
+import { searchDirectory } from "../domain/directory";
+import type { AppDeps, AppEnv } from "./context";
+import { signedIn } from "./middleware";
+import { queryParams } from "./validate";
+
+/** *Qui fait quoi*: GET /api/poles/:poleId/directory?q=&competency=&circleId=&legalForm= */
+export function directoryRoutes({ db }: AppDeps) {
+  return new Hono<AppEnv>().get(
+    "/poles/:poleId/directory",
+    queryParams(DirectoryQuery),
+    async (c) =>
+      c.json(
+        await searchDirectory(db, signedIn(c).id, c.req.param("poleId"), c.req.valid("query")),
+      ),
+  );
+}

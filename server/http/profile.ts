@@ -1,0 +1,19 @@
+import { Hono } from "hono";
+import { PoleProfileBody } from "../../shared/collective-api";
+import { getPoleProfile, updatePoleProfile } from "../domain/profile";
+import type { AppDeps, AppEnv } from "./context";
+import { signedIn } from "./middleware";
+import { jsonBody } from "./validate";
+
+/** /api/poles/:poleId/profile: read by every member, written by coordinators. */
+export function profileRoutes({ db }: AppDeps) {
+  return new Hono<AppEnv>()
+    .get("/poles/:poleId/profile", async (c) =>
+      c.json(await getPoleProfile(db, signedIn(c).id, c.req.param("poleId"))),
+    )
+    .put("/poles/:poleId/profile", jsonBody(PoleProfileBody), async (c) =>
+      c.json(
+        await updatePoleProfile(db, signedIn(c).id, c.req.param("poleId"), c.req.valid("json")),
+      ),
+    );
+}
