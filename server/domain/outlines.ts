@@ -3,6 +3,7 @@
  * Tiptap's Collaboration extension reads: `heading` and `paragraph` elements in `body`.
  */
 import * as Y from "yjs";
+import { boardInitialState } from "../../shared/board-doc";
 import { BODY, type DocumentKind } from "../../shared/documents";
 
 type Outline = ReadonlyArray<{ heading: string; guidance: string }>;
@@ -89,6 +90,8 @@ function element(name: string, text: string, attributes: Attributes = {}) {
 
 /** The initial state of a new document of this kind, or null when it starts empty. */
 export function initialState(kind: DocumentKind): Uint8Array | null {
+  // A board starts with its columns, the default project stages, rather than an outline.
+  if (kind === "board") return boardInitialState();
   const outline = outlines[kind];
   if (!outline) return null;
   const doc = new Y.Doc();

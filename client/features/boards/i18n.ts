@@ -3,6 +3,7 @@ export const fr = {
   board: {
     title: "Tableau des projets",
     views: "Affichage",
+    notes: "Notes du groupe sur ses projets",
     kanban: "Colonnes",
     table: "Tableau",
     addCard: "Ajouter un projet",
@@ -49,7 +50,7 @@ export const fr = {
   table: {
     caption: "Projets du tableau, {{count}} affichés",
     filter: "Rechercher un projet",
-    filterStage: "Étape",
+    filterStage: "Filtrer par étape",
     allStages: "Toutes les étapes",
     project: "Projet",
     stage: "Étape",
@@ -65,7 +66,7 @@ export const fr = {
   },
   card: {
     dialogTitle: "Fiche projet",
-    close: "Fermer la fiche",
+    close: "Fermer",
     title: "Titre",
     summary: "Résumé",
     stage: "Étape",
@@ -73,7 +74,8 @@ export const fr = {
     carriers: "Structures porteuses",
     listHint: "Séparez les éléments par des virgules.",
     needs: "Besoins du diagnostic auxquels il répond",
-    needsHint: "Identifiants ou intitulés des besoins du diagnostic, séparés par des virgules.",
+    needsNone: "Le diagnostic ne recense encore aucun besoin.",
+    needGone: "Besoin retiré du diagnostic ({{id}})",
     contacts: "Contacts",
     labels: "Étiquettes",
     indicators: "Indicateurs prioritaires",
@@ -180,6 +182,7 @@ export const en: typeof fr = {
   board: {
     title: "Project board",
     views: "View",
+    notes: "The group's notes on its projects",
     kanban: "Columns",
     table: "Table",
     addCard: "Add a project",
@@ -225,7 +228,7 @@ export const en: typeof fr = {
   table: {
     caption: "Projects of the board, {{count}} shown",
     filter: "Search a project",
-    filterStage: "Stage",
+    filterStage: "Filter by stage",
     allStages: "All stages",
     project: "Project",
     stage: "Stage",
@@ -241,7 +244,7 @@ export const en: typeof fr = {
   },
   card: {
     dialogTitle: "Project card",
-    close: "Close the card",
+    close: "Close",
     title: "Title",
     summary: "Summary",
     stage: "Stage",
@@ -249,7 +252,8 @@ export const en: typeof fr = {
     carriers: "Carrying structures",
     listHint: "Separate items with commas.",
     needs: "Diagnostic needs it answers",
-    needsHint: "Ids or titles of the diagnostic's needs, separated by commas.",
+    needsNone: "The diagnostic lists no need yet.",
+    needGone: "Need removed from the diagnostic ({{id}})",
     contacts: "Contacts",
     labels: "Labels",
     indicators: "Priority indicators",

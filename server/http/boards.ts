@@ -1,0 +1,66 @@
+/**
+ * Project boards: a card's project page and project group (made by the server, linked both
+ * ways), and the pôle's portfolio. Mounted at the root of /api; every route names its own
+ * full path so that nothing here applies to the others' routes.
+ */
+import { Hono } from "hono";
+import { CardIdParam, CreateProjectGroupBody, CreateProjectPageBody } from "../../shared/boards";
+import {
+  cardLinks,
+  createProjectGroup,
+  createProjectPage,
+  projectOfCircle,
+} from "../domain/boards";
+import { DomainError } from "../domain/errors";
+import type { AppDeps, AppEnv } from "./context";
+import { requireUser, signedIn } from "./middleware";
+import { portfolioRoutes } from "./portfolio";
+import { jsonBody } from "./validate";
+
+function cardId(value: string): string {
+  const parsed = CardIdParam.safeParse(value);
+  if (!parsed.success) throw new DomainError("invalid_input", "Identifiant de carte invalide.");
+  return parsed.data;
+}
+
+export function boardRoutes(deps: AppDeps) {
+  const { db, events } = deps;
+  return new Hono<AppEnv>()
+    .route("/poles", portfolioRoutes(deps))
+    .get("/documents/:boardId/cards/links", requireUser, async (c) =>
+      c.json(await cardLinks(db, signedIn(c).id, c.req.param("boardId"))),
+    )
+    .post(
+      "/documents/:boardId/cards/:cardId/project-page",
+      requireUser,
+      jsonBody(CreateProjectPageBody),
+      async (c) => {
+        const { document, created } = await createProjectPage(
+          db,
+          signedIn(c).id,
+          c.req.param("boardId"),
+          cardId(c.req.param("cardId")),
+          c.req.valid("json"),
+        );
+        return c.json(document, created ? 201 : 200);
+      },
+    )
+    .post(
+      "/documents/:boardId/cards/:cardId/project-group",
+      requireUser,
+      jsonBody(CreateProjectGroupBody),
+      async (c) => {
+        const group = await createProjectGroup(
+          { db, events },
+          signedIn(c).id,
+          c.req.param("boardId"),
+          cardId(c.req.param("cardId")),
+          c.req.valid("json"),
+        );
+        return c.json(group, 201);
+      },
+    )
+    .get("/circles/:circleId/project", requireUser, async (c) =>
+      c.json(await projectOfCircle(db, signedIn(c).id, c.req.param("circleId"))),
+    );
+}

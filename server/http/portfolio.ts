@@ -1,0 +1,39 @@
+/** The pôle-wide portfolio: its JSON (CONTRACT.md), milestones, needs answered, CSV, report. */
+import { Hono } from "hono";
+import { portfolioCsv, portfolioReport } from "../domain/boards-export";
+import {
+  loadPortfolio,
+  loadPortfolioDetail,
+  needsWithProjects,
+  upcomingMilestones,
+} from "../domain/boards-portfolio";
+import type { AppDeps, AppEnv } from "./context";
+import { requireUser, signedIn } from "./middleware";
+
+/** Today in UTC, the calendar the milestones' YYYY-MM-DD dates are compared in. */
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function portfolioRoutes({ db }: AppDeps) {
+  return new Hono<AppEnv>()
+    .get("/:poleId/portfolio", requireUser, async (c) =>
+      c.json(await loadPortfolio(db, signedIn(c).id, c.req.param("poleId"))),
+    )
+    .get("/:poleId/portfolio/milestones", requireUser, async (c) =>
+      c.json(await upcomingMilestones(db, signedIn(c).id, c.req.param("poleId"), today())),
+    )
+    .get("/:poleId/portfolio/needs", requireUser, async (c) =>
+      c.json(await needsWithProjects(db, signedIn(c).id, c.req.param("poleId"))),
+    )
+    .get("/:poleId/portfolio/export/csv", requireUser, async (c) => {
+      const date = today();
+      const detail = await loadPortfolioDetail(db, signedIn(c).id, c.req.param("poleId"), date);
+      c.header("content-type", "text/csv; charset=utf-8");
+      c.header("content-disposition", `attachment; filename="portefeuille-projets-${date}.csv"`);
+      return c.body(portfolioCsv(detail));
+    })
+    .get("/:poleId/portfolio/report", requireUser, async (c) => {
+      const date = today();
+      const detail = await loadPortfolioDetail(db, signedIn(c).id, c.req.param("poleId"), date);
+      return c.html(portfolioReport(detail, date));
+    });
+}
