@@ -9,10 +9,14 @@ import { secureHeaders } from "hono/secure-headers";
 import { openDocument } from "./domain/documents";
 import { DomainError } from "./domain/errors";
 import { authRoutes } from "./http/auth";
+import { boardRoutes } from "./http/boards";
 import { circleRoutes } from "./http/circles";
+import { collectiveRoutes } from "./http/collective";
 import type { AppDeps, AppEnv } from "./http/context";
+import { diagnosticRoutes } from "./http/diagnostic";
 import { documentRoutes } from "./http/documents";
 import { errorBody, handleError, sendError } from "./http/errors";
+import { exportRoutes } from "./http/exports";
 import { invitationRoutes } from "./http/invitations";
 import { loadSession, requireSameOrigin } from "./http/middleware";
 import { poleRoutes } from "./http/poles";
@@ -58,6 +62,10 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .route("/circles", circleRoutes(deps))
     .route("/invitations", invitationRoutes(deps))
     .route("/documents", documentRoutes(deps))
+    .route("/documents", exportRoutes(deps))
+    .route("/", diagnosticRoutes(deps))
+    .route("/", collectiveRoutes(deps))
+    .route("/", boardRoutes(deps))
     .all("*", (c) => sendError(c, "not_found", "Route inconnue."));
   app.route("/api", api);
 

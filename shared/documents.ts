@@ -7,6 +7,8 @@ export const BODY = "body";
 
 export const diagnosticRegistries = ["actors", "needs", "findings", "trends", "sources"] as const;
 export type DiagnosticRegistry = (typeof diagnosticRegistries)[number];
+/** The diagnostic's other arrays of Y.Map: its meeting log and its retained themes. */
+export const diagnosticExtras = ["meetings", "themes"] as const;
 
 export const boardTypes = { columns: "columns", cards: "cards" } as const;
 

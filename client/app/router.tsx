@@ -1,5 +1,6 @@
 import { createBrowserRouter } from "react-router";
 import { LoginPage } from "../features/auth/LoginPage";
+import { collectiveRoutes } from "../features/collective/routes";
 import { HomePage, NoPolePage } from "../features/home/HomePage";
 import { AcceptInvitationPage } from "../features/invitations/AcceptInvitationPage";
 import { InvitationsPage } from "../features/invitations/InvitationsPage";
@@ -26,6 +27,14 @@ export const router = createBrowserRouter([
               { path: "p", element: <NoPolePage /> },
               { path: "p/:poleId", element: <HomePage /> },
               { path: "p/:poleId/invitations", element: <InvitationsPage /> },
+              ...collectiveRoutes,
+              {
+                path: "p/:poleId/portfolio",
+                lazy: async () => {
+                  const { PortfolioPage } = await import("../features/boards/PortfolioPage");
+                  return { Component: PortfolioPage };
+                },
+              },
               {
                 path: "d/:documentId",
                 // The editor (Tiptap, Yjs) is the heaviest part: load it only when needed.

@@ -111,6 +111,174 @@ export interface AuditLogTable {
   at: number;
 }
 
+// The collective (migrations/2026_11_22_1920_create_collective.ts).
+export interface PoleProfilesTable {
+  pole_id: string;
+  territory: string;
+  /** JSON: string[]. */
+  communes: string;
+  kind: string | null;
+  /** JSON: string[]. */
+  action_logics: string;
+  maturity: string | null;
+  formalisation: string | null;
+  carrying_structure: string;
+  has_place: number;
+  place: string;
+  updated_at: number;
+  updated_by: string | null;
+}
+
+export interface StructuresTable {
+  id: string;
+  pole_id: string;
+  name: string;
+  folded_name: string;
+  legal_form: string;
+  size_band: string | null;
+  /** JSON: string[]. */
+  sectors: string;
+  ess: number;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface PeopleTable {
+  pole_id: string;
+  user_id: string;
+  structure_id: string | null;
+  role_in_structure: Generated<string>;
+  /** JSON: string[]. */
+  competencies: Generated<string>;
+  brings: Generated<string>;
+  seeks: Generated<string>;
+  interest: string | null;
+  updated_at: number;
+}
+
+export interface CircleDetailsTable {
+  circle_id: string;
+  pole_id: string;
+  theme: string;
+  description: string;
+}
+
+export interface OnboardingsTable {
+  pole_id: string;
+  user_id: string;
+  started_at: number;
+}
+
+export interface OnboardingStepsTable {
+  pole_id: string;
+  user_id: string;
+  step: string;
+  done_at: number;
+}
+
+export interface CircleSuggestionsTable {
+  id: string;
+  pole_id: string;
+  user_id: string;
+  circle_id: string;
+  role: CircleRole;
+  interest: string;
+  state: "pending" | "confirmed" | "dismissed";
+  created_at: number;
+  decided_at: number | null;
+  decided_by: string | null;
+}
+
+// Project boards (migrations/2026_11_22_1910_create_board_projection.ts).
+export interface BoardCardsTable {
+  board_id: string;
+  card_id: string;
+  pole_id: string;
+  title: string;
+  column_id: string;
+  column_title: string;
+  column_position: number;
+  /** The card's rank within its column. */
+  position: number;
+  carrier_mode: string;
+  jobs_created: number;
+  jobs_kept: number;
+}
+
+export interface BoardCardFundingTable {
+  board_id: string;
+  card_id: string;
+  line_id: string;
+  pole_id: string;
+  position: number;
+  funder: string;
+  scheme: string;
+  amount_cents: number;
+  state: string;
+  year: number;
+}
+
+export interface BoardCardMilestonesTable {
+  board_id: string;
+  card_id: string;
+  milestone_id: string;
+  pole_id: string;
+  title: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  done: number;
+}
+
+export interface BoardCardNeedsTable {
+  board_id: string;
+  card_id: string;
+  need_id: string;
+  pole_id: string;
+}
+
+export interface BoardCardLinksTable {
+  board_id: string;
+  card_id: string;
+  pole_id: string;
+  project_circle_id: string | null;
+  project_document_id: string | null;
+  created_by: string | null;
+  created_at: number;
+}
+
+// The diagnostic (migrations/2026_11_22_1900_create_diagnostic_projection.ts).
+export interface DiagnosticRowsTable {
+  document_id: string;
+  pole_id: string;
+  registry: string;
+  position: number;
+  row_id: string | null;
+  title: string;
+  /** JSON of the row as read. */
+  data: string;
+  malformed: number;
+  issues: string | null;
+}
+
+export interface DiagnosticSummariesTable {
+  document_id: string;
+  pole_id: string;
+  /** JSON: Completeness (shared/diagnostic.ts). */
+  completeness: string;
+  /** JSON: { [table]: { rows, malformed } }. */
+  counts: string;
+  projected_at: number;
+}
+
+export interface DiagnosticThemeCirclesTable {
+  circle_id: string;
+  pole_id: string;
+  document_id: string;
+  theme_id: string;
+  linked_by: string | null;
+  linked_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -124,6 +292,21 @@ export interface Database {
   document_states: DocumentStatesTable;
   document_updates: DocumentUpdatesTable;
   audit_log: AuditLogTable;
+  board_cards: BoardCardsTable;
+  board_card_funding: BoardCardFundingTable;
+  board_card_milestones: BoardCardMilestonesTable;
+  board_card_links: BoardCardLinksTable;
+  board_card_needs: BoardCardNeedsTable;
+  pole_profiles: PoleProfilesTable;
+  structures: StructuresTable;
+  people: PeopleTable;
+  circle_details: CircleDetailsTable;
+  onboardings: OnboardingsTable;
+  onboarding_steps: OnboardingStepsTable;
+  circle_suggestions: CircleSuggestionsTable;
+  diagnostic_rows: DiagnosticRowsTable;
+  diagnostic_summaries: DiagnosticSummariesTable;
+  diagnostic_theme_circles: DiagnosticThemeCirclesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -7,6 +7,8 @@ import type * as Y from "yjs";
 import type { DocumentKind } from "../../shared/documents";
 import type { DB } from "../db/database";
 import type { DocumentRow } from "../db/schema";
+import { boardProjector } from "./board";
+import { diagnosticProjector } from "./diagnostic";
 
 /**
  * `extract` reads the live Y.Doc synchronously (it may change or be destroyed after);
@@ -25,7 +27,10 @@ const run =
     projector.store(db, document, projector.extract(doc));
 
 /** One entry per kind that has a read projection (issues: diagnostic, boards). */
-const projectors: Partial<Record<DocumentKind, Project>> = {};
+const projectors: Partial<Record<DocumentKind, Project>> = {
+  board: run(boardProjector),
+  diagnostic: run(diagnosticProjector),
+};
 
 export function createProjections(db: DB) {
   return async function project(documentId: string, doc: Y.Doc): Promise<void> {

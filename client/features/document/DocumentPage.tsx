@@ -6,7 +6,9 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   Component,
+  lazy,
   type ReactNode,
+  Suspense,
   useCallback,
   useEffect,
   useMemo,
@@ -24,10 +26,16 @@ import { errorMessage } from "../../lib/errors";
 import { DocumentMeta } from "../../lib/schemas";
 import { type ConnectionState, openSyncSession, type SyncSession } from "../../lib/sync";
 import { sameWords } from "../../lib/text";
+import { BoardView } from "../boards/BoardView";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { PresenceList } from "./Presence";
 
 const documentKey = (id: string) => ["documents", id] as const;
+
+// The diagnostic's registries (and their charts) load only with a diagnostic.
+const DiagnosticView = lazy(() =>
+  import("../diagnostic/DiagnosticView").then((module) => ({ default: module.DiagnosticView })),
+);
 
 const exportFormats = [
   { format: "md", label: "Markdown" },
@@ -135,6 +143,8 @@ export function DocumentPage() {
             <LiveDocument
               key={`${doc.id}:${doc.access}:${epoch}`}
               documentId={doc.id}
+              kind={doc.kind}
+              poleId={doc.poleId}
               userId={me.data.user.id}
               userName={me.data.user.name}
               editable={doc.access === "edit"}
@@ -169,6 +179,8 @@ export function DocumentPage() {
 /** One sync session and its editor; remounted (key) when the access changes. */
 function LiveDocument({
   documentId,
+  kind,
+  poleId,
   userId,
   userName,
   editable,
@@ -178,6 +190,8 @@ function LiveDocument({
   onRefused,
 }: {
   documentId: string;
+  kind: DocumentMeta["kind"];
+  poleId: string;
   userId: string;
   userName: string;
   editable: boolean;
@@ -232,6 +246,15 @@ function LiveDocument({
           </button>
         </Notice>
       ) : null}
+      {kind === "board" ? (
+        <BoardView
+          ydoc={session.ydoc}
+          provider={session.provider}
+          editable={editable}
+          boardId={documentId}
+          poleId={poleId}
+        />
+      ) : null}
       <CollaborativeEditor
         ydoc={session.ydoc}
         provider={session.provider}
@@ -239,6 +262,17 @@ function LiveDocument({
         editable={editable}
         label={label}
       />
+      {kind === "diagnostic" ? (
+        <Suspense fallback={<Loading />}>
+          <DiagnosticView
+            ydoc={session.ydoc}
+            provider={session.provider}
+            editable={editable}
+            documentId={documentId}
+            poleId={poleId}
+          />
+        </Suspense>
+      ) : null}
     </>
   );
 }

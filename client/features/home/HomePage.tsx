@@ -9,6 +9,7 @@ import { Badge, Loading, Notice, PlusIcon, useDocumentTitle } from "../../app/ui
 import { errorMessage } from "../../lib/errors";
 import type { Circle, DocumentSummary } from "../../lib/schemas";
 import { sameWords } from "../../lib/text";
+import { WelcomeChecklist } from "../onboarding/WelcomeChecklist";
 import { memberOf, sortCircles, useCircles, usePoleDocuments } from "../poles/queries";
 import { NewPageForm } from "./NewPageForm";
 import { NewPoleForm } from "./NewPoleForm";
@@ -106,6 +107,8 @@ export function HomePage() {
           </li>
         </ul>
       </div>
+
+      <WelcomeChecklist poleId={pole.id} />
 
       <div id={pagePanelId} hidden={panel !== "page"}>
         {panel === "page" ? (

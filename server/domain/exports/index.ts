@@ -1,0 +1,115 @@
+/**
+ * Exports of a document (CONTRACT.md): its rich text — and for the diagnostic its tables —
+ * as Markdown, printable HTML, ODT or DOCX; one diagnostic table as CSV. Read from the
+ * stored Y.Doc, so an export reflects every edit the server has received.
+ */
+import {
+  type DiagnosticTable,
+  diagnosticTables,
+  isDiagnosticTable,
+  readDiagnostic,
+  tableLabels,
+} from "../../../shared/diagnostic";
+import type { DB } from "../../db/database";
+import { openDocument } from "../documents";
+import { DomainError } from "../errors";
+import { slugify } from "../ids";
+import { toCsv } from "./csv";
+import { docxMime, toDocx } from "./docx";
+import { toHtml } from "./html";
+import { loadStoredDoc } from "./load";
+import { toMarkdown } from "./markdown";
+import { exportModel, lookupsOf } from "./model";
+import { odtMime, toOdt } from "./odt";
+
+export const exportFormats = ["md", "html", "odt", "docx", "csv"] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export interface ExportedFile {
+  body: string | Uint8Array;
+  contentType: string;
+  fileName: string;
+}
+
+const isFormat = (value: string): value is ExportFormat =>
+  (exportFormats as readonly string[]).includes(value);
+
+export async function exportDocument(
+  db: DB,
+  userId: string,
+  documentId: string,
+  format: string,
+  registry: string | undefined,
+): Promise<ExportedFile> {
+  // Any reader may export: openDocument answers 404 to outsiders, 403 without access.
+  const detail = await openDocument(db, userId, documentId);
+  if (!isFormat(format)) {
+    throw new DomainError(
+      "invalid_input",
+      `Format d'export inconnu : choisissez ${exportFormats.join(", ")}.`,
+    );
+  }
+  let table: DiagnosticTable | null = null;
+  if (format === "csv") {
+    if (detail.kind !== "diagnostic") {
+      throw new DomainError("invalid_input", "L'export CSV concerne les registres du diagnostic.");
+    }
+    if (!registry || !isDiagnosticTable(registry)) {
+      throw new DomainError(
+        "invalid_input",
+        `Précisez le registre à exporter (?registry=) parmi : ${diagnosticTables.join(", ")}.`,
+      );
+    }
+    table = registry;
+  }
+  const document = await db
+    .selectFrom("documents")
+    .selectAll()
+    .where("id", "=", documentId)
+    .executeTakeFirstOrThrow();
+  const pole = await db
+    .selectFrom("poles")
+    .select("name")
+    .where("id", "=", document.pole_id)
+    .executeTakeFirstOrThrow();
+  const [doc, lookups] = await Promise.all([
+    loadStoredDoc(db, documentId),
+    lookupsOf(db, document.pole_id),
+  ]);
+  try {
+    const base = slugify(document.title) || "document";
+    if (table) {
+      return {
+        body: toCsv(readDiagnostic(doc), table, lookups),
+        contentType: "text/csv; charset=utf-8",
+        fileName: `${base}-${slugify(tableLabels[table])}.csv`,
+      };
+    }
+    const model = exportModel(document, pole.name, doc, lookups);
+    const title = `${model.title} — ${model.poleName}`;
+    switch (format) {
+      case "md":
+        return {
+          body: toMarkdown(model.blocks),
+          contentType: "text/markdown; charset=utf-8",
+          fileName: `${base}.md`,
+        };
+      case "html":
+        return {
+          body: toHtml(title, model.blocks),
+          contentType: "text/html; charset=utf-8",
+          fileName: `${base}.html`,
+        };
+      case "odt":
+        return { body: toOdt(title, model.blocks), contentType: odtMime, fileName: `${base}.odt` };
+      default:
+        return {
+          body: await toDocx(title, model.blocks),
+          contentType: docxMime,
+          fileName: `${base}.docx`,
+        };
+    }
+  } finally {
+    doc.destroy();
+  }
+}

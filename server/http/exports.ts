@@ -1,0 +1,30 @@
+/** GET /api/documents/:documentId/export/:format (CONTRACT.md). */
+import { Hono } from "hono";
+import { exportDocument } from "../domain/exports";
+import type { AppDeps, AppEnv } from "./context";
+import { requireUser, signedIn } from "./middleware";
+
+/** RFC 6266: an ASCII fallback and the UTF-8 name. */
+const disposition = (kind: "inline" | "attachment", fileName: string) =>
+  `${kind}; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+
+export function exportRoutes({ db }: AppDeps) {
+  return new Hono<AppEnv>().use(requireUser).get("/:documentId/export/:format", async (c) => {
+    const { documentId, format } = c.req.param();
+    const file = await exportDocument(
+      db,
+      signedIn(c).id,
+      documentId,
+      format,
+      c.req.query("registry"),
+    );
+    // The printable page opens in the browser (to print to PDF); the others download.
+    c.header("content-type", file.contentType);
+    c.header(
+      "content-disposition",
+      disposition(format === "html" ? "inline" : "attachment", file.fileName),
+    );
+    c.header("cache-control", "no-store");
+    return c.body(typeof file.body === "string" ? file.body : new Uint8Array(file.body));
+  });
+}
