@@ -1,5 +1,13 @@
 /** The database as Kysely sees it; mirrors migrations/ (snake_case, times in epoch ms). */
 import type { Generated, Insertable, Selectable } from "kysely";
+import type {
+  FormalisationLevel,
+  InterestLevel,
+  LegalForm,
+  Maturity,
+  PoleKind,
+  SizeBand,
+} from "../../shared/collective";
 import type { DocumentKind } from "../../shared/documents";
 import type { CircleKind, CircleRole, PoleRole } from "../../shared/permissions";
 
@@ -117,11 +125,11 @@ export interface PoleProfilesTable {
   territory: string;
   /** JSON: string[]. */
   communes: string;
-  kind: string | null;
-  /** JSON: string[]. */
+  kind: PoleKind | null;
+  /** JSON: ActionLogic[]. */
   action_logics: string;
-  maturity: string | null;
-  formalisation: string | null;
+  maturity: Maturity | null;
+  formalisation: FormalisationLevel | null;
   carrying_structure: string;
   has_place: number;
   place: string;
@@ -134,8 +142,8 @@ export interface StructuresTable {
   pole_id: string;
   name: string;
   folded_name: string;
-  legal_form: string;
-  size_band: string | null;
+  legal_form: LegalForm;
+  size_band: SizeBand | null;
   /** JSON: string[]. */
   sectors: string;
   ess: number;
@@ -152,7 +160,7 @@ export interface PeopleTable {
   competencies: Generated<string>;
   brings: Generated<string>;
   seeks: Generated<string>;
-  interest: string | null;
+  interest: InterestLevel | null;
   updated_at: number;
 }
 
@@ -182,7 +190,7 @@ export interface CircleSuggestionsTable {
   user_id: string;
   circle_id: string;
   role: CircleRole;
-  interest: string;
+  interest: InterestLevel;
   state: "pending" | "confirmed" | "dismissed";
   created_at: number;
   decided_at: number | null;

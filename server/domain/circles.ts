@@ -5,7 +5,7 @@ import type { AccessEvents } from "./access-events";
 import { audit } from "./audit";
 import { insertDocument } from "./documents";
 import { DomainError, forbidden, notFound } from "./errors";
-import { requireMember } from "./members";
+import { requireMember, requirePerson } from "./members";
 import { insertCircle, seat } from "./poles";
 
 export interface CircleContext {
@@ -148,13 +148,7 @@ export async function placeInCircle(
   alongside?: (trx: DB, poleId: string) => Promise<void>,
 ) {
   const circle = await requireCircleManager(db, actorId, circleId);
-  const target = await db
-    .selectFrom("pole_members")
-    .select("user_id")
-    .where("pole_id", "=", circle.pole_id)
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
-  if (!target) throw notFound("Personne");
+  await requirePerson(db, circle.pole_id, userId);
   await db.transaction().execute(async (trx) => {
     await seat(trx, { poleId: circle.pole_id, circleId, userId, role, actorId });
     await audit(trx, {

@@ -5,7 +5,7 @@ import { canManageCircle, documentAccess } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import { notFound } from "./errors";
 import { governingCircles, requireMember } from "./members";
-import { peopleOfPole } from "./people";
+import { membershipHistory, peopleOfPole } from "./people";
 
 export interface DirectoryFilters {
   q?: string;
@@ -125,23 +125,7 @@ export async function circlePage(
       .execute()
   ).filter((doc) => documentAccess(member, { kind: doc.kind, circleId }, governing) !== null);
 
-  const events = await db
-    .selectFrom("membership_events")
-    .innerJoin("users", "users.id", "membership_events.user_id")
-    .leftJoin("users as actor", "actor.id", "membership_events.actor_id")
-    .select([
-      "membership_events.at",
-      "membership_events.user_id",
-      "membership_events.role",
-      "users.name as userName",
-      "actor.name as actorName",
-    ])
-    .where("membership_events.pole_id", "=", poleId)
-    .where("membership_events.circle_id", "=", circleId)
-    .orderBy("membership_events.at", "desc")
-    .orderBy("membership_events.id", "desc")
-    .limit(ACTIVITY_LIMIT)
-    .execute();
+  const events = await membershipHistory(db, poleId, { circleId }, ACTIVITY_LIMIT);
 
   return {
     id: circle.id,
@@ -153,12 +137,12 @@ export async function circlePage(
     canManage: canManageCircle(member, circle.id),
     members,
     documents,
-    activity: events.map((event) => ({
-      at: new Date(event.at).toISOString(),
-      userId: event.user_id,
-      userName: event.userName,
-      role: event.role,
-      actorName: event.actorName ?? null,
+    activity: events.map(({ at, userId, userName, role, actorName }) => ({
+      at,
+      userId,
+      userName,
+      role,
+      actorName,
     })),
   };
 }

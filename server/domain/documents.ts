@@ -125,12 +125,14 @@ export async function createPage(
   if (!canCreatePage(member, circle.id)) {
     throw forbidden("Seuls les membres de ce cercle peuvent y créer une page.");
   }
-  const row = await insertDocument(db, {
-    poleId,
-    kind: "page",
-    title: input.title,
-    circleId: circle.id,
-    createdBy: userId,
-  });
+  const row = await db.transaction().execute((trx) =>
+    insertDocument(trx, {
+      poleId,
+      kind: "page",
+      title: input.title,
+      circleId: circle.id,
+      createdBy: userId,
+    }),
+  );
   return presentDocument(row);
 }

@@ -5,6 +5,7 @@ import type {
   InvitationState,
   InvitationView,
 } from "../../shared/api";
+import { parseEmailList } from "../../shared/collective-api";
 import { canInvite, type PoleRole } from "../../shared/permissions";
 import { generateSessionToken, hashToken } from "../auth/sessions";
 import type { DB } from "../db/database";
@@ -132,19 +133,28 @@ export async function createInvitation(
 }
 
 /**
- * One invitation per address of a pasted list, with the same circles and roles. Every
- * address is checked before anything is written, and all are written in one transaction.
+ * One invitation per address of a pasted list (any separator), with the same circles and
+ * roles. Every address is checked before anything is written, all in one transaction.
  */
 export async function createInvitations(
   db: DB,
   userId: string,
   poleId: string,
-  emails: readonly string[],
+  pasted: string,
   input: Omit<InvitationInput, "email">,
   publicUrl: string,
   now = Date.now(),
 ): Promise<Array<CreatedInvitation & { email: string }>> {
   await requireInviter(db, userId, poleId);
+  const { valid: emails, invalid } = parseEmailList(pasted);
+  // All or nothing: a typo in a pasted list would otherwise leave someone uninvited unseen.
+  if (invalid.length > 0) {
+    const plural = invalid.length > 1 ? "s" : "";
+    throw new DomainError(
+      "invalid_input",
+      `Adresse${plural} invalide${plural} : ${invalid.slice(0, 10).join(", ")}. Rien n'a été envoyé.`,
+    );
+  }
   if (emails.length === 0) {
     throw new DomainError("invalid_input", "Collez au moins une adresse e-mail.");
   }
@@ -273,12 +283,19 @@ export async function acceptInvitation(
   acceptor: Acceptor,
 ): Promise<{ userId: string; poleId: string; created: User | null }> {
   await usableInvitation(db, token);
-  const created = "newcomer" in acceptor ? await prepareAccount(acceptor.newcomer) : null;
+  // Hashing the password is slow: done before the transaction, which it would hold open.
+  let created: User | null = null;
+  let userId: string;
+  if ("newcomer" in acceptor) {
+    created = await prepareAccount(acceptor.newcomer);
+    userId = created.id;
+  } else {
+    userId = acceptor.userId;
+  }
   const result = await db.transaction().execute(async (trx) => {
     // Checked again inside the transaction: two accepts racing must not both succeed.
     const row = await usableInvitation(trx, token);
     if (created) await insertAccount(trx, created);
-    const userId = created ? created.id : (acceptor as { userId: string }).userId;
     const now = Date.now();
     const joined = await trx
       .insertInto("pole_members")

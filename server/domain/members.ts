@@ -30,6 +30,17 @@ export async function requireMember(db: DB, poleId: string, userId: string): Pro
   return member;
 }
 
+/** Someone a request acts on: unknown (404) unless they belong to the pôle. */
+export async function requirePerson(db: DB, poleId: string, userId: string) {
+  const person = await db
+    .selectFrom("pole_members")
+    .select("user_id")
+    .where("pole_id", "=", poleId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  if (!person) throw notFound("Personne");
+}
+
 export async function governingCircles(db: DB, poleId: string): Promise<GoverningCircles> {
   const rows = await db
     .selectFrom("circles")

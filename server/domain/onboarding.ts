@@ -23,7 +23,7 @@ import { type CircleContext, placeInCircle } from "./circles";
 import { DomainError, forbidden, notFound } from "./errors";
 import { newId } from "./ids";
 import { requireMember } from "./members";
-import { requireStructureOfPole, writePerson } from "./people";
+import { peopleOfPole, requireStructureOfPole, writePerson } from "./people";
 import { insertStructure } from "./structures";
 
 type Step = OnboardingView["steps"] extends Record<infer K, unknown> ? K : never;
@@ -62,10 +62,7 @@ async function suggestionsOf(db: DB, poleId: string, userId?: string): Promise<S
     .where("circle_suggestions.pole_id", "=", poleId)
     .orderBy("circle_suggestions.created_at");
   if (userId) query = query.where("circle_suggestions.user_id", "=", userId);
-  return (await query.execute()).map((row) => ({
-    ...row,
-    interest: row.interest as InterestLevel,
-  }));
+  return query.execute();
 }
 
 async function stepsOf(db: DB, poleId: string, userIds: string[]) {
@@ -121,7 +118,7 @@ export async function getOnboarding(
     .execute();
   return {
     startedAt: new Date(row.started_at).toISOString(),
-    interest: (row.interest as InterestLevel | null) ?? null,
+    interest: row.interest,
     steps,
     formDone: onboardingSteps.every((step) => steps[step] !== null),
     checklistDone: checklistSteps.every((step) => steps[step] !== null),
@@ -311,48 +308,36 @@ export async function listNewcomers(
   if (!canFollowNewcomers(member)) {
     throw forbidden("Seuls les coordinateurs suivent l'accueil des nouveaux membres.");
   }
-  const rows = await db
+  const onboardings = await db
     .selectFrom("onboardings")
-    .innerJoin("users", "users.id", "onboardings.user_id")
-    .innerJoin("pole_members", (join) =>
-      join
-        .onRef("pole_members.pole_id", "=", "onboardings.pole_id")
-        .onRef("pole_members.user_id", "=", "onboardings.user_id"),
-    )
-    .leftJoin("people", (join) =>
-      join
-        .onRef("people.pole_id", "=", "onboardings.pole_id")
-        .onRef("people.user_id", "=", "onboardings.user_id"),
-    )
-    .leftJoin("structures", "structures.id", "people.structure_id")
-    .select([
-      "users.id as userId",
-      "users.name",
-      "onboardings.started_at",
-      "people.interest",
-      "structures.name as structureName",
-    ])
-    .where("onboardings.pole_id", "=", poleId)
-    .orderBy("onboardings.started_at", "desc")
+    .select(["user_id", "started_at"])
+    .where("pole_id", "=", poleId)
+    .orderBy("started_at", "desc")
     .execute();
+  // Someone who has left the pôle keeps their onboarding row but is no newcomer any more.
+  const people = new Map((await peopleOfPole(db, poleId)).map((person) => [person.userId, person]));
+  const rows = onboardings.flatMap((onboarding) => {
+    const person = people.get(onboarding.user_id);
+    return person ? [{ person, startedAt: onboarding.started_at }] : [];
+  });
   const steps = await stepsOf(
     db,
     poleId,
-    rows.map((row) => row.userId),
+    rows.map((row) => row.person.userId),
   );
   const suggestions = await suggestionsOf(db, poleId);
-  return rows.map((row) => {
-    const own = steps(row.userId);
+  return rows.map(({ person, startedAt }) => {
+    const own = steps(person.userId);
     return {
-      userId: row.userId,
-      name: row.name,
-      startedAt: new Date(row.started_at).toISOString(),
-      interest: (row.interest as InterestLevel | null) ?? null,
-      structureName: row.structureName ?? null,
+      userId: person.userId,
+      name: person.name,
+      startedAt: new Date(startedAt).toISOString(),
+      interest: person.interest,
+      structureName: person.structure?.name ?? null,
       done: allSteps.filter((step) => own[step] !== null).length,
       total: allSteps.length,
       steps: own,
-      suggestions: suggestions.filter((s) => s.userId === row.userId),
+      suggestions: suggestions.filter((s) => s.userId === person.userId),
     };
   });
 }

@@ -12,7 +12,7 @@ import type { DB } from "../db/database";
 import type { AccessEvents } from "./access-events";
 import { audit } from "./audit";
 import { DomainError, forbidden, notFound } from "./errors";
-import { requireMember } from "./members";
+import { requireMember, requirePerson } from "./members";
 
 export const parseList = (json: string): string[] => JSON.parse(json);
 
@@ -88,8 +88,52 @@ export async function peopleOfPole(db: DB, poleId: string): Promise<PersonSummar
     competencies: row.competencies ? parseList(row.competencies) : [],
     brings: row.brings ?? "",
     seeks: row.seeks ?? "",
-    interest: (row.interest as InterestLevel | null) ?? null,
+    interest: row.interest ?? null,
     circles: circlesOf.get(row.userId) ?? [],
+  }));
+}
+
+/**
+ * The dated seats taken and left in a pôle's circles, newest first: one circle's activity
+ * or one person's path. A deleted circle keeps its place in the history, without its name.
+ */
+export async function membershipHistory(
+  db: DB,
+  poleId: string,
+  of: { circleId: string } | { userId: string },
+  limit?: number,
+) {
+  let query = db
+    .selectFrom("membership_events")
+    .innerJoin("users", "users.id", "membership_events.user_id")
+    .leftJoin("circles", (join) =>
+      join
+        .onRef("circles.id", "=", "membership_events.circle_id")
+        .onRef("circles.pole_id", "=", "membership_events.pole_id"),
+    )
+    .leftJoin("users as actor", "actor.id", "membership_events.actor_id")
+    .select([
+      "membership_events.circle_id as circleId",
+      "membership_events.user_id as userId",
+      "membership_events.role",
+      "membership_events.at",
+      "users.name as userName",
+      "circles.name as circleName",
+      "circles.kind as circleKind",
+      "actor.name as actorName",
+    ])
+    .where("membership_events.pole_id", "=", poleId)
+    .orderBy("membership_events.at", "desc")
+    .orderBy("membership_events.id", "desc");
+  query =
+    "circleId" in of
+      ? query.where("membership_events.circle_id", "=", of.circleId)
+      : query.where("membership_events.user_id", "=", of.userId);
+  if (limit !== undefined) query = query.limit(limit);
+  return (await query.execute()).map((event) => ({
+    ...event,
+    at: new Date(event.at).toISOString(),
+    actorName: event.actorName ?? null,
   }));
 }
 
@@ -99,32 +143,13 @@ export async function involvementHistory(
   poleId: string,
   userId: string,
 ): Promise<InvolvementEvent[]> {
-  const rows = await db
-    .selectFrom("membership_events")
-    .leftJoin("circles", "circles.id", "membership_events.circle_id")
-    .leftJoin("users as actor", "actor.id", "membership_events.actor_id")
-    .select([
-      "membership_events.circle_id",
-      "membership_events.role",
-      "membership_events.at",
-      "membership_events.id",
-      "circles.name as circleName",
-      "circles.kind as circleKind",
-      "actor.name as actorName",
-    ])
-    .where("membership_events.pole_id", "=", poleId)
-    .where("membership_events.user_id", "=", userId)
-    .orderBy("membership_events.at", "desc")
-    .orderBy("membership_events.id", "desc")
-    .execute();
-  return rows.map((row) => ({
-    circleId: row.circle_id,
-    // A deleted circle keeps its place in the history, without its name.
-    circleName: row.circleName ?? "—",
-    circleKind: row.circleKind ?? null,
-    role: row.role,
-    at: new Date(row.at).toISOString(),
-    actorName: row.actorName ?? null,
+  return (await membershipHistory(db, poleId, { userId })).map((event) => ({
+    circleId: event.circleId,
+    circleName: event.circleName ?? "—",
+    circleKind: event.circleKind ?? null,
+    role: event.role,
+    at: event.at,
+    actorName: event.actorName,
   }));
 }
 
@@ -199,13 +224,7 @@ export async function updatePerson(
   input: PersonInput,
 ): Promise<PersonDetail> {
   const actor = await requireMember(db, poleId, actorId);
-  const target = await db
-    .selectFrom("pole_members")
-    .select("user_id")
-    .where("pole_id", "=", poleId)
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
-  if (!target) throw notFound("Personne");
+  await requirePerson(db, poleId, userId);
   if (!canEditPerson(actor, actorId === userId)) {
     throw forbidden("Chacun modifie son propre profil ; la coordination peut aider.");
   }

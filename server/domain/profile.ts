@@ -1,5 +1,5 @@
 /** The pôle's profile (DOMAIN.md): territory, kind, action logics, maturity, formalisation. */
-import type { ActionLogic, FormalisationLevel, Maturity, PoleKind } from "../../shared/collective";
+import type { ActionLogic } from "../../shared/collective";
 import type { PoleProfileInput, PoleProfileView } from "../../shared/collective-api";
 import { canEditPoleProfile } from "../../shared/permissions";
 import type { DB } from "../db/database";
@@ -31,10 +31,10 @@ async function readProfile(db: DB, poleId: string): Promise<PoleProfileView> {
   return {
     territory: row.territory,
     communes: parseList(row.communes),
-    kind: row.kind as PoleKind | null,
+    kind: row.kind,
     actionLogics: parseList(row.action_logics) as ActionLogic[],
-    maturity: row.maturity as Maturity | null,
-    formalisation: row.formalisation as FormalisationLevel | null,
+    maturity: row.maturity,
+    formalisation: row.formalisation,
     carryingStructure: row.carrying_structure,
     hasPlace: row.has_place === 1,
     place: row.place,

@@ -1,5 +1,5 @@
 /** Member structures of a pôle: associations, cooperatives, companies, local authorities… */
-import { fold, type LegalForm, type SizeBand } from "../../shared/collective";
+import { fold } from "../../shared/collective";
 import type { StructureInput, StructureView } from "../../shared/collective-api";
 import { canCreateStructure, canEditStructure } from "../../shared/permissions";
 import type { DB } from "../db/database";
@@ -38,8 +38,8 @@ export async function listStructures(
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
-    legalForm: row.legal_form as LegalForm,
-    sizeBand: row.size_band as SizeBand | null,
+    legalForm: row.legal_form,
+    sizeBand: row.size_band,
     sectors: parseList(row.sectors),
     ess: row.ess === 1,
     memberCount: Number(row.memberCount),
@@ -129,9 +129,14 @@ export async function updateStructure(
   if (!canEditStructure(member, own !== undefined)) {
     throw forbidden("Seules ses personnes et la coordination modifient une structure.");
   }
-  await refuseDuplicate(db, poleId, input.name, structureId);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("structures").set(columns(input)).where("id", "=", structureId).execute();
+    await refuseDuplicate(trx, poleId, input.name, structureId);
+    await trx
+      .updateTable("structures")
+      .set(columns(input))
+      .where("id", "=", structureId)
+      .where("pole_id", "=", poleId)
+      .execute();
     await audit(trx, {
       poleId,
       actorId,

@@ -1,13 +1,8 @@
 import { Hono } from "hono";
 import { CreateInvitationBody, CreatePageBody, CreatePoleBody } from "../../shared/api";
-import {
-  BulkInvitationBody,
-  CreateCircleWithDetailsBody,
-  parseEmailList,
-} from "../../shared/collective-api";
+import { BulkInvitationBody, CreateCircleWithDetailsBody } from "../../shared/collective-api";
 import { createCircle, listCircles } from "../domain/circles";
 import { createPage, listDocuments } from "../domain/documents";
-import { DomainError } from "../domain/errors";
 import { createInvitation, createInvitations, listInvitations } from "../domain/invitations";
 import { createMailer, sendInvitationEmails } from "../domain/mailer";
 import { requireMember } from "../domain/members";
@@ -72,20 +67,13 @@ export function poleRoutes({ db, config, logger }: AppDeps) {
     })
     .post("/:poleId/invitations/bulk", jsonBody(BulkInvitationBody), async (c) => {
       const { emails, ...common } = c.req.valid("json");
-      const { valid, invalid } = parseEmailList(emails);
-      if (invalid.length > 0) {
-        throw new DomainError(
-          "invalid_input",
-          `Adresse${invalid.length > 1 ? "s" : ""} invalide${invalid.length > 1 ? "s" : ""} : ${invalid.slice(0, 10).join(", ")}. Rien n'a été envoyé.`,
-        );
-      }
       const inviterId = signedIn(c).id;
       const poleId = c.req.param("poleId");
       const created = await createInvitations(
         db,
         inviterId,
         poleId,
-        valid,
+        emails,
         common,
         config.PUBLIC_URL,
       );

@@ -4,40 +4,23 @@
  * Y.Doc. Values are read through shared/board-doc.ts, so a bad value typed through some
  * client (a negative amount) is left out here exactly as the board leaves it out.
  */
+import type { Insertable } from "kysely";
 import type * as Y from "yjs";
 import { groupByColumn, readCards, readColumns } from "../../shared/board-doc";
+import type { Database } from "../db/schema";
 import type { Projector } from "./index";
 
+/** A row as inserted, less the board and pôle that every row of one board shares. */
+type Projected<Table extends keyof Database> = Omit<
+  Insertable<Database[Table]>,
+  "board_id" | "pole_id"
+>;
+
 interface ExtractedBoard {
-  cards: Array<{
-    card_id: string;
-    title: string;
-    column_id: string;
-    column_title: string;
-    column_position: number;
-    position: number;
-    carrier_mode: string;
-    jobs_created: number;
-    jobs_kept: number;
-  }>;
-  funding: Array<{
-    card_id: string;
-    line_id: string;
-    position: number;
-    funder: string;
-    scheme: string;
-    amount_cents: number;
-    state: string;
-    year: number;
-  }>;
-  milestones: Array<{
-    card_id: string;
-    milestone_id: string;
-    title: string;
-    date: string;
-    done: number;
-  }>;
-  needs: Array<{ card_id: string; need_id: string }>;
+  cards: Array<Projected<"board_cards">>;
+  funding: Array<Projected<"board_card_funding">>;
+  milestones: Array<Projected<"board_card_milestones">>;
+  needs: Array<Projected<"board_card_needs">>;
 }
 
 /** SQLite caps bound values per statement; rows are inserted in slices well under it. */

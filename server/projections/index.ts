@@ -48,5 +48,3 @@ export function createProjections(db: DB) {
     await projectors[row.kind]?.(db, row, doc);
   };
 }
-
-export { run as projection };

@@ -4,33 +4,21 @@
  * in the portfolio; the portfolio's CSV parses.
  */
 import { parse } from "csv-parse/sync";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { WebSocket } from "ws";
-import { WebsocketProvider } from "y-websocket";
-import * as Y from "yjs";
 import { addCard, readColumns } from "../../shared/board-doc";
-import {
-  checkA11y,
-  checkNarrow,
-  clientDist,
-  expectNoPageErrors,
-  launchBrowser,
-  newSession,
-  screenshotOnFailure,
-  shoot,
-} from "../helpers/browser";
+import { checkA11y, expectNoPageErrors, inspect, shoot } from "../helpers/browser";
+import { browserSessions, startClientPole, waitConnected } from "../helpers/e2e";
 import {
   client,
   type FoundedPole,
-  inviteNewcomer,
+  joinPole,
   type Person,
-  setUpPole,
-  startTestServer,
   type TestServer,
 } from "../helpers/server";
+import { closeDocuments, connect } from "../helpers/sync-client";
 
-let browser: Browser;
+const sessions = browserSessions();
 let server: TestServer;
 let pole: FoundedPole;
 let alice: Person;
@@ -39,27 +27,13 @@ let outsider: Person;
 let boardId: string;
 let alicePage: Page;
 let brunoPage: Page;
-const contexts: BrowserContext[] = [];
-const pages: Page[] = [];
-const seeded = new Y.Doc();
-let seeder: WebsocketProvider | undefined;
 
-screenshotOnFailure(() => pages);
-
-async function open(person: Person) {
-  const session = await newSession(browser, server.url, { cookie: person.cookie });
-  contexts.push(session.context);
-  pages.push(session.page);
-  return session.page;
-}
+const open = async (person: Person) =>
+  (await sessions.open(server, { cookie: person.cookie })).page;
 
 async function openBoard(page: Page) {
   await page.goto(`/d/${boardId}`);
-  await expect
-    .poll(() => page.locator(".connection[role='status']").getAttribute("data-state"), {
-      timeout: 15_000,
-    })
-    .toBe("connected");
+  await waitConnected(page);
   await page.locator(".board-card").first().waitFor();
 }
 
@@ -93,11 +67,7 @@ async function drag(page: Page, title: string, columnId: string) {
 }
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([
-    launchBrowser(),
-    startTestServer({ env: { CLIENT_DIST: clientDist() } }),
-  ]);
-  pole = await setUpPole(server);
+  ({ server, pole } = await startClientPole());
   const api = client(server.url, pole.coordinator.cookie);
   const circle = await (
     await api(`/api/poles/${pole.poleId}/circles`, { body: { kind: "thematic", name: "Réemploi" } })
@@ -106,55 +76,29 @@ beforeAll(async () => {
     await api(`/api/poles/${pole.poleId}/documents`)
   ).json();
   boardId = documents.find((d) => d.kind === "board" && d.circleId === circle.id)?.id ?? "";
-  alice = await inviteNewcomer(
+  alice = await joinPole(server, pole, [{ circleId: circle.id, role: "member" }], "Alice Durand");
+  bruno = await joinPole(
     server,
-    pole.coordinator,
-    pole.poleId,
-    [{ circleId: circle.id, role: "member" }],
-    "Alice Durand",
-  );
-  bruno = await inviteNewcomer(
-    server,
-    pole.coordinator,
-    pole.poleId,
+    pole,
     [{ circleId: circle.id, role: "facilitator" }],
     "Bruno Lefèvre",
   );
-  outsider = await inviteNewcomer(
+  outsider = await joinPole(
     server,
-    pole.coordinator,
-    pole.poleId,
+    pole,
     [{ circleId: pole.circles.steering, role: "member" }],
     "Chloé Martin",
   );
 
   // The board's first projects, written by a Node client as any editor would.
-  const cookie = pole.coordinator.cookie;
-  const origin = server.url;
-  seeder = new WebsocketProvider(`${server.wsUrl}/sync`, boardId, seeded, {
-    WebSocketPolyfill: class extends WebSocket {
-      constructor(address: string | URL, protocols?: string | string[]) {
-        super(address, protocols, { headers: { cookie, origin } });
-      }
-    } as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
-  const synced = seeder;
-  await new Promise<void>((resolve) => {
-    if (synced.synced) resolve();
-    else synced.once("sync", () => resolve());
-  });
+  const { doc } = await connect(server, pole.coordinator, boardId);
   for (const title of ["Ressourcerie", "Atelier vélo", "Conserverie", "Matériauthèque"]) {
-    addCard(seeded, { title, columnId: readColumns(seeded)[0].id });
+    addCard(doc, { title, columnId: readColumns(doc)[0].id });
   }
 }, 60_000);
 
 afterAll(async () => {
-  seeder?.destroy();
-  seeder?.awareness.destroy();
-  seeded.destroy();
-  await Promise.all(contexts.map((context) => context.close().catch(() => {})));
-  await browser?.close();
+  closeDocuments();
   await server?.close();
 });
 
@@ -163,9 +107,7 @@ describe("project boards in the browser", () => {
     const [a, b] = await Promise.all([open(alice), open(bruno)]);
     [alicePage, brunoPage] = [a, b];
     await Promise.all([openBoard(a), openBoard(b)]);
-    await checkA11y(a, "board");
-    await checkNarrow(a, "board");
-    await shoot(a, "boards-01-kanban");
+    await inspect(a, "board", "boards-01-kanban");
 
     await Promise.all([
       drag(a, "Ressourcerie", "faisabilite"),
@@ -270,9 +212,7 @@ describe("project boards in the browser", () => {
       .getByRole("cell", { name: /12\s500\s€/ })
       .first()
       .waitFor();
-    await checkA11y(b, "portfolio");
-    await checkNarrow(b, "portfolio");
-    await shoot(b, "boards-04-portfolio");
+    await inspect(b, "portfolio", "boards-04-portfolio");
 
     // The CSV export parses, with the figure.
     const response = await b.request.get(`/api/poles/${pole.poleId}/portfolio/export/csv`);

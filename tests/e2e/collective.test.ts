@@ -4,58 +4,27 @@
  * and the newcomer's open document becomes editable without a reload. The circles map
  * renders with 2 and with 30 circles. Every page passes axe and fits 375 px.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import {
-  checkA11y,
-  checkNarrow,
-  clientDist,
-  expectNoPageErrors,
-  launchBrowser,
-  newSession,
-  screenshotOnFailure,
-  shoot,
-} from "../helpers/browser";
-import {
-  client,
-  type FoundedPole,
-  setUpPole,
-  startTestServer,
-  type TestServer,
-} from "../helpers/server";
+import { expectNoPageErrors, inspect as inspectPage } from "../helpers/browser";
+import { browserSessions, startClientPole } from "../helpers/e2e";
+import { client, type FoundedPole, type TestServer } from "../helpers/server";
 
-let browser: Browser;
+const sessions = browserSessions();
 let server: TestServer;
 let pole: FoundedPole;
 let thematicId: string;
 let pageId: string;
-const contexts: BrowserContext[] = [];
-const pages: Page[] = [];
 
-async function open(cookie?: string) {
-  const session = await newSession(browser, server.url, { cookie });
-  contexts.push(session.context);
-  pages.push(session.page);
-  return session.page;
-}
+const open = async (cookie?: string) => (await sessions.open(server, { cookie })).page;
 
-/** Axe, the 375 px check and (with MAILLAGE_SHOTS) screenshots of one page. */
-async function inspect(page: Page, name: string) {
-  await checkA11y(page, name);
-  await checkNarrow(page, name);
-  await shoot(page, `collective-${name}`);
-}
+/** This file's screenshots share a prefix, so that they sort together. */
+const inspect = (page: Page, name: string) => inspectPage(page, name, `collective-${name}`);
 
 const editable = (page: Page) => page.locator(".ProseMirror").getAttribute("contenteditable");
 
-screenshotOnFailure(() => pages);
-
 beforeAll(async () => {
-  [browser, server] = await Promise.all([
-    launchBrowser(),
-    startTestServer({ env: { CLIENT_DIST: clientDist() } }),
-  ]);
-  pole = await setUpPole(server);
+  ({ server, pole } = await startClientPole());
   const api = client(server.url, pole.coordinator.cookie);
   thematicId = (
     await (
@@ -87,11 +56,7 @@ beforeAll(async () => {
   ).id;
 }, 60_000);
 
-afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close().catch(() => {})));
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => server?.close());
 
 describe("the collective in the browser", () => {
   test("invite, onboard, checklist, confirm: the newcomer's editor becomes editable live", async () => {

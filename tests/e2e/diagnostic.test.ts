@@ -3,85 +3,61 @@
  * row with presence, votes on a finding tallied live, a theme becoming a thematic group,
  * the completeness panel following the minimum, and a read-only observer.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as Y from "yjs";
 import { addRow, findRowMap } from "../../shared/diagnostic";
-import {
-  checkA11y,
-  checkNarrow,
-  clientDist,
-  expectNoPageErrors,
-  launchBrowser,
-  newSession,
-  screenshotOnFailure,
-  shoot,
-} from "../helpers/browser";
+import { checkA11y, expectNoPageErrors, inspect, shoot } from "../helpers/browser";
+import { browserSessions, startClientPole, waitConnected } from "../helpers/e2e";
 import {
   client,
   type FoundedPole,
-  inviteNewcomer,
+  joinPole,
   type Person,
-  setUpPole,
-  startTestServer,
   type TestServer,
 } from "../helpers/server";
-import { connect, disconnectAll, type Opened } from "../integration/diagnostic-clients";
+import { closeDocuments, connect, type OpenDocument } from "../helpers/sync-client";
 
-let browser: Browser;
+const sessions = browserSessions();
 let server: TestServer;
 let pole: FoundedPole;
 let member: Person;
 let observer: Person;
-let seeder: Opened;
-const contexts: BrowserContext[] = [];
-const pages: Page[] = [];
+let seeder: OpenDocument;
 
+/** The diagnostic, open and synchronised in a new session of this person. */
 async function open(person: Person) {
-  const session = await newSession(browser, server.url, { cookie: person.cookie });
-  contexts.push(session.context);
-  pages.push(session.page);
-  await session.page.goto(`/d/${pole.documents.diagnostic}`);
-  await expect
-    .poll(() => session.page.locator(".connection[role='status']").getAttribute("data-state"), {
-      timeout: 15_000,
-    })
-    .toBe("connected");
-  await session.page.locator(".diagnostic").waitFor();
-  return session.page;
+  const { page } = await sessions.open(server, { cookie: person.cookie });
+  await page.goto(`/d/${pole.documents.diagnostic}`);
+  await waitConnected(page);
+  await page.locator(".diagnostic").waitFor();
+  return page;
 }
 
 const tab = (page: Page, name: RegExp) => page.getByRole("tab", { name }).click();
 const criterion = (page: Page, key: string) =>
   page.locator(`.criterion[data-criterion="${key}"]`).getAttribute("data-met");
 
-screenshotOnFailure(() => pages);
-
 beforeAll(async () => {
-  const env = { CLIENT_DIST: clientDist() };
-  [browser, server] = await Promise.all([launchBrowser(), startTestServer({ env })]);
-  pole = await setUpPole(server);
-  member = await inviteNewcomer(
+  ({ server, pole } = await startClientPole());
+  const steering = pole.circles.steering;
+  member = await joinPole(
     server,
-    pole.coordinator,
-    pole.poleId,
-    [{ circleId: pole.circles.steering, role: "member" }],
+    pole,
+    [{ circleId: steering, role: "member" }],
     "Dominique Petit",
   );
-  observer = await inviteNewcomer(
+  observer = await joinPole(
     server,
-    pole.coordinator,
-    pole.poleId,
-    [{ circleId: pole.circles.steering, role: "observer" }],
+    pole,
+    [{ circleId: steering, role: "observer" }],
     "Sacha Observe",
   );
   seeder = await connect(server, pole.coordinator, pole.documents.diagnostic);
 }, 60_000);
 
 afterAll(async () => {
-  disconnectAll();
-  await Promise.all(contexts.map((context) => context.close().catch(() => {})));
-  await browser?.close();
+  closeDocuments();
   await server?.close();
 });
 
@@ -91,8 +67,7 @@ describe("the diagnostic's registries", () => {
 
   test("two steering members edit the same actor row and see each other's edits and presence", async () => {
     [a, b] = await Promise.all([open(pole.coordinator), open(member)]);
-    await checkA11y(a, "diagnostic");
-    await checkNarrow(a, "diagnostic");
+    await inspect(a, "diagnostic");
 
     await Promise.all([tab(a, /^Acteurs du territoire/), tab(b, /^Acteurs du territoire/)]);
     await a.getByRole("button", { name: "Ajouter un acteur" }).click();
@@ -238,9 +213,7 @@ describe("the diagnostic's registries", () => {
     await expect.poll(() => a.locator(".completeness").getAttribute("data-met")).toBe("4");
     await findingA.locator(".finding__votes summary").click();
     await findingA.getByText("Vu en réunion").waitFor();
-    await checkA11y(a, "findings");
-    await checkNarrow(a, "findings");
-    await shoot(a, "diagnostic/03-findings");
+    await inspect(a, "findings", "diagnostic/03-findings");
   }, 45_000);
 
   test("a theme becomes a thematic group, linked both ways", async () => {
@@ -295,8 +268,7 @@ describe("the diagnostic's registries", () => {
     await tab(page, /^Constats partagés/);
     expect(await page.getByRole("radio").count()).toBe(0);
     await page.getByText("D'accord : 2 · Réservé : 0 · Pas d'accord : 0").waitFor();
-    await checkA11y(page, "diagnostic read-only");
-    await checkNarrow(page, "diagnostic read-only");
+    await inspect(page, "diagnostic read-only");
     await tab(page, /^Acteurs du territoire/);
     await shoot(page, "diagnostic/05-read-only");
     // Cleaning up the malformed rows from an editor's page.

@@ -2,52 +2,32 @@
  * The workspace in a real Chromium: set-up, sign-in, home, live co-editing with carets,
  * read-only access, offline edits merging on reconnection, invitations.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import {
-  checkA11y,
-  checkNarrow,
-  clientDist,
-  expectNoPageErrors,
-  launchBrowser,
-  newSession,
-  screenshotOnFailure,
-  shoot,
-  watchErrors,
-} from "../helpers/browser";
+import { checkA11y, checkNarrow, expectNoPageErrors, inspect, shoot } from "../helpers/browser";
+import { browserSessions, startClientPole, startClientServer, waitConnected } from "../helpers/e2e";
 import {
   client,
   type FoundedPole,
-  inviteNewcomer,
+  joinPole,
   type Person,
-  setUpPole,
-  startTestServer,
   type TestServer,
 } from "../helpers/server";
 
 const editor = (page: Page) => page.locator(".ProseMirror");
 const connection = (page: Page) => page.locator(".connection[role='status']");
 
-let browser: Browser;
+const sessions = browserSessions();
 let server: TestServer;
 let pole: FoundedPole;
 let member: Person;
-const contexts: BrowserContext[] = [];
-const pages: Page[] = [];
 
-async function open(cookie?: string) {
-  const session = await newSession(browser, server.url, { cookie });
-  contexts.push(session.context);
-  pages.push(session.page);
-  return session;
-}
+const open = (cookie?: string) => sessions.open(server, { cookie });
 
 /** Opens a document and waits until it is synchronised with the server. */
 async function openDocument(page: Page, documentId: string) {
   await page.goto(`/d/${documentId}`);
-  await expect
-    .poll(() => connection(page).getAttribute("data-state"), { timeout: 10_000 })
-    .toBe("connected");
+  await waitConnected(page);
 }
 
 /** Types at the end of the document, on a new line when it is not empty. */
@@ -61,47 +41,30 @@ async function typeAtEnd(page: Page, text: string) {
   await page.keyboard.type(text);
 }
 
-screenshotOnFailure(() => pages);
-
 beforeAll(async () => {
-  const env = { CLIENT_DIST: clientDist() };
-  [browser, server] = await Promise.all([launchBrowser(), startTestServer({ env })]);
-  pole = await setUpPole(server);
-  member = await inviteNewcomer(
+  ({ server, pole } = await startClientPole());
+  member = await joinPole(
     server,
-    pole.coordinator,
-    pole.poleId,
+    pole,
     [{ circleId: pole.circles.steering, role: "member" }],
     "Dominique Petit",
   );
 }, 60_000);
 
-afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close().catch(() => {})));
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => server?.close());
 
 describe("Maillage in the browser", () => {
   test("set-up creates a pôle; home lists its diagnostic and charter as editable", async () => {
-    const fresh = await startTestServer({ env: { CLIENT_DIST: clientDist() } });
+    const fresh = await startClientServer();
     try {
-      const context = await browser.newContext({
-        baseURL: fresh.url,
-        viewport: { width: 1280, height: 900 },
-      });
-      contexts.push(context);
-      const page = await context.newPage();
-      watchErrors(page);
-      pages.push(page);
+      // An English browser: the interface is still French first.
+      const { context, page } = await sessions.open(fresh, { locale: "en-US" });
 
       await page.goto("/");
       await page.waitForURL("**/setup");
       await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("fr");
       await page.getByRole("heading", { level: 1, name: "Créer votre pôle" }).waitFor();
-      await checkA11y(page, "set-up");
-      await checkNarrow(page, "set-up");
-      await shoot(page, "01-setup");
+      await inspect(page, "set-up", "01-setup");
 
       // Clear errors per field, in French, before anything is sent.
       await page.getByLabel("Mot de passe", { exact: true }).fill("court");
@@ -139,15 +102,11 @@ describe("Maillage in the browser", () => {
       expect(await page.locator(".doc-card[data-kind='charter']").textContent()).toContain(
         "Charte de gouvernance",
       );
-      await checkA11y(page, "home");
-      await checkNarrow(page, "home");
-      await shoot(page, "03-home");
+      await inspect(page, "home", "03-home");
 
       await page.locator(".doc-card[data-kind='diagnostic'] a").click();
       await page.waitForURL(/\/d\//);
-      await expect
-        .poll(() => connection(page).getAttribute("data-state"), { timeout: 10_000 })
-        .toBe("connected");
+      await waitConnected(page);
       expect(await editor(page).getAttribute("contenteditable")).toBe("true");
       await typeAtEnd(page, "Constats partagés du comité de pilotage");
       // The toolbar by keyboard: Alt+F10 from the text, arrows, Enter; Escape goes back.
@@ -162,16 +121,13 @@ describe("Maillage in the browser", () => {
       expect(
         await page.evaluate(() => document.activeElement?.classList.contains("ProseMirror")),
       ).toBe(true);
-      await checkA11y(page, "document");
-      await checkNarrow(page, "document");
-      await shoot(page, "04-document");
+      await inspect(page, "document", "04-document");
 
       // Sign out from the header, then the sign-in page; a wrong password says so in French.
       await page.getByRole("button", { name: "Se déconnecter" }).click();
       await page.waitForURL("**/login");
       await page.getByRole("heading", { level: 1, name: "Connexion" }).waitFor();
-      await checkA11y(page, "login");
-      await checkNarrow(page, "login");
+      await inspect(page, "login");
       await page.getByLabel("Adresse e-mail").fill("alix@example.org");
       await page.getByLabel("Mot de passe", { exact: true }).fill("pas le bon mot de passe");
       await page.getByRole("button", { name: "Se connecter" }).click();
@@ -243,10 +199,9 @@ describe("Maillage in the browser", () => {
   }, 30_000);
 
   test("an observer's editor is read-only", async () => {
-    const observer = await inviteNewcomer(
+    const observer = await joinPole(
       server,
-      pole.coordinator,
-      pole.poleId,
+      pole,
       [{ circleId: pole.circles.steering, role: "observer" }],
       "Sacha Observe",
     );
@@ -257,9 +212,7 @@ describe("Maillage in the browser", () => {
     await card.waitFor();
     expect(await card.locator(".badge").textContent()).toBe("lecture seule");
     await card.locator("a").click();
-    await expect
-      .poll(() => connection(o.page).getAttribute("data-state"), { timeout: 10_000 })
-      .toBe("connected");
+    await waitConnected(o.page);
     expect(await editor(o.page).getAttribute("contenteditable")).toBe("false");
     await o.page.getByText("Lecture seule", { exact: true }).waitFor();
     expect(await o.page.getByRole("toolbar").count()).toBe(0);
@@ -269,10 +222,9 @@ describe("Maillage in the browser", () => {
   }, 30_000);
 
   test("when a member becomes an observer, their open editor turns read-only", async () => {
-    const person = await inviteNewcomer(
+    const person = await joinPole(
       server,
-      pole.coordinator,
-      pole.poleId,
+      pole,
       [{ circleId: pole.circles.steering, role: "member" }],
       "Noa Change",
     );
@@ -288,9 +240,7 @@ describe("Maillage in the browser", () => {
       .poll(() => editor(p.page).getAttribute("contenteditable"), { timeout: 10_000 })
       .toBe("false");
     await p.page.getByText("Vos droits sur ce document ont changé").waitFor();
-    await expect
-      .poll(() => connection(p.page).getAttribute("data-state"), { timeout: 10_000 })
-      .toBe("connected");
+    await waitConnected(p.page);
     await p.context.close();
   }, 30_000);
 
@@ -317,9 +267,7 @@ describe("Maillage in the browser", () => {
     expect(await editor(b.page).textContent()).not.toContain("la coopération");
 
     await a.context.setOffline(false);
-    await expect
-      .poll(() => connection(a.page).getAttribute("data-state"), { timeout: 10_000 })
-      .toBe("connected");
+    await waitConnected(a.page);
     for (const page of [a.page, b.page]) {
       await expect
         .poll(() => editor(page).textContent(), { timeout: 10_000 })
@@ -345,18 +293,14 @@ describe("Maillage in the browser", () => {
     const link = await linkField.inputValue();
     expect(link).toMatch(/\/invitation\/[^/]+$/);
     await a.page.locator(".invitation[data-state='pending']").first().waitFor();
-    await checkA11y(a.page, "invitations");
-    await checkNarrow(a.page, "invitations");
-    await shoot(a.page, "09-invitations");
+    await inspect(a.page, "invitations", "09-invitations");
 
     const c = await open();
     await c.page.goto(link);
     await c.page
       .getByRole("heading", { level: 1, name: "Rejoindre Pôle Vallée de la Drôme" })
       .waitFor();
-    await checkA11y(c.page, "accept invitation");
-    await checkNarrow(c.page, "accept invitation");
-    await shoot(c.page, "10-accept");
+    await inspect(c.page, "accept invitation", "10-accept");
     await c.page.getByLabel("Nom", { exact: true }).fill("Lou Bernard");
     expect(await c.page.getByLabel("Adresse e-mail").inputValue()).toBe("lou@example.org");
     await c.page.getByLabel("Mot de passe", { exact: true }).fill("ma phrase secrète du pôle");

@@ -42,16 +42,28 @@ export function launchBrowser(): Promise<Browser> {
 export const DESKTOP = { width: 1280, height: 900 } as const;
 export const NARROW = { width: 375, height: 812 } as const;
 
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+}
+
+export interface SessionOptions {
+  cookie?: string;
+  viewport?: { width: number; height: number };
+  /** The browser's language; French unless a test shows the interface does not follow it. */
+  locale?: string;
+}
+
 /** A new context (French, desktop size) with an optional session cookie, and one page. */
 export async function newSession(
   browser: Browser,
   baseUrl: string,
-  options: { cookie?: string; viewport?: { width: number; height: number } } = {},
-): Promise<{ context: BrowserContext; page: Page }> {
+  options: SessionOptions = {},
+): Promise<Session> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     viewport: options.viewport ?? DESKTOP,
-    locale: "fr-FR",
+    locale: options.locale ?? "fr-FR",
   });
   if (options.cookie) await addSessionCookie(context, baseUrl, options.cookie);
   context.setDefaultTimeout(10_000);
@@ -160,6 +172,13 @@ export async function checkNarrow(page: Page, label = page.url()) {
   } finally {
     if (before) await page.setViewportSize(before);
   }
+}
+
+/** Axe and the 375 px check on one page, then (with MAILLAGE_SHOTS) its screenshots. */
+export async function inspect(page: Page, label: string, shot?: string) {
+  await checkA11y(page, label);
+  await checkNarrow(page, label);
+  if (shot) await shoot(page, shot);
 }
 
 /**

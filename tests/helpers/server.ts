@@ -20,9 +20,12 @@ export interface TestServer {
 
 export const tempDataDir = () => mkdtempSync(join(tmpdir(), "maillage-test-"));
 
-export async function startTestServer(
-  options: { dataDir?: string; env?: Record<string, string> } = {},
-): Promise<TestServer> {
+export interface TestServerOptions {
+  dataDir?: string;
+  env?: Record<string, string>;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
   const env = parseEnv({
     PORT: "0",
@@ -115,14 +118,28 @@ export async function setUpPole(server: TestServer, poleName = "Pôle Vallée de
   } satisfies FoundedPole;
 }
 
+/** A server with a founded pôle: where most test files start. */
+export async function startPole(
+  options: TestServerOptions = {},
+): Promise<{ server: TestServer; pole: FoundedPole }> {
+  const server = await startTestServer(options);
+  return { server, pole: await setUpPole(server) };
+}
+
 let invited = 0;
+
+/** A place offered by an invitation: a circle and the role in it. */
+export interface Seat {
+  circleId: string;
+  role: "facilitator" | "member" | "observer";
+}
 
 /** Invites a newcomer into circles with roles, and has them accept with a new account. */
 export async function inviteNewcomer(
   server: TestServer,
   inviter: Person,
   poleId: string,
-  circles: Array<{ circleId: string; role: "facilitator" | "member" | "observer" }>,
+  circles: Seat[],
   name = `Invité ${++invited}`,
 ): Promise<Person> {
   const api = client(server.url, inviter.cookie);
@@ -142,6 +159,10 @@ export async function inviteNewcomer(
   const me = await (await client(server.url, cookie)("/api/me")).json();
   return { userId: me.user.id, cookie, email, password };
 }
+
+/** A newcomer the pôle's coordinator invites into circles (none: a member of the pôle only). */
+export const joinPole = (server: TestServer, pole: FoundedPole, circles: Seat[], name?: string) =>
+  inviteNewcomer(server, pole.coordinator, pole.poleId, circles, name);
 
 export interface ChildServer {
   url: string;

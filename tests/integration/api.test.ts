@@ -1,21 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectError } from "../helpers/contract";
 import {
   client,
   type FoundedPole,
-  inviteNewcomer,
+  joinPole,
   type Person,
   sessionCookie,
   setUpPole,
+  startPole,
   startTestServer,
   type TestServer,
 } from "../helpers/server";
-
-const expectError = async (response: Response, status: number, code: string) => {
-  expect(response.status).toBe(status);
-  const body = await response.json();
-  expect(body).toEqual({ error: { code, message: expect.any(String) } });
-  expect(body.error.message.length).toBeGreaterThan(3);
-};
 
 describe("set-up of a fresh instance", () => {
   let server: TestServer;
@@ -108,8 +103,7 @@ describe("sessions, throttling and CSRF", () => {
   let server: TestServer;
   let pole: FoundedPole;
   beforeAll(async () => {
-    server = await startTestServer();
-    pole = await setUpPole(server);
+    ({ server, pole } = await startPole());
   });
   afterAll(() => server.close());
 
@@ -228,8 +222,7 @@ describe("invitations", () => {
   let server: TestServer;
   let pole: FoundedPole;
   beforeAll(async () => {
-    server = await startTestServer();
-    pole = await setUpPole(server);
+    ({ server, pole } = await startPole());
   });
   afterAll(() => server.close());
 
@@ -337,7 +330,7 @@ describe("invitations", () => {
         body: { circles: [{ circleId: circles[0].id, role: "observer" }] },
       })
     ).json();
-    const member = await inviteNewcomer(server, pole.coordinator, pole.poleId, []);
+    const member = await joinPole(server, pole, []);
     const joined = await client(server.url, member.cookie)(`/api/invitations/${token}/accept`, {
       body: {},
     });
@@ -350,7 +343,7 @@ describe("invitations", () => {
   });
 
   it("is for coordinators only, with circles of their own pôle", async () => {
-    const member = await inviteNewcomer(server, pole.coordinator, pole.poleId, [
+    const member = await joinPole(server, pole, [
       { circleId: pole.circles.steering, role: "facilitator" },
     ]);
     await expectError(await invite({ circles: [] }, member.cookie), 403, "forbidden");
@@ -373,12 +366,9 @@ describe("circles, documents and pôle isolation", () => {
   let member: Person;
   let observer: Person;
   beforeAll(async () => {
-    server = await startTestServer();
-    pole = await setUpPole(server);
-    member = await inviteNewcomer(server, pole.coordinator, pole.poleId, [
-      { circleId: pole.circles.core, role: "member" },
-    ]);
-    observer = await inviteNewcomer(server, pole.coordinator, pole.poleId, [
+    ({ server, pole } = await startPole());
+    member = await joinPole(server, pole, [{ circleId: pole.circles.core, role: "member" }]);
+    observer = await joinPole(server, pole, [
       { circleId: pole.circles.steering, role: "observer" },
     ]);
   });

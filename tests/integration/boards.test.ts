@@ -5,8 +5,6 @@
  */
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WebSocket } from "ws";
-import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import {
   addCard,
@@ -24,12 +22,12 @@ import { defaultStages, type Portfolio, summarizePortfolio } from "../../shared/
 import {
   client,
   type FoundedPole,
-  inviteNewcomer,
+  joinPole,
   type Person,
-  setUpPole,
-  startTestServer,
+  startPole,
   type TestServer,
 } from "../helpers/server";
+import { closeDocument, closeDocuments, connect, waitFor } from "../helpers/sync-client";
 
 let server: TestServer;
 let pole: FoundedPole;
@@ -39,43 +37,9 @@ let outsider: Person;
 let watcher: Person;
 let thematicId: string;
 let boardId: string;
-const opened: Array<{ doc: Y.Doc; provider: WebsocketProvider }> = [];
-
 const as = (person: Person) => client(server.url, person.cookie);
 
-async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-function browserLikeSocket(cookie: string) {
-  return class extends WebSocket {
-    constructor(address: string | URL, protocols?: string | string[]) {
-      super(address, protocols, { headers: { cookie, origin: server.url } });
-    }
-  };
-}
-
-async function openBoard(person: Person, documentId = boardId) {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${server.wsUrl}/sync`, documentId, doc, {
-    WebSocketPolyfill: browserLikeSocket(person.cookie) as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    maxBackoffTime: 200,
-  });
-  opened.push({ doc, provider });
-  await waitFor(() => provider.synced, "the board to sync");
-  return { doc, provider };
-}
-
-function close(board: { doc: Y.Doc; provider: WebsocketProvider }) {
-  board.provider.destroy();
-  board.provider.awareness.destroy();
-  board.doc.destroy();
-}
+const openBoard = (person: Person, documentId = boardId) => connect(server, person, documentId);
 
 /** Card ids per column, in order: what a person sees on the board. */
 const layout = (doc: Y.Doc) =>
@@ -102,22 +66,15 @@ const portfolio = async (poleId: string, person = pole.coordinator): Promise<Por
   (await as(person)(`/api/poles/${poleId}/portfolio`)).json();
 
 beforeAll(async () => {
-  server = await startTestServer();
-  pole = await setUpPole(server);
+  ({ server, pole } = await startPole());
   ({ circleId: thematicId, boardId } = await createThematic("Réemploi"));
-  member = await inviteNewcomer(server, pole.coordinator, pole.poleId, [
-    { circleId: thematicId, role: "member" },
-  ]);
-  outsider = await inviteNewcomer(server, pole.coordinator, pole.poleId, [
-    { circleId: pole.circles.steering, role: "member" },
-  ]);
-  watcher = await inviteNewcomer(server, pole.coordinator, pole.poleId, [
-    { circleId: thematicId, role: "observer" },
-  ]);
+  member = await joinPole(server, pole, [{ circleId: thematicId, role: "member" }]);
+  outsider = await joinPole(server, pole, [{ circleId: pole.circles.steering, role: "member" }]);
+  watcher = await joinPole(server, pole, [{ circleId: thematicId, role: "observer" }]);
 }, 60_000);
 
 afterAll(async () => {
-  for (const board of opened.splice(0)) close(board);
+  closeDocuments();
   await server?.close();
 });
 
@@ -127,7 +84,7 @@ describe("project boards", () => {
     expect(readColumns(board.doc).map((column) => column.title)).toEqual(
       defaultStages.map((stage) => stage.title),
     );
-    close(board);
+    closeDocument(board);
   });
 
   it("converges to one order, every card once, when two clients move cards at once", async () => {
@@ -179,7 +136,7 @@ describe("project boards", () => {
     );
     const fresh = await openBoard(pole.coordinator, id);
     expect(layout(fresh.doc)).toEqual(layout(a.doc));
-    for (const board of [a, b, fresh]) close(board);
+    for (const board of [a, b, fresh]) closeDocument(board);
   });
 
   it("projects jobs and funding into the portfolio, per state and per year", async () => {
@@ -278,7 +235,7 @@ describe("project boards", () => {
     expect(html).toContain("Portefeuille de projets");
     expect(html).toContain("Ressourcerie");
     expect(html).toMatch(/9\s200,00\s€/);
-    close(board);
+    closeDocument(board);
   });
 
   it("lists upcoming milestones, soonest first, without the done ones", async () => {
@@ -301,7 +258,7 @@ describe("project boards", () => {
       "Comité · Conserverie",
       "Dépôt AMI · Conserverie",
     ]);
-    close(board);
+    closeDocument(board);
   });
 
   it("links a project to the diagnostic's needs, readable from the need's side", async () => {
@@ -328,7 +285,7 @@ describe("project boards", () => {
       title: "Se déplacer sans voiture",
       projects: [{ id: card, title: "Garage solidaire", boardId }],
     });
-    for (const opened of [diagnostic, board]) close(opened);
+    for (const opened of [diagnostic, board]) closeDocument(opened);
   });
 
   it("keeps people outside the thematic group from writing the board", async () => {
@@ -370,7 +327,7 @@ describe("project boards", () => {
       await as(pole.coordinator)(`/api/poles/${pole.poleId}/documents`)
     ).json();
     expect(documents.filter((d) => d.kind === "project")).toEqual([]);
-    for (const board of [editor, outside, observer, fresh]) close(board);
+    for (const board of [editor, outside, observer, fresh]) closeDocument(board);
   });
 
   it("creates the project group from a card in one step, linked both ways", async () => {
@@ -419,9 +376,7 @@ describe("project boards", () => {
     });
 
     // The project page now belongs to the group: its members write it, the board's don't.
-    const newcomer = await inviteNewcomer(server, pole.coordinator, pole.poleId, [
-      { circleId: circle.id, role: "member" },
-    ]);
+    const newcomer = await joinPole(server, pole, [{ circleId: circle.id, role: "member" }]);
     const access = async (person: Person) => {
       const list: Array<{ id: string; access: string }> = await (
         await as(person)(`/api/poles/${pole.poleId}/documents`)
@@ -456,11 +411,11 @@ describe("project boards", () => {
     expect(notABoard.status).toBe(404);
     const after: unknown[] = await (await as(member)(`/api/poles/${pole.poleId}/circles`)).json();
     expect(after).toHaveLength(circles.length);
-    for (const opened of [board, reread]) close(opened);
+    for (const opened of [board, reread]) closeDocument(opened);
   });
 
   it("keeps the portfolio of a pôle to its own members", async () => {
-    const founder = await inviteNewcomer(server, pole.coordinator, pole.poleId, []);
+    const founder = await joinPole(server, pole, []);
     const other = await as(founder)("/api/poles", { body: { name: "Autre pôle" } });
     expect(other.status).toBe(201);
     const { id: otherPoleId } = await other.json();

@@ -4,23 +4,16 @@
  * server that never see each other.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectError } from "../helpers/contract";
 import {
   client,
   type FoundedPole,
-  inviteNewcomer,
+  joinPole,
   type Person,
   sessionCookie,
-  setUpPole,
-  startTestServer,
+  startPole,
   type TestServer,
 } from "../helpers/server";
-
-const expectError = async (response: Response, status: number, code: string) => {
-  expect(response.status).toBe(status);
-  const body = await response.json();
-  expect(body).toEqual({ error: { code, message: expect.any(String) } });
-  return body.error.message as string;
-};
 
 const profileBody = {
   territory: "Communauté de communes du Crestois",
@@ -43,8 +36,7 @@ let thematic: string;
 const api = (person: Person) => client(server.url, person.cookie);
 
 beforeAll(async () => {
-  server = await startTestServer();
-  pole = await setUpPole(server);
+  ({ server, pole } = await startPole());
   const coordination = api(pole.coordinator);
   thematic = (
     await (
@@ -53,17 +45,10 @@ beforeAll(async () => {
       })
     ).json()
   ).id;
-  alice = await inviteNewcomer(
+  alice = await joinPole(server, pole, [{ circleId: thematic, role: "member" }], "Alice Lefèvre");
+  basile = await joinPole(
     server,
-    pole.coordinator,
-    pole.poleId,
-    [{ circleId: thematic, role: "member" }],
-    "Alice Lefèvre",
-  );
-  basile = await inviteNewcomer(
-    server,
-    pole.coordinator,
-    pole.poleId,
+    pole,
     [{ circleId: pole.circles.steering, role: "observer" }],
     "Basile Noël",
   );

@@ -6,16 +6,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { type Completeness, findRowMap, newRow, readDiagnostic } from "../../shared/diagnostic";
+import { expectError } from "../helpers/contract";
 import {
   client,
   type FoundedPole,
-  inviteNewcomer,
+  joinPole,
   type Person,
-  setUpPole,
-  startTestServer,
+  startPole,
   type TestServer,
 } from "../helpers/server";
-import { connect, disconnectAll, eventually } from "./diagnostic-clients";
+import { closeDocuments, connect, eventually } from "../helpers/sync-client";
 
 let server: TestServer;
 let pole: FoundedPole;
@@ -24,19 +24,14 @@ let observer: Person;
 let plainMember: Person;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  pole = await setUpPole(server);
-  steering = await inviteNewcomer(server, pole.coordinator, pole.poleId, [
-    { circleId: pole.circles.steering, role: "member" },
-  ]);
-  observer = await inviteNewcomer(server, pole.coordinator, pole.poleId, [
-    { circleId: pole.circles.steering, role: "observer" },
-  ]);
+  ({ server, pole } = await startPole());
+  steering = await joinPole(server, pole, [{ circleId: pole.circles.steering, role: "member" }]);
+  observer = await joinPole(server, pole, [{ circleId: pole.circles.steering, role: "observer" }]);
   // A member of the pôle outside the governing circles: reads the diagnostic, no more.
-  plainMember = await inviteNewcomer(server, pole.coordinator, pole.poleId, []);
+  plainMember = await joinPole(server, pole, []);
 }, 60_000);
 
-afterEach(() => disconnectAll());
+afterEach(() => closeDocuments());
 afterAll(async () => server?.close());
 
 const actors = (doc: Y.Doc) => doc.getArray<Y.Map<unknown>>("actors");
@@ -333,12 +328,6 @@ describe("themes and thematic groups", () => {
       `/api/documents/${pole.documents.diagnostic}/themes/${theme}/circle`;
     const put = (person: Person, theme: string, body: unknown) =>
       client(server.url, person.cookie)(path(theme), { method: "PUT", body });
-    const expectError = async (res: Response, status: number, code: string) => {
-      expect(res.status).toBe(status);
-      const body = await res.json();
-      expect(body.error.code).toBe(code);
-      expect(body.error.message).toMatch(/\S/);
-    };
 
     await expectError(await put(steering, themeId, { circleId: circle.id }), 403, "forbidden");
     await expectError(await put(pole.coordinator, themeId, {}), 400, "invalid_input");

@@ -9,16 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { newRow } from "../../shared/diagnostic";
 import { BODY } from "../../shared/documents";
+import { expectError } from "../helpers/contract";
 import {
   client,
   type FoundedPole,
-  inviteNewcomer,
+  joinPole,
   type Person,
-  setUpPole,
-  startTestServer,
+  startPole,
   type TestServer,
 } from "../helpers/server";
-import { connect, disconnectAll, eventually } from "./diagnostic-clients";
+import { closeDocuments, connect, eventually } from "../helpers/sync-client";
 
 let server: TestServer;
 let pole: FoundedPole;
@@ -27,11 +27,8 @@ const ACTOR = "Régie de quartier « Les Écluses »";
 const HOSTILE = '<script>alert("x")</script> & | pipe';
 
 beforeAll(async () => {
-  server = await startTestServer();
-  pole = await setUpPole(server);
-  observer = await inviteNewcomer(server, pole.coordinator, pole.poleId, [
-    { circleId: pole.circles.steering, role: "observer" },
-  ]);
+  ({ server, pole } = await startPole());
+  observer = await joinPole(server, pole, [{ circleId: pole.circles.steering, role: "observer" }]);
   const { doc } = await connect(server, pole.coordinator, pole.documents.diagnostic);
   doc.transact(() => {
     const actor = newRow("actors", {
@@ -71,11 +68,11 @@ beforeAll(async () => {
   // Stored before relayed: a second client seeing it means the server has it.
   const other = await connect(server, observer, pole.documents.diagnostic);
   await eventually(() => expect(other.doc.getArray("findings").length).toBe(1));
-  disconnectAll();
+  closeDocuments();
 }, 60_000);
 
 afterAll(async () => {
-  disconnectAll();
+  closeDocuments();
   await server?.close();
 });
 
@@ -206,7 +203,7 @@ describe("diagnostic exports", () => {
       const csv = await (await exportOf(pole.documents.diagnostic, "csv?registry=sources")).text();
       expect(csv).toContain("Entretien avec la mairie");
     }, 3_000);
-    disconnectAll();
+    closeDocuments();
     // Unloaded after the last connection leaves (1 s in tests): the stored state says the same.
     await eventually(() => expect(server.maillage.sync.stats().documents).toBe(0));
     const csv = await (await exportOf(pole.documents.diagnostic, "csv?registry=sources")).text();
@@ -243,13 +240,6 @@ describe("every kind exports its rich text", () => {
 });
 
 describe("bad requests", () => {
-  const expectError = async (res: Response, status: number, code: string) => {
-    expect(res.status).toBe(status);
-    const body = await res.json();
-    expect(body.error.code).toBe(code);
-    expect(body.error.message).toMatch(/\S/);
-  };
-
   it("answer clear errors", async () => {
     const diagnostic = pole.documents.diagnostic;
     await expectError(await exportOf(diagnostic, "pdf"), 400, "invalid_input");

@@ -6,43 +6,34 @@
 import { rmSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { BODY, closeCodes } from "../../shared/documents";
+import { closeCodes } from "../../shared/documents";
 import {
   client,
-  inviteNewcomer,
-  type Person,
+  type FoundedPole,
+  joinPole,
   setUpPole,
   spawnServer,
   startTestServer,
   type TestServer,
   tempDataDir,
 } from "../helpers/server";
-
-interface Endpoint {
-  url: string;
-  wsUrl: string;
-}
-
-interface Opened {
-  doc: Y.Doc;
-  provider: WebsocketProvider;
-  /** Close codes the server sent this provider, in order. */
-  closes: number[];
-}
+import {
+  bodyText,
+  closeDocuments,
+  type Endpoint,
+  openDocument,
+  synced,
+  waitFor,
+  writeParagraph,
+} from "../helpers/sync-client";
 
 const servers: TestServer[] = [];
 const dataDirs: string[] = [];
-const providers: Opened[] = [];
 const sockets: WebSocket[] = [];
 
 afterEach(async () => {
-  for (const { provider, doc } of providers.splice(0)) {
-    provider.destroy();
-    provider.awareness.destroy();
-    doc.destroy();
-  }
+  closeDocuments();
   for (const socket of sockets.splice(0)) socket.terminate();
   await Promise.all(servers.splice(0).map((server) => server.close()));
   for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -54,43 +45,16 @@ async function start(options: { dataDir?: string } = {}): Promise<TestServer> {
   return server;
 }
 
+/** A server with a founded pôle, stopped after the test. */
+async function startPole(): Promise<{ server: TestServer; pole: FoundedPole }> {
+  const server = await start();
+  return { server, pole: await setUpPole(server) };
+}
+
 /** Stops a server started by `start` but keeps its data for the next one. */
 async function stop(server: TestServer): Promise<void> {
   servers.splice(servers.indexOf(server), 1);
   await server.close({ keepData: true });
-}
-
-/** ws's WebSocket, sending what a browser would on the upgrade: the cookie and Origin. */
-function browserLikeSocket(cookie: string, origin: string) {
-  return class extends WebSocket {
-    constructor(address: string | URL, protocols?: string | string[]) {
-      super(address, protocols, { headers: { cookie, origin } });
-    }
-  };
-}
-
-/** Every close code but accessChanged is left to y-websocket's default policy. */
-const reconnectOnAccessChange = (event: CloseEvent) =>
-  event.code === closeCodes.accessChanged || !(event.code >= 4400 && event.code < 4500);
-
-function openDocument(server: Endpoint, person: Person, documentId: string): Opened {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${server.wsUrl}/sync`, documentId, doc, {
-    WebSocketPolyfill: browserLikeSocket(
-      person.cookie,
-      server.url,
-    ) as unknown as typeof globalThis.WebSocket,
-    // Providers in one process would otherwise sync through BroadcastChannel, not the server.
-    disableBc: true,
-    maxBackoffTime: 200,
-    shouldReconnect: reconnectOnAccessChange,
-  });
-  const opened: Opened = { doc, provider, closes: [] };
-  provider.on("connection-close", (event) => {
-    if (event) opened.closes.push(event.code);
-  });
-  providers.push(opened);
-  return opened;
 }
 
 function rawSocket(server: Endpoint, documentId: string, cookie?: string): WebSocket {
@@ -122,27 +86,6 @@ const refusal = (socket: WebSocket) =>
     });
   });
 
-async function waitFor(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-const synced = (opened: Opened, what = "the provider to sync") =>
-  waitFor(() => opened.provider.synced, what);
-
-/** Appends a paragraph to the rich text, as Tiptap would store it. */
-function writeParagraph(doc: Y.Doc, text: string): void {
-  const paragraph = new Y.XmlElement("paragraph");
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  const body = doc.getXmlFragment(BODY);
-  body.insert(body.length, [paragraph]);
-}
-
-const bodyText = (doc: Y.Doc) => doc.getXmlFragment(BODY).toString();
-
 function addFinding(doc: Y.Doc, id: string): void {
   const finding = new Y.Map<string>();
   finding.set("id", id);
@@ -158,8 +101,7 @@ const findingIds = (doc: Y.Doc) =>
 
 describe("real-time sync", () => {
   it("brings two editors to the same diagnostic", async () => {
-    const server = await start();
-    const pole = await setUpPole(server);
+    const { server, pole } = await startPole();
     const a = openDocument(server, pole.coordinator, pole.documents.diagnostic);
     const b = openDocument(server, pole.coordinator, pole.documents.diagnostic);
     await Promise.all([synced(a), synced(b)]);
@@ -174,8 +116,7 @@ describe("real-time sync", () => {
   });
 
   it("answers 401 to an upgrade without a session, 404 to an unknown document", async () => {
-    const server = await start();
-    const pole = await setUpPole(server);
+    const { server, pole } = await startPole();
     expect(await refusal(rawSocket(server, pole.documents.diagnostic))).toBe(401);
     expect(
       await refusal(rawSocket(server, pole.documents.diagnostic, "maillage_session=forged")),
@@ -186,9 +127,8 @@ describe("real-time sync", () => {
   });
 
   it("never lets an observer's updates reach anyone or the database", async () => {
-    const server = await start({});
-    const pole = await setUpPole(server);
-    const observer = await inviteNewcomer(server, pole.coordinator, pole.poleId, [
+    const { server, pole } = await startPole();
+    const observer = await joinPole(server, pole, [
       { circleId: pole.circles.steering, role: "observer" },
     ]);
     const editor = openDocument(server, pole.coordinator, pole.documents.diagnostic);
@@ -220,8 +160,7 @@ describe("real-time sync", () => {
   });
 
   it("closes only the connection that sends a frame over 8 MiB", async () => {
-    const server = await start();
-    const pole = await setUpPole(server);
+    const { server, pole } = await startPole();
     const a = openDocument(server, pole.coordinator, pole.documents.diagnostic);
     const b = openDocument(server, pole.coordinator, pole.documents.diagnostic);
     await Promise.all([synced(a), synced(b)]);
@@ -237,8 +176,7 @@ describe("real-time sync", () => {
   });
 
   it("closes only the connections that send garbage", async () => {
-    const server = await start();
-    const pole = await setUpPole(server);
+    const { server, pole } = await startPole();
     const a = openDocument(server, pole.coordinator, pole.documents.diagnostic);
     const b = openDocument(server, pole.coordinator, pole.documents.diagnostic);
     await Promise.all([synced(a), synced(b)]);
@@ -267,8 +205,7 @@ describe("real-time sync", () => {
   });
 
   it("keeps the content across a restart", async () => {
-    const server = await start();
-    const pole = await setUpPole(server);
+    const { server, pole } = await startPole();
     const a = openDocument(server, pole.coordinator, pole.documents.charter);
     const b = openDocument(server, pole.coordinator, pole.documents.charter);
     await Promise.all([synced(a), synced(b)]);
@@ -328,10 +265,9 @@ describe("real-time sync", () => {
   });
 
   it("follows membership changes: removal and demotion make the connection read-only", async () => {
-    const server = await start();
-    const pole = await setUpPole(server);
+    const { server, pole } = await startPole();
     const coordination = client(server.url, pole.coordinator.cookie);
-    const member = await inviteNewcomer(server, pole.coordinator, pole.poleId, [
+    const member = await joinPole(server, pole, [
       { circleId: pole.circles.steering, role: "member" },
     ]);
     const editor = openDocument(server, pole.coordinator, pole.documents.diagnostic);
@@ -387,11 +323,8 @@ describe("real-time sync", () => {
   });
 
   it("drops, for good, the connections of someone who left the pôle", async () => {
-    const server = await start();
-    const pole = await setUpPole(server);
-    const member = await inviteNewcomer(server, pole.coordinator, pole.poleId, [
-      { circleId: pole.circles.core, role: "member" },
-    ]);
+    const { server, pole } = await startPole();
+    const member = await joinPole(server, pole, [{ circleId: pole.circles.core, role: "member" }]);
     const own = openDocument(server, member, pole.documents.charter);
     await synced(own);
     // No route removes someone from a pôle yet: do what it would, then announce it.

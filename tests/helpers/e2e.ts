@@ -1,0 +1,58 @@
+/**
+ * What every browser test file sets up: one Chromium for the file, the sessions it opens
+ * (all closed after the file, and screenshotted when a test fails), and a server that serves
+ * the built client with a founded pôle.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
+import {
+  clientDist,
+  launchBrowser,
+  newSession,
+  type Session,
+  type SessionOptions,
+  screenshotOnFailure,
+} from "./browser";
+import { startPole, startTestServer } from "./server";
+import type { Endpoint } from "./sync-client";
+
+/** A server serving the built client, with a founded pôle. */
+export const startClientPole = () => startPole({ env: { CLIENT_DIST: clientDist() } });
+
+/** A fresh server serving the built client, not set up yet. */
+export const startClientServer = () => startTestServer({ env: { CLIENT_DIST: clientDist() } });
+
+/**
+ * Registers the file's hooks: Chromium launched before its tests, and closed after them
+ * with every session `open` gave; a screenshot of each open page when a test fails.
+ */
+export function browserSessions() {
+  let browser: Browser | undefined;
+  const sessions: Session[] = [];
+  screenshotOnFailure(() => sessions.map((session) => session.page));
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(sessions.map((session) => session.context.close().catch(() => {})));
+    await browser?.close();
+  });
+  return {
+    /** A new session on this server: French, desktop-sized, signed in with `cookie`. */
+    async open(server: Endpoint, options: SessionOptions = {}): Promise<Session> {
+      if (!browser) throw new Error("Chromium is not launched yet: open pages from tests");
+      const session = await newSession(browser, server.url, options);
+      sessions.push(session);
+      return session;
+    },
+  };
+}
+
+/** Waits until the page's document is synchronised with the server. */
+export async function waitConnected(page: Page, timeout = 15_000) {
+  await expect
+    .poll(() => page.locator(".connection[role='status']").getAttribute("data-state"), {
+      timeout,
+    })
+    .toBe("connected");
+}
