@@ -2,9 +2,15 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
-import { CollectiveNavItems } from "../features/collective/NavItems";
+import {
+  CollectiveCoordinationItems,
+  CollectiveNavItems,
+  collectiveCoordinationLinks,
+} from "../features/collective/NavItems";
 import { api } from "../lib/api";
+import { initials } from "../lib/color";
 import { currentLanguage, type Language, languages, setLanguage } from "../lib/i18n";
+import type { PoleSummary } from "../lib/schemas";
 import { currentPole, useMe, usePoleSelection, useResetSession } from "./session";
 
 export function Layout() {
@@ -67,35 +73,30 @@ function Header() {
                   </NavLink>
                 </li>
               ) : null}
-              {pole?.role === "coordinator" ? (
-                <li>
-                  <NavLink to={`/p/${pole.id}/invitations`}>{t("layout.invitations")}</NavLink>
-                </li>
-              ) : null}
               {pole ? <CollectiveNavItems pole={pole} /> : null}
+              {pole ? <CoordinationMenu pole={pole} /> : null}
             </ul>
             {me.poles.length > 1 && pole ? <PoleSwitcher /> : null}
           </nav>
         ) : null}
         <div className="site-header__tools">
-          <LanguageSwitcher />
-          {me ? <SignOut name={me.user.name} /> : null}
+          {me ? <AccountMenu name={me.user.name} /> : <LanguageSwitcher />}
         </div>
       </div>
     </header>
   );
 }
 
-/** A disclosure listing the person's pôles as links. */
-function PoleSwitcher() {
-  const { t } = useTranslation();
-  const { data: me } = useMe();
-  const { remembered } = usePoleSelection();
-  const pole = currentPole(me, remembered);
+/**
+ * A button that shows a list of links below it (a disclosure, not an ARIA menu: the
+ * links stay links). It closes on Escape (the focus goes back to the button), on a click
+ * elsewhere, when the focus leaves it, and after a navigation.
+ */
+function useDropdown<Wrapper extends HTMLElement>() {
   const [open, setOpen] = useState(false);
   const listId = useId();
   const location = useLocation();
-  const wrapper = useRef<HTMLDivElement>(null);
+  const wrapper = useRef<Wrapper>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: close after navigating
   useEffect(() => setOpen(false), [location.pathname]);
@@ -108,40 +109,97 @@ function PoleSwitcher() {
         wrapper.current?.querySelector("button")?.focus();
       }
     };
-    const onClick = (event: MouseEvent) => {
+    const outside = (event: Event) => {
       if (event.target instanceof Node && !wrapper.current?.contains(event.target)) setOpen(false);
     };
     document.addEventListener("keydown", onKey);
-    document.addEventListener("mousedown", onClick);
+    document.addEventListener("mousedown", outside);
+    document.addEventListener("focusin", outside);
     return () => {
       document.removeEventListener("keydown", onKey);
-      document.removeEventListener("mousedown", onClick);
+      document.removeEventListener("mousedown", outside);
+      document.removeEventListener("focusin", outside);
     };
   }, [open]);
 
+  return {
+    open,
+    wrapper,
+    button: {
+      type: "button",
+      "aria-expanded": open,
+      "aria-controls": listId,
+      onClick: () => setOpen((value) => !value),
+    } as const,
+    list: { id: listId, hidden: !open },
+  };
+}
+
+/**
+ * The coordination's pages, one click away: kept out of the main row so that the header
+ * holds on one line at 1280 px with a pôle switcher and a long name.
+ */
+function CoordinationMenu({ pole }: { pole: PoleSummary }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const dropdown = useDropdown<HTMLLIElement>();
+  const invitations = pole.role === "coordinator" ? `/p/${pole.id}/invitations` : null;
+  const links = [
+    ...(invitations ? [invitations] : []),
+    ...collectiveCoordinationLinks(pole).map((link) => link.to),
+  ];
+  if (links.length === 0) return null;
+  const current = links.some((to) => pathname === to || pathname.startsWith(`${to}/`));
+  return (
+    <li className="menu" ref={dropdown.wrapper}>
+      <button
+        {...dropdown.button}
+        className={`menu__button${current ? " menu__button--current" : ""}`}
+      >
+        {t("layout.coordination")}
+        <span aria-hidden="true" className="menu__chevron">
+          ▾
+        </span>
+      </button>
+      <ul {...dropdown.list} className="menu__list">
+        {invitations ? (
+          <li>
+            <NavLink to={invitations} className="menu__link">
+              {t("layout.invitations")}
+            </NavLink>
+          </li>
+        ) : null}
+        <CollectiveCoordinationItems pole={pole} />
+      </ul>
+    </li>
+  );
+}
+
+/** A disclosure listing the person's pôles as links. */
+function PoleSwitcher() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const { remembered } = usePoleSelection();
+  const pole = currentPole(me, remembered);
+  const dropdown = useDropdown<HTMLDivElement>();
+
   if (!me || !pole) return null;
   return (
-    <div className="pole-switcher" ref={wrapper}>
-      <button
-        type="button"
-        className="button button--ghost pole-switcher__button"
-        aria-expanded={open}
-        aria-controls={listId}
-        onClick={() => setOpen((value) => !value)}
-      >
+    <div className="pole-switcher menu" ref={dropdown.wrapper}>
+      <button {...dropdown.button} className="button button--ghost pole-switcher__button">
         <span className="visually-hidden">{t("layout.poleSwitcher")} — </span>
         <span className="pole-switcher__name">{pole.name}</span>
         <span aria-hidden="true" className="pole-switcher__chevron">
           ▾
         </span>
       </button>
-      <ul id={listId} className="pole-switcher__list" hidden={!open}>
+      <ul {...dropdown.list} className="menu__list">
         {me.poles.map((item) => (
           <li key={item.id}>
             <Link
               to={`/p/${item.id}`}
               aria-current={item.id === pole.id ? "true" : undefined}
-              className="pole-switcher__link"
+              className="menu__link"
             >
               {item.name}
             </Link>
@@ -152,13 +210,14 @@ function PoleSwitcher() {
   );
 }
 
-function LanguageSwitcher() {
+/** `labelled`: the label shows, where the select is not alone in the header. */
+function LanguageSwitcher({ labelled = false }: { labelled?: boolean }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const value = (i18n.resolvedLanguage as Language | undefined) ?? currentLanguage();
   return (
     <div className="language">
-      <label htmlFor={id} className="visually-hidden">
+      <label htmlFor={id} className={labelled ? "field__label" : "visually-hidden"}>
         {t("layout.language")}
       </label>
       <select
@@ -180,35 +239,51 @@ function LanguageSwitcher() {
   );
 }
 
-function SignOut({ name }: { name: string }) {
+/**
+ * The person's name, opening their language and the sign-out: folded so that the header
+ * keeps one line for the navigation at 1280 px, and two short ones at 375 px.
+ */
+function AccountMenu({ name }: { name: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const reset = useResetSession();
+  const dropdown = useDropdown<HTMLDivElement>();
   const [busy, setBusy] = useState(false);
   return (
-    <div className="session">
-      <span className="session__name" title={name}>
+    <div className="menu account" ref={dropdown.wrapper}>
+      <button {...dropdown.button} className="menu__button account__button" title={name}>
         <span className="visually-hidden">{t("layout.signedInAs", { name })}</span>
-        <span aria-hidden="true">{name}</span>
-      </span>
-      <button
-        type="button"
-        className="button button--secondary button--small"
-        disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          try {
-            await api.call("POST", "/api/auth/logout");
-          } catch {
-            // the session may already be gone; forget it here anyway
-          }
-          await reset();
-          setBusy(false);
-          navigate("/login", { replace: true });
-        }}
-      >
-        {busy ? t("layout.signingOut") : t("layout.signOut")}
+        <span className="account__initials" aria-hidden="true">
+          {initials(name)}
+        </span>
+        <span className="account__name" aria-hidden="true">
+          {name}
+        </span>
+        <span aria-hidden="true" className="menu__chevron">
+          ▾
+        </span>
       </button>
+      <div {...dropdown.list} className="menu__list menu__list--end account__panel">
+        <LanguageSwitcher labelled />
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            try {
+              await api.call("POST", "/api/auth/logout");
+            } catch {
+              // the session may already be gone; forget it here anyway
+            }
+            await reset();
+            setBusy(false);
+            navigate("/login", { replace: true });
+          }}
+        >
+          {busy ? t("layout.signingOut") : t("layout.signOut")}
+        </button>
+      </div>
     </div>
   );
 }

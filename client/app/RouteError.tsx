@@ -2,7 +2,7 @@
 import { useTranslation } from "react-i18next";
 import { isRouteErrorResponse, Link, useRouteError } from "react-router";
 import { errorMessage } from "../lib/errors";
-import { useDocumentTitle } from "./ui";
+import { DeadEnd, useDocumentTitle } from "./ui";
 
 export function RouteError() {
   const { t } = useTranslation();
@@ -34,14 +34,8 @@ export function NotFound() {
   const { t } = useTranslation();
   useDocumentTitle(t("errors.notFoundTitle"));
   return (
-    <div className="page page--narrow">
-      <h1>{t("errors.notFoundTitle")}</h1>
+    <DeadEnd title={t("errors.notFoundTitle")}>
       <p>{t("errors.notFound")}</p>
-      <p>
-        <Link to="/" className="button button--secondary">
-          {t("common.backHome")}
-        </Link>
-      </p>
-    </div>
+    </DeadEnd>
   );
 }

@@ -123,7 +123,9 @@ describe("Maillage in the browser", () => {
       ).toBe(true);
       await inspect(page, "document", "04-document");
 
-      // Sign out from the header, then the sign-in page; a wrong password says so in French.
+      // Sign out from the header's account menu, then the sign-in page; a wrong password says
+      // so in French.
+      await page.getByRole("button", { name: /^Connecté·e/ }).click();
       await page.getByRole("button", { name: "Se déconnecter" }).click();
       await page.waitForURL("**/login");
       await page.getByRole("heading", { level: 1, name: "Connexion" }).waitFor();
@@ -137,13 +139,16 @@ describe("Maillage in the browser", () => {
       await page.getByRole("button", { name: "Se connecter" }).click();
       await page.getByRole("heading", { level: 1, name: "PTCE Pays de Redon" }).waitFor();
 
-      // The language switcher changes the interface and the lang attribute, and is kept.
+      // The language switcher (in the account menu) changes the interface and the lang
+      // attribute, and is kept.
+      await page.getByRole("button", { name: /^Connecté·e/ }).click();
       await page.getByLabel("Langue").selectOption("en");
       await page.getByRole("heading", { name: "Documents" }).waitFor();
       await page.getByText("Territorial diagnostic").waitFor();
       expect(await page.locator("html").getAttribute("lang")).toBe("en");
       await page.reload();
       await page.getByText("Territorial diagnostic").waitFor();
+      await page.getByRole("button", { name: /^Signed in/ }).click();
       await page.getByLabel("Language").selectOption("fr");
       await page.getByText("Diagnostic de territoire").first().waitFor();
       expectNoPageErrors(page);
@@ -308,6 +313,7 @@ describe("Maillage in the browser", () => {
     await c.page.waitForURL(`**/p/${pole.poleId}`);
     await c.page.getByRole("heading", { level: 1, name: "Pôle Vallée de la Drôme" }).waitFor();
     await c.page.locator(".doc-card[data-kind='diagnostic']").waitFor();
+    await c.page.getByRole("button", { name: /^Connecté·e : Lou Bernard/ }).click();
     expect(await c.page.getByRole("button", { name: "Se déconnecter" }).count()).toBe(1);
 
     // The used link now says so, in words.

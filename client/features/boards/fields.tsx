@@ -3,7 +3,8 @@
  * (others' edits replace it only when it does not have the focus), writes valid values at
  * once so that everyone sees them live, and says what is wrong with an invalid one.
  */
-import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
+import { FieldFrame } from "../../app/ui";
 
 export type Parse<T> = (text: string) => { value: T } | { error: string };
 
@@ -39,7 +40,6 @@ export function LiveField<T>({
   className,
   after,
 }: LiveFieldProps<T>) {
-  const id = useId();
   const [draft, setDraft] = useState(() => format(value));
   const [error, setError] = useState<string | null>(null);
   const focused = useRef(false);
@@ -62,15 +62,10 @@ export function LiveField<T>({
     if (format(parsed.value) !== external) commit(parsed.value);
   };
 
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const common = {
-    id,
+  const handlers = {
     className: multiline ? "input textarea" : "input",
     value: draft,
     disabled,
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
     onFocus: () => {
       focused.current = true;
     },
@@ -84,27 +79,21 @@ export function LiveField<T>({
     },
   };
   return (
-    <div className={`field${error ? " field--invalid" : ""}${className ? ` ${className}` : ""}`}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {multiline ? (
-        <textarea rows={3} {...common} />
-      ) : (
-        <input type={type} inputMode={inputMode} {...common} />
-      )}
-      {error ? (
-        <p id={errorId} className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {after}
-    </div>
+    <FieldFrame
+      label={label}
+      hint={hint}
+      error={error}
+      announceError
+      className={className}
+      after={after}
+      control={(attributes) =>
+        multiline ? (
+          <textarea rows={3} {...attributes} {...handlers} />
+        ) : (
+          <input type={type} inputMode={inputMode} {...attributes} {...handlers} />
+        )
+      }
+    />
   );
 }
 

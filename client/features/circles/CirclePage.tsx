@@ -3,13 +3,23 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { type CircleRole, circleRoles } from "../../../shared/permissions";
-import { Badge, Loading, Notice, SelectField, TextField, useDocumentTitle } from "../../app/ui";
-import { api, isApiError } from "../../lib/api";
+import type { CircleRole } from "../../../shared/permissions";
+import { useSubmit } from "../../app/form";
+import {
+  Badge,
+  OutcomeNotice,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useDisclosure,
+  useDocumentTitle,
+} from "../../app/ui";
+import { api } from "../../lib/api";
 import { formatDate } from "../../lib/i18n";
 import type { Circle } from "../../lib/schemas";
 import { type CirclePage as CircleView, keys, paths, useCirclePage } from "../collective/api";
-import { Avatar, Crumbs, PoleGate, Tags, TextArea, usePole, useProblem } from "../collective/ui";
+import { Avatar, RecordPage, Tags, Timeline, usePole, useProblem } from "../collective/ui";
+import { CircleRoleSelect, CircleSelect } from "../poles/fields";
 import { circlesKey, documentsKey, useCircles, usePoleMembers } from "../poles/queries";
 
 export function CirclePage() {
@@ -18,74 +28,56 @@ export function CirclePage() {
   const { circleId = "" } = useParams();
   const { poleId, pole, ready } = usePole();
   const circle = useCirclePage(circleId);
-  const problem = useProblem();
   useDocumentTitle(circle.data?.name ?? t("circles.title"));
 
   return (
-    <PoleGate title={t("circles.title")} pole={pole} ready={ready}>
-      {(pole) => (
-        <div className="page">
-          <Crumbs
-            pole={pole}
-            trail={[
-              { label: t("circles.title"), to: `/p/${pole.id}/cercles` },
-              { label: circle.data?.name ?? "…" },
-            ]}
-          />
-          {circle.isPending ? <Loading /> : null}
-          {circle.isError ? (
-            <>
-              <h1>{t("circles.title")}</h1>
-              <Notice tone="error">
-                {isApiError(circle.error, 404) ? t("circle.unknown") : problem(circle.error)}
-              </Notice>
-            </>
-          ) : null}
-          {circle.data ? (
-            <>
-              <div className="page-head">
-                <div className="page-head__text">
-                  <p className="eyebrow">{tc(`circleKinds.${circle.data.kind}`)}</p>
-                  <h1>{circle.data.name}</h1>
-                </div>
-              </div>
-              {circle.data.theme ? <p className="lead">{circle.data.theme}</p> : null}
-              {circle.data.description ? <p>{circle.data.description}</p> : null}
-              <div className="columns">
-                <div className="columns__main">
-                  <Members poleId={poleId} circle={circle.data} />
-                  {circle.data.canManage ? (
-                    <Placement poleId={poleId} circle={circle.data} />
-                  ) : null}
-                </div>
-                <div className="columns__side">
-                  <section aria-labelledby="docs-title" className="card">
-                    <h2 id="docs-title">{t("circle.documents")}</h2>
-                    {circle.data.documents.length === 0 ? (
-                      <p className="muted">{t("circle.noDocuments")}</p>
-                    ) : (
-                      <ul className="plain-list">
-                        {circle.data.documents.map((doc) => (
-                          <li key={doc.id}>
-                            <Link to={`/d/${doc.id}`}>{doc.title}</Link>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </section>
-                  <Activity circle={circle.data} />
-                  {circle.data.canManage &&
-                  circle.data.kind !== "core" &&
-                  circle.data.kind !== "steering" ? (
-                    <DetailsForm circle={circle.data} />
-                  ) : null}
-                </div>
-              </div>
-            </>
-          ) : null}
-        </div>
+    <RecordPage
+      pole={pole}
+      ready={ready}
+      listTitle={t("circles.title")}
+      listPath="cercles"
+      record={circle}
+      unknown={t("circle.unknown")}
+    >
+      {(circle) => (
+        <>
+          <div className="page-head">
+            <div className="page-head__text">
+              <p className="eyebrow">{tc(`circleKinds.${circle.kind}`)}</p>
+              <h1>{circle.name}</h1>
+            </div>
+          </div>
+          {circle.theme ? <p className="lead">{circle.theme}</p> : null}
+          {circle.description ? <p>{circle.description}</p> : null}
+          <div className="columns">
+            <div className="columns__main">
+              <Members poleId={poleId} circle={circle} />
+              {circle.canManage ? <Placement poleId={poleId} circle={circle} /> : null}
+            </div>
+            <div className="columns__side">
+              <section aria-labelledby="docs-title" className="card">
+                <h2 id="docs-title">{t("circle.documents")}</h2>
+                {circle.documents.length === 0 ? (
+                  <p className="muted">{t("circle.noDocuments")}</p>
+                ) : (
+                  <ul className="plain-list">
+                    {circle.documents.map((doc) => (
+                      <li key={doc.id}>
+                        <Link to={`/d/${doc.id}`}>{doc.title}</Link>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+              <Activity circle={circle} />
+              {circle.canManage && circle.kind !== "core" && circle.kind !== "steering" ? (
+                <DetailsForm circle={circle} />
+              ) : null}
+            </div>
+          </div>
+        </>
       )}
-    </PoleGate>
+    </RecordPage>
   );
 }
 
@@ -106,19 +98,12 @@ function Members({ poleId, circle }: { poleId: string; circle: CircleView }) {
   const { t: tc } = useTranslation();
   const circles = useCircles(poleId);
   const refresh = useRefresh(poleId, circle.id);
-  const problem = useProblem();
-  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-
-  async function run(action: () => Promise<void>, success: string) {
-    setMessage(null);
-    try {
+  const { outcome, submit } = useSubmit(useProblem());
+  const run = (action: () => Promise<void>, success: string) =>
+    submit(async () => {
       await action();
       await refresh();
-      setMessage({ tone: "success", text: success });
-    } catch (caught) {
-      setMessage({ tone: "error", text: problem(caught) });
-    }
-  }
+    }, success);
 
   const seatPath = (userId: string) =>
     `${paths.circle(circle.id)}/members/${encodeURIComponent(userId)}`;
@@ -127,7 +112,7 @@ function Members({ poleId, circle }: { poleId: string; circle: CircleView }) {
   return (
     <section aria-labelledby="members-title">
       <h2 id="members-title">{t("circle.members")}</h2>
-      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <OutcomeNotice outcome={outcome} />
       {circle.members.length === 0 ? <p className="muted">{t("circle.noMembers")}</p> : null}
       <ul className="circle-members">
         {circle.members.map((member) => (
@@ -201,35 +186,24 @@ function MemberActions({
   onMove(circleId: string): void;
 }) {
   const { t } = useTranslation("collective");
-  const { t: tc } = useTranslation();
-  const [moving, setMoving] = useState(false);
+  const moving = useDisclosure();
   const [target, setTarget] = useState(others[0]?.id ?? "");
-  const moveId = useId();
   return (
     <div className="circle-member__actions">
-      <SelectField
+      <CircleRoleSelect
         label={t("circle.changeRole", { name })}
         value={role}
-        onChange={(event) => {
-          const next = circleRoles.find((r) => r === event.target.value);
-          if (next && next !== role) onRole(next);
+        onChange={(next) => {
+          if (next !== role) onRole(next);
         }}
-      >
-        {circleRoles.map((value) => (
-          <option key={value} value={value}>
-            {tc(`circleRoles.${value}`)}
-          </option>
-        ))}
-      </SelectField>
+      />
       <div className="circle-member__buttons">
         {others.length > 0 ? (
           <button
             type="button"
             className="button button--ghost button--small"
-            aria-expanded={moving}
-            aria-controls={moveId}
+            {...moving.toggle}
             aria-label={t("circle.moveLabel", { name })}
-            onClick={() => setMoving((value) => !value)}
           >
             {t("circle.move")}
           </button>
@@ -243,20 +217,15 @@ function MemberActions({
           {t("circle.remove")}
         </button>
       </div>
-      <div id={moveId} hidden={!moving} className="circle-member__move">
-        {moving ? (
+      <div {...moving.panel} className="circle-member__move">
+        {moving.open ? (
           <>
-            <SelectField
+            <CircleSelect
               label={t("circle.moveTo")}
+              circles={others}
               value={target}
-              onChange={(event) => setTarget(event.target.value)}
-            >
-              {others.map((circle) => (
-                <option key={circle.id} value={circle.id}>
-                  {circle.name}
-                </option>
-              ))}
-            </SelectField>
+              onChange={setTarget}
+            />
             <button
               type="button"
               className="button button--secondary button--small"
@@ -276,41 +245,36 @@ function Placement({ poleId, circle }: { poleId: string; circle: CircleView }) {
   const { t: tc } = useTranslation();
   const members = usePoleMembers(poleId);
   const refresh = useRefresh(poleId, circle.id);
-  const problem = useProblem();
+  const { outcome, submit } = useSubmit(useProblem());
   const seated = new Set(circle.members.map((m) => m.userId));
   const candidates = (members.data ?? []).filter((m) => !seated.has(m.userId));
   const [userId, setUserId] = useState("");
   const [role, setRole] = useState<CircleRole>("member");
-  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const titleId = useId();
 
-  async function submit(event: FormEvent) {
+  function place(event: FormEvent) {
     event.preventDefault();
     const chosen = candidates.find((c) => c.userId === (userId || candidates[0]?.userId));
     if (!chosen) return;
-    setMessage(null);
-    try {
-      await api.call(
-        "PUT",
-        `${paths.circle(circle.id)}/members/${encodeURIComponent(chosen.userId)}`,
-        { role },
-      );
-      await refresh();
-      setUserId("");
-      setMessage({
-        tone: "success",
-        text: t("circle.placed", { name: chosen.name, role: tc(`circleRoles.${role}`) }),
-      });
-    } catch (caught) {
-      setMessage({ tone: "error", text: problem(caught) });
-    }
+    void submit(
+      async () => {
+        await api.call(
+          "PUT",
+          `${paths.circle(circle.id)}/members/${encodeURIComponent(chosen.userId)}`,
+          { role },
+        );
+        await refresh();
+        setUserId("");
+      },
+      t("circle.placed", { name: chosen.name, role: tc(`circleRoles.${role}`) }),
+    );
   }
 
   if (candidates.length === 0) return null;
   return (
-    <form className="card form placement" onSubmit={submit} aria-labelledby={titleId}>
+    <form className="card form placement" onSubmit={place} aria-labelledby={titleId}>
       <h2 id={titleId}>{t("circle.manage")}</h2>
-      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <OutcomeNotice outcome={outcome} />
       <div className="form__row form__row--even">
         <SelectField
           label={t("circle.person")}
@@ -323,19 +287,7 @@ function Placement({ poleId, circle }: { poleId: string; circle: CircleView }) {
             </option>
           ))}
         </SelectField>
-        <SelectField
-          label={t("circle.role")}
-          value={role}
-          onChange={(event) =>
-            setRole(circleRoles.find((r) => r === event.target.value) ?? "member")
-          }
-        >
-          {circleRoles.map((value) => (
-            <option key={value} value={value}>
-              {tc(`circleRoles.${value}`)}
-            </option>
-          ))}
-        </SelectField>
+        <CircleRoleSelect label={t("circle.role")} value={role} onChange={setRole} />
       </div>
       <div className="form__actions">
         <button type="submit" className="button button--primary">
@@ -347,32 +299,27 @@ function Placement({ poleId, circle }: { poleId: string; circle: CircleView }) {
 }
 
 function Activity({ circle }: { circle: CircleView }) {
-  const { t, i18n } = useTranslation("collective");
+  const { t } = useTranslation("collective");
   const { t: tc } = useTranslation();
   return (
     <section aria-labelledby="activity-title" className="card">
       <h2 id="activity-title">{t("circle.activity")}</h2>
       {circle.activity.length === 0 ? <p className="muted">{t("circle.noActivity")}</p> : null}
-      <ol className="timeline timeline--compact">
-        {circle.activity.map((event) => (
-          <li
-            key={`${event.at}:${event.userId}:${event.role}`}
-            className={`timeline__item${event.role === null ? " timeline__item--left" : ""}`}
-          >
-            <time dateTime={event.at} className="timeline__date">
-              {formatDate(event.at, i18n.language)}
-            </time>
-            <span className="timeline__what">
-              {event.role === null
-                ? t("circle.leftCircle", { name: event.userName })
-                : t("circle.joinedAs", {
-                    name: event.userName,
-                    role: tc(`circleRoles.${event.role}`),
-                  })}
-            </span>
-          </li>
-        ))}
-      </ol>
+      <Timeline
+        compact
+        events={circle.activity.map((event) => ({
+          key: `${event.at}:${event.userId}:${event.role}`,
+          at: event.at,
+          left: event.role === null,
+          what:
+            event.role === null
+              ? t("circle.leftCircle", { name: event.userName })
+              : t("circle.joinedAs", {
+                  name: event.userName,
+                  role: tc(`circleRoles.${event.role}`),
+                }),
+        }))}
+      />
     </section>
   );
 }
@@ -380,33 +327,33 @@ function Activity({ circle }: { circle: CircleView }) {
 function DetailsForm({ circle }: { circle: CircleView }) {
   const { t } = useTranslation("collective");
   const queryClient = useQueryClient();
-  const problem = useProblem();
+  const { outcome, submit } = useSubmit(useProblem());
   const [theme, setTheme] = useState(circle.theme);
   const [description, setDescription] = useState(circle.description);
-  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const titleId = useId();
 
-  async function submit(event: FormEvent) {
+  function save(event: FormEvent) {
     event.preventDefault();
-    try {
+    void submit(async () => {
       await api.call("PUT", `${paths.circle(circle.id)}/details`, { theme, description });
       await queryClient.invalidateQueries({ queryKey: keys.circle(circle.id) });
-      setMessage({ tone: "success", text: t("common.saved") });
-    } catch (caught) {
-      setMessage({ tone: "error", text: problem(caught) });
-    }
+    }, t("common.saved"));
   }
 
   return (
-    <form className="card form" onSubmit={submit} aria-labelledby={titleId}>
+    <form className="card form" onSubmit={save} aria-labelledby={titleId}>
       <h2 id={titleId}>{t("circle.details")}</h2>
-      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <OutcomeNotice outcome={outcome} />
       <TextField
         label={t("circles.theme")}
         value={theme}
         onChange={(event) => setTheme(event.target.value)}
       />
-      <TextArea label={t("circles.description")} value={description} onChange={setDescription} />
+      <TextAreaField
+        label={t("circles.description")}
+        value={description}
+        onChange={setDescription}
+      />
       <div className="form__actions">
         <button type="submit" className="button button--secondary">
           {t("common.save")}

@@ -1,13 +1,26 @@
 /** `/p/:poleId/cercles`: the circles map, every circle listed, and new groups for coordinators. */
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { canCreateCircle } from "../../../shared/permissions";
-import { Loading, Notice, PlusIcon, SelectField, TextField, useDocumentTitle } from "../../app/ui";
+import { useSubmit } from "../../app/form";
+import {
+  FormActions,
+  FormError,
+  Notice,
+  PlusIcon,
+  QueryStatus,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useDisclosure,
+  useDocumentTitle,
+} from "../../app/ui";
 import { api } from "../../lib/api";
 import type { Circle } from "../../lib/schemas";
-import { Crumbs, PoleGate, TextArea, usePole, useProblem } from "../collective/ui";
+import { Crumbs, PoleGate, usePole, useProblem } from "../collective/ui";
+import { CircleSelect } from "../poles/fields";
 import { circlesKey, sortCircles, useCircles } from "../poles/queries";
 import { CirclesMap } from "./CirclesMap";
 
@@ -16,8 +29,7 @@ export function CirclesPage() {
   const { poleId, pole, ready } = usePole();
   const circles = useCircles(pole ? poleId : undefined);
   const problem = useProblem();
-  const [creating, setCreating] = useState(false);
-  const formId = useId();
+  const creating = useDisclosure();
   useDocumentTitle(t("circles.title"));
 
   return (
@@ -30,26 +42,23 @@ export function CirclesPage() {
             <div className="page-head">
               <h1>{t("circles.title")}</h1>
               {canCreateCircle({ poleRole: pole.role, circles: [] }) ? (
-                <button
-                  type="button"
-                  className="button button--primary"
-                  aria-expanded={creating}
-                  aria-controls={formId}
-                  onClick={() => setCreating((value) => !value)}
-                >
+                <button type="button" className="button button--primary" {...creating.toggle}>
                   <PlusIcon />
                   {t("circles.create")}
                 </button>
               ) : null}
             </div>
             <p className="lead">{t("circles.intro")}</p>
-            <div id={formId} hidden={!creating}>
-              {creating ? (
-                <NewCircleForm poleId={poleId} circles={sorted} onDone={() => setCreating(false)} />
+            <div {...creating.panel}>
+              {creating.open ? (
+                <NewCircleForm
+                  poleId={poleId}
+                  circles={sorted}
+                  onDone={() => creating.setOpen(false)}
+                />
               ) : null}
             </div>
-            {circles.isPending ? <Loading /> : null}
-            {circles.isError ? <Notice tone="error">{problem(circles.error)}</Notice> : null}
+            <QueryStatus query={circles} describe={problem} />
             {circles.data ? (
               <div className="circles-layout">
                 <section aria-labelledby="map-title" className="card circles-layout__map">
@@ -116,7 +125,7 @@ function NewCircleForm({
   const { t } = useTranslation("collective");
   const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
-  const problem = useProblem();
+  const { busy, error, submit } = useSubmit(useProblem());
   const thematic = circles.filter((c) => c.kind === "thematic");
   const [kind, setKind] = useState<"thematic" | "project">("thematic");
   const [name, setName] = useState("");
@@ -124,18 +133,14 @@ function NewCircleForm({
   const [description, setDescription] = useState("");
   const [parentId, setParentId] = useState(thematic[0]?.id ?? "");
   const [nameError, setNameError] = useState<string | undefined>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent) {
+  function create(event: FormEvent) {
     event.preventDefault();
     if (name.trim() === "") {
       setNameError(tc("validation.required"));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    void submit(async () => {
       await api.call("POST", `/api/poles/${encodeURIComponent(poleId)}/circles`, {
         kind,
         name: name.trim(),
@@ -145,24 +150,17 @@ function NewCircleForm({
       });
       await queryClient.invalidateQueries({ queryKey: circlesKey(poleId) });
       onDone();
-    } catch (caught) {
-      setError(problem(caught));
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <form
       className="card form panel"
-      onSubmit={submit}
+      onSubmit={create}
       noValidate
       aria-label={t("circles.createTitle")}
     >
-      {error ? (
-        <Notice tone="error" focus>
-          {error}
-        </Notice>
-      ) : null}
+      <FormError error={error} />
       <SelectField
         label={t("circles.kind")}
         value={kind}
@@ -175,17 +173,12 @@ function NewCircleForm({
         <Notice tone="warning">{t("circles.needThematic")}</Notice>
       ) : null}
       {kind === "project" && thematic.length > 0 ? (
-        <SelectField
+        <CircleSelect
           label={t("circles.parent")}
+          circles={thematic}
           value={parentId}
-          onChange={(event) => setParentId(event.target.value)}
-        >
-          {thematic.map((circle) => (
-            <option key={circle.id} value={circle.id}>
-              {circle.name}
-            </option>
-          ))}
-        </SelectField>
+          onChange={setParentId}
+        />
       ) : null}
       <TextField
         label={t("circles.name")}
@@ -203,19 +196,18 @@ function NewCircleForm({
         value={theme}
         onChange={(event) => setTheme(event.target.value)}
       />
-      <TextArea label={t("circles.description")} value={description} onChange={setDescription} />
-      <div className="form__actions">
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={busy || (kind === "project" && thematic.length === 0)}
-        >
-          {busy ? t("circles.creating") : t("circles.create")}
-        </button>
-        <button type="button" className="button button--ghost" onClick={onDone}>
-          {t("common.cancel")}
-        </button>
-      </div>
+      <TextAreaField
+        label={t("circles.description")}
+        value={description}
+        onChange={setDescription}
+      />
+      <FormActions
+        busy={busy}
+        disabled={kind === "project" && thematic.length === 0}
+        label={t("circles.create")}
+        busyLabel={t("circles.creating")}
+        onCancel={onDone}
+      />
     </form>
   );
 }

@@ -1,12 +1,12 @@
-/** The collective's entries in the header's navigation (list items of its list). */
+/** The collective's entries in the header's navigation (list items of its lists). */
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import { canFollowNewcomers, canReadAudit } from "../../../shared/permissions";
 import type { PoleSummary } from "../../lib/schemas";
 
+/** What every member reads. */
 export function CollectiveNavItems({ pole }: { pole: PoleSummary }) {
   const { t } = useTranslation("collective");
-  const member = { poleRole: pole.role, circles: [] };
   const base = `/p/${pole.id}`;
   return (
     <>
@@ -19,16 +19,33 @@ export function CollectiveNavItems({ pole }: { pole: PoleSummary }) {
       <li>
         <NavLink to={`${base}/profil`}>{t("nav.profile")}</NavLink>
       </li>
-      {canFollowNewcomers(member) ? (
-        <li>
-          <NavLink to={`${base}/nouveaux`}>{t("nav.newcomers")}</NavLink>
+    </>
+  );
+}
+
+/** The coordination's own pages, for the header's "Coordination" menu. */
+export function collectiveCoordinationLinks(pole: PoleSummary) {
+  const member = { poleRole: pole.role, circles: [] };
+  const base = `/p/${pole.id}`;
+  return [
+    ...(canFollowNewcomers(member)
+      ? [{ to: `${base}/nouveaux`, key: "nav.newcomers" } as const]
+      : []),
+    ...(canReadAudit(member) ? [{ to: `${base}/journal`, key: "nav.audit" } as const] : []),
+  ];
+}
+
+export function CollectiveCoordinationItems({ pole }: { pole: PoleSummary }) {
+  const { t } = useTranslation("collective");
+  return (
+    <>
+      {collectiveCoordinationLinks(pole).map((link) => (
+        <li key={link.to}>
+          <NavLink to={link.to} className="menu__link">
+            {t(link.key)}
+          </NavLink>
         </li>
-      ) : null}
-      {canReadAudit(member) ? (
-        <li>
-          <NavLink to={`${base}/journal`}>{t("nav.audit")}</NavLink>
-        </li>
-      ) : null}
+      ))}
     </>
   );
 }

@@ -1,12 +1,13 @@
 /** Pieces the collective's pages share: the pôle behind the address, avatars, tags, errors. */
-import { type ReactNode, useCallback, useEffect, useId } from "react";
+import { type ReactNode, useCallback, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useMe, usePoleSelection } from "../../app/session";
-import { Loading, Notice } from "../../app/ui";
+import { DeadEnd, Loading, Notice, TextAreaField, TextField } from "../../app/ui";
 import { isApiError } from "../../lib/api";
 import { colorFor, initials } from "../../lib/color";
 import { errorMessage } from "../../lib/errors";
+import { formatDate } from "../../lib/i18n";
 import type { PoleSummary } from "../../lib/schemas";
 import "./collective.css";
 
@@ -43,12 +44,15 @@ export function PoleGate({
   pole,
   ready,
   allowed = true,
+  refusal,
   children,
 }: {
   title: string;
   pole: PoleSummary | undefined;
   ready: boolean;
   allowed?: boolean;
+  /** Why the page is not for this member, when `allowed` is false. */
+  refusal?: string;
   children: (pole: PoleSummary) => ReactNode;
 }) {
   const { t } = useTranslation("collective");
@@ -56,15 +60,11 @@ export function PoleGate({
   if (!ready) return <Loading />;
   if (!pole || !allowed) {
     return (
-      <div className="page page--narrow">
-        <h1>{title}</h1>
-        <Notice tone="error">{pole ? t("errors.forbidden") : tc("home.unknownPole")}</Notice>
-        <p>
-          <Link to="/" className="button button--secondary">
-            {tc("common.backHome")}
-          </Link>
-        </p>
-      </div>
+      <DeadEnd title={title}>
+        <Notice tone="error">
+          {pole ? (refusal ?? t("errors.forbidden")) : tc("home.unknownPole")}
+        </Notice>
+      </DeadEnd>
     );
   }
   return <>{children(pole)}</>;
@@ -216,49 +216,151 @@ export function Choice({
   );
 }
 
-export function TextArea({
-  label,
-  hint,
+/**
+ * A page about one thing of the pôle (a circle, a person): crumbs back to the list it
+ * belongs to, then the thing itself, or why it cannot be shown.
+ */
+export function RecordPage<T extends { name: string }>({
+  pole,
+  ready,
+  listTitle,
+  listPath,
+  record,
+  unknown,
+  children,
+}: {
+  pole: PoleSummary | undefined;
+  ready: boolean;
+  listTitle: string;
+  /** The list's address below the pôle's, e.g. "cercles". */
+  listPath: string;
+  record: { data: T | undefined; isPending: boolean; isError: boolean; error: unknown };
+  /** What to say when the address names nothing this person may see. */
+  unknown: string;
+  children: (record: T, pole: PoleSummary) => ReactNode;
+}) {
+  const problem = useProblem();
+  return (
+    <PoleGate title={listTitle} pole={pole} ready={ready}>
+      {(pole) => (
+        <div className="page">
+          <Crumbs
+            pole={pole}
+            trail={[
+              { label: listTitle, to: `/p/${pole.id}/${listPath}` },
+              { label: record.data?.name ?? "…" },
+            ]}
+          />
+          {record.isPending ? <Loading /> : null}
+          {record.isError ? (
+            <>
+              <h1>{listTitle}</h1>
+              <Notice tone="error">
+                {isApiError(record.error, 404) ? unknown : problem(record.error)}
+              </Notice>
+            </>
+          ) : null}
+          {record.data ? children(record.data, pole) : null}
+        </div>
+      )}
+    </PoleGate>
+  );
+}
+
+/** A view its keepers switch to a form; "saved" is said once, after a save went through. */
+export function useEditing() {
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  return {
+    editing,
+    saved,
+    start() {
+      setSaved(false);
+      setEditing(true);
+    },
+    done(didSave: boolean) {
+      setEditing(false);
+      setSaved(didSave);
+    },
+  };
+}
+
+export function EditButton({ onClick }: { onClick(): void }) {
+  const { t } = useTranslation("collective");
+  return (
+    <button type="button" className="button button--primary" onClick={onClick}>
+      {t("common.edit")}
+    </button>
+  );
+}
+
+export interface TimelineEvent {
+  key: string;
+  at: string;
+  /** Leaving a circle, drawn apart from joining one. */
+  left: boolean;
+  what: string;
+  /** Who made the change, when it was not the person themself. */
+  by?: string | null;
+}
+
+/** Dated comings and goings in circles. */
+export function Timeline({
+  events,
+  compact = false,
+}: {
+  events: TimelineEvent[];
+  compact?: boolean;
+}) {
+  const { t, i18n } = useTranslation("collective");
+  return (
+    <ol className={compact ? "timeline timeline--compact" : "timeline"}>
+      {events.map((event) => (
+        <li
+          key={event.key}
+          className={`timeline__item${event.left ? " timeline__item--left" : ""}`}
+        >
+          <time dateTime={event.at} className="timeline__date">
+            {formatDate(event.at, i18n.language)}
+          </time>
+          <span className="timeline__what">{event.what}</span>
+          {event.by ? (
+            <span className="timeline__who muted small">{t("common.by", { name: event.by })}</span>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** What a person can do and looks for: asked at onboarding, kept on their profile. */
+export interface Contribution {
+  /** Comma-separated, as typed; `splitTags` makes the list. */
+  competencies: string;
+  brings: string;
+  seeks: string;
+}
+
+export function ContributionFields({
   value,
   onChange,
-  rows = 3,
-  error,
 }: {
-  label: string;
-  hint?: string;
-  value: string;
-  onChange(value: string): void;
-  rows?: number;
-  error?: string;
+  value: Contribution;
+  onChange(value: Contribution): void;
 }) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""]
-    .filter(Boolean)
-    .join(" ");
+  const { t } = useTranslation("collective");
+  const set = (field: keyof Contribution) => (text: string) =>
+    onChange({ ...value, [field]: text });
   return (
-    <div className={error ? "field field--invalid" : "field"}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        className="input textarea"
-        rows={rows}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+    <>
+      <TextField
+        label={t("person.competencies")}
+        hint={t("person.competenciesHint")}
+        value={value.competencies}
+        onChange={(event) => set("competencies")(event.target.value)}
       />
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+      <TextAreaField label={t("person.brings")} value={value.brings} onChange={set("brings")} />
+      <TextAreaField label={t("person.seeks")} value={value.seeks} onChange={set("seeks")} />
+    </>
   );
 }

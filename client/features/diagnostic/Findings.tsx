@@ -21,8 +21,7 @@ import {
   votes,
 } from "../../../shared/diagnostic";
 import { Notice } from "../../app/ui";
-import { initials } from "../../lib/color";
-import { type Option, RefsCell, type RowContext, TextCell } from "./cells";
+import { EditorFaces, type Option, RefsCell, type RowContext, TextCell } from "./cells";
 import { DeleteButton } from "./RegistryTable";
 import type { Editing } from "./useDiagnostic";
 
@@ -145,44 +144,30 @@ const FindingCard = memo(function FindingCard({
       </div>
       {editors && editors.length > 0 ? (
         <p className="reg-presence small">
-          {editors.slice(0, 3).map((person) => (
-            <span
-              key={person.clientId}
-              className="avatar avatar--small"
-              style={{ backgroundColor: person.color }}
-              aria-hidden="true"
-            >
-              {initials(person.name)}
-            </span>
-          ))}
+          <EditorFaces editors={editors} />
           <span>{t("editing", { names, count: editors.length })}</span>
         </p>
       ) : null}
       <dl className="finding__refs">
-        <div>
-          <dt>{t("fields.findings.needIds")}</dt>
-          <dd>
-            <RefsCell
-              ctx={ctx}
-              fieldKey="needIds"
-              value={finding.needIds}
-              options={props.needs}
-              editable={editable}
-            />
-          </dd>
-        </div>
-        <div>
-          <dt>{t("fields.findings.sourceIds")}</dt>
-          <dd>
-            <RefsCell
-              ctx={ctx}
-              fieldKey="sourceIds"
-              value={finding.sourceIds}
-              options={props.sources}
-              editable={editable}
-            />
-          </dd>
-        </div>
+        {(
+          [
+            ["needIds", props.needs],
+            ["sourceIds", props.sources],
+          ] as const
+        ).map(([fieldKey, options]) => (
+          <div key={fieldKey}>
+            <dt>{t(`fields.findings.${fieldKey}`)}</dt>
+            <dd>
+              <RefsCell
+                ctx={ctx}
+                fieldKey={fieldKey}
+                value={finding[fieldKey]}
+                options={options}
+                editable={editable}
+              />
+            </dd>
+          </div>
+        ))}
         {meeting !== undefined ? (
           <div>
             <dt>{t("fields.findings.meetingId")}</dt>

@@ -18,8 +18,7 @@ import {
   titleField,
 } from "../../../shared/diagnostic";
 import { Notice } from "../../app/ui";
-import { initials } from "../../lib/color";
-import { ChoiceCell, type Option, RefsCell, type RowContext, TextCell } from "./cells";
+import { ChoiceCell, EditorFaces, type Option, RefsCell, type RowContext, TextCell } from "./cells";
 import type { Editing } from "./useDiagnostic";
 
 type Row = { id: string } & Record<string, unknown>;
@@ -148,11 +147,7 @@ export function RegistryTable(props: RegistryTableProps) {
               </tr>
             </thead>
             <tbody>
-              {paddingTop > 0 ? (
-                <tr className="reg__spacer">
-                  <td colSpan={columnCount} style={{ height: paddingTop }} />
-                </tr>
-              ) : null}
+              <SpacerRow height={paddingTop} columns={columnCount} />
               {items.map((item) => {
                 if (item.index < rows.length) {
                   const row = rows[item.index];
@@ -181,11 +176,7 @@ export function RegistryTable(props: RegistryTableProps) {
                   />
                 );
               })}
-              {paddingBottom > 0 ? (
-                <tr className="reg__spacer">
-                  <td colSpan={columnCount} style={{ height: paddingBottom }} />
-                </tr>
-              ) : null}
+              <SpacerRow height={paddingBottom} columns={columnCount} />
             </tbody>
           </table>
         </div>
@@ -239,16 +230,7 @@ const RegistryRow = memo(function RegistryRow({
             <span className="visually-hidden">
               {t("editing", { names, count: editors.length })}
             </span>
-            {editors.slice(0, 3).map((person) => (
-              <span
-                key={person.clientId}
-                className="avatar avatar--small"
-                style={{ backgroundColor: person.color }}
-                aria-hidden="true"
-              >
-                {initials(person.name)}
-              </span>
-            ))}
+            <EditorFaces editors={editors} />
           </span>
         ) : null}
       </td>
@@ -391,4 +373,13 @@ export function useChoiceOptions() {
       values.map((value) => ({ id: value, title: choices[value] ?? value })),
     [choices],
   );
+}
+
+/** Stands for the rows the virtual list does not draw, above or below the drawn ones. */
+function SpacerRow({ height, columns }: { height: number; columns: number }) {
+  return height > 0 ? (
+    <tr className="reg__spacer">
+      <td colSpan={columns} style={{ height }} />
+    </tr>
+  ) : null;
 }

@@ -14,7 +14,8 @@ import {
   type FieldSpec,
   writeField,
 } from "../../../shared/diagnostic";
-import { announceEditing } from "./useDiagnostic";
+import { initials } from "../../lib/color";
+import { announceEditing, type Editing } from "./useDiagnostic";
 
 export interface Option {
   id: string;
@@ -176,6 +177,15 @@ function invalidKey(kind: FieldKind): "number" | "year" | "url" | "date" | "text
   return "text";
 }
 
+/** A field whose value is chosen among options (fixed choices or other rows). */
+interface OptionCellProps {
+  ctx: RowContext;
+  fieldKey: string;
+  value: unknown;
+  options: Option[];
+  editable: boolean;
+}
+
 /** A fixed list of choices, or a single reference: a select, committed on change. */
 export const ChoiceCell = memo(function ChoiceCell({
   ctx,
@@ -183,13 +193,7 @@ export const ChoiceCell = memo(function ChoiceCell({
   value,
   options,
   editable,
-}: {
-  ctx: RowContext;
-  fieldKey: string;
-  value: unknown;
-  options: Option[];
-  editable: boolean;
-}) {
+}: OptionCellProps) {
   const { t } = useTranslation("diagnostic");
   const label = useFieldLabel(ctx, fieldKey);
   const current = typeof value === "string" ? value : "";
@@ -242,13 +246,7 @@ export const RefsCell = memo(function RefsCell({
   value,
   options,
   editable,
-}: {
-  ctx: RowContext;
-  fieldKey: string;
-  value: unknown;
-  options: Option[];
-  editable: boolean;
-}) {
+}: OptionCellProps) {
   const { t } = useTranslation("diagnostic");
   const label = useFieldLabel(ctx, fieldKey);
   const [filter, setFilter] = useState("");
@@ -331,3 +329,21 @@ export const RefsCell = memo(function RefsCell({
     </details>
   );
 });
+
+/** The faces of the first people editing a row (their names are said next to them). */
+export function EditorFaces({ editors }: { editors: Editing[] }) {
+  return (
+    <>
+      {editors.slice(0, 3).map((person) => (
+        <span
+          key={person.clientId}
+          className="avatar avatar--small"
+          style={{ backgroundColor: person.color }}
+          aria-hidden="true"
+        >
+          {initials(person.name)}
+        </span>
+      ))}
+    </>
+  );
+}

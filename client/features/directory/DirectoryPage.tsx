@@ -4,14 +4,17 @@ import { type FormEvent, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { legalForms } from "../../../shared/collective";
+import { useSubmit } from "../../app/form";
 import { useMe } from "../../app/session";
 import {
   Badge,
-  Loading,
-  Notice,
+  FormActions,
+  FormError,
   PlusIcon,
+  QueryStatus,
   SelectField,
   TextField,
+  useDisclosure,
   useDocumentTitle,
 } from "../../app/ui";
 import { api } from "../../lib/api";
@@ -31,6 +34,7 @@ import {
   structureBody,
 } from "../collective/StructureFields";
 import { Avatar, Crumbs, PoleGate, Tags, usePole, useProblem } from "../collective/ui";
+import { CircleSelect } from "../poles/fields";
 import { sortCircles, useCircles } from "../poles/queries";
 
 const filterNames = ["q", "competency", "circleId", "legalForm"] as const;
@@ -127,18 +131,13 @@ function DirectoryContent({ poleId }: { poleId: string }) {
               </option>
             ))}
           </SelectField>
-          <SelectField
+          <CircleSelect
             label={t("directory.circle")}
+            circles={sortedCircles}
+            none={t("directory.any")}
             value={params.get("circleId") ?? ""}
-            onChange={(event) => setFilter("circleId", event.target.value)}
-          >
-            <option value="">{t("directory.any")}</option>
-            {sortedCircles.map((circle) => (
-              <option key={circle.id} value={circle.id}>
-                {circle.name}
-              </option>
-            ))}
-          </SelectField>
+            onChange={(circleId) => setFilter("circleId", circleId)}
+          />
           <SelectField
             label={t("directory.legalForm")}
             value={params.get("legalForm") ?? ""}
@@ -171,8 +170,7 @@ function DirectoryContent({ poleId }: { poleId: string }) {
         <p role="status" className="muted small">
           {directory.data ? t("directory.results", { count }) : null}
         </p>
-        {directory.isPending ? <Loading /> : null}
-        {directory.isError ? <Notice tone="error">{problem(directory.error)}</Notice> : null}
+        <QueryStatus query={directory} describe={problem} />
         {directory.data && count === 0 ? <p>{t("directory.noResult")}</p> : null}
         <ul className="people-grid">
           {(directory.data?.people ?? []).map((person) => (
@@ -235,30 +233,24 @@ function StructuresSection({ poleId }: { poleId: string }) {
   const { t } = useTranslation("collective");
   const structures = useStructures(poleId);
   const problem = useProblem();
-  const [adding, setAdding] = useState(false);
+  const adding = useDisclosure();
   const titleId = useId();
-  const formId = useId();
   const sorted = useMemo(() => structures.data ?? [], [structures.data]);
   return (
     <section aria-labelledby={titleId}>
       <div className="section-head">
         <h2 id={titleId}>{t("directory.structures")}</h2>
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          aria-expanded={adding}
-          aria-controls={formId}
-          onClick={() => setAdding((value) => !value)}
-        >
+        <button type="button" className="button button--secondary button--small" {...adding.toggle}>
           <PlusIcon />
           {t("structure.add")}
         </button>
       </div>
-      <div id={formId} hidden={!adding}>
-        {adding ? <NewStructureForm poleId={poleId} onDone={() => setAdding(false)} /> : null}
+      <div {...adding.panel}>
+        {adding.open ? (
+          <NewStructureForm poleId={poleId} onDone={() => adding.setOpen(false)} />
+        ) : null}
       </div>
-      {structures.isPending ? <Loading /> : null}
-      {structures.isError ? <Notice tone="error">{problem(structures.error)}</Notice> : null}
+      <QueryStatus query={structures} describe={problem} />
       {structures.data?.length === 0 ? (
         <p className="muted">{t("directory.noStructures")}</p>
       ) : null}
@@ -274,7 +266,7 @@ function StructuresSection({ poleId }: { poleId: string }) {
 function StructureItem({ structure }: { structure: Structure }) {
   const { t } = useTranslation("collective");
   return (
-    <li className="structure-item">
+    <li className="list-row structure-item">
       <span className="structure-item__name">{structure.name}</span>
       <span className="structure-item__meta">
         {[
@@ -295,46 +287,33 @@ function NewStructureForm({ poleId, onDone }: { poleId: string; onDone(): void }
   const { t } = useTranslation("collective");
   const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
-  const problem = useProblem();
+  const { busy, error, submit } = useSubmit(useProblem());
   const [draft, setDraft] = useState(emptyStructure);
   const [errors, setErrors] = useState<StructureErrors>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const prefix = useId();
 
-  async function submit(event: FormEvent) {
+  function add(event: FormEvent) {
     event.preventDefault();
     const found = checkStructure(draft, tc("validation.required"));
     setErrors(found);
     if (found.name || found.legalForm) return;
-    setBusy(true);
-    setError(null);
-    try {
+    void submit(async () => {
       await api.call("POST", paths.structures(poleId), structureBody(draft));
       await queryClient.invalidateQueries({ queryKey: keys.structures(poleId) });
       onDone();
-    } catch (caught) {
-      setError(problem(caught));
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form className="card form panel" onSubmit={submit} noValidate aria-label={t("structure.add")}>
-      {error ? (
-        <Notice tone="error" focus>
-          {error}
-        </Notice>
-      ) : null}
+    <form className="card form panel" onSubmit={add} noValidate aria-label={t("structure.add")}>
+      <FormError error={error} />
       <StructureFields draft={draft} onChange={setDraft} errors={errors} idPrefix={prefix} />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t("structure.adding") : t("structure.add")}
-        </button>
-        <button type="button" className="button button--ghost" onClick={onDone}>
-          {t("common.cancel")}
-        </button>
-      </div>
+      <FormActions
+        busy={busy}
+        label={t("structure.add")}
+        busyLabel={t("structure.adding")}
+        onCancel={onDone}
+      />
     </form>
   );
 }

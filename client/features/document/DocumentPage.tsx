@@ -18,7 +18,7 @@ import {
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { meKey, useMe, usePoleSelection } from "../../app/session";
-import { Badge, Loading, Notice, useDocumentTitle } from "../../app/ui";
+import { Badge, DeadEnd, Loading, Notice, useDocumentTitle } from "../../app/ui";
 import { CollaborativeEditor } from "../../editor/CollaborativeEditor";
 import { api, isApiError } from "../../lib/api";
 import { colorFor } from "../../lib/color";
@@ -83,17 +83,11 @@ export function DocumentPage() {
   if (meta.isError) {
     const missing = isApiError(meta.error, 404) || isApiError(meta.error, 403);
     return (
-      <div className="page page--narrow">
-        <h1>{missing ? t("errors.notFoundTitle") : t("errors.pageTitle")}</h1>
+      <DeadEnd title={missing ? t("errors.notFoundTitle") : t("errors.pageTitle")}>
         <Notice tone="error">
           {missing ? t("document.notFound") : errorMessage(meta.error, t)}
         </Notice>
-        <p>
-          <Link to="/" className="button button--secondary">
-            {t("common.backHome")}
-          </Link>
-        </p>
-      </div>
+      </DeadEnd>
     );
   }
 

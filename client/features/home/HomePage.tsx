@@ -5,7 +5,7 @@ import { Link, Navigate, useParams } from "react-router";
 import type { DocumentKind } from "../../../shared/documents";
 import { canCreatePage } from "../../../shared/permissions";
 import { useMe, usePoleSelection } from "../../app/session";
-import { Badge, Loading, Notice, PlusIcon, useDocumentTitle } from "../../app/ui";
+import { Badge, DeadEnd, Loading, Notice, PlusIcon, useDocumentTitle } from "../../app/ui";
 import { errorMessage } from "../../lib/errors";
 import type { Circle, DocumentSummary } from "../../lib/schemas";
 import { sameWords } from "../../lib/text";
@@ -45,15 +45,9 @@ export function HomePage() {
   if (!me.data) return <Loading />;
   if (!pole) {
     return (
-      <div className="page page--narrow">
-        <h1>{t("errors.notFoundTitle")}</h1>
+      <DeadEnd title={t("errors.notFoundTitle")}>
         <Notice tone="error">{t("home.unknownPole")}</Notice>
-        <p>
-          <Link to="/" className="button button--secondary">
-            {t("common.backHome")}
-          </Link>
-        </p>
-      </div>
+      </DeadEnd>
     );
   }
 

@@ -1,10 +1,11 @@
 /** Founds another pôle on this instance (POST /api/poles); its founder coordinates it. */
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
+import { useFields, useSubmit } from "../../app/form";
 import { meKey, usePoleSelection } from "../../app/session";
-import { Notice, TextField } from "../../app/ui";
+import { FormActions, TextField, TitledForm } from "../../app/ui";
 import { api, isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { Pole } from "../../lib/schemas";
@@ -17,71 +18,54 @@ export function NewPoleForm({ onCancel }: { onCancel?(): void }) {
   const queryClient = useQueryClient();
   const { remember } = usePoleSelection();
   const nameRef = useRef<HTMLInputElement>(null);
-  const [name, setName] = useState("");
-  const [error, setError] = useState<string | undefined>();
-  const [submitError, setSubmitError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { form, values, errors, set, check } = useFields({ name: "" });
+  const { busy, error, submit, clear } = useSubmit((caught) =>
+    isApiError(caught, 403) ? t("newPole.forbidden") : errorMessage(caught, t),
+  );
 
   useEffect(() => {
     if (focusOnOpen.current) nameRef.current?.focus();
   }, []);
 
-  async function submit(event: FormEvent) {
+  async function create(event: FormEvent) {
     event.preventDefault();
-    const problem = required(name, t, 120);
-    setError(problem);
-    setSubmitError(null);
-    if (problem) {
-      nameRef.current?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      const pole = await api.post("/api/poles", { name: name.trim() }, Pole);
+    clear();
+    if (!check({ name: required(values.name, t, 120) })) return;
+    await submit(async () => {
+      const pole = await api.post("/api/poles", { name: values.name.trim() }, Pole);
       await queryClient.invalidateQueries({ queryKey: meKey });
       remember(pole.id);
       navigate(`/p/${pole.id}`);
       onCancel?.();
-      setBusy(false);
-      setName("");
-    } catch (caught) {
-      setBusy(false);
-      setSubmitError(isApiError(caught, 403) ? t("newPole.forbidden") : errorMessage(caught, t));
-    }
+      set("name")("");
+    });
   }
 
   return (
-    <form className="card form panel" onSubmit={submit} noValidate aria-labelledby="new-pole-title">
-      <h2 id="new-pole-title">{t("newPole.title")}</h2>
-      <p className="muted">{t("newPole.intro")}</p>
-      {submitError ? (
-        <Notice tone="error" focus>
-          {submitError}
-        </Notice>
-      ) : null}
+    <TitledForm
+      formRef={form}
+      className="card form panel"
+      title={t("newPole.title")}
+      intro={t("newPole.intro")}
+      error={error}
+      onSubmit={create}
+    >
       <TextField
         inputRef={nameRef}
         label={t("fields.poleName")}
         hint={t("fields.poleNameHint")}
         required
-        value={name}
-        onChange={(event) => {
-          setName(event.target.value);
-          setError(undefined);
-        }}
-        error={error}
+        value={values.name}
+        onChange={(event) => set("name")(event.target.value)}
+        error={errors.name}
         maxLength={120}
       />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t("newPole.submitting") : t("newPole.submit")}
-        </button>
-        {onCancel ? (
-          <button type="button" className="button button--ghost" onClick={onCancel}>
-            {t("common.cancel")}
-          </button>
-        ) : null}
-      </div>
-    </form>
+      <FormActions
+        busy={busy}
+        label={t("newPole.submit")}
+        busyLabel={t("newPole.submitting")}
+        onCancel={onCancel}
+      />
+    </TitledForm>
   );
 }

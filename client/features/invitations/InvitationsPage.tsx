@@ -2,14 +2,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
 import { type CircleRole, circleRoles } from "../../../shared/permissions";
-import { useMe, usePoleSelection } from "../../app/session";
+import { useSubmit } from "../../app/form";
 import {
   Badge,
-  Loading,
+  FormActions,
+  FormError,
   Notice,
   PlusIcon,
+  QueryStatus,
   SelectField,
   TextField,
   useDocumentTitle,
@@ -25,22 +26,17 @@ import {
   hasErrors,
   optionalEmail,
 } from "../../lib/validation";
+import { Crumbs, PoleGate, usePole } from "../collective/ui";
+import { CircleRoleSelect } from "../poles/fields";
 import { sortCircles, useCircles, usePoleMembers } from "../poles/queries";
 
 const invitationsKey = (poleId: string) => ["poles", poleId, "invitations"] as const;
 
 export function InvitationsPage() {
   const { t, i18n } = useTranslation();
-  const { poleId = "" } = useParams();
-  const me = useMe();
-  const { remember } = usePoleSelection();
-  const pole = me.data?.poles.find((item) => item.id === poleId);
+  const { poleId, pole, ready } = usePole();
   const coordinator = pole?.role === "coordinator";
   useDocumentTitle(pole ? `${t("invitations.title")} — ${pole.name}` : t("invitations.title"));
-
-  useEffect(() => {
-    if (pole) remember(pole.id);
-  }, [pole, remember]);
 
   const circles = useCircles(coordinator ? poleId : undefined);
   const invitations = useQuery({
@@ -49,92 +45,80 @@ export function InvitationsPage() {
     enabled: coordinator,
   });
   const members = usePoleMembers(poleId, coordinator);
-
-  if (!me.data) return <Loading />;
-  if (!pole || !coordinator) {
-    return (
-      <div className="page page--narrow">
-        <h1>{t("invitations.title")}</h1>
-        <Notice tone="error">{pole ? t("invitations.notAllowed") : t("home.unknownPole")}</Notice>
-        <p>
-          <Link to="/" className="button button--secondary">
-            {t("common.backHome")}
-          </Link>
-        </p>
-      </div>
-    );
-  }
+  const describe = (error: unknown) => errorMessage(error, t);
 
   const sorted = circles.data ? sortCircles(circles.data, i18n.language) : [];
   const circleName = (id: string) => sorted.find((circle) => circle.id === id)?.name ?? id;
 
   return (
-    <div className="page">
-      <nav aria-label={t("document.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/p/${pole.id}`}>{pole.name}</Link>
-          </li>
-          <li>
-            <span aria-current="page">{t("invitations.title")}</span>
-          </li>
-        </ol>
-      </nav>
-      <h1>{t("invitations.title")}</h1>
-      <p className="lead">{t("invitations.intro")}</p>
+    <PoleGate
+      title={t("invitations.title")}
+      pole={pole}
+      ready={ready}
+      allowed={coordinator}
+      refusal={t("invitations.notAllowed")}
+    >
+      {(pole) => (
+        <div className="page">
+          <Crumbs pole={pole} trail={[{ label: t("invitations.title") }]} />
+          <h1>{t("invitations.title")}</h1>
+          <p className="lead">{t("invitations.intro")}</p>
 
-      <div className="columns">
-        <section aria-labelledby="create-title" className="columns__main">
-          <h2 id="create-title">{t("invitations.createTitle")}</h2>
-          {circles.isPending ? <Loading /> : null}
-          {circles.isError ? <Notice tone="error">{errorMessage(circles.error, t)}</Notice> : null}
-          {circles.data ? <InvitationForm poleId={pole.id} circles={sorted} /> : null}
-        </section>
+          <div className="columns">
+            <section aria-labelledby="create-title" className="columns__main">
+              <h2 id="create-title">{t("invitations.createTitle")}</h2>
+              <QueryStatus query={circles} describe={describe} />
+              {circles.data ? <InvitationForm poleId={pole.id} circles={sorted} /> : null}
+            </section>
 
-        <aside aria-labelledby="roles-title" className="columns__side card">
-          <h2 id="roles-title">{t("invitations.roleHelp")}</h2>
-          <dl className="roles">
-            {circleRoles.map((role) => (
-              <div key={role}>
-                <dt>{t(`circleRoles.${role}`)}</dt>
-                <dd>{t(`circleRoleHints.${role}`)}</dd>
-              </div>
-            ))}
-          </dl>
-        </aside>
-      </div>
+            <aside aria-labelledby="roles-title" className="columns__side card">
+              <h2 id="roles-title">{t("invitations.roleHelp")}</h2>
+              <dl className="roles">
+                {circleRoles.map((role) => (
+                  <div key={role}>
+                    <dt>{t(`circleRoles.${role}`)}</dt>
+                    <dd>{t(`circleRoleHints.${role}`)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </aside>
+          </div>
 
-      <section aria-labelledby="list-title">
-        <h2 id="list-title">{t("invitations.listTitle")}</h2>
-        {invitations.isPending ? <Loading /> : null}
-        {invitations.isError ? (
-          <Notice tone="error">{errorMessage(invitations.error, t)}</Notice>
-        ) : null}
-        {invitations.data ? (
-          <InvitationList poleId={pole.id} invitations={invitations.data} circleName={circleName} />
-        ) : null}
-      </section>
+          <section aria-labelledby="list-title">
+            <h2 id="list-title">{t("invitations.listTitle")}</h2>
+            <QueryStatus query={invitations} describe={describe} />
+            {invitations.data ? (
+              <InvitationList
+                poleId={pole.id}
+                invitations={invitations.data}
+                circleName={circleName}
+              />
+            ) : null}
+          </section>
 
-      <section aria-labelledby="members-title">
-        <h2 id="members-title">{t("invitations.membersTitle")}</h2>
-        {members.isPending ? <Loading /> : null}
-        {members.isError ? <Notice tone="error">{errorMessage(members.error, t)}</Notice> : null}
-        {members.data?.length === 0 ? <p className="muted">{t("invitations.noMembers")}</p> : null}
-        {members.data && members.data.length > 0 ? (
-          <ul className="member-list">
-            {[...members.data]
-              .sort((a, b) => a.name.localeCompare(b.name, i18n.language))
-              .map((member) => (
-                <li key={member.userId} className="member">
-                  <span className="member__name">{member.name}</span>
-                  <span className="member__email">{member.email}</span>
-                  <Badge tone="neutral">{t(`poleRoles.${member.role}`)}</Badge>
-                </li>
-              ))}
-          </ul>
-        ) : null}
-      </section>
-    </div>
+          <section aria-labelledby="members-title">
+            <h2 id="members-title">{t("invitations.membersTitle")}</h2>
+            <QueryStatus query={members} describe={describe} />
+            {members.data?.length === 0 ? (
+              <p className="muted">{t("invitations.noMembers")}</p>
+            ) : null}
+            {members.data && members.data.length > 0 ? (
+              <ul className="member-list">
+                {[...members.data]
+                  .sort((a, b) => a.name.localeCompare(b.name, i18n.language))
+                  .map((member) => (
+                    <li key={member.userId} className="list-row member">
+                      <span className="member__name">{member.name}</span>
+                      <span className="member__email">{member.email}</span>
+                      <Badge tone="neutral">{t(`poleRoles.${member.role}`)}</Badge>
+                    </li>
+                  ))}
+              </ul>
+            ) : null}
+          </section>
+        </div>
+      )}
+    </PoleGate>
   );
 }
 
@@ -162,9 +146,8 @@ function InvitationForm({ poleId, circles }: { poleId: string; circles: Circle[]
     },
   ]);
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
-  const [submitError, setSubmitError] = useState<string | null>(null);
+  const { busy, error, submit: send, clear } = useSubmit((caught) => errorMessage(caught, t));
   const [link, setLink] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const update = (key: number, change: Partial<Row>) =>
     setRows((previous) => previous.map((row) => (row.key === key ? { ...row, ...change } : row)));
@@ -204,13 +187,12 @@ function InvitationForm({ poleId, circles }: { poleId: string; circles: Circle[]
             : undefined,
     };
     setErrors(found);
-    setSubmitError(null);
+    clear();
     if (hasErrors(found)) {
       requestAnimationFrame(() => focusFirstInvalid(form.current));
       return;
     }
-    setBusy(true);
-    try {
+    await send(async () => {
       const created = await api.post(
         `/api/poles/${encodeURIComponent(poleId)}/invitations`,
         {
@@ -223,11 +205,7 @@ function InvitationForm({ poleId, circles }: { poleId: string; circles: Circle[]
       // The link as the coordinator's own browser reaches this server.
       setLink(new URL(`/invitation/${encodeURIComponent(created.token)}`, location.origin).href);
       await queryClient.invalidateQueries({ queryKey: invitationsKey(poleId) });
-    } catch (caught) {
-      setSubmitError(errorMessage(caught, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const circlesInvalid = errors.circles !== undefined;
@@ -240,11 +218,7 @@ function InvitationForm({ poleId, circles }: { poleId: string; circles: Circle[]
       noValidate
       aria-labelledby="create-title"
     >
-      {submitError ? (
-        <Notice tone="error" focus>
-          {submitError}
-        </Notice>
-      ) : null}
+      <FormError error={error} />
       <TextField
         label={t("invitations.email")}
         hint={t("invitations.emailHint")}
@@ -283,20 +257,11 @@ function InvitationForm({ poleId, circles }: { poleId: string; circles: Circle[]
                   </option>
                 ))}
               </SelectField>
-              <SelectField
+              <CircleRoleSelect
                 label={`${t("invitations.role")} ${rows.length > 1 ? index + 1 : ""}`.trim()}
                 value={row.role}
-                onChange={(event) => {
-                  const role = circleRoles.find((item) => item === event.target.value);
-                  if (role) update(row.key, { role });
-                }}
-              >
-                {circleRoles.map((role) => (
-                  <option key={role} value={role}>
-                    {t(`circleRoles.${role}`)}
-                  </option>
-                ))}
-              </SelectField>
+                onChange={(role) => update(row.key, { role })}
+              />
               {rows.length > 1 ? (
                 <button
                   type="button"
@@ -342,11 +307,11 @@ function InvitationForm({ poleId, circles }: { poleId: string; circles: Circle[]
         error={errors.days}
         className="input input--short"
       />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t("invitations.submitting") : t("invitations.submit")}
-        </button>
-      </div>
+      <FormActions
+        busy={busy}
+        label={t("invitations.submit")}
+        busyLabel={t("invitations.submitting")}
+      />
       {link ? <CreatedLink link={link} /> : null}
     </form>
   );

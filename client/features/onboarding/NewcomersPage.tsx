@@ -7,8 +7,19 @@ import { type FormEvent, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type ChecklistStep, checklistSteps, onboardingSteps } from "../../../shared/collective";
-import { type CircleRole, canFollowNewcomers, circleRoles } from "../../../shared/permissions";
-import { Badge, Loading, Notice, SelectField, TextField, useDocumentTitle } from "../../app/ui";
+import { type CircleRole, canFollowNewcomers } from "../../../shared/permissions";
+import { useSubmit } from "../../app/form";
+import {
+  Badge,
+  FormActions,
+  FormError,
+  Notice,
+  QueryStatus,
+  TextAreaField,
+  TextField,
+  useDisclosure,
+  useDocumentTitle,
+} from "../../app/ui";
 import { api } from "../../lib/api";
 import { formatDate } from "../../lib/i18n";
 import type { Circle } from "../../lib/schemas";
@@ -20,7 +31,8 @@ import {
   paths,
   type Suggestion,
 } from "../collective/api";
-import { Avatar, Crumbs, PoleGate, TextArea, usePole, useProblem } from "../collective/ui";
+import { Avatar, Crumbs, PoleGate, usePole, useProblem } from "../collective/ui";
+import { CircleRoleSelect, CircleSelect } from "../poles/fields";
 import { circlesKey, sortCircles, useCircles } from "../poles/queries";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -62,8 +74,7 @@ export function NewcomersPage() {
           <p className="lead">{t("newcomers.intro")}</p>
           <section aria-labelledby="progress-title">
             <h2 id="progress-title">{t("newcomers.progressTitle")}</h2>
-            {newcomers.isPending ? <Loading /> : null}
-            {newcomers.isError ? <Notice tone="error">{problem(newcomers.error)}</Notice> : null}
+            <QueryStatus query={newcomers} describe={problem} />
             {newcomers.data?.length === 0 ? (
               <p className="muted">{t("newcomers.noNewcomers")}</p>
             ) : null}
@@ -181,30 +192,19 @@ function SuggestionRow({
   const { t } = useTranslation("collective");
   const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
-  const problem = useProblem();
-  const [changing, setChanging] = useState(false);
+  const { busy, outcome, submit } = useSubmit(useProblem());
+  const changing = useDisclosure();
   const [circleId, setCircleId] = useState(suggestion.circleId);
   const [role, setRole] = useState<CircleRole>(suggestion.role);
-  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const changeId = useId();
 
-  async function decide(request: () => Promise<void>, success: string) {
-    setBusy(true);
-    setMessage(null);
-    try {
+  const decide = (request: () => Promise<void>, success: string) =>
+    submit(async () => {
       await request();
-      setMessage({ tone: "success", text: success });
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: keys.newcomers(poleId) }),
         queryClient.invalidateQueries({ queryKey: circlesKey(poleId) }),
       ]);
-    } catch (caught) {
-      setMessage({ tone: "error", text: problem(caught) });
-    } finally {
-      setBusy(false);
-    }
-  }
+    }, success);
 
   const confirm = (change: { circleId?: string; role?: CircleRole }) => {
     const target = circles.find((c) => c.id === (change.circleId ?? suggestion.circleId));
@@ -234,10 +234,8 @@ function SuggestionRow({
           <button
             type="button"
             className="button button--secondary button--small"
-            aria-expanded={changing}
-            aria-controls={changeId}
+            {...changing.toggle}
             aria-label={t("newcomers.changeLabel", { name })}
-            onClick={() => setChanging((value) => !value)}
           >
             {t("newcomers.change")}
           </button>
@@ -259,33 +257,16 @@ function SuggestionRow({
       ) : (
         <Badge tone="muted">{t(`newcomers.states.${suggestion.state}`)}</Badge>
       )}
-      <div id={changeId} hidden={!changing} className="suggestion__change">
-        {changing && suggestion.state === "pending" ? (
+      <div {...changing.panel} className="suggestion__change">
+        {changing.open && suggestion.state === "pending" ? (
           <>
-            <SelectField
+            <CircleSelect
               label={t("newcomers.changeTo")}
+              circles={circles}
               value={circleId}
-              onChange={(event) => setCircleId(event.target.value)}
-            >
-              {circles.map((circle) => (
-                <option key={circle.id} value={circle.id}>
-                  {circle.name}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
-              label={t("newcomers.role")}
-              value={role}
-              onChange={(event) =>
-                setRole(circleRoles.find((r) => r === event.target.value) ?? "member")
-              }
-            >
-              {circleRoles.map((value) => (
-                <option key={value} value={value}>
-                  {tc(`circleRoles.${value}`)}
-                </option>
-              ))}
-            </SelectField>
+              onChange={setCircleId}
+            />
+            <CircleRoleSelect label={t("newcomers.role")} value={role} onChange={setRole} />
             <button
               type="button"
               className="button button--primary button--small"
@@ -297,12 +278,12 @@ function SuggestionRow({
           </>
         ) : null}
       </div>
-      {message ? (
+      {outcome ? (
         <p
-          role={message.tone === "error" ? "alert" : "status"}
-          className={message.tone === "error" ? "field__error" : "small"}
+          role={outcome.tone === "error" ? "alert" : "status"}
+          className={outcome.tone === "error" ? "field__error" : "small"}
         >
-          {message.text}
+          {outcome.text}
         </p>
       ) : null}
     </li>
@@ -311,15 +292,12 @@ function SuggestionRow({
 
 function BulkInvite({ poleId, circles }: { poleId: string; circles: Circle[] }) {
   const { t } = useTranslation("collective");
-  const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
-  const problem = useProblem();
+  const { busy, error, submit: send, clear } = useSubmit(useProblem());
   const [emails, setEmails] = useState("");
   const [circleId, setCircleId] = useState("");
   const [role, setRole] = useState<CircleRole>("observer");
   const [fieldError, setFieldError] = useState<string | undefined>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<Array<{ email: string; url: string; emailed: boolean }>>(
     [],
   );
@@ -337,10 +315,9 @@ function BulkInvite({ poleId, circles }: { poleId: string; circles: Circle[] }) 
             ? t("newcomers.twice", { list: list.twice.join(", ") })
             : undefined;
     setFieldError(problemText);
-    setError(null);
+    clear();
     if (problemText) return;
-    setBusy(true);
-    try {
+    await send(async () => {
       const answer = await api.post(
         `${paths.pole(poleId)}/invitations/bulk`,
         { emails, circles: circleId ? [{ circleId, role }] : [] },
@@ -356,23 +333,15 @@ function BulkInvite({ poleId, circles }: { poleId: string; circles: Circle[] }) 
       );
       setEmails("");
       await queryClient.invalidateQueries({ queryKey: ["poles", poleId, "invitations"] });
-    } catch (caught) {
-      setError(problem(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <section aria-labelledby={titleId}>
       <h2 id={titleId}>{t("newcomers.bulkTitle")}</h2>
       <form className="card form" onSubmit={submit} noValidate aria-labelledby={titleId}>
-        {error ? (
-          <Notice tone="error" focus>
-            {error}
-          </Notice>
-        ) : null}
-        <TextArea
+        <FormError error={error} />
+        <TextAreaField
           label={t("newcomers.emails")}
           hint={t("newcomers.emailsHint")}
           value={emails}
@@ -387,38 +356,25 @@ function BulkInvite({ poleId, circles }: { poleId: string; circles: Circle[] }) 
           {list.valid.length > 0 ? t("newcomers.count", { count: list.valid.length }) : null}
         </p>
         <div className="form__row form__row--even">
-          <SelectField
+          <CircleSelect
             label={t("newcomers.circle")}
+            circles={circles}
+            none={t("newcomers.noCircle")}
             value={circleId}
-            onChange={(event) => setCircleId(event.target.value)}
-          >
-            <option value="">{t("newcomers.noCircle")}</option>
-            {circles.map((circle) => (
-              <option key={circle.id} value={circle.id}>
-                {circle.name}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
+            onChange={setCircleId}
+          />
+          <CircleRoleSelect
             label={t("newcomers.role")}
             value={role}
             disabled={!circleId}
-            onChange={(event) =>
-              setRole(circleRoles.find((r) => r === event.target.value) ?? "observer")
-            }
-          >
-            {circleRoles.map((value) => (
-              <option key={value} value={value}>
-                {tc(`circleRoles.${value}`)}
-              </option>
-            ))}
-          </SelectField>
+            onChange={setRole}
+          />
         </div>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? t("newcomers.inviting") : t("newcomers.invite")}
-          </button>
-        </div>
+        <FormActions
+          busy={busy}
+          label={t("newcomers.invite")}
+          busyLabel={t("newcomers.inviting")}
+        />
         {created.length > 0 ? (
           <div className="created-invitations">
             <Notice tone="success">{t("newcomers.sent", { count: created.length })}</Notice>

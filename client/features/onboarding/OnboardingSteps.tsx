@@ -8,7 +8,8 @@ import {
   type OnboardingStep,
   onboardingSteps,
 } from "../../../shared/collective";
-import { Loading, Notice, SelectField, TextField } from "../../app/ui";
+import { useSubmit } from "../../app/form";
+import { FormActions, FormError, Loading, Notice, SelectField } from "../../app/ui";
 import { api } from "../../lib/api";
 import {
   keys,
@@ -24,7 +25,7 @@ import {
   StructureFields,
   structureBody,
 } from "../collective/StructureFields";
-import { Choice, ChoiceGroup, splitTags, TextArea, useProblem } from "../collective/ui";
+import { Choice, ChoiceGroup, ContributionFields, splitTags, useProblem } from "../collective/ui";
 import { useCircles } from "../poles/queries";
 
 /**
@@ -100,32 +101,16 @@ export function OnboardingSteps({
 /** Posts one step and keeps the answer as the onboarding's new state. */
 function useStepSubmit(poleId: string, path: string, onDone: () => void) {
   const queryClient = useQueryClient();
-  const problem = useProblem();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (body: unknown) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, submit } = useSubmit(useProblem());
+  const send = async (body: unknown) => {
+    const sent = await submit(async () => {
       const view = await api.post(`${paths.onboarding(poleId)}/${path}`, body, Onboarding);
       queryClient.setQueryData(keys.onboarding(poleId), view);
       await queryClient.invalidateQueries({ queryKey: keys.structures(poleId) });
-      setBusy(false);
-      onDone();
-    } catch (caught) {
-      setError(problem(caught));
-      setBusy(false);
-    }
+    });
+    if (sent) onDone();
   };
-  return { submit, busy, error };
-}
-
-function StepError({ error }: { error: string | null }) {
-  return error ? (
-    <Notice tone="error" focus>
-      {error}
-    </Notice>
-  ) : null;
+  return { submit: send, busy, error };
 }
 
 function StructureStep({ poleId, onDone }: { poleId: string; onDone(): void }) {
@@ -161,7 +146,7 @@ function StructureStep({ poleId, onDone }: { poleId: string; onDone(): void }) {
   if (structures.isPending) return <Loading />;
   return (
     <form className="form" onSubmit={send} noValidate aria-labelledby="step-title">
-      <StepError error={error} />
+      <FormError error={error} />
       <ChoiceGroup legend={t("onboarding.structureChoice")} error={choiceError}>
         {existing.length > 0 ? (
           <Choice
@@ -206,11 +191,7 @@ function StructureStep({ poleId, onDone }: { poleId: string; onDone(): void }) {
       {chosenMode === "new" ? (
         <StructureFields draft={draft} onChange={setDraft} errors={errors} idPrefix={prefix} />
       ) : null}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t("common.saving") : t("onboarding.next")}
-        </button>
-      </div>
+      <FormActions busy={busy} label={t("onboarding.next")} busyLabel={t("common.saving")} />
     </form>
   );
 }
@@ -245,7 +226,7 @@ function InterestStep({
 
   return (
     <form className="form" onSubmit={send} noValidate aria-labelledby="step-title">
-      <StepError error={error} />
+      <FormError error={error} />
       <ChoiceGroup
         legend={t("onboarding.interestLegend")}
         error={!groupKind ? fieldError : undefined}
@@ -294,15 +275,12 @@ function InterestStep({
         )
       ) : null}
       <p className="muted small">{t("onboarding.suggestionNote")}</p>
-      <div className="form__actions">
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={busy || (groupKind !== null && groups.length === 0)}
-        >
-          {busy ? t("common.saving") : t("onboarding.next")}
-        </button>
-      </div>
+      <FormActions
+        busy={busy}
+        disabled={groupKind !== null && groups.length === 0}
+        label={t("onboarding.next")}
+        busyLabel={t("common.saving")}
+      />
     </form>
   );
 }
@@ -310,31 +288,18 @@ function InterestStep({
 function CompetenciesStep({ poleId, onDone }: { poleId: string; onDone(): void }) {
   const { t } = useTranslation("collective");
   const { submit, busy, error } = useStepSubmit(poleId, "competencies", onDone);
-  const [competencies, setCompetencies] = useState("");
-  const [brings, setBrings] = useState("");
-  const [seeks, setSeeks] = useState("");
+  const [contribution, setContribution] = useState({ competencies: "", brings: "", seeks: "" });
 
   function send(event: FormEvent) {
     event.preventDefault();
-    void submit({ competencies: splitTags(competencies), brings, seeks });
+    void submit({ ...contribution, competencies: splitTags(contribution.competencies) });
   }
 
   return (
     <form className="form" onSubmit={send} noValidate aria-labelledby="step-title">
-      <StepError error={error} />
-      <TextField
-        label={t("person.competencies")}
-        hint={t("person.competenciesHint")}
-        value={competencies}
-        onChange={(event) => setCompetencies(event.target.value)}
-      />
-      <TextArea label={t("person.brings")} value={brings} onChange={setBrings} />
-      <TextArea label={t("person.seeks")} value={seeks} onChange={setSeeks} />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t("common.saving") : t("onboarding.finish")}
-        </button>
-      </div>
+      <FormError error={error} />
+      <ContributionFields value={contribution} onChange={setContribution} />
+      <FormActions busy={busy} label={t("onboarding.finish")} busyLabel={t("common.saving")} />
     </form>
   );
 }

@@ -1,22 +1,33 @@
 /** `/p/:poleId/personnes/:userId`: a person, their structure, circles and dated involvement. */
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { canChangePoleRole, poleRoles } from "../../../shared/permissions";
+import { useSubmit } from "../../app/form";
 import { meKey } from "../../app/session";
-import { Badge, Loading, Notice, SelectField, TextField, useDocumentTitle } from "../../app/ui";
-import { api, isApiError } from "../../lib/api";
-import { formatDate } from "../../lib/i18n";
+import {
+  Badge,
+  FormActions,
+  Notice,
+  OutcomeNotice,
+  SelectField,
+  TextField,
+  TitledForm,
+  useDocumentTitle,
+} from "../../app/ui";
+import { api } from "../../lib/api";
 import { keys, type PersonDetail, paths, usePerson, useStructures } from "../collective/api";
 import {
   Avatar,
-  Crumbs,
+  ContributionFields,
+  EditButton,
   joinTags,
-  PoleGate,
+  RecordPage,
   splitTags,
   Tags,
-  TextArea,
+  Timeline,
+  useEditing,
   usePole,
   useProblem,
 } from "../collective/ui";
@@ -26,80 +37,46 @@ export function PersonPage() {
   const { userId = "" } = useParams();
   const { poleId, pole, ready } = usePole();
   const person = usePerson(poleId, userId);
-  const problem = useProblem();
-  const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const { editing, saved, start, done } = useEditing();
   useDocumentTitle(person.data ? t("person.title", { name: person.data.name }) : undefined);
 
   return (
-    <PoleGate title={t("directory.title")} pole={pole} ready={ready}>
-      {(pole) => (
-        <div className="page">
-          <Crumbs
-            pole={pole}
-            trail={[
-              { label: t("directory.title"), to: `/p/${pole.id}/annuaire` },
-              { label: person.data?.name ?? "…" },
-            ]}
-          />
-          {person.isPending ? <Loading /> : null}
-          {person.isError ? (
-            <>
-              <h1>{t("directory.title")}</h1>
-              <Notice tone="error">
-                {isApiError(person.error, 404) ? t("person.unknown") : problem(person.error)}
-              </Notice>
-            </>
-          ) : null}
-          {person.data ? (
-            <>
-              <div className="page-head">
-                <div className="person-head">
-                  <Avatar id={person.data.userId} name={person.data.name} size="large" />
-                  <div>
-                    <h1>{person.data.name}</h1>
-                    <p className="muted person-head__sub">
-                      {[person.data.roleInStructure, person.data.structure?.name]
-                        .filter(Boolean)
-                        .join(" · ") || t("person.noStructure")}
-                    </p>
-                  </div>
-                </div>
-                {person.data.canEdit && !editing ? (
-                  <button
-                    type="button"
-                    className="button button--primary"
-                    onClick={() => {
-                      setSaved(false);
-                      setEditing(true);
-                    }}
-                  >
-                    {t("common.edit")}
-                  </button>
-                ) : null}
+    <RecordPage
+      pole={pole}
+      ready={ready}
+      listTitle={t("directory.title")}
+      listPath="annuaire"
+      record={person}
+      unknown={t("person.unknown")}
+    >
+      {(person, pole) => (
+        <>
+          <div className="page-head">
+            <div className="person-head">
+              <Avatar id={person.userId} name={person.name} size="large" />
+              <div>
+                <h1>{person.name}</h1>
+                <p className="muted person-head__sub">
+                  {[person.roleInStructure, person.structure?.name].filter(Boolean).join(" · ") ||
+                    t("person.noStructure")}
+                </p>
               </div>
-              {saved ? <Notice tone="success">{t("common.saved")}</Notice> : null}
-              {editing ? (
-                <PersonForm
-                  poleId={poleId}
-                  person={person.data}
-                  onDone={(didSave) => {
-                    setEditing(false);
-                    setSaved(didSave);
-                  }}
-                />
-              ) : (
-                <PersonView
-                  poleId={pole.id}
-                  person={person.data}
-                  coordinator={canChangePoleRole({ poleRole: pole.role, circles: [] })}
-                />
-              )}
-            </>
-          ) : null}
-        </div>
+            </div>
+            {person.canEdit && !editing ? <EditButton onClick={start} /> : null}
+          </div>
+          {saved ? <Notice tone="success">{t("common.saved")}</Notice> : null}
+          {editing ? (
+            <PersonForm poleId={poleId} person={person} onDone={done} />
+          ) : (
+            <PersonView
+              poleId={pole.id}
+              person={person}
+              coordinator={canChangePoleRole({ poleRole: pole.role, circles: [] })}
+            />
+          )}
+        </>
       )}
-    </PoleGate>
+    </RecordPage>
   );
 }
 
@@ -112,7 +89,7 @@ function PersonView({
   person: PersonDetail;
   coordinator: boolean;
 }) {
-  const { t, i18n } = useTranslation("collective");
+  const { t } = useTranslation("collective");
   const { t: tc } = useTranslation();
   return (
     <div className="columns">
@@ -162,31 +139,21 @@ function PersonView({
           <h2 id="history-title">{t("person.history")}</h2>
           <p className="muted small">{t("person.historyIntro")}</p>
           {person.history.length === 0 ? <p className="muted">{t("person.noHistory")}</p> : null}
-          <ol className="timeline">
-            {person.history.map((event) => (
-              <li
-                key={`${event.at}:${event.circleId}:${event.role}`}
-                className={`timeline__item${event.role === null ? " timeline__item--left" : ""}`}
-              >
-                <time dateTime={event.at} className="timeline__date">
-                  {formatDate(event.at, i18n.language)}
-                </time>
-                <span className="timeline__what">
-                  {event.role === null
-                    ? t("person.left", { circle: event.circleName })
-                    : t("person.joined", {
-                        role: tc(`circleRoles.${event.role}`),
-                        circle: event.circleName,
-                      })}
-                </span>
-                {event.actorName ? (
-                  <span className="timeline__who muted small">
-                    {t("common.by", { name: event.actorName })}
-                  </span>
-                ) : null}
-              </li>
-            ))}
-          </ol>
+          <Timeline
+            events={person.history.map((event) => ({
+              key: `${event.at}:${event.circleId}:${event.role}`,
+              at: event.at,
+              left: event.role === null,
+              what:
+                event.role === null
+                  ? t("person.left", { circle: event.circleName })
+                  : t("person.joined", {
+                      role: tc(`circleRoles.${event.role}`),
+                      circle: event.circleName,
+                    }),
+              by: event.actorName,
+            }))}
+          />
         </section>
       </div>
       <aside className="columns__side card" aria-labelledby="circles-title">
@@ -217,46 +184,34 @@ function PersonForm({
 }) {
   const { t } = useTranslation("collective");
   const queryClient = useQueryClient();
-  const problem = useProblem();
+  const { busy, error, submit } = useSubmit(useProblem());
   const structures = useStructures(poleId);
-  const titleId = useId();
   const [structureId, setStructureId] = useState(person.structure?.id ?? "");
   const [role, setRole] = useState(person.roleInStructure);
-  const [competencies, setCompetencies] = useState(joinTags(person.competencies));
-  const [brings, setBrings] = useState(person.brings);
-  const [seeks, setSeeks] = useState(person.seeks);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [contribution, setContribution] = useState({
+    competencies: joinTags(person.competencies),
+    brings: person.brings,
+    seeks: person.seeks,
+  });
 
-  async function submit(event: FormEvent) {
+  function save(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void submit(async () => {
       await api.call("PUT", paths.person(poleId, person.userId), {
         structureId: structureId || null,
         roleInStructure: role,
-        competencies: splitTags(competencies),
-        brings,
-        seeks,
+        competencies: splitTags(contribution.competencies),
+        brings: contribution.brings,
+        seeks: contribution.seeks,
       });
       await queryClient.invalidateQueries({ queryKey: keys.person(poleId, person.userId) });
       await queryClient.invalidateQueries({ queryKey: ["poles", poleId, "directory"] });
       onDone(true);
-    } catch (caught) {
-      setError(problem(caught));
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form className="card form" onSubmit={submit} noValidate aria-labelledby={titleId}>
-      <h2 id={titleId}>{t("person.editTitle")}</h2>
-      {error ? (
-        <Notice tone="error" focus>
-          {error}
-        </Notice>
-      ) : null}
+    <TitledForm title={t("person.editTitle")} error={error} onSubmit={save}>
       <SelectField
         label={t("person.structure")}
         value={structureId}
@@ -274,23 +229,14 @@ function PersonForm({
         value={role}
         onChange={(event) => setRole(event.target.value)}
       />
-      <TextField
-        label={t("person.competencies")}
-        hint={t("person.competenciesHint")}
-        value={competencies}
-        onChange={(event) => setCompetencies(event.target.value)}
+      <ContributionFields value={contribution} onChange={setContribution} />
+      <FormActions
+        busy={busy}
+        label={t("common.save")}
+        busyLabel={t("common.saving")}
+        onCancel={() => onDone(false)}
       />
-      <TextArea label={t("person.brings")} value={brings} onChange={setBrings} />
-      <TextArea label={t("person.seeks")} value={seeks} onChange={setSeeks} />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t("common.saving") : t("common.save")}
-        </button>
-        <button type="button" className="button button--ghost" onClick={() => onDone(false)}>
-          {t("common.cancel")}
-        </button>
-      </div>
-    </form>
+    </TitledForm>
   );
 }
 
@@ -299,25 +245,20 @@ function PoleRoleControl({ poleId, person }: { poleId: string; person: PersonDet
   const { t } = useTranslation("collective");
   const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
-  const problem = useProblem();
-  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const { outcome, submit } = useSubmit(useProblem());
   return (
     <div className="pole-role">
       <SelectField
         label={t("person.poleRole")}
         value={person.poleRole}
-        onChange={async (event) => {
+        onChange={(event) => {
           const role = poleRoles.find((r) => r === event.target.value);
           if (!role) return;
-          setMessage(null);
-          try {
+          void submit(async () => {
             await api.call("PUT", `${paths.person(poleId, person.userId)}/role`, { role });
             await queryClient.invalidateQueries({ queryKey: keys.person(poleId, person.userId) });
             await queryClient.invalidateQueries({ queryKey: meKey });
-            setMessage({ tone: "success", text: t("common.saved") });
-          } catch (caught) {
-            setMessage({ tone: "error", text: problem(caught) });
-          }
+          }, t("common.saved"));
         }}
       >
         {poleRoles.map((role) => (
@@ -326,7 +267,7 @@ function PoleRoleControl({ poleId, person }: { poleId: string; person: PersonDet
           </option>
         ))}
       </SelectField>
-      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <OutcomeNotice outcome={outcome} />
     </div>
   );
 }

@@ -13,7 +13,16 @@ import {
   poleKinds,
 } from "../../../shared/collective";
 import { canEditPoleProfile } from "../../../shared/permissions";
-import { Loading, Notice, TextField, useDocumentTitle } from "../../app/ui";
+import { useSubmit } from "../../app/form";
+import {
+  FormActions,
+  FormError,
+  Notice,
+  QueryStatus,
+  TextAreaField,
+  TextField,
+  useDocumentTitle,
+} from "../../app/ui";
 import { api } from "../../lib/api";
 import { formatDate } from "../../lib/i18n";
 import { keys, type PoleProfile, paths, usePoleProfile } from "../collective/api";
@@ -21,10 +30,11 @@ import {
   Choice,
   ChoiceGroup,
   Crumbs,
+  EditButton,
   joinTags,
   PoleGate,
   splitTags,
-  TextArea,
+  useEditing,
   usePole,
   useProblem,
 } from "../collective/ui";
@@ -62,8 +72,7 @@ function ProfileContent({
   const { t, i18n } = useTranslation("collective");
   const profile = usePoleProfile(poleId);
   const problem = useProblem();
-  const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const { editing, saved, start, done } = useEditing();
   useStepOnVisit(poleId, "read_profile");
 
   return (
@@ -74,32 +83,13 @@ function ProfileContent({
           <p className="eyebrow">{poleName}</p>
           <h1>{t("profile.title")}</h1>
         </div>
-        {editable && !editing && profile.data ? (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => {
-              setSaved(false);
-              setEditing(true);
-            }}
-          >
-            {t("common.edit")}
-          </button>
-        ) : null}
+        {editable && !editing && profile.data ? <EditButton onClick={start} /> : null}
       </div>
       <p className="lead">{t("profile.intro")}</p>
-      {profile.isPending ? <Loading /> : null}
-      {profile.isError ? <Notice tone="error">{problem(profile.error)}</Notice> : null}
+      <QueryStatus query={profile} describe={problem} />
       {saved ? <Notice tone="success">{t("common.saved")}</Notice> : null}
       {profile.data && editing ? (
-        <ProfileForm
-          poleId={poleId}
-          profile={profile.data}
-          onDone={(didSave) => {
-            setEditing(false);
-            setSaved(didSave);
-          }}
-        />
+        <ProfileForm poleId={poleId} profile={profile.data} onDone={done} />
       ) : null}
       {profile.data && !editing ? (
         <>
@@ -202,7 +192,7 @@ function ProfileForm({
 }) {
   const { t } = useTranslation("collective");
   const queryClient = useQueryClient();
-  const problem = useProblem();
+  const { busy, error, submit } = useSubmit(useProblem());
   const [territory, setTerritory] = useState(profile.territory);
   const [communes, setCommunes] = useState(joinTags(profile.communes));
   const [kind, setKind] = useState<PoleKind | null>(profile.kind);
@@ -214,14 +204,10 @@ function ProfileForm({
   const [carrying, setCarrying] = useState(profile.carryingStructure);
   const [hasPlace, setHasPlace] = useState(profile.hasPlace);
   const [place, setPlace] = useState(profile.place);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  async function submit(event: FormEvent) {
+  function save(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void submit(async () => {
       await api.call("PUT", paths.profile(poleId), {
         territory,
         communes: splitTags(communes),
@@ -235,20 +221,13 @@ function ProfileForm({
       });
       await queryClient.invalidateQueries({ queryKey: keys.profile(poleId) });
       onDone(true);
-    } catch (caught) {
-      setError(problem(caught));
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form className="card form" onSubmit={submit} noValidate aria-label={t("profile.title")}>
-      {error ? (
-        <Notice tone="error" focus>
-          {error}
-        </Notice>
-      ) : null}
-      <TextArea
+    <form className="card form" onSubmit={save} noValidate aria-label={t("profile.title")}>
+      <FormError error={error} />
+      <TextAreaField
         label={t("profile.territory")}
         hint={t("profile.territoryHint")}
         value={territory}
@@ -260,19 +239,15 @@ function ProfileForm({
         value={communes}
         onChange={(event) => setCommunes(event.target.value)}
       />
-      <ChoiceGroup legend={t("profile.kind")}>
-        {poleKinds.map((value) => (
-          <Choice
-            key={value}
-            type="radio"
-            name="kind"
-            checked={kind === value}
-            onChange={() => setKind(value)}
-            label={t(`poleKinds.${value}`)}
-            hint={t(`poleKindHints.${value}`)}
-          />
-        ))}
-      </ChoiceGroup>
+      <RadioChoices<PoleKind>
+        legend={t("profile.kind")}
+        name="kind"
+        values={poleKinds}
+        value={kind}
+        onChange={setKind}
+        label={(value) => t(`poleKinds.${value}`)}
+        hint={(value) => t(`poleKindHints.${value}`)}
+      />
       <ChoiceGroup legend={t("profile.actionLogics")} hint={t("profile.actionLogicsHint")}>
         {actionLogics.map((value) => (
           <Choice
@@ -291,19 +266,15 @@ function ProfileForm({
           />
         ))}
       </ChoiceGroup>
-      <ChoiceGroup legend={t("profile.maturity")}>
-        {maturities.map((value) => (
-          <Choice
-            key={value}
-            type="radio"
-            name="maturity"
-            checked={maturity === value}
-            onChange={() => setMaturity(value)}
-            label={t(`maturities.${value}`)}
-            hint={t(`maturityHints.${value}`)}
-          />
-        ))}
-      </ChoiceGroup>
+      <RadioChoices<Maturity>
+        legend={t("profile.maturity")}
+        name="maturity"
+        values={maturities}
+        value={maturity}
+        onChange={setMaturity}
+        label={(value) => t(`maturities.${value}`)}
+        hint={(value) => t(`maturityHints.${value}`)}
+      />
       <ChoiceGroup legend={t("profile.formalisation")} hint={t("profile.formalisationHint")}>
         {formalisationLevels.map((value) => (
           <div key={value} className="formalisation-choice">
@@ -340,14 +311,47 @@ function ProfileForm({
           onChange={(event) => setPlace(event.target.value)}
         />
       ) : null}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t("common.saving") : t("common.save")}
-        </button>
-        <button type="button" className="button button--ghost" onClick={() => onDone(false)}>
-          {t("common.cancel")}
-        </button>
-      </div>
+      <FormActions
+        busy={busy}
+        label={t("common.save")}
+        busyLabel={t("common.saving")}
+        onCancel={() => onDone(false)}
+      />
     </form>
+  );
+}
+
+/** One choice among a list, each with its explanation. */
+function RadioChoices<T extends string>({
+  legend,
+  name,
+  values,
+  value,
+  onChange,
+  label,
+  hint,
+}: {
+  legend: string;
+  name: string;
+  values: readonly T[];
+  value: T | null;
+  onChange(value: T): void;
+  label(value: T): string;
+  hint(value: T): string;
+}) {
+  return (
+    <ChoiceGroup legend={legend}>
+      {values.map((item) => (
+        <Choice
+          key={item}
+          type="radio"
+          name={name}
+          checked={value === item}
+          onChange={() => onChange(item)}
+          label={label(item)}
+          hint={hint(item)}
+        />
+      ))}
+    </ChoiceGroup>
   );
 }

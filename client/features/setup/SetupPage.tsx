@@ -1,22 +1,14 @@
 /** First run: create the pôle and its first coordinator (POST /api/setup). */
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useRef, useState } from "react";
+import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
+import { AccountFields, accountBody, accountErrors, useFields, useSubmit } from "../../app/form";
 import { meKey, setupKey, useSetupStatus } from "../../app/session";
-import { Loading, Notice, PasswordField, TextField, useDocumentTitle } from "../../app/ui";
+import { FormActions, FormError, Loading, Notice, TextField, useDocumentTitle } from "../../app/ui";
 import { api, isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
-import {
-  email,
-  type FieldErrors,
-  focusFirstInvalid,
-  hasErrors,
-  password,
-  required,
-} from "../../lib/validation";
-
-type Field = "poleName" | "name" | "email" | "password";
+import { required } from "../../lib/validation";
 
 export function SetupPage() {
   const { t } = useTranslation();
@@ -24,49 +16,39 @@ export function SetupPage() {
   const status = useSetupStatus();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const form = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState({ poleName: "", name: "", email: "", password: "" });
-  const [errors, setErrors] = useState<FieldErrors<Field>>({});
-  const [submitError, setSubmitError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const set = (field: Field) => (value: string) => {
-    setValues((previous) => ({ ...previous, [field]: value }));
-    if (errors[field]) setErrors((previous) => ({ ...previous, [field]: undefined }));
-  };
+  const { form, values, errors, set, check } = useFields({
+    poleName: "",
+    name: "",
+    email: "",
+    password: "",
+  });
+  const {
+    busy,
+    error,
+    submit: send,
+    clear,
+  } = useSubmit((caught) => {
+    if (!isApiError(caught, 409)) return errorMessage(caught, t);
+    // Someone else finished the setup meanwhile.
+    queryClient.setQueryData(setupKey, { needed: false });
+    return t("setup.alreadyDone");
+  });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const found: FieldErrors<Field> = {
-      poleName: required(values.poleName, t, 120),
-      name: required(values.name, t, 120),
-      email: email(values.email, t),
-      password: password(values.password, t),
-    };
-    setErrors(found);
-    setSubmitError(null);
-    if (hasErrors(found)) {
-      requestAnimationFrame(() => focusFirstInvalid(form.current));
+    clear();
+    if (!check({ poleName: required(values.poleName, t, 120), ...accountErrors(values, t) })) {
       return;
     }
-    setBusy(true);
-    try {
+    await send(async () => {
       await api.call("POST", "/api/setup", {
         pole: { name: values.poleName.trim() },
-        admin: { name: values.name.trim(), email: values.email.trim(), password: values.password },
+        admin: accountBody(values),
       });
       queryClient.setQueryData(setupKey, { needed: false });
       await queryClient.invalidateQueries({ queryKey: meKey });
       navigate("/", { replace: true });
-    } catch (error) {
-      setBusy(false);
-      if (isApiError(error, 409)) {
-        queryClient.setQueryData(setupKey, { needed: false });
-        setSubmitError(t("setup.alreadyDone"));
-      } else {
-        setSubmitError(errorMessage(error, t));
-      }
-    }
+    });
   }
 
   if (status.isPending) return <Loading />;
@@ -91,11 +73,7 @@ export function SetupPage() {
       <p className="lead">{t("setup.intro")}</p>
       <p className="muted">{t("setup.whatWeCreate")}</p>
       <form ref={form} className="card form" onSubmit={submit} noValidate>
-        {submitError ? (
-          <Notice tone="error" focus>
-            {submitError}
-          </Notice>
-        ) : null}
+        <FormError error={error} />
         <fieldset className="fieldset">
           <legend>{t("setup.poleSection")}</legend>
           <TextField
@@ -110,37 +88,14 @@ export function SetupPage() {
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t("setup.adminSection")}</legend>
-          <TextField
-            label={t("fields.yourName")}
-            required
-            value={values.name}
-            onChange={(event) => set("name")(event.target.value)}
-            error={errors.name}
-            autoComplete="name"
-          />
-          <TextField
-            label={t("fields.email")}
-            type="email"
-            required
-            value={values.email}
-            onChange={(event) => set("email")(event.target.value)}
-            error={errors.email}
-            autoComplete="email"
-            spellCheck={false}
-          />
-          <PasswordField
-            value={values.password}
-            onChange={set("password")}
-            error={errors.password}
-            hint={t("fields.passwordHint")}
-            autoComplete="new-password"
+          <AccountFields
+            values={values}
+            errors={errors}
+            set={set}
+            nameLabel={t("fields.yourName")}
           />
         </fieldset>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? t("setup.submitting") : t("setup.submit")}
-          </button>
-        </div>
+        <FormActions busy={busy} label={t("setup.submit")} busyLabel={t("setup.submitting")} />
       </form>
     </div>
   );

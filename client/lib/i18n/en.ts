@@ -12,6 +12,7 @@ export const en: Messages = {
     mainNav: "Main navigation",
     home: "Home",
     invitations: "Invitations",
+    coordination: "Coordination",
     signOut: "Sign out",
     signingOut: "Signing out…",
     signedInAs: "Signed in: {{name}}",

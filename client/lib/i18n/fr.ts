@@ -10,6 +10,7 @@ export const fr = {
     mainNav: "Navigation principale",
     home: "Accueil",
     invitations: "Invitations",
+    coordination: "Coordination",
     signOut: "Se déconnecter",
     signingOut: "Déconnexion…",
     signedInAs: "Connecté·e : {{name}}",
