@@ -1,5 +1,5 @@
 /** The Hono app: middleware, route mounting, static client, the sync upgrade, one error handler. */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { upgradeWebSocket } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
@@ -85,7 +85,8 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
   });
 
   const clientRoot = config.CLIENT_DIST;
-  app.use("/*", serveStatic({ root: clientRoot }));
+  // Without a built client (API-only runs: tests, benchmarks) there is nothing to serve.
+  if (existsSync(clientRoot)) app.use("/*", serveStatic({ root: clientRoot }));
   // Client-side routes (/d/:id, /login…) all load the single-page app.
   app.get("*", (c) => {
     try {

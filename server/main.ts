@@ -26,12 +26,13 @@ const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
 export async function startMaillage(config: Env): Promise<Maillage> {
   const logger = pino({ level: config.LOG_LEVEL });
-  const { db } = openDatabase(config.DATA_DIR, config.DB_SYNCHRONOUS);
+  const { db, sqlite } = openDatabase(config.DATA_DIR, config.DB_SYNCHRONOUS);
   await migrateToLatest(db);
 
   const events = createAccessEvents();
   const sync = createSyncServer({
     db,
+    sqlite,
     logger,
     accessOf: (userId, documentId) => accessOf(db, userId, documentId),
     unloadDelayMs: config.DOC_UNLOAD_DELAY_SECONDS * 1000,
@@ -102,6 +103,9 @@ async function main() {
       },
     );
   };
+  // A stray rejection (a socket gone mid-write, a hook that failed) is logged; the
+  // workspace keeps serving everyone else.
+  process.on("unhandledRejection", (reason) => console.error("unhandled rejection:", reason));
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   process.once("SIGINT", () => shutdown("SIGINT"));
 }

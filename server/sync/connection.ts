@@ -1,12 +1,17 @@
 import type { DocumentAccess } from "../../shared/documents";
 import type { SharedDocument } from "./document";
-import { rates } from "./limits";
+import { MAX_SEND_BUFFER_BYTES, type RateLimits, rates, standardCloseCodes } from "./limits";
+import type { Outbox } from "./outbox";
 import { TokenBucket } from "./rate";
 
 /** What the sync layer needs of a socket; tests pass fakes. */
 export interface Peer {
   send(frame: Uint8Array): void;
+  /** Several frames in one write, when the transport can. */
+  sendMany?(frames: readonly Uint8Array[]): void;
   close(code: number, reason: string): void;
+  /** Bytes queued in the socket, not yet written to the network. */
+  buffered?(): number;
   /** Absent when the transport has no ping (fakes): such peers are never timed out. */
   ping?(): void;
   terminate?(): void;
@@ -17,16 +22,27 @@ export class Connection {
   peer: Peer | null = null;
   /** Set once the document is loaded and this connection attached to it. */
   doc: SharedDocument | null = null;
-  /** Frames received while the document was still loading, replayed in order after. */
+  /**
+   * Frames received while the connection is held, replayed in order after: while its
+   * document loads, while one of its updates is inspected off the thread, while its
+   * person's rights are re-checked.
+   */
   backlog: Uint8Array[] | null = [];
   backlogBytes = 0;
+  /** Reasons the connection is held; it starts held by the load of its document. */
+  holds = 1;
   closed = false;
   /** Cleared at each ping, set by the pong (and any message). */
   alive = true;
-  /** Awareness clientIDs this connection introduced: removed when it leaves. */
-  readonly clientIds = new Set<number>();
-  readonly messageRate = new TokenBucket(rates.messages.perSecond, rates.messages.burst);
-  readonly awarenessRate = new TokenBucket(rates.awareness.perSecond, rates.awareness.burst);
+  /**
+   * Awareness clientIDs this connection introduced: removed when it leaves. A short array
+   * (a tab has one, the protocol handler caps them): a Set costs more per connection.
+   */
+  clientIds: number[] = [];
+  readonly messageRate: TokenBucket;
+  readonly awarenessRate: TokenBucket;
+  /** Frames queued in the outbox for the end of this turn. */
+  outgoing: Uint8Array[] = [];
 
   constructor(
     readonly documentId: string,
@@ -35,16 +51,67 @@ export class Connection {
     /** The user's access epoch when the HTTP layer authorised this connection. */
     readonly epoch: number,
     private readonly onEnd: (connection: Connection) => void,
-  ) {}
+    limits: RateLimits = rates,
+    /** Without one (unit tests), frames are sent at once. */
+    private readonly outbox: Outbox | null = null,
+  ) {
+    this.messageRate = new TokenBucket(limits.messages.perSecond, limits.messages.burst);
+    this.awarenessRate = new TokenBucket(limits.awareness.perSecond, limits.awareness.burst);
+  }
+
+  hold(): void {
+    this.holds++;
+    this.backlog ??= [];
+  }
+
+  /** Ends one hold; true when none is left (the backlog may then be replayed). */
+  unhold(): boolean {
+    this.holds--;
+    return this.holds === 0;
+  }
 
   send(frame: Uint8Array): void {
-    if (!this.closed) this.peer?.send(frame);
+    if (this.closed) return;
+    if (this.outbox) this.outbox.queue(this, frame);
+    else if (this.peer) {
+      this.peer.send(frame);
+      this.dropIfSlow(this.peer);
+    }
+  }
+
+  /** Sends what the outbox holds for this connection. */
+  flush(): void {
+    const frames = this.outgoing;
+    if (frames.length === 0) return;
+    this.outgoing = [];
+    const peer = this.peer;
+    if (this.closed || !peer) return;
+    if (frames.length === 1 || !peer.sendMany) for (const frame of frames) peer.send(frame);
+    else peer.sendMany(frames);
+    this.dropIfSlow(peer);
+  }
+
+  /**
+   * Cuts a client that stopped reading: what is queued for it would grow without end.
+   * Terminated rather than closed, since a close frame would wait behind that queue.
+   */
+  private dropIfSlow(peer: Peer): void {
+    if ((peer.buffered?.() ?? 0) <= MAX_SEND_BUFFER_BYTES || this.closed) return;
+    this.closed = true;
+    this.outgoing = [];
+    this.outbox?.forget(this);
+    if (peer.terminate) peer.terminate();
+    else peer.close(standardCloseCodes.tryAgainLater, "client too slow");
+    this.onEnd(this);
   }
 
   /** Closes the socket from our side and lets go of the document at once. */
   close(code: number, reason: string): void {
     if (this.closed) return;
+    // What was queued before the close still goes out first (the answer to a step 1…).
+    this.flush();
     this.closed = true;
+    this.outbox?.forget(this);
     this.peer?.close(code, reason);
     this.onEnd(this);
   }
@@ -53,6 +120,8 @@ export class Connection {
   ended(): void {
     if (this.closed) return;
     this.closed = true;
+    this.outgoing = [];
+    this.outbox?.forget(this);
     this.onEnd(this);
   }
 }

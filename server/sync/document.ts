@@ -27,6 +27,8 @@ export class SharedDocument {
   /** Updates applied in memory and accepted for storage, not yet committed. */
   unflushed = 0;
   destroyed = false;
+  /** Its Y.Doc may hold part of a failed update: never stored nor served again. */
+  discarded = false;
 
   // Persistence policy state, driven by the registry.
   compacting: Promise<void> | null = null;
@@ -61,8 +63,12 @@ export class SharedDocument {
     });
     this.awareness.on("update", (changes: AwarenessChanges, origin: unknown) => {
       if (origin instanceof Connection) {
-        for (const client of changes.added) origin.clientIds.add(client);
-        for (const client of changes.removed) origin.clientIds.delete(client);
+        for (const client of changes.added) {
+          if (!origin.clientIds.includes(client)) origin.clientIds.push(client);
+        }
+        if (changes.removed.length > 0) {
+          origin.clientIds = origin.clientIds.filter((client) => !changes.removed.includes(client));
+        }
         this.awarenessTouched = true;
         return;
       }
@@ -124,8 +130,8 @@ export class SharedDocument {
 
   detach(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
-    if (connection.clientIds.size > 0) {
-      removeAwarenessStates(this.awareness, Array.from(connection.clientIds), null);
+    if (connection.clientIds.length > 0) {
+      removeAwarenessStates(this.awareness, connection.clientIds, null);
     }
   }
 

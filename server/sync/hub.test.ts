@@ -6,15 +6,17 @@ import { WSContext, type WSEvents } from "hono/ws";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import pino from "pino";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { closeCodes, type DocumentAccess } from "../../shared/documents";
 import { type OpenedDatabase, openDatabase } from "../db/database";
 import { migrateToLatest } from "../db/migrate";
+import { SharedDocument } from "./document";
 import { messageSync } from "./frames";
 import { SyncHub } from "./hub";
 import type { SyncServerOptions } from "./index";
+import { standardCloseCodes } from "./limits";
 import { createKyselyStore, type DocumentStore } from "./store";
 
 const logger = pino({ level: "silent" });
@@ -218,7 +220,7 @@ describe("sync hub", () => {
     expect(countRows()).toBeGreaterThanOrEqual(20);
     // Each frame B got was preceded by a commit holding it.
     expect(rowsSeenByB.at(-1)).toBeGreaterThanOrEqual(20);
-    expect(hub.stats()).toEqual({ documents: 1, connections: 2 });
+    expect(hub.stats()).toEqual({ documents: 1, connections: 2, loads: 1 });
   });
 
   it("loads a document once for concurrent first connections", async () => {
@@ -383,7 +385,7 @@ describe("sync hub", () => {
     await Promise.all([hub.close(), hub.close()]);
     expect(a.socket.closedWith).toBe(closeCodes.goingAway);
     expect(b.socket.closedWith).toBe(closeCodes.goingAway);
-    expect(hub.stats()).toEqual({ documents: 0, connections: 0 });
+    expect(hub.stats()).toMatchObject({ documents: 0, connections: 0 });
     expect(countRows()).toBe(0);
     expect(storedState()).toBeDefined();
     expect(projections).toBeGreaterThan(0);
@@ -393,5 +395,122 @@ describe("sync hub", () => {
     const reloaded = startHub();
     const c = connect(reloaded, "user-c");
     await waitFor(() => c.text() === "fin!");
+  });
+
+  it("writes through the raw SQLite handle, and waits for a Kysely transaction to end", async () => {
+    const hub = startHub({ sqlite: database.sqlite });
+    const a = connect(hub, "user-a");
+    const b = connect(hub, "user-b");
+    a.doc.getText("t").insert(0, "direct");
+    await waitFor(() => b.text() === "direct" && countRows() === 1);
+    // A domain transaction spanning several turns, on the same connection, that fails.
+    let finish: () => void = () => {};
+    const transaction = database.db
+      .transaction()
+      .execute(async (trx) => {
+        await trx
+          .updateTable("documents")
+          .set({ title: "Renommé" })
+          .where("id", "=", DOC)
+          .execute();
+        await new Promise<void>((resolve) => (finish = resolve));
+        throw new Error("rolled back");
+      })
+      .catch(() => "rolled back");
+    await waitFor(() => database.sqlite.inTransaction);
+    a.doc.getText("t").insert(6, " pendant");
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(b.text()).toBe("direct"); // not relayed: not stored yet
+    finish();
+    expect(await transaction).toBe("rolled back");
+    await waitFor(() => b.text() === "direct pendant");
+    expect(countRows()).toBe(2); // kept, though the transaction it waited for was rolled back
+  });
+
+  it("takes its per-connection rates from the options", async () => {
+    const hub = startHub({ rates: { messages: { perSecond: 1, burst: 5 } } });
+    const a = connect(hub, "user-a");
+    await waitFor(() => hub.stats().connections === 1);
+    for (let i = 0; i < 6; i++) a.send(new Uint8Array([2, 0]));
+    expect(a.socket.closedWith).toBe(closeCodes.rateLimited);
+  });
+
+  it("keeps the order of a connection's frames while a large update is inspected off the thread", async () => {
+    const hub = startHub();
+    const a = connect(hub, "user-a");
+    const b = connect(hub, "user-b");
+    await waitFor(() => hub.stats().connections === 2 && b.received.length > 0);
+    const text = a.doc.getText("t");
+    text.insert(0, "Le pôle coopère. ".repeat(2000)); // ~34 KB: goes to the worker
+    text.insert(text.length, " Fin."); // depends on the large one
+    await waitFor(() => b.text() === text.toString(), 10_000);
+    expect(a.socket.closedWith).toBeNull();
+    expect(countRows()).toBe(2);
+  });
+
+  it("reloads a document from the database when an update fails half-way through", async () => {
+    const hub = startHub({ compactAfter: 1 });
+    const a = connect(hub, "user-a");
+    const b = connect(hub, "user-b");
+    a.doc.getText("t").insert(0, "sain");
+    await waitFor(() => b.text() === "sain");
+    const apply = SharedDocument.prototype.apply;
+    const spy = vi.spyOn(SharedDocument.prototype, "apply").mockImplementationOnce(function (
+      this: SharedDocument,
+      update,
+      origin,
+    ) {
+      apply.call(this, update, origin);
+      throw new Error("half-way");
+    });
+    a.doc.getText("t").insert(4, " corrompu");
+    await waitFor(() => b.socket.closedWith !== null);
+    spy.mockRestore();
+    expect(b.socket.closedWith).toBe(standardCloseCodes.internalError);
+    await waitFor(() => hub.stats().documents === 0);
+    const c = connect(hub, "user-c");
+    await waitFor(() => c.text() === "sain");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(c.text()).toBe("sain");
+    await hub.close();
+    const reloaded = startHub();
+    const d = connect(reloaded, "user-d");
+    await waitFor(() => d.text() === "sain");
+  });
+
+  it("holds a person's frames while their rights are re-checked: dropped if revoked, else applied", async () => {
+    let answer: () => void = () => {};
+    const hub = startHub({
+      accessOf: async (userId) => {
+        await new Promise<void>((resolve) => (answer = resolve));
+        return access.has(userId) ? (access.get(userId) ?? null) : "edit";
+      },
+    });
+    const member = connect(hub, "user-a");
+    const other = connect(hub, "user-b");
+    member.doc.getText("t").insert(0, "avant ");
+    await waitFor(() => other.text() === "avant ");
+    // Still an editor: what was sent during the re-check is applied once it answers.
+    const unchanged = hub.recheckUser("user-a");
+    member.doc.getText("t").insert(6, "pendant ");
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(other.text()).toBe("avant ");
+    answer();
+    await unchanged;
+    await waitFor(() => other.text() === "avant pendant ");
+    // Removed: what was sent during the re-check is neither relayed nor stored.
+    access.set("user-a", null);
+    const revoked = hub.recheckUser("user-a");
+    member.doc.getText("t").insert(14, "après");
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    answer();
+    await revoked;
+    expect(member.socket.closedWith).toBe(closeCodes.accessRevoked);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(other.text()).toBe("avant pendant ");
+    await hub.close();
+    const reloaded = startHub();
+    const reader = connect(reloaded, "user-c");
+    await waitFor(() => reader.text() === "avant pendant ");
   });
 });

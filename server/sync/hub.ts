@@ -1,14 +1,27 @@
 import type { WebSocketLike } from "@hono/node-server";
 import type { WSEvents } from "hono/ws";
+import { WebSocket } from "ws";
 import { closeCodes, type DocumentAccess } from "../../shared/documents";
 import { Connection } from "./connection";
+import type { SharedDocument } from "./document";
+import { syncStep2FromStored, updateFrame } from "./frames";
+import { UpdateGuard } from "./guard";
 import type { SyncServer, SyncServerOptions } from "./index";
-import { defaults, MAX_BACKLOG_BYTES } from "./limits";
+import { defaults, MAX_BACKLOG_BYTES, type RateLimits, rates, standardCloseCodes } from "./limits";
+import { Outbox } from "./outbox";
 import { handleMessage, type ProtocolContext, rateLimited } from "./protocol";
 import { DocumentRegistry } from "./registry";
-import { socketPeer, startKeepalive } from "./socket";
-import { createKyselyStore, type DocumentStore } from "./store";
+import { adoptSocket, socketPeer, startKeepalive } from "./socket";
+import {
+  createKyselyStore,
+  createSqliteStore,
+  type DocumentStore,
+  type StoredDocument,
+} from "./store";
 import { UpdateWriter } from "./writer";
+
+/** How long a document's load waits for its first client's sync step 1 (see serveFromStore). */
+const FIRST_MESSAGE_WAIT_MS = 5;
 
 /** Ties sockets to documents: the implementation behind `createSyncServer`. */
 export class SyncHub implements SyncServer {
@@ -20,13 +33,24 @@ export class SyncHub implements SyncServer {
   private readonly registry: DocumentRegistry;
   private readonly protocol: ProtocolContext;
   private readonly stopKeepalive: () => void;
+  private readonly rates: RateLimits;
+  private readonly outbox = new Outbox();
+  private readonly guard = new UpdateGuard();
   private closing: Promise<void> | null = null;
 
   constructor(
     private readonly options: SyncServerOptions,
-    store: DocumentStore = createKyselyStore(options.db),
+    store: DocumentStore = options.sqlite
+      ? createSqliteStore(options.db, options.sqlite)
+      : createKyselyStore(options.db),
   ) {
-    this.writer = new UpdateWriter(store, options.logger, (doc) => this.registry.stored(doc));
+    this.rates = { ...rates, ...options.rates };
+    this.writer = new UpdateWriter(
+      store,
+      options.logger,
+      (doc) => this.registry.stored(doc),
+      this.outbox,
+    );
     this.registry = new DocumentRegistry({
       store,
       writer: this.writer,
@@ -35,8 +59,15 @@ export class SyncHub implements SyncServer {
       compactAfter: options.compactAfter ?? defaults.compactAfter,
       storeDebounceMs: options.storeDebounceMs ?? defaults.storeDebounceMs,
       onStored: options.onStored,
+      onRead: (documentId, stored) => this.serveFromStore(documentId, stored),
     });
-    this.protocol = { sink: this.writer, logger: options.logger };
+    this.protocol = {
+      sink: this.writer,
+      logger: options.logger,
+      guard: this.guard,
+      release: (connection) => this.release(connection),
+      quarantine: (doc, error) => this.quarantine(doc, error),
+    };
     this.stopKeepalive = startKeepalive(
       options.pingIntervalMs ?? defaults.pingIntervalMs,
       this.connections,
@@ -50,24 +81,36 @@ export class SyncHub implements SyncServer {
       access,
       this.epochs.get(userId) ?? 0,
       (ended) => this.forget(ended),
+      this.rates,
+      this.outbox,
     );
-    return {
+    const events: WSEvents<WebSocketLike> = {
       onOpen: (_event, ws) => {
-        if (!ws.raw) {
+        const raw = ws.raw;
+        if (!raw) {
           ws.close(1011, "no socket");
           return;
         }
-        connection.peer = socketPeer(ws.raw, connection);
+        if (raw instanceof WebSocket) {
+          connection.peer = adoptSocket(
+            raw,
+            connection,
+            (data) => this.receive(connection, data),
+            (error) => this.socketError(connection, error),
+          );
+        } else {
+          connection.peer = socketPeer(raw, connection);
+          events.onMessage = (event) => this.receive(connection, event.data);
+        }
         this.open(connection);
       },
-      onMessage: (event) => this.receive(connection, event.data),
       onClose: () => connection.ended(),
       onError: (event) => {
         // Node has no global ErrorEvent; @hono/node-server's own carries `error`.
-        const error = "error" in event ? event.error : event;
-        this.options.logger.debug({ err: error, documentId, userId }, "sync socket error");
+        this.socketError(connection, "error" in event ? event.error : event);
       },
     };
+    return events;
   }
 
   async recheckUser(userId: string): Promise<void> {
@@ -96,12 +139,17 @@ export class SyncHub implements SyncServer {
       this.writer.stop();
       await this.registry.close();
       await this.writer.flush();
+      this.guard.close();
     })();
     return this.closing;
   }
 
-  stats(): { documents: number; connections: number } {
-    return { documents: this.registry.size, connections: this.connections.size };
+  stats(): { documents: number; connections: number; loads: number } {
+    return {
+      documents: this.registry.size,
+      connections: this.connections.size,
+      loads: this.registry.loads,
+    };
   }
 
   private open(connection: Connection): void {
@@ -124,12 +172,7 @@ export class SyncHub implements SyncServer {
           return;
         }
         doc.attach(connection);
-        const backlog = connection.backlog ?? [];
-        connection.backlog = null;
-        for (const message of backlog) {
-          if (connection.closed) break;
-          handleMessage(this.protocol, doc, connection, message);
-        }
+        this.release(connection);
       },
       (error: unknown) => {
         this.options.logger.error(
@@ -148,7 +191,8 @@ export class SyncHub implements SyncServer {
       rateLimited(this.protocol, connection, "messages");
       return;
     }
-    if (!(data instanceof ArrayBuffer)) {
+    const message = binaryFrame(data);
+    if (!message) {
       this.options.logger.warn(
         { documentId: connection.documentId, userId: connection.userId },
         "closing a sync connection that sent a text frame",
@@ -156,7 +200,6 @@ export class SyncHub implements SyncServer {
       connection.close(closeCodes.badMessage, "binary frames only");
       return;
     }
-    const message = new Uint8Array(data);
     if (connection.backlog) {
       connection.backlogBytes += message.byteLength;
       if (connection.backlogBytes > MAX_BACKLOG_BYTES) {
@@ -165,6 +208,83 @@ export class SyncHub implements SyncServer {
       }
       connection.backlog.push(message);
     } else if (connection.doc) handleMessage(this.protocol, connection.doc, connection, message);
+  }
+
+  /**
+   * Ends a hold; once none is left, handles in order the frames held meanwhile, and stops
+   * where one of them holds the connection again (an update sent to the worker).
+   */
+  private release(connection: Connection): void {
+    if (!connection.unhold()) return;
+    const doc = connection.doc;
+    const held = connection.backlog ?? [];
+    connection.backlog = null;
+    connection.backlogBytes = 0;
+    if (!doc) return;
+    for (let i = 0; i < held.length; i++) {
+      if (connection.closed) return;
+      handleMessage(this.protocol, doc, connection, held[i]);
+      if (connection.holds > 0) {
+        const rest = held.slice(i + 1);
+        // A fresh backlog, made by the hold (TypeScript still believes it is null).
+        (connection.backlog as Uint8Array[] | null)?.push(...rest);
+        for (const frame of rest) connection.backlogBytes += frame.byteLength;
+        return;
+      }
+    }
+  }
+
+  /**
+   * A fresh client (empty state vector) waiting for a document that is being loaded gets
+   * its sync step 2 straight from the stored bytes, before the server applies them: it
+   * decodes the document while the server does, instead of after. Stored bytes are
+   * durable, so this reveals nothing that could be lost. A client sends its step 1 as
+   * soon as the socket opens: the first connection gets a few milliseconds for it.
+   */
+  private async serveFromStore(documentId: string, stored: StoredDocument): Promise<void> {
+    // Past a short log it is not worth it: the client would apply each row.
+    if (!stored.state || stored.updates.length > defaults.compactAfter) return;
+    const waiting = () =>
+      Array.from(this.connections).filter(
+        (c) => c.documentId === documentId && !c.doc && !c.closed && c.backlog,
+      );
+    const deadline = Date.now() + FIRST_MESSAGE_WAIT_MS;
+    while (Date.now() < deadline && waiting().some((c) => c.backlog?.length === 0)) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    let served = false;
+    for (const connection of waiting()) {
+      const held = connection.backlog ?? [];
+      const index = held.findIndex(isFreshStep1);
+      if (index < 0) continue;
+      held.splice(index, 1);
+      connection.send(syncStep2FromStored(stored.state));
+      for (const update of stored.updates) connection.send(updateFrame(update));
+      served = true;
+    }
+    if (served) {
+      this.outbox.flush();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private quarantine(doc: SharedDocument, error: unknown): void {
+    this.options.logger.error(
+      { err: error, documentId: doc.id },
+      "an update failed half-way: reloading the document from the database",
+    );
+    this.registry.discard(doc);
+    // Their clients reconnect (1011 is not final) and resync against the stored state.
+    for (const connection of Array.from(doc.connections)) {
+      connection.close(standardCloseCodes.internalError, "document reloaded");
+    }
+  }
+
+  private socketError(connection: Connection, error: unknown): void {
+    this.options.logger.debug(
+      { err: error, documentId: connection.documentId, userId: connection.userId },
+      "sync socket error",
+    );
   }
 
   /** Runs once per connection, whoever closed it. */
@@ -183,23 +303,48 @@ export class SyncHub implements SyncServer {
     }
   }
 
+  /**
+   * The connections are held from the moment the change is announced (the domain does so
+   * right after its commit) until the verdict: nothing they send after a removal is
+   * applied, stored or relayed; if their right is unchanged, their frames are replayed.
+   */
   private async recheck(userId: string, documentId: string, connections: Connection[]) {
-    let access: DocumentAccess | null;
+    for (const connection of connections) connection.hold();
+    let access: DocumentAccess | null | undefined;
     try {
       access = await this.options.accessOf(userId, documentId);
     } catch (error) {
       this.options.logger.error({ err: error, userId, documentId }, "re-checking access failed");
-      // Reconnecting goes through the HTTP checks again.
-      for (const connection of connections) {
-        connection.close(closeCodes.accessChanged, "access changed");
-      }
-      return;
     }
     for (const connection of connections) {
-      if (access === null) connection.close(closeCodes.accessRevoked, "access revoked");
+      // Reconnecting goes through the HTTP checks again.
+      if (access === undefined) connection.close(closeCodes.accessChanged, "access changed");
+      else if (access === null) connection.close(closeCodes.accessRevoked, "access revoked");
       else if (access !== connection.access) {
         connection.close(closeCodes.accessChanged, "access changed");
       }
+      this.release(connection);
     }
   }
+}
+
+/**
+ * A received binary frame as bytes of its own, null for a text frame. `ws` hands out views
+ * into its read buffers, which Yjs could keep alive (binary content is not copied): the
+ * few bytes of a frame are cheaper to copy than a retained 64 KiB chunk.
+ */
+function binaryFrame(data: unknown): Uint8Array | null {
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (data instanceof Uint8Array) return new Uint8Array(data);
+  if (Array.isArray(data) && data.every((part) => part instanceof Uint8Array)) {
+    return new Uint8Array(Buffer.concat(data));
+  }
+  return null;
+}
+
+/** A sync step 1 with an empty state vector: what a client with nothing locally sends. */
+function isFreshStep1(frame: Uint8Array): boolean {
+  return (
+    frame.byteLength === 4 && frame[0] === 0 && frame[1] === 0 && frame[2] === 1 && frame[3] === 0
+  );
 }

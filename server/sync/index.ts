@@ -3,6 +3,7 @@
  * documents loaded on demand and every update stored before anyone else sees it.
  */
 import type { WebSocketLike } from "@hono/node-server";
+import type SQLite from "better-sqlite3";
 import type { WSEvents } from "hono/ws";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
@@ -10,11 +11,17 @@ import type * as Y from "yjs";
 import type { DocumentAccess } from "../../shared/documents";
 import type { Database } from "../db/schema";
 import { SyncHub } from "./hub";
+import type { RateLimits } from "./limits";
 
-export { MAX_FRAME_BYTES } from "./limits";
+export { MAX_FRAME_BYTES, type RateLimits } from "./limits";
 
 export interface SyncServerOptions {
   db: Kysely<Database>;
+  /**
+   * The raw handle of the same database, when there is one: updates are then written
+   * through prepared statements, synchronously, instead of through Kysely.
+   */
+  sqlite?: SQLite.Database;
   logger: Logger;
   /** The current right of a person over a document, null when they have none any more. */
   accessOf(userId: string, documentId: string): Promise<DocumentAccess | null>;
@@ -26,6 +33,8 @@ export interface SyncServerOptions {
   storeDebounceMs?: number;
   /** Keepalive ping period (default 30000); a socket silent for a whole period is cut. */
   pingIntervalMs?: number;
+  /** Per-connection message and presence caps (defaults in limits.ts); over them, closed. */
+  rates?: Partial<RateLimits>;
   /**
    * Read projections hook: after changes (debounced) and at unload. The Y.Doc must only be
    * read, and not kept after the promise settles. Errors are logged, never thrown.
@@ -44,8 +53,8 @@ export interface SyncServer {
   recheckUser(userId: string): Promise<void>;
   /** Graceful shutdown: close connections with 1001, flush, compact and store every loaded document. */
   close(): Promise<void>;
-  /** For tests/benchmarks: number of loaded documents, open connections. */
-  stats(): { documents: number; connections: number };
+  /** For tests/benchmarks: loaded documents, open connections, loads since start. */
+  stats(): { documents: number; connections: number; loads: number };
 }
 
 export function createSyncServer(options: SyncServerOptions): SyncServer {

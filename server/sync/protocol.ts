@@ -13,7 +13,8 @@ import {
   syncStep2Frame,
   updateFrame,
 } from "./frames";
-import { refuseUpdate } from "./guard";
+import type { Refusal, UpdateGuard } from "./guard";
+import { awarenessLimits, standardCloseCodes } from "./limits";
 
 /** Where accepted updates go: stored first, relayed after (see writer.ts). */
 export interface UpdateSink {
@@ -24,6 +25,14 @@ export interface UpdateSink {
 export interface ProtocolContext {
   sink: UpdateSink;
   logger: Logger;
+  guard: UpdateGuard;
+  /** Ends a hold; once none is left, replays what the connection sent meanwhile. */
+  release(connection: Connection): void;
+  /**
+   * Y.applyUpdate threw on an update the guard let through: the Y.Doc may hold part of
+   * it, so it must not be stored nor served any more.
+   */
+  quarantine(doc: SharedDocument, error: unknown): void;
 }
 
 /** A message that breaks the protocol; anything else thrown is a decoding failure. */
@@ -52,7 +61,15 @@ export function handleMessage(
           return;
         }
         const update = decoding.readVarUint8Array(decoder);
-        if (doc.applyAwareness(update, connection)) {
+        if (update.byteLength > awarenessLimits.maxBytes) {
+          throw new ProtocolError("awareness update too large");
+        }
+        const changed = doc.applyAwareness(update, connection);
+        if (connection.clientIds.length > awarenessLimits.maxClientsPerConnection) {
+          // A browser tab presents one client; the states it brought go with it.
+          throw new ProtocolError("too many awareness clients");
+        }
+        if (changed) {
           // To everyone, the sender included, as the reference server does: y-websocket
           // clients reconnect after 30 s without a message, and their own presence
           // renewal (every 15 s) is what a lone client hears.
@@ -98,21 +115,62 @@ function handleSync(
       const update = decoding.readVarUint8Array(decoder);
       // Read-only is enforced here, whatever the client believes it may do.
       if (connection.access !== "edit") return;
-      const refusal = refuseUpdate(update);
-      if (refusal) throw new ProtocolError(refusal);
-      if (!doc.apply(update, connection)) return;
       // An update message is relayed as received (minus any trailing bytes); a step 2
       // becomes an update, since step 2 tells a client that its initial sync is done.
-      const frame =
-        type === syncProtocol.messageYjsUpdate
-          ? message.subarray(0, decoder.pos)
-          : updateFrame(update);
-      context.sink.accept(doc, update, frame, connection);
+      const relayed =
+        type === syncProtocol.messageYjsUpdate ? message.subarray(0, decoder.pos) : null;
+      if (!context.guard.needsWorker(update)) {
+        settleUpdate(
+          context,
+          doc,
+          connection,
+          update,
+          relayed,
+          context.guard.inspect(update, doc.ydoc),
+        );
+        return;
+      }
+      // Frames that follow wait, in order, for the verdict.
+      connection.hold();
+      void context.guard.inspectOffThread(update, doc.ydoc).then((refusal) => {
+        if (!connection.closed) settleUpdate(context, doc, connection, update, relayed, refusal);
+        context.release(connection);
+      });
       return;
     }
     default:
       throw new ProtocolError(`unknown sync message type ${type}`);
   }
+}
+
+/** Applies and accepts an inspected update, or closes the connection that sent it. */
+function settleUpdate(
+  context: ProtocolContext,
+  doc: SharedDocument,
+  connection: Connection,
+  update: Uint8Array,
+  relayed: Uint8Array | null,
+  refusal: Refusal,
+): void {
+  if (refusal || doc.destroyed) {
+    context.logger.warn(
+      { documentId: doc.id, userId: connection.userId, bytes: update.byteLength, refusal },
+      "closing a sync connection that sent an update it may not",
+    );
+    if (refusal?.retry)
+      connection.close(standardCloseCodes.tryAgainLater, "update refused for now");
+    else connection.close(closeCodes.badMessage, "bad update");
+    return;
+  }
+  let changed: boolean;
+  try {
+    changed = doc.apply(update, connection);
+  } catch (error) {
+    connection.close(closeCodes.badMessage, "bad update");
+    context.quarantine(doc, error);
+    return;
+  }
+  if (changed) context.sink.accept(doc, update, relayed ?? updateFrame(update), connection);
 }
 
 /** Closes a connection that sent more than its share. */

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import * as Y from "yjs";
 import { SharedDocument } from "./document";
-import type { DocumentStore } from "./store";
+import type { DocumentStore, StoredDocument } from "./store";
 import type { UpdateWriter } from "./writer";
 
 export interface RegistryOptions {
@@ -12,6 +12,8 @@ export interface RegistryOptions {
   compactAfter: number;
   storeDebounceMs: number;
   onStored?(documentId: string, doc: Y.Doc): void | Promise<void>;
+  /** The stored bytes of a document about to be loaded, before they are applied. */
+  onRead?(documentId: string, stored: StoredDocument): Promise<void>;
 }
 
 interface Slot {
@@ -33,6 +35,8 @@ interface Slot {
 export class DocumentRegistry {
   private readonly slots = new Map<string, Slot>();
   private closed = false;
+  /** Documents loaded from the store since start. */
+  loads = 0;
 
   constructor(private readonly options: RegistryOptions) {}
 
@@ -88,9 +92,28 @@ export class DocumentRegistry {
     slot.unloadTimer.unref();
   }
 
+  /**
+   * Drops a document whose Y.Doc can no longer be trusted, without storing anything of
+   * it: what it accepted before is stored by the writer, and the next connection loads
+   * the document afresh from the database.
+   */
+  discard(doc: SharedDocument): void {
+    const slot = this.slots.get(doc.id);
+    doc.discarded = true;
+    if (!slot || slot.doc !== doc || slot.unloading) return;
+    if (slot.unloadTimer) clearTimeout(slot.unloadTimer);
+    slot.unloadTimer = null;
+    slot.unloading = this.options.writer
+      .flush()
+      .then(() => doc.destroy())
+      .finally(() => {
+        if (this.slots.get(slot.id) === slot) this.slots.delete(slot.id);
+      });
+  }
+
   /** After a commit: maybe compact, and tell the read projections soon. */
   stored(doc: SharedDocument): void {
-    if (doc.destroyed) return;
+    if (doc.destroyed || doc.discarded) return;
     this.maybeCompact(doc);
     if (this.options.onStored && !doc.storeTimer) {
       // Not reset by later changes: under continuous editing projections still follow.
@@ -140,7 +163,9 @@ export class DocumentRegistry {
   }
 
   private async load(documentId: string): Promise<SharedDocument> {
+    this.loads++;
     const stored = await this.options.store.load(documentId);
+    await this.options.onRead?.(documentId, stored);
     const doc = new SharedDocument(documentId, {
       lastUpdateId: stored.lastUpdateId,
       rows: stored.updates.length,
@@ -177,7 +202,7 @@ export class DocumentRegistry {
 
   private compact(doc: SharedDocument): Promise<void> {
     if (doc.compacting) return doc.compacting;
-    if (doc.destroyed) return Promise.resolve();
+    if (doc.destroyed || doc.discarded) return Promise.resolve();
     // The state and the id it covers are taken in the same turn: every stored row up to
     // lastUpdateId was applied to this Y.Doc before it was stored.
     const state = Y.encodeStateAsUpdate(doc.ydoc);
@@ -201,7 +226,7 @@ export class DocumentRegistry {
   /** Calls onStored, one call at a time per document; its failures are only logged. */
   private project(doc: SharedDocument): Promise<void> {
     const onStored = this.options.onStored;
-    if (!onStored) return Promise.resolve();
+    if (!onStored || doc.discarded) return Promise.resolve();
     doc.storing = doc.storing.then(async () => {
       try {
         await onStored(doc.id, doc.ydoc);

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Connection } from "./connection";
 import type { SharedDocument } from "./document";
+import type { Outbox } from "./outbox";
 import type { AppendedUpdate, DocumentStore } from "./store";
 
 /** An accepted update waiting for its transaction; doubles as the row to insert. */
@@ -56,6 +57,8 @@ export class UpdateWriter {
     private readonly logger: Logger,
     /** Called after a commit for each document that got rows, with how many. */
     private readonly onStored: (doc: SharedDocument, rows: number) => void,
+    /** Flushed after each relay: stored updates go out in the turn they were stored. */
+    private readonly outbox: Outbox | null = null,
   ) {}
 
   accept(doc: SharedDocument, update: Uint8Array, frame: Uint8Array, origin: Connection): void {
@@ -105,6 +108,7 @@ export class UpdateWriter {
         // Never let one bad socket or hook stop the writer: every later update waits on it.
         this.logger.error({ err: error }, "relaying stored updates failed");
       } finally {
+        this.outbox?.flush();
         batch.finish();
       }
     }

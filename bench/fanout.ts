@@ -1,0 +1,344 @@
+/**
+ * Fan-out: C clients over D documents, each typing R times a second for T seconds; the
+ * latency from writer to every other client, deliveries, server CPU per 10,000 deliveries,
+ * server memory, and convergence. Same workload for the three servers.
+ */
+
+import { freePort } from "../tests/torture/lib";
+import { LoadFleet } from "./lib/load";
+import type { LoadClient } from "./lib/load-child";
+import { type RunningServer, type ServerKind, serverLabels, startServer } from "./lib/servers";
+import { copyTemplate, memberHeaders, type Template } from "./lib/setup";
+import { fmt, mb, medianOf, ratio, sleep, summarize } from "./lib/stats";
+import type { SuiteContext } from "./lib/suite";
+
+export interface FanoutWorkload {
+  name: string;
+  clients: number;
+  docs: number;
+  /** Updates per second per writer. */
+  rate: number;
+  seconds: number;
+  awarenessRate: number;
+  /** Scale mode: one full writer per document, every other client a light receiver. */
+  lightReceivers?: boolean;
+}
+
+export interface FanoutResult {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  delivered: number;
+  expected: number;
+  /** delivered / expected, in %. */
+  deliveredPct: number;
+  errors: number;
+  cpu: number;
+  cpuPer10k: number;
+  rssIdle: number;
+  rssConnected: number;
+  rssPeak: number;
+  /** 1 when every document is identical on every full client and holds every write. */
+  converged: number;
+  awareness: number;
+}
+
+export interface FanoutOptions {
+  template: Template;
+  loadProcesses: number;
+  profileDir?: string;
+  /** Extra node flags for the server under test. */
+  nodeFlags?: string[];
+}
+
+/** Where a client of document `doc` connects on each server. */
+export function clientFor(
+  kind: ServerKind,
+  server: RunningServer,
+  template: Template,
+  doc: number,
+  id: number,
+): Omit<LoadClient, "writer" | "full"> {
+  const ws = server.url.replace(/^http/, "ws");
+  const page = template.pages[doc % template.pages.length];
+  if (kind === "maillage") {
+    return {
+      id,
+      docName: page,
+      url: `${ws}/sync/${page}`,
+      flavour: "yws",
+      headers: memberHeaders(template, server.url, id),
+    };
+  }
+  if (kind === "reference") return { id, docName: page, url: `${ws}/${page}`, flavour: "yws" };
+  return { id, docName: page, url: ws, flavour: "hocuspocus" };
+}
+
+export async function runFanout(
+  kind: ServerKind,
+  workload: FanoutWorkload,
+  options: FanoutOptions,
+): Promise<FanoutResult> {
+  const data = kind === "maillage" ? copyTemplate(options.template) : null;
+  const server = await startServer(kind, {
+    env: data ? { DATA_DIR: data.dir } : {},
+    profileDir: options.profileDir,
+    nodeFlags: options.nodeFlags,
+  });
+  const fleet = new LoadFleet(options.loadProcesses);
+  try {
+    await sleep(300);
+    const idle = await server.stats();
+    const clients: LoadClient[] = [];
+    const perDoc = new Map<string, number>();
+    for (let i = 0; i < workload.clients; i++) {
+      const doc = i % workload.docs;
+      const base = clientFor(kind, server, options.template, doc, i);
+      const first = i < workload.docs;
+      const writer = !workload.lightReceivers || first;
+      clients.push({ ...base, writer, full: writer });
+      perDoc.set(base.docName, (perDoc.get(base.docName) ?? 0) + 1);
+    }
+    const connected = await fleet.connect(clients);
+    await sleep(500);
+    const before = await server.stats({ resetLoop: true });
+    let rssPeak = before.rss;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        await sleep(250);
+        if (!sampling) break;
+        const stats = await server.stats().catch(() => null);
+        if (stats) rssPeak = Math.max(rssPeak, stats.rss);
+      }
+    })();
+    const writes = await fleet.run({
+      seconds: workload.seconds,
+      rate: workload.rate,
+      awarenessRate: workload.awarenessRate,
+    });
+    let expected = 0;
+    for (const [doc, count] of writes) expected += count * ((perDoc.get(doc) ?? 1) - 1);
+    await fleet.drain(expected, 5000);
+    const after = await server.stats();
+    sampling = false;
+    await sampler;
+    rssPeak = Math.max(rssPeak, after.rss);
+    const report = await fleet.finish();
+    let converged = 1;
+    for (const [doc, entry] of Object.entries(report.docs)) {
+      const written = writes.get(doc) ?? 0;
+      const same = entry.hashes.every((hash) => hash === entry.hashes[0]);
+      const complete = workload.lightReceivers || entry.markers.every((m) => m === written);
+      if (!same || !complete) converged = 0;
+    }
+    const latency = summarize(report.latencies);
+    const cpu = after.cpu - before.cpu;
+    return {
+      ...latency,
+      delivered: report.delivered,
+      expected,
+      deliveredPct: expected > 0 ? (100 * report.delivered) / expected : 100,
+      errors: report.errors + report.closes + connected.failed + connected.unsynced,
+      cpu,
+      cpuPer10k: report.delivered > 0 ? (cpu * 10_000) / report.delivered : Number.NaN,
+      rssIdle: idle.rss,
+      rssConnected: before.rss,
+      rssPeak,
+      converged,
+      awareness: report.awareness,
+    };
+  } finally {
+    await fleet.close();
+    await server.stop();
+    data?.remove();
+  }
+}
+
+export async function runFanoutSuite(context: SuiteContext) {
+  const { quick, repeats, servers, template, profileDir, section, emit, summary } = context;
+  const runsOf: Partial<Record<ServerKind, FanoutResult[]>> = {};
+  const plain = (clients: number, docs: number, seconds: number): FanoutWorkload => ({
+    name: `C=${clients} D=${docs} R=2 T=${seconds}`,
+    clients,
+    docs,
+    rate: 2,
+    seconds,
+    awarenessRate: 0,
+  });
+  const cursors = (seconds: number): FanoutWorkload => ({
+    ...plain(200, 20, seconds),
+    name: `C=200 D=20 R=2 T=${seconds} +5 cursors/s`,
+    awarenessRate: 5,
+  });
+  const workloads = quick
+    ? [plain(200, 20, 4), cursors(4)]
+    : [plain(200, 20, 20), plain(600, 30, 10), cursors(20)];
+  for (const workload of workloads) {
+    section(`Fan-out ${workload.name}`);
+    const results = new Map<ServerKind, FanoutResult>();
+    for (let r = 0; r < repeats; r++) {
+      for (const kind of servers) {
+        const result = await runFanout(kind, workload, {
+          template,
+          loadProcesses: 2,
+          profileDir,
+        });
+        runsOf[kind] ??= [];
+        runsOf[kind].push(result);
+      }
+    }
+    for (const kind of servers) results.set(kind, medianOf(runsOf[kind] ?? []));
+    for (const kind of servers) runsOf[kind] = [];
+    emit(
+      [
+        "server",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms",
+        "max ms",
+        "delivered",
+        "errors",
+        "CPU s",
+        "CPU s/10k",
+        "RSS idle MiB",
+        "RSS conn MiB",
+        "RSS peak MiB",
+        "converged",
+        ...(workload.awarenessRate > 0 ? ["awareness msgs"] : []),
+      ],
+      servers.map((kind) => {
+        const r = results.get(kind) as FanoutResult;
+        return [
+          serverLabels[kind],
+          fmt(r.p50),
+          fmt(r.p95),
+          fmt(r.p99),
+          fmt(r.max),
+          `${r.delivered}/${r.expected} (${fmt(r.deliveredPct, 2)}%)`,
+          String(r.errors),
+          fmt(r.cpu, 2),
+          fmt(r.cpuPer10k, 3),
+          mb(r.rssIdle),
+          mb(r.rssConnected),
+          mb(r.rssPeak),
+          r.converged === 1 ? "yes" : "NO",
+          ...(workload.awarenessRate > 0 ? [String(r.awareness)] : []),
+        ];
+      }),
+    );
+    const m = results.get("maillage");
+    const ref = results.get("reference");
+    const hp = results.get("hocuspocus");
+    if (m) {
+      summary(
+        `${workload.name}: Maillage CPU/10k deliveries ${fmt(m.cpuPer10k, 3)} s = ` +
+          `${ratio(m.cpuPer10k, ref?.cpuPer10k ?? Number.NaN)} the reference (goal ≤ 1.0×), ` +
+          `${ratio(m.cpuPer10k, hp?.cpuPer10k ?? Number.NaN)} Hocuspocus (goal ≤ 0.8×); ` +
+          `p99 ${fmt(m.p99)} ms = ${ratio(m.p99, ref?.p99 ?? Number.NaN)} the reference (goal ≤ 1.1×); ` +
+          `delivered ${fmt(m.deliveredPct, 2)}%`,
+      );
+    }
+  }
+}
+
+export async function runScaleSuite(context: SuiteContext) {
+  const { quick, template, profileDir, section, emit, summary } = context;
+  section("Scale: Maillage, 10 clients per document (1 writer + 9 light receivers), R=2");
+  const steps = quick ? [1000] : [1000, 2000, 3000, 4000, 5000];
+  const rows: string[][] = [];
+  let best = 0;
+  for (const clients of steps) {
+    const workload: FanoutWorkload = {
+      name: `C=${clients}`,
+      clients,
+      docs: clients / 10,
+      rate: 2,
+      seconds: quick ? 4 : 10,
+      awarenessRate: 0,
+      lightReceivers: true,
+    };
+    const r = await runFanout("maillage", workload, { template, loadProcesses: 2, profileDir });
+    rows.push([
+      String(clients),
+      fmt(r.p50),
+      fmt(r.p99),
+      fmt(r.max),
+      `${fmt(r.deliveredPct, 2)}%`,
+      String(r.errors),
+      fmt(r.cpuPer10k, 3),
+      mb(r.rssConnected),
+      mb(r.rssPeak),
+    ]);
+    const ok = r.deliveredPct >= 100 && r.p99 < 100 && r.errors === 0;
+    if (!ok) break;
+    best = clients;
+  }
+  emit(
+    [
+      "connections",
+      "p50 ms",
+      "p99 ms",
+      "max ms",
+      "delivered",
+      "errors",
+      "CPU s/10k",
+      "RSS conn MiB",
+      "RSS peak MiB",
+    ],
+    rows,
+  );
+  summary(
+    `Scale: largest C with 100% delivery and p99 < 100 ms = ${best} connections (goal ≥ 3,000)`,
+  );
+  const storm = await reconnectStorm(template, quick ? 300 : 1000);
+  emit(
+    ["reconnect storm", "clients", "documents", "resynced in", "unsynced", "document loads"],
+    [
+      [
+        "Maillage restarted",
+        String(storm.clients),
+        String(storm.documents),
+        `${fmt(storm.seconds, 1)} s`,
+        String(storm.unsynced),
+        String(storm.loads),
+      ],
+    ],
+  );
+  summary(
+    `Reconnect storm: ${storm.clients} clients resynced in ${fmt(storm.seconds, 1)} s (goal ≤ 10 s), ` +
+      `${storm.loads} loads for ${storm.documents} documents (goal: each loaded once)`,
+  );
+}
+
+/**
+ * A restart under 1,000 connected clients: they come back with jittered back-off (up to
+ * 2 s, as y-websocket does); time until all are synced again, and how many loads it took.
+ */
+async function reconnectStorm(template: Template, clients: number) {
+  const data = copyTemplate(template);
+  const port = String(await freePort());
+  const documents = clients / 10;
+  let server = await startServer("maillage", { env: { DATA_DIR: data.dir, PORT: port } });
+  const fleet = new LoadFleet(2);
+  try {
+    const specs: LoadClient[] = Array.from({ length: clients }, (_, i) => ({
+      ...clientFor("maillage", server, template, i % documents, i),
+      writer: true,
+      full: true,
+    }));
+    await fleet.connect(specs);
+    await server.stop();
+    server = await startServer("maillage", { env: { DATA_DIR: data.dir, PORT: port } });
+    const started = Date.now();
+    const unsynced = await fleet.reconnect(2000);
+    const seconds = (Date.now() - started) / 1000;
+    const stats = await server.stats();
+    return { clients, documents, seconds, unsynced, loads: stats.loads };
+  } finally {
+    await fleet.close();
+    await server.stop();
+    data.remove();
+  }
+}

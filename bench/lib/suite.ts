@@ -1,0 +1,14 @@
+/** What every benchmark suite receives from bench/run.ts. */
+import type { ServerKind } from "./servers";
+import type { Template } from "./setup";
+
+export interface SuiteContext {
+  quick: boolean;
+  repeats: number;
+  template: Template;
+  servers: ServerKind[];
+  profileDir?: string;
+  section(title: string): void;
+  emit(headers: string[], rows: string[][]): void;
+  summary(line: string): void;
+}

@@ -1,0 +1,103 @@
+/**
+ * `npm run bench` — every benchmark of the sync server against the reference y-websocket
+ * server and Hocuspocus, in one run, medians of repeated runs. Never fails on timing.
+ *
+ *   npm run bench                 full run (about 30 minutes on 2 cores)
+ *   npm run bench -- --quick      short run (under 3 minutes)
+ *   npm run bench -- --only=fanout,coldload,memory,http,scale,hostile
+ *   npm run bench -- --repeats=5 --servers=maillage,reference --profile --no-extras
+ *
+ * Then any standalone bench/diagnostic.ts and bench/board.ts that exist run too.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { runColdLoad } from "./coldload";
+import { runFanoutSuite, runScaleSuite } from "./fanout";
+import { runHostile } from "./hostile";
+import { runHttp } from "./http";
+import { benchDir, repoDir, type ServerKind, serverKinds } from "./lib/servers";
+import { prepareTemplate } from "./lib/setup";
+import { fmt, markdownTable, mb, table } from "./lib/stats";
+import type { SuiteContext } from "./lib/suite";
+import { runMemory } from "./memory";
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string) =>
+  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+
+const quick = flag("quick");
+const only = option("only")?.split(",");
+const repeats = Number(option("repeats") ?? (quick ? 1 : 3));
+const servers = (option("servers")?.split(",") ?? serverKinds) as ServerKind[];
+const profileDir = flag("profile") ? join(benchDir, "profiles") : undefined;
+if (profileDir) mkdirSync(profileDir, { recursive: true });
+const wanted = (suite: string) => !only || only.includes(suite);
+
+/** Everything printed, kept to write a Markdown copy at the end. */
+const report: string[] = [];
+function out(text: string, markdown = text) {
+  console.log(text);
+  report.push(markdown);
+}
+function section(title: string) {
+  out(`\n== ${title} ==`, `\n### ${title}\n`);
+}
+function emit(headers: string[], rows: string[][]) {
+  out(table(headers, rows), markdownTable(headers, rows));
+}
+function summary(line: string) {
+  out(`→ ${line}`, `\n**${line}**\n`);
+}
+
+const started = Date.now();
+out(
+  `Maillage benchmarks — ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? "?"}, ` +
+    `${mb(totalmem())} MiB RAM, Node ${process.version} — mode: ${quick ? "quick" : "full"}, ` +
+    `${repeats} repeat(s), median reported`,
+);
+
+const template = await prepareTemplate(
+  join(tmpdir(), "maillage-bench-template-v1"),
+  quick ? 200 : 600,
+  400,
+);
+
+const context: SuiteContext = {
+  quick,
+  repeats,
+  template,
+  servers,
+  profileDir,
+  section,
+  emit,
+  summary,
+};
+const suites: Array<[string, (context: SuiteContext) => Promise<void>]> = [
+  ["fanout", runFanoutSuite],
+  ["scale", runScaleSuite],
+  ["coldload", runColdLoad],
+  ["memory", runMemory],
+  ["http", runHttp],
+  ["hostile", runHostile],
+];
+for (const [name, run] of suites) if (wanted(name)) await run(context);
+
+out(`\nBenchmarks done in ${fmt((Date.now() - started) / 60_000, 1)} min.`);
+const copy = join(tmpdir(), "maillage-bench-last-run.md");
+writeFileSync(copy, `${report.join("\n")}\n`);
+console.log(`(Markdown copy of these tables: ${copy})`);
+
+// Benchmarks other engineers own run last, each a standalone script.
+for (const extra of flag("no-extras") ? [] : ["diagnostic.ts", "board.ts"]) {
+  const file = join(benchDir, extra);
+  if (!existsSync(file)) continue;
+  console.log(`\n== bench/${extra} ==`);
+  const result = spawnSync(process.execPath, ["--import", "tsx", file, ...args], {
+    cwd: repoDir,
+    stdio: "inherit",
+  });
+  if (result.status !== 0) console.log(`bench/${extra} exited with ${result.status}`);
+}
