@@ -360,7 +360,7 @@ async function pendingSuggestion(db: DB, actorId: string, suggestionId: string) 
 
 /**
  * Places the newcomer as suggested, or where the coordinator decides instead: the same
- * path as any placement, so their open documents follow the new right at once.
+ * path as every other placement, so their open documents follow the new right at once.
  */
 export async function confirmSuggestion(
   context: CircleContext,

@@ -1,6 +1,6 @@
 /**
  * A document's Y.Doc as stored: its compacted state plus the log appended since. The sync
- * layer writes every update before relaying it, so this is always as current as any client.
+ * layer writes every update before relaying it, so this is always as current as what every client has seen.
  */
 import * as Y from "yjs";
 import type { DB } from "../../db/database";
