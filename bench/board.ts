@@ -10,7 +10,6 @@
  * Prints tables; never fails on timing. bench/run.ts runs it after its own suites.
  */
 import { rmSync } from "node:fs";
-import { chromium } from "playwright-core";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
@@ -24,6 +23,7 @@ import {
   readColumns,
   seedColumns,
 } from "../shared/board-doc";
+import { launchBrowser } from "../tests/helpers/chromium";
 import setup from "../tests/helpers/global-setup";
 import { client, setUpPole, startTestServer } from "../tests/helpers/server";
 import { fmt, summarize, table } from "./lib/stats";
@@ -152,20 +152,7 @@ const frameProbe = `
 async function benchBrowser() {
   await setup({ provide() {} } as unknown as Parameters<typeof setup>[0]);
   const server = await startTestServer({ env: { CLIENT_DIST: process.env.CLIENT_DIST ?? "" } });
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launchBrowser();
   const doc = new Y.Doc();
   let provider: WebsocketProvider | undefined;
   try {

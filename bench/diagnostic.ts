@@ -13,7 +13,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
@@ -35,6 +35,7 @@ import {
   setVote,
   writeField,
 } from "../shared/diagnostic";
+import { launchBrowser } from "../tests/helpers/chromium";
 import setup from "../tests/helpers/global-setup";
 import { setUpPole, startTestServer } from "../tests/helpers/server";
 import { fmt, summarize, table } from "./lib/stats";
@@ -377,20 +378,7 @@ async function pageWait(page: Page, selector: string, text: string): Promise<num
 async function benchBrowser() {
   await setup({ provide() {} } as unknown as Parameters<typeof setup>[0]);
   const server = await startTestServer({ env: { CLIENT_DIST: process.env.CLIENT_DIST ?? "" } });
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launchBrowser();
   const doc = new Y.Doc();
   let provider: WebsocketProvider | undefined;
   try {

@@ -7,23 +7,12 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AxeResults } from "axe-core";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { beforeEach, expect, inject } from "vitest";
 
 const require = createRequire(import.meta.url);
 
-export const CHROMIUM = "/usr/bin/chromium";
-
-export const chromiumArgs = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+export { launchBrowser } from "./chromium";
 
 /** The built client the test servers serve (see global-setup.ts). */
 export function clientDist(): string {
@@ -33,10 +22,6 @@ export function clientDist(): string {
   if (!provided)
     throw new Error("CLIENT_DIST is unknown: is tests/helpers/global-setup.ts in globalSetup?");
   return provided;
-}
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs, headless: true });
 }
 
 export const DESKTOP = { width: 1280, height: 900 } as const;

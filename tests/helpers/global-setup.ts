@@ -12,14 +12,13 @@ import { existsSync, readdirSync, renameSync, rmSync, statSync, utimesSync } fro
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
+import { CHROMIUM } from "./chromium";
 
 declare module "vitest" {
   export interface ProvidedContext {
     clientDist: string;
   }
 }
-
-export const CHROMIUM = "/usr/bin/chromium";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
