@@ -116,9 +116,7 @@ async function measure(
         unloadSeconds,
         retainedPerDocKb: (after.heapUsed - base.heapUsed) / 1024 / cycles,
         rssGrowthMb: (after.rss - base.rss) / (1024 * 1024),
-        // Against the heap once they are unloaded again: code compiled on the way stays,
-        // and is not a per-document cost.
-        heapPerLoadedDocKb: (loaded.heapUsed - idle.heapUsed) / 1024 / held,
+        heapPerLoadedDocKb: (loaded.heapUsed - after.heapUsed) / 1024 / held,
         rssPerConnectionKb: (connected.rss - idle.rss) / 1024 / held,
       };
     } finally {

@@ -13,15 +13,22 @@ import { MAX_FRAME_BYTES } from "./limits";
  */
 export const updateLimits = {
   maxBytes: MAX_FRAME_BYTES,
-  /** Structs + deletion ranges + 3 more per shared type + a quarter per JSON value. */
-  maxCost: 12_000,
+  /** New structs + deletion ranges + 3 more per new shared type + ¼ per new JSON value. */
+  maxCost: 8_000,
+  /**
+   * Decoding alone, for every struct of the update (Yjs decodes what the document
+   * already holds before skipping it): shared types + 1/16 per JSON value + 1/256 per
+   * byte. 40,000 is ~60 ms here; a whole 8,000-row registry replayed by a reconnecting
+   * client fits.
+   */
+  maxDecodeCost: 40_000,
   /** Larger updates are decoded in the worker thread, the event loop only applies them. */
   inlineBytes: 16 * 1024,
   /**
    * A last resort for content the cost above misjudges: applying decodes again on the
    * event loop. Honest updates are far below even on a busy machine (600 KB of text: 9 ms).
    */
-  maxDecodeMs: 250,
+  maxDecodeMs: 150,
   /** Beyond this the worker is presumed stuck: it is replaced and the update refused. */
   workerTimeoutMs: 2000,
   /**
@@ -62,6 +69,12 @@ function judge(shape: UpdateShape, update: Uint8Array, doc: Y.Doc, offThread: bo
   if (cost > updateLimits.maxCost) {
     return refuse(
       `too costly to apply (${shape.structs} structs, ${shape.types} types, ${shape.values} values, ${shape.deletes} deletions)`,
+    );
+  }
+  const decodeCost = shape.decodedTypes + shape.decodedValues / 16 + update.byteLength / 256;
+  if (decodeCost > updateLimits.maxDecodeCost) {
+    return refuse(
+      `too costly to decode (${shape.decodedTypes} types, ${shape.decodedValues} values, ${update.byteLength} bytes)`,
     );
   }
   if (offThread && shape.decodeMs > updateLimits.maxDecodeMs) {

@@ -5,6 +5,9 @@ export interface UpdateShape {
   types: number;
   /** JSON-like values carried (array and map entries). */
   values: number;
+  /** Shared types and JSON-like values decoded, including those the document holds. */
+  decodedTypes: number;
+  decodedValues: number;
   /** Ranges of its delete set. */
   deletes: number;
   /** Some of it depends on structs the document does not have yet. */

@@ -18,7 +18,7 @@ import { ContentAny, ContentJSON, ContentType, decodeUpdate, ID, Item, Skip } fr
  *
  * @param {Uint8Array} update
  * @param {(client: number) => number} clockOf
- * @returns {{ structs: number, types: number, values: number, deletes: number, pending: boolean, decodeMs: number }}
+ * @returns {{ structs: number, types: number, values: number, decodedTypes: number, decodedValues: number, deletes: number, pending: boolean, decodeMs: number }}
  */
 export function inspectUpdate(update, clockOf) {
   const started = performance.now();
@@ -32,9 +32,19 @@ export function inspectUpdate(update, clockOf) {
   let count = 0;
   let types = 0;
   let values = 0;
+  let decodedTypes = 0;
+  let decodedValues = 0;
   for (const struct of structs) {
     const { client, clock } = struct.id;
     if (struct instanceof Skip) continue;
+    // Decoding costs for every struct, held already or not: Yjs decodes them all first.
+    if (struct instanceof Item) {
+      const content = struct.content;
+      if (content instanceof ContentType) decodedTypes++;
+      else if (content instanceof ContentAny || content instanceof ContentJSON) {
+        decodedValues += content.arr.length;
+      }
+    }
     const reached = reachedBy(client);
     // Structs the document already holds are skipped, not integrated: an offline copy
     // replayed whole (y-indexeddb on reconnection) costs only what it brings that is new.
@@ -67,5 +77,5 @@ export function inspectUpdate(update, clockOf) {
     const reached = reachedBy(client);
     for (const range of ranges) if (range.clock + range.len > reached) pending = true;
   }
-  return { structs: count, types, values, deletes, pending, decodeMs };
+  return { structs: count, types, values, decodedTypes, decodedValues, deletes, pending, decodeMs };
 }

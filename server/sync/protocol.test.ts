@@ -426,6 +426,23 @@ describe("hostile updates", () => {
     },
   );
 
+  it("counts the decoding of structs the document already holds", async () => {
+    const { appended, doc, connect } = harness();
+    const crafted = craftedUpdates();
+    const known = crafted.find((c) => c.name === "garbage-collected range of 2^53");
+    const values = crafted.find((c) => c.name.startsWith("2 million"));
+    if (!known || !values) throw new Error("crafted updates renamed");
+    // Client 5's range is known: Yjs would skip integrating the 2 MB of values, not decoding them.
+    Y.applyUpdate(doc.ydoc, known.update);
+    const a = connect("a");
+    a.send(updateFrame(values.update));
+    for (let i = 0; i < 500 && a.closes.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(a.closes).toEqual([closeCodes.badMessage]);
+    expect(appended).toEqual([]);
+  });
+
   it("refuses an update built on missing structs once the document holds enough of those", async () => {
     const { appended, connect } = harness();
     const client = new Y.Doc();

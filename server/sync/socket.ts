@@ -125,6 +125,9 @@ export function adoptSocket(
         raw.off(event, listener as (...args: unknown[]) => void);
       }
     }
+    // The listeners above live as long as the socket and share this scope: the snapshot
+    // holds the adapter's first listener, and through it the whole request.
+    before.clear();
   });
   return new WsPeer(raw);
 }

@@ -217,8 +217,8 @@ export function craftedUpdates(): Crafted[] {
     },
     { name: "30,000 scattered inserts (over the cost limit)", update: scatteredInserts(30_000) },
     {
-      name: "10,000 scattered inserts (heavy, within limits)",
-      update: scatteredInserts(10_000),
+      name: "6,000 scattered inserts (heavy, within limits)",
+      update: scatteredInserts(6000),
       honest: true,
     },
     { name: "640 KB of pasted text (honest, large)", update: bigText, honest: true },
