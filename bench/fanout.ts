@@ -173,7 +173,7 @@ export async function runFanoutSuite(context: SuiteContext) {
     awarenessRate: 5,
   });
   const workloads = quick
-    ? [plain(200, 20, 4), cursors(4)]
+    ? [plain(200, 20, 3), cursors(3)]
     : [plain(200, 20, 20), plain(600, 30, 10), cursors(20)];
   for (const workload of workloads) {
     section(`Fan-out ${workload.name}`);
@@ -255,7 +255,7 @@ export async function runScaleSuite(context: SuiteContext) {
       clients,
       docs: clients / 10,
       rate: 2,
-      seconds: quick ? 4 : 10,
+      seconds: quick ? 3 : 10,
       awarenessRate: 0,
       lightReceivers: true,
     };
@@ -292,7 +292,7 @@ export async function runScaleSuite(context: SuiteContext) {
   summary(
     `Scale: largest C with 100% delivery and p99 < 100 ms = ${best} connections (goal ≥ 3,000)`,
   );
-  const storm = await reconnectStorm(template, quick ? 300 : 1000);
+  const storm = await reconnectStorm(template, quick ? 200 : 1000);
   emit(
     ["reconnect storm", "clients", "documents", "resynced in", "unsynced", "document loads"],
     [

@@ -35,7 +35,7 @@ async function cannon(options: autocannon.Options): Promise<Measured> {
 export async function runHttp(context: SuiteContext): Promise<void> {
   const { quick, template, section, emit, summary } = context;
   section("HTTP under autocannon (Maillage)");
-  const duration = quick ? 3 : 15;
+  const duration = quick ? 2 : 15;
   const data = copyTemplate(template);
   const server = await startServer("maillage", { env: { DATA_DIR: data.dir } });
   try {

@@ -83,7 +83,12 @@ const suites: Array<[string, (context: SuiteContext) => Promise<void>]> = [
   ["http", runHttp],
   ["hostile", runHostile],
 ];
-for (const [name, run] of suites) if (wanted(name)) await run(context);
+for (const [name, run] of suites) {
+  if (!wanted(name)) continue;
+  const suiteStarted = Date.now();
+  await run(context);
+  console.log(`(${name}: ${fmt((Date.now() - suiteStarted) / 1000, 0)} s)`);
+}
 
 out(`\nBenchmarks done in ${fmt((Date.now() - started) / 60_000, 1)} min.`);
 const copy = join(tmpdir(), "maillage-bench-last-run.md");
