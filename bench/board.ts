@@ -10,8 +10,6 @@
  * Prints tables; never fails on timing. bench/run.ts runs it after its own suites.
  */
 import { rmSync } from "node:fs";
-import { WebSocket } from "ws";
-import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import {
   addCard,
@@ -26,6 +24,7 @@ import {
 import { launchBrowser } from "../tests/helpers/chromium";
 import setup from "../tests/helpers/global-setup";
 import { client, setUpPole, startTestServer } from "../tests/helpers/server";
+import { closeDocument, connect, type OpenDocument, waitFor } from "../tests/helpers/sync-client";
 import { fmt, summarize, table } from "./lib/stats";
 
 const quick = process.argv.includes("--quick");
@@ -111,23 +110,6 @@ function benchYjs() {
   );
 }
 
-/** The node client of tests/integration: ws with the session cookie on the upgrade. */
-function cookieSocket(cookie: string, origin: string) {
-  return class extends WebSocket {
-    constructor(address: string | URL, protocols?: string | string[]) {
-      super(address, protocols, { headers: { cookie, origin } });
-    }
-  };
-}
-
-async function waitFor(check: () => boolean, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /**
  * Frame intervals recorded in the page from startProbe() until probe.running is cleared.
  * Passed as source text: tsx would wrap named functions in a helper the page lacks.
@@ -153,8 +135,7 @@ async function benchBrowser() {
   await setup({ provide() {} } as unknown as Parameters<typeof setup>[0]);
   const server = await startTestServer({ env: { CLIENT_DIST: process.env.CLIENT_DIST ?? "" } });
   const browser = await launchBrowser();
-  const doc = new Y.Doc();
-  let provider: WebsocketProvider | undefined;
+  let opened: OpenDocument | undefined;
   try {
     const pole = await setUpPole(server);
     const api = client(server.url, pole.coordinator.cookie);
@@ -167,15 +148,8 @@ async function benchBrowser() {
     const boardId = documents.find((d) => d.kind === "board" && d.circleId === circle.id)?.id;
     if (!boardId) throw new Error("no board");
 
-    provider = new WebsocketProvider(`${server.wsUrl}/sync`, boardId, doc, {
-      WebSocketPolyfill: cookieSocket(
-        pole.coordinator.cookie,
-        server.url,
-      ) as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-    });
-    const synced = provider;
-    await waitFor(() => synced.synced);
+    opened = await connect(server, pole.coordinator, boardId);
+    const { doc } = opened;
     fillBoard(doc);
 
     const context = await browser.newContext({
@@ -239,7 +213,10 @@ async function benchBrowser() {
         "window.probe.running = false, window.probe.frames",
       )) as number[];
       frames.push(...recorded);
-      await waitFor(() => cardsOf(doc).get(cardId)?.get("columnId") === to.id);
+      await waitFor(
+        () => cardsOf(doc).get(cardId)?.get("columnId") === to.id,
+        "the move to reach the replica",
+      );
     }
     const frame = summarize(frames);
     const settle = summarize(settles);
@@ -267,8 +244,7 @@ async function benchBrowser() {
     console.log(`DOM elements on the page: ${domNodes}; the drags reached the server: yes`);
     await context.close();
   } finally {
-    provider?.destroy();
-    doc.destroy();
+    if (opened) closeDocument(opened);
     await browser.close();
     const dataDir = server.dataDir;
     await server.close();

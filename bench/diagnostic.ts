@@ -14,8 +14,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { WebSocket } from "ws";
-import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { openDatabase } from "../server/db/database";
 import { migrateToLatest } from "../server/db/migrate";
@@ -38,6 +36,7 @@ import {
 import { launchBrowser } from "../tests/helpers/chromium";
 import setup from "../tests/helpers/global-setup";
 import { setUpPole, startTestServer } from "../tests/helpers/server";
+import { closeDocument, connect, type OpenDocument } from "../tests/helpers/sync-client";
 import { fmt, summarize, table } from "./lib/stats";
 
 const quick = process.argv.includes("--quick");
@@ -339,22 +338,6 @@ async function benchServer(doc: Y.Doc) {
   }
 }
 
-function cookieSocket(cookie: string, origin: string) {
-  return class extends WebSocket {
-    constructor(address: string | URL, protocols?: string | string[]) {
-      super(address, protocols, { headers: { cookie, origin } });
-    }
-  };
-}
-
-async function waitFor(check: () => boolean, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /**
  * Milliseconds, measured inside the page, until `selector` matches and shows `text`.
  * A string script: tsx would wrap a named closure in a helper the page does not have.
@@ -379,20 +362,12 @@ async function benchBrowser() {
   await setup({ provide() {} } as unknown as Parameters<typeof setup>[0]);
   const server = await startTestServer({ env: { CLIENT_DIST: process.env.CLIENT_DIST ?? "" } });
   const browser = await launchBrowser();
-  const doc = new Y.Doc();
-  let provider: WebsocketProvider | undefined;
+  let writer: OpenDocument | undefined;
   try {
     const pole = await setUpPole(server);
     const diagnosticId = pole.documents.diagnostic;
-    provider = new WebsocketProvider(`${server.wsUrl}/sync`, diagnosticId, doc, {
-      WebSocketPolyfill: cookieSocket(
-        pole.coordinator.cookie,
-        server.url,
-      ) as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-    });
-    const synced = provider;
-    await waitFor(() => synced.synced);
+    writer = await connect(server, pole.coordinator, diagnosticId);
+    const { doc } = writer;
     fillDiagnostic(doc, 40);
     // Every part stored and relayed: the server's state vector matches ours.
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -494,8 +469,7 @@ async function benchBrowser() {
     );
     await context.close();
   } finally {
-    provider?.destroy();
-    doc.destroy();
+    if (writer) closeDocument(writer);
     await browser.close();
     await server.close();
   }
