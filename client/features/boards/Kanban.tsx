@@ -257,6 +257,13 @@ const KanbanColumn = memo(function KanbanColumn({
 
 const noViewers: Viewer[] = [];
 
+/*
+ * dnd-kit animates a card from the place it was last measured, which for a board others
+ * rearrange is a stale place: at the next drag start the cards slid in from there and were
+ * measured mid-slide, so the first arrow key could aim at the wrong card.
+ */
+const noLayoutAnimation = () => false;
+
 const SortableCard = memo(function SortableCard({
   card,
   editable,
@@ -272,7 +279,7 @@ const SortableCard = memo(function SortableCard({
 }) {
   const { t } = useTranslation("boards");
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition } =
-    useSortable({ id: card.id, disabled: !editable });
+    useSortable({ id: card.id, disabled: !editable, animateLayoutChanges: noLayoutAnimation });
   return (
     <li
       ref={setNodeRef}
