@@ -7,10 +7,12 @@ import * as createPlatform from "./2026_11_22_1800_create_platform";
 import * as createDiagnosticProjection from "./2026_11_22_1900_create_diagnostic_projection";
 import * as createBoardProjection from "./2026_11_22_1910_create_board_projection";
 import * as createCollective from "./2026_11_22_1920_create_collective";
+import * as addStateVector from "./2026_11_22_2200_add_state_vector";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_22_1800_create_platform": createPlatform,
   "2026_11_22_1900_create_diagnostic_projection": createDiagnosticProjection,
   "2026_11_22_1910_create_board_projection": createBoardProjection,
   "2026_11_22_1920_create_collective": createCollective,
+  "2026_11_22_2200_add_state_vector": addStateVector,
 };

@@ -99,6 +99,8 @@ export interface DocumentsTable {
 export interface DocumentStatesTable {
   document_id: string;
   state: Uint8Array;
+  /** `Y.encodeStateVector` of `state`; null where the writer did not record it. */
+  state_vector: Uint8Array | null;
   updated_at: number;
 }
 

@@ -1,7 +1,8 @@
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { Connection } from "./connection";
-import { awarenessFrame, syncStep1Frame } from "./frames";
+import { awarenessFrame, syncStep1Frame, syncStep2FromStored } from "./frames";
+import type { CompactedState } from "./store";
 
 interface AwarenessChanges {
   added: number[];
@@ -17,10 +18,21 @@ export interface LogPosition {
   rows: number;
 }
 
-/** A loaded shared document: the Y.Doc, its presence, its open connections. */
+/**
+ * A loaded shared document: the Y.Doc, its presence, its open connections.
+ *
+ * A document stored as a compacted state with its state vector starts undecoded: first
+ * connections get the stored bytes as they are, and the Y.Doc is only built when something
+ * needs it (an update, a client that already holds part of the document, a compaction).
+ * Decoding a large page costs as much as the client's own decoding of it, and on a small
+ * machine doing both at once slows the client down; pages that are only read are never
+ * decoded at all.
+ */
 export class SharedDocument {
-  readonly ydoc = new Y.Doc();
-  readonly awareness = new Awareness(this.ydoc);
+  private readonly doc = new Y.Doc();
+  readonly awareness = new Awareness(this.doc);
+  /** The stored content not decoded into `doc` yet. */
+  private undecoded: CompactedState | null;
   readonly connections = new Set<Connection>();
   lastUpdateId: number;
   logRows: number;
@@ -44,12 +56,14 @@ export class SharedDocument {
   constructor(
     readonly id: string,
     log: LogPosition,
+    undecoded: CompactedState | null = null,
   ) {
     this.lastUpdateId = log.lastUpdateId;
     this.logRows = log.rows;
+    this.undecoded = undecoded;
     // The server holds no presence of its own; a fresh Awareness starts with `{}`.
     this.awareness.setLocalState(null);
-    this.ydoc.on("afterTransaction", (transaction) => {
+    this.doc.on("afterTransaction", (transaction) => {
       if (transaction.deleteSet.clients.size > 0) this.revision++;
       else {
         const before = transaction.beforeState;
@@ -80,18 +94,42 @@ export class SharedDocument {
     });
   }
 
+  /** The Y.Doc, decoded from the stored state first if it was not yet. */
+  get ydoc(): Y.Doc {
+    if (this.undecoded) {
+      const { update } = this.undecoded;
+      this.undecoded = null;
+      Y.applyUpdate(this.doc, update);
+    }
+    return this.doc;
+  }
+
+  /** Whether the Y.Doc was ever needed (else it is exactly what is stored). */
+  get decoded(): boolean {
+    return this.undecoded === null;
+  }
+
   /** Restores the stored state and log in one transaction (one round of observers). */
   restore(state: Uint8Array | null, updates: readonly Uint8Array[], onError: (e: unknown) => void) {
-    this.ydoc.transact(() => {
-      if (state) Y.applyUpdate(this.ydoc, state);
+    this.doc.transact(() => {
+      if (state) Y.applyUpdate(this.doc, state);
       for (const update of updates) {
         try {
-          Y.applyUpdate(this.ydoc, update);
+          Y.applyUpdate(this.doc, update);
         } catch (error) {
           onError(error);
         }
       }
     });
+  }
+
+  /**
+   * The sync step 2 answering a client's step 1, straight from the stored bytes when the
+   * client has nothing yet and the document was not decoded; null otherwise.
+   */
+  storedAnswer(clientVector: Uint8Array): Uint8Array | null {
+    const empty = clientVector.byteLength === 1 && clientVector[0] === 0;
+    return empty && this.undecoded ? syncStep2FromStored(this.undecoded.update) : null;
   }
 
   /**
@@ -122,7 +160,7 @@ export class SharedDocument {
   attach(connection: Connection): void {
     this.connections.add(connection);
     connection.doc = this;
-    connection.send(syncStep1Frame(this.ydoc));
+    connection.send(syncStep1Frame(this.undecoded?.vector ?? Y.encodeStateVector(this.doc)));
     if (this.awareness.states.size > 0) {
       connection.send(awarenessFrame(this.awareness, Array.from(this.awareness.states.keys())));
     }
@@ -149,6 +187,7 @@ export class SharedDocument {
     this.storeTimer = null;
     // Awareness keeps an interval timer: without this the process never exits.
     this.awareness.destroy();
-    this.ydoc.destroy();
+    this.doc.destroy();
+    this.undecoded = null;
   }
 }

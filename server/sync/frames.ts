@@ -10,10 +10,12 @@ export const messageAwareness = 1;
 export const messageAuth = 2;
 export const messageQueryAwareness = 3;
 
-export function syncStep1Frame(doc: Y.Doc): Uint8Array {
+/** A sync step 1 asking for what is missing past `stateVector`. */
+export function syncStep1Frame(stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, messageSync);
-  syncProtocol.writeSyncStep1(encoder, doc);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+  encoding.writeVarUint8Array(encoder, stateVector);
   return encoding.toUint8Array(encoder);
 }
 

@@ -220,7 +220,7 @@ describe("sync hub", () => {
     expect(countRows()).toBeGreaterThanOrEqual(20);
     // Each frame B got was preceded by a commit holding it.
     expect(rowsSeenByB.at(-1)).toBeGreaterThanOrEqual(20);
-    expect(hub.stats()).toEqual({ documents: 1, connections: 2, loads: 1 });
+    expect(hub.stats()).toEqual({ documents: 1, decoded: 1, connections: 2, loads: 1 });
   });
 
   it("loads a document once for concurrent first connections", async () => {
@@ -261,6 +261,86 @@ describe("sync hub", () => {
 
     const b = connect(hub, "user-b");
     await waitFor(() => b.text() === "à garder");
+  });
+
+  describe("a page stored compacted, with its state vector", () => {
+    /** Writes `text` through a first hub, which compacts it at unload. */
+    async function storeCompacted(hub: SyncHub, text: string) {
+      const writer = connect(hub, "user-w");
+      writer.doc.getText("t").insert(0, text);
+      await waitFor(() => countRows() > 0);
+      writer.leave();
+      await waitFor(() => hub.stats().documents === 0);
+      const row = database.sqlite
+        .prepare(
+          "select state, state_vector, updated_at from document_states where document_id = ?",
+        )
+        .get(DOC) as { state: Uint8Array; state_vector: Uint8Array | null; updated_at: number };
+      expect(row.state_vector).not.toBeNull();
+      return row;
+    }
+
+    it("answers a fresh client from the stored bytes, and decodes at the first edit", async () => {
+      const hub = startHub();
+      await storeCompacted(hub, "bonjour");
+      const reader = connect(hub, "user-r");
+      await waitFor(() => reader.text() === "bonjour");
+      expect(hub.stats()).toMatchObject({ documents: 1, decoded: 0 });
+
+      reader.doc.getText("t").insert(7, " à tous");
+      const other = connect(hub, "user-o");
+      await waitFor(() => other.text() === "bonjour à tous");
+      expect(hub.stats()).toMatchObject({ documents: 1, decoded: 1 });
+      await waitFor(() => countRows() > 0);
+    });
+
+    it("sends a client that holds part of the page what it lacks, and stores its own edits", async () => {
+      const hub = startHub();
+      const { state } = await storeCompacted(hub, "le texte");
+      const returning = new TestClient(hub.connection(DOC, "user-b", "edit"));
+      clients.push(returning);
+      Y.applyUpdate(returning.doc, state, returning);
+      // Made offline: not sent as an update, only known through the sync.
+      returning.doc.transact(
+        () => returning.doc.getText("t").insert(0, "hors ligne : "),
+        returning,
+      );
+      returning.open();
+      const fresh = connect(hub, "user-c");
+      await waitFor(() => fresh.text() === "hors ligne : le texte");
+      expect(hub.stats().decoded).toBe(1);
+      await waitFor(() => countRows() > 0);
+    });
+
+    it("unloads without storing nor projecting anything when it was only read", async () => {
+      const projected: string[] = [];
+      const hub = startHub({ onStored: (id) => void projected.push(id) });
+      const before = await storeCompacted(hub, "rien de neuf");
+      projected.length = 0;
+      const reader = connect(hub, "user-r");
+      await waitFor(() => reader.text() === "rien de neuf");
+      reader.leave();
+      await waitFor(() => hub.stats().documents === 0);
+      expect(projected).toEqual([]);
+      expect(
+        database.sqlite
+          .prepare("select state, updated_at from document_states where document_id = ?")
+          .get(DOC),
+      ).toEqual({ state: before.state, updated_at: before.updated_at });
+    });
+
+    it("decodes at load a state stored without its vector, as seeded pages are", async () => {
+      const seed = new Y.Doc();
+      seed.getText("t").insert(0, "modèle");
+      await database.db
+        .insertInto("document_states")
+        .values({ document_id: DOC, state: Y.encodeStateAsUpdate(seed), updated_at: 0 })
+        .execute();
+      const hub = startHub();
+      const reader = connect(hub, "user-r");
+      await waitFor(() => reader.text() === "modèle");
+      expect(hub.stats()).toMatchObject({ documents: 1, decoded: 1 });
+    });
   });
 
   it("lets a connection that arrives during an unload load the document again", async () => {

@@ -4,24 +4,15 @@ import { WebSocket } from "ws";
 import { closeCodes, type DocumentAccess } from "../../shared/documents";
 import { Connection } from "./connection";
 import type { SharedDocument } from "./document";
-import { syncStep2FromStored, updateFrame } from "./frames";
 import { UpdateGuard } from "./guard";
-import type { SyncServer, SyncServerOptions } from "./index";
+import type { SyncServer, SyncServerOptions, SyncStats } from "./index";
 import { defaults, MAX_BACKLOG_BYTES, type RateLimits, rates, standardCloseCodes } from "./limits";
 import { Outbox } from "./outbox";
 import { handleMessage, type ProtocolContext, rateLimited } from "./protocol";
 import { DocumentRegistry } from "./registry";
 import { adoptSocket, socketPeer, startKeepalive } from "./socket";
-import {
-  createKyselyStore,
-  createSqliteStore,
-  type DocumentStore,
-  type StoredDocument,
-} from "./store";
+import { createKyselyStore, createSqliteStore, type DocumentStore } from "./store";
 import { UpdateWriter } from "./writer";
-
-/** How long a document's load waits for its first client's sync step 1 (see serveFromStore). */
-const FIRST_MESSAGE_WAIT_MS = 5;
 
 /** Ties sockets to documents: the implementation behind `createSyncServer`. */
 export class SyncHub implements SyncServer {
@@ -59,7 +50,6 @@ export class SyncHub implements SyncServer {
       compactAfter: options.compactAfter ?? defaults.compactAfter,
       storeDebounceMs: options.storeDebounceMs ?? defaults.storeDebounceMs,
       onStored: options.onStored,
-      onRead: (documentId, stored) => this.serveFromStore(documentId, stored),
     });
     this.protocol = {
       sink: this.writer,
@@ -144,9 +134,10 @@ export class SyncHub implements SyncServer {
     return this.closing;
   }
 
-  stats(): { documents: number; connections: number; loads: number } {
+  stats(): SyncStats {
     return {
       documents: this.registry.size,
+      decoded: this.registry.decodedCount,
       connections: this.connections.size,
       loads: this.registry.loads,
     };
@@ -234,40 +225,6 @@ export class SyncHub implements SyncServer {
     }
   }
 
-  /**
-   * A fresh client (empty state vector) waiting for a document that is being loaded gets
-   * its sync step 2 straight from the stored bytes, before the server applies them: it
-   * decodes the document while the server does, instead of after. Stored bytes are
-   * durable, so this reveals nothing that could be lost. A client sends its step 1 as
-   * soon as the socket opens: the first connection gets a few milliseconds for it.
-   */
-  private async serveFromStore(documentId: string, stored: StoredDocument): Promise<void> {
-    // Past a short log it is not worth it: the client would apply each row.
-    if (!stored.state || stored.updates.length > defaults.compactAfter) return;
-    const waiting = () =>
-      Array.from(this.connections).filter(
-        (c) => c.documentId === documentId && !c.doc && !c.closed && c.backlog,
-      );
-    const deadline = Date.now() + FIRST_MESSAGE_WAIT_MS;
-    while (Date.now() < deadline && waiting().some((c) => c.backlog?.length === 0)) {
-      await new Promise((resolve) => setTimeout(resolve, 1));
-    }
-    let served = false;
-    for (const connection of waiting()) {
-      const held = connection.backlog ?? [];
-      const index = held.findIndex(isFreshStep1);
-      if (index < 0) continue;
-      held.splice(index, 1);
-      connection.send(syncStep2FromStored(stored.state));
-      for (const update of stored.updates) connection.send(updateFrame(update));
-      served = true;
-    }
-    if (served) {
-      this.outbox.flush();
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
-
   private quarantine(doc: SharedDocument, error: unknown): void {
     this.options.logger.error(
       { err: error, documentId: doc.id },
@@ -340,11 +297,4 @@ function binaryFrame(data: unknown): Uint8Array | null {
     return new Uint8Array(Buffer.concat(data));
   }
   return null;
-}
-
-/** A sync step 1 with an empty state vector: what a client with nothing locally sends. */
-function isFreshStep1(frame: Uint8Array): boolean {
-  return (
-    frame.byteLength === 4 && frame[0] === 0 && frame[1] === 0 && frame[2] === 1 && frame[3] === 0
-  );
 }

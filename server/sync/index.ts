@@ -54,9 +54,19 @@ export interface SyncServer {
   /** Graceful shutdown: close connections with 1001, flush, compact and store every loaded document. */
   close(): Promise<void>;
   /** For tests/benchmarks: loaded documents, open connections, loads since start. */
-  stats(): { documents: number; connections: number; loads: number };
+  stats(): SyncStats;
 }
 
 export function createSyncServer(options: SyncServerOptions): SyncServer {
   return new SyncHub(options);
+}
+
+export interface SyncStats {
+  /** Documents loaded now. */
+  documents: number;
+  /** Of those, documents whose Y.Doc had to be decoded (the others are only read). */
+  decoded: number;
+  connections: number;
+  /** Documents loaded from the database since start. */
+  loads: number;
 }

@@ -25,7 +25,7 @@ function setUp() {
   let nextId = 1;
   const store: DocumentStore = {
     async load() {
-      return { state: null, updates: [], lastUpdateId: 0 };
+      return { state: null, stateVector: null, updates: [], lastUpdateId: 0 };
     },
     async append(updates) {
       const highest = new Map<string, number>();

@@ -104,7 +104,8 @@ function handleSync(
   const type = decoding.readVarUint(decoder);
   switch (type) {
     case syncProtocol.messageYjsSyncStep1: {
-      const frame = syncStep2Frame(doc.ydoc, decoding.readVarUint8Array(decoder));
+      const clientVector = decoding.readVarUint8Array(decoder);
+      const frame = doc.storedAnswer(clientVector) ?? syncStep2Frame(doc.ydoc, clientVector);
       // The answer carries the document as held in memory: it must not reveal
       // updates that are not stored yet.
       context.sink.sendWhenStored(doc, connection, frame);
@@ -113,8 +114,9 @@ function handleSync(
     case syncProtocol.messageYjsSyncStep2:
     case syncProtocol.messageYjsUpdate: {
       const update = decoding.readVarUint8Array(decoder);
-      // Read-only is enforced here, whatever the client believes it may do.
-      if (connection.access !== "edit") return;
+      // Read-only is enforced here, whatever the client believes it may do. An empty
+      // update (a fresh client's answer to our step 1) changes nothing.
+      if (connection.access !== "edit" || isEmptyUpdate(update)) return;
       // An update message is relayed as received (minus any trailing bytes); a step 2
       // becomes an update, since step 2 tells a client that its initial sync is done.
       const relayed =
@@ -171,6 +173,11 @@ function settleUpdate(
     return;
   }
   if (changed) context.sink.accept(doc, update, relayed ?? updateFrame(update), connection);
+}
+
+/** No structs and no deletions: what Y.encodeStateAsUpdate gives when there is nothing new. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
 }
 
 /** Closes a connection that sent more than its share. */

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import * as Y from "yjs";
 import { SharedDocument } from "./document";
-import type { DocumentStore, StoredDocument } from "./store";
+import type { DocumentStore } from "./store";
 import type { UpdateWriter } from "./writer";
 
 export interface RegistryOptions {
@@ -12,8 +12,6 @@ export interface RegistryOptions {
   compactAfter: number;
   storeDebounceMs: number;
   onStored?(documentId: string, doc: Y.Doc): void | Promise<void>;
-  /** The stored bytes of a document about to be loaded, before they are applied. */
-  onRead?(documentId: string, stored: StoredDocument): Promise<void>;
 }
 
 interface Slot {
@@ -137,9 +135,18 @@ export class DocumentRegistry {
 
   /** Number of loaded documents. */
   get size(): number {
-    let loaded = 0;
-    for (const slot of this.slots.values()) if (slot.doc && !slot.doc.destroyed) loaded++;
-    return loaded;
+    return this.count(() => true);
+  }
+
+  /** Number of loaded documents whose Y.Doc was decoded. */
+  get decodedCount(): number {
+    return this.count((doc) => doc.decoded);
+  }
+
+  private count(matches: (doc: SharedDocument) => boolean): number {
+    let n = 0;
+    for (const { doc } of this.slots.values()) if (doc && !doc.destroyed && matches(doc)) n++;
+    return n;
   }
 
   /** Stores and unloads every document; later acquisitions fail. */
@@ -165,11 +172,14 @@ export class DocumentRegistry {
   private async load(documentId: string): Promise<SharedDocument> {
     this.loads++;
     const stored = await this.options.store.load(documentId);
-    await this.options.onRead?.(documentId, stored);
-    const doc = new SharedDocument(documentId, {
-      lastUpdateId: stored.lastUpdateId,
-      rows: stored.updates.length,
-    });
+    const log = { lastUpdateId: stored.lastUpdateId, rows: stored.updates.length };
+    if (stored.state && stored.stateVector && stored.updates.length === 0) {
+      return new SharedDocument(documentId, log, {
+        update: stored.state,
+        vector: stored.stateVector,
+      });
+    }
+    const doc = new SharedDocument(documentId, log);
     doc.restore(stored.state, stored.updates, (error) =>
       this.options.logger.error({ err: error, documentId }, "a stored update could not be applied"),
     );
@@ -192,7 +202,8 @@ export class DocumentRegistry {
       if (doc.logRows > 0) await this.compact(doc);
       if (doc.storeTimer) clearTimeout(doc.storeTimer);
       doc.storeTimer = null;
-      await this.project(doc);
+      // Never decoded: nothing changed since it was stored and projected.
+      if (doc.decoded) await this.project(doc);
     } catch (error) {
       this.options.logger.error({ err: error, documentId: doc.id }, "unloading a document failed");
     } finally {
@@ -205,7 +216,8 @@ export class DocumentRegistry {
     if (doc.destroyed || doc.discarded) return Promise.resolve();
     // The state and the id it covers are taken in the same turn: every stored row up to
     // lastUpdateId was applied to this Y.Doc before it was stored.
-    const state = Y.encodeStateAsUpdate(doc.ydoc);
+    const ydoc = doc.ydoc;
+    const state = { update: Y.encodeStateAsUpdate(ydoc), vector: Y.encodeStateVector(ydoc) };
     const upToId = doc.lastUpdateId;
     doc.compacting = this.options.store
       .compact(doc.id, state, upToId)

@@ -5,10 +5,17 @@ import type { Database } from "../db/schema";
 export interface StoredDocument {
   /** The compacted state, null for a document never compacted. */
   state: Uint8Array | null;
+  /** `state`'s state vector, when it was stored with it. */
+  stateVector: Uint8Array | null;
   /** Updates appended since, in the order they were accepted. */
   updates: Uint8Array[];
   /** Highest id among `updates` (0 when there are none). */
   lastUpdateId: number;
+}
+
+export interface CompactedState {
+  readonly update: Uint8Array;
+  readonly vector: Uint8Array;
 }
 
 export interface AppendedUpdate {
@@ -25,10 +32,10 @@ export interface DocumentStore {
   /** Appends every update in ONE transaction; answers the highest id written per document. */
   append(updates: readonly AppendedUpdate[]): Promise<Map<string, number>>;
   /**
-   * In one transaction, stores `state` and deletes the log rows up to `upToId`, which the
-   * state must already contain; answers how many rows went.
+   * In one transaction, stores `state` (with its state vector) and deletes the log rows up
+   * to `upToId`, which the state must already contain; answers how many rows went.
    */
-  compact(documentId: string, state: Uint8Array, upToId: number): Promise<number>;
+  compact(documentId: string, state: CompactedState, upToId: number): Promise<number>;
 }
 
 /**
@@ -51,7 +58,7 @@ export function createKyselyStore(
       return db.transaction().execute(async (trx) => {
         const stored = await trx
           .selectFrom("document_states")
-          .select("state")
+          .select(["state", "state_vector"])
           .where("document_id", "=", documentId)
           .executeTakeFirst();
         const rows = await trx
@@ -62,6 +69,7 @@ export function createKyselyStore(
           .execute();
         return {
           state: stored ? plain(stored.state) : null,
+          stateVector: stored?.state_vector ? plain(stored.state_vector) : null,
           updates: rows.map((row) => plain(row.data)),
           lastUpdateId: rows.length > 0 ? rows[rows.length - 1].id : 0,
         };
@@ -91,15 +99,13 @@ export function createKyselyStore(
       });
     },
 
-    compact(documentId, state, upToId) {
+    compact(documentId, { update, vector }, upToId) {
       return db.transaction().execute(async (trx) => {
-        const updatedAt = now();
+        const row = { state: update, state_vector: vector, updated_at: now() };
         await trx
           .insertInto("document_states")
-          .values({ document_id: documentId, state, updated_at: updatedAt })
-          .onConflict((conflict) =>
-            conflict.column("document_id").doUpdateSet({ state, updated_at: updatedAt }),
-          )
+          .values({ document_id: documentId, ...row })
+          .onConflict((conflict) => conflict.column("document_id").doUpdateSet(row))
           .execute();
         const deleted = await trx
           .deleteFrom("document_updates")
@@ -129,10 +135,10 @@ export function createSqliteStore(
 ): DocumentStore {
   const queued = createKyselyStore(db, now);
   const selectState = sqlite
-    .prepare<[string], { state: Uint8Array }>(
-      "SELECT state FROM document_states WHERE document_id = ?",
+    .prepare<[string], [Uint8Array, Uint8Array | null]>(
+      "SELECT state, state_vector FROM document_states WHERE document_id = ?",
     )
-    .pluck();
+    .raw();
   const selectUpdates = sqlite
     .prepare<[string], [number, Uint8Array]>(
       "SELECT id, data FROM document_updates WHERE document_id = ? ORDER BY id",
@@ -141,21 +147,23 @@ export function createSqliteStore(
   const insertUpdate = sqlite.prepare<[string, Uint8Array]>(
     "INSERT INTO document_updates (document_id, data) VALUES (?, ?)",
   );
-  const upsertState = sqlite.prepare<[string, Uint8Array, number]>(
-    "INSERT INTO document_states (document_id, state, updated_at) VALUES (?, ?, ?) " +
-      "ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+  const upsertState = sqlite.prepare<[string, Uint8Array, Uint8Array, number]>(
+    "INSERT INTO document_states (document_id, state, state_vector, updated_at) VALUES (?, ?, ?, ?) " +
+      "ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, " +
+      "state_vector = excluded.state_vector, updated_at = excluded.updated_at",
   );
   const deleteUpTo = sqlite.prepare<[string, number]>(
     "DELETE FROM document_updates WHERE document_id = ? AND id <= ?",
   );
 
   const load = sqlite.transaction((documentId: string): StoredDocument => {
-    const state = selectState.get(documentId) as Uint8Array | undefined;
+    const [state, stateVector] = selectState.get(documentId) ?? [null, null];
     const rows = selectUpdates.all(documentId);
     const updates = new Array<Uint8Array>(rows.length);
     for (let i = 0; i < rows.length; i++) updates[i] = plain(rows[i][1]);
     return {
       state: state ? plain(state) : null,
+      stateVector: stateVector ? plain(stateVector) : null,
       updates,
       lastUpdateId: rows.length > 0 ? rows[rows.length - 1][0] : 0,
     };
@@ -168,10 +176,12 @@ export function createSqliteStore(
     }
     return highest;
   });
-  const compact = sqlite.transaction((documentId: string, state: Uint8Array, upToId: number) => {
-    upsertState.run(documentId, state, now());
-    return deleteUpTo.run(documentId, upToId).changes;
-  });
+  const compact = sqlite.transaction(
+    (documentId: string, state: CompactedState, upToId: number) => {
+      upsertState.run(documentId, state.update, state.vector, now());
+      return deleteUpTo.run(documentId, upToId).changes;
+    },
+  );
 
   /** Runs `raw` now, unless a Kysely transaction holds the connection. */
   const settle = <T>(raw: () => T, viaKysely: () => Promise<T>): Promise<T> => {
