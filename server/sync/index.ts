@@ -36,8 +36,9 @@ export interface SyncServerOptions {
   /** Per-connection message and presence caps (defaults in limits.ts); over them, closed. */
   rates?: Partial<RateLimits>;
   /**
-   * Read projections hook: after changes (debounced) and at unload. The Y.Doc must only be
-   * read, and not kept after the promise settles. Errors are logged, never thrown.
+   * Read projections hook: after changes (debounced) and at unload, unless the document was
+   * only read since it was loaded. The Y.Doc must only be read, and not kept after the
+   * promise settles. Errors are logged, never thrown.
    */
   onStored?(documentId: string, doc: Y.Doc): void | Promise<void>;
 }
