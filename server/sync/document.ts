@@ -2,7 +2,7 @@ import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from "y-protoc
 import * as Y from "yjs";
 import { Connection } from "./connection";
 import { awarenessFrame, syncStep1Frame, syncStep2FromStored } from "./frames";
-import type { CompactedState } from "./store";
+import type { CompactedState, StoredDocument } from "./store";
 
 interface AwarenessChanges {
   added: number[];
@@ -10,13 +10,13 @@ interface AwarenessChanges {
   removed: number[];
 }
 
-/** Where the stored log of a document stands, as seen by the process that loaded it. */
-export interface LogPosition {
-  /** Highest document_updates id known to be written for this document (0: none). */
-  lastUpdateId: number;
-  /** Rows of the log not yet folded into the stored state. */
-  rows: number;
-}
+/** A document never stored. */
+const nothingStored: StoredDocument = {
+  state: null,
+  stateVector: null,
+  updates: [],
+  lastUpdateId: 0,
+};
 
 /**
  * A loaded shared document: the Y.Doc, its presence, its open connections.
@@ -34,7 +34,9 @@ export class SharedDocument {
   /** The stored content not decoded into `doc` yet. */
   private undecoded: CompactedState | null;
   readonly connections = new Set<Connection>();
+  /** Highest document_updates id known to be written for this document (0: none). */
   lastUpdateId: number;
+  /** Rows of the log not yet folded into the stored state. */
   logRows: number;
   /** Updates applied in memory and accepted for storage, not yet committed. */
   unflushed = 0;
@@ -53,14 +55,22 @@ export class SharedDocument {
   /** Set by the awareness handler when a connection's message changed something. */
   private awarenessTouched = false;
 
+  /**
+   * `stored` is what the database holds; a stored update that cannot be applied is
+   * reported to `onStoredError` and skipped, the rest still loads.
+   */
   constructor(
     readonly id: string,
-    log: LogPosition,
-    undecoded: CompactedState | null = null,
+    stored: StoredDocument = nothingStored,
+    private readonly onStoredError: (error: unknown) => void = () => {},
   ) {
-    this.lastUpdateId = log.lastUpdateId;
-    this.logRows = log.rows;
-    this.undecoded = undecoded;
+    this.lastUpdateId = stored.lastUpdateId;
+    this.logRows = stored.updates.length;
+    const { state, stateVector } = stored;
+    this.undecoded =
+      state && stateVector && stored.updates.length === 0
+        ? { update: state, vector: stateVector }
+        : null;
     // The server holds no presence of its own; a fresh Awareness starts with `{}`.
     this.awareness.setLocalState(null);
     this.doc.on("afterTransaction", (transaction) => {
@@ -92,6 +102,7 @@ export class SharedDocument {
         this.broadcast(awarenessFrame(this.awareness, changed), null);
       }
     });
+    if (!this.undecoded) this.restore(state, stored.updates);
   }
 
   /** The Y.Doc, decoded from the stored state first if it was not yet. */
@@ -99,7 +110,7 @@ export class SharedDocument {
     if (this.undecoded) {
       const { update } = this.undecoded;
       this.undecoded = null;
-      Y.applyUpdate(this.doc, update);
+      this.restore(update, []);
     }
     return this.doc;
   }
@@ -109,15 +120,14 @@ export class SharedDocument {
     return this.undecoded === null;
   }
 
-  /** Restores the stored state and log in one transaction (one round of observers). */
-  restore(state: Uint8Array | null, updates: readonly Uint8Array[], onError: (e: unknown) => void) {
+  /** Restores stored state and log in one transaction (one round of observers). */
+  private restore(state: Uint8Array | null, updates: readonly Uint8Array[]) {
     this.doc.transact(() => {
-      if (state) Y.applyUpdate(this.doc, state);
-      for (const update of updates) {
+      for (const update of state ? [state, ...updates] : updates) {
         try {
           Y.applyUpdate(this.doc, update);
         } catch (error) {
-          onError(error);
+          this.onStoredError(error);
         }
       }
     });

@@ -343,6 +343,26 @@ describe("sync hub", () => {
     });
   });
 
+  it("loads what it can of a log holding a row that cannot be applied", async () => {
+    const source = new Y.Doc();
+    const rows: Uint8Array[] = [];
+    source.on("update", (update: Uint8Array) => rows.push(update));
+    source.getText("t").insert(0, "un");
+    source.getText("t").insert(2, " deux");
+    const insert = database.sqlite.prepare(
+      "insert into document_updates (document_id, data) values (?, ?)",
+    );
+    insert.run(DOC, rows[0]);
+    insert.run(DOC, Buffer.from([255, 1, 2]));
+    insert.run(DOC, rows[1]);
+    const hub = startHub();
+    const reader = connect(hub);
+    await waitFor(() => reader.text() === "un deux");
+    reader.doc.getText("t").insert(7, " trois");
+    const other = connect(hub, "user-b");
+    await waitFor(() => other.text() === "un deux trois");
+  });
+
   it("lets a connection that arrives during an unload load the document again", async () => {
     const base = createKyselyStore(database.db);
     let release: (() => void) | null = null;

@@ -41,7 +41,7 @@ function setUp() {
     },
   };
   const writer = new UpdateWriter(store, logger, () => {});
-  const doc = new SharedDocument("doc-1", { lastUpdateId: 0, rows: 0 });
+  const doc = new SharedDocument("doc-1");
   const context: ProtocolContext = {
     sink: writer,
     logger,

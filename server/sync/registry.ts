@@ -172,15 +172,7 @@ export class DocumentRegistry {
   private async load(documentId: string): Promise<SharedDocument> {
     this.loads++;
     const stored = await this.options.store.load(documentId);
-    const log = { lastUpdateId: stored.lastUpdateId, rows: stored.updates.length };
-    if (stored.state && stored.stateVector && stored.updates.length === 0) {
-      return new SharedDocument(documentId, log, {
-        update: stored.state,
-        vector: stored.stateVector,
-      });
-    }
-    const doc = new SharedDocument(documentId, log);
-    doc.restore(stored.state, stored.updates, (error) =>
+    const doc = new SharedDocument(documentId, stored, (error) =>
       this.options.logger.error({ err: error, documentId }, "a stored update could not be applied"),
     );
     this.maybeCompact(doc);
