@@ -53,7 +53,14 @@ export async function killNine(options: KillNineOptions): Promise<KillNineResult
         );
       }
       await Promise.all(clients.map((c) => c.connect()));
-      await waitFor(() => clients.every((c) => c.synced), "every client to sync");
+      await waitFor(
+        () => clients.every((c) => c.synced),
+        () => {
+          const late = clients.filter((c) => !c.synced);
+          const codes = late.map((c) => (c.closed ? `closed ${c.closeCode}` : "open"));
+          return `every client to sync (${late.length} not synced: ${codes.join(", ")})`;
+        },
+      );
       clients.forEach((client, i) => {
         let seq = 0;
         const timer = setInterval(() => {

@@ -123,10 +123,17 @@ export function browser(
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function waitFor(check: () => boolean, what: string, timeoutMs = 20_000) {
+/** `what` may be a function, to describe the state at the moment the wait gives up. */
+export async function waitFor(
+  check: () => boolean,
+  what: string | (() => string),
+  timeoutMs = 20_000,
+) {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${typeof what === "string" ? what : what()}`);
+    }
     await sleep(20);
   }
 }
