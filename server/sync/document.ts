@@ -10,14 +10,6 @@ interface AwarenessChanges {
   removed: number[];
 }
 
-/** A document never stored. */
-const nothingStored: StoredDocument = {
-  state: null,
-  stateVector: null,
-  updates: [],
-  lastUpdateId: 0,
-};
-
 /**
  * A loaded shared document: the Y.Doc, its presence, its open connections.
  *
@@ -61,8 +53,8 @@ export class SharedDocument {
    */
   constructor(
     readonly id: string,
-    stored: StoredDocument = nothingStored,
-    private readonly onStoredError: (error: unknown) => void = () => {},
+    stored: StoredDocument,
+    private readonly onStoredError: (error: unknown) => void,
   ) {
     this.lastUpdateId = stored.lastUpdateId;
     this.logRows = stored.updates.length;

@@ -23,9 +23,10 @@ function setUp() {
   const events: string[] = [];
   const appended: AppendedUpdate[] = [];
   let nextId = 1;
+  const nothingStored = { state: null, stateVector: null, updates: [], lastUpdateId: 0 };
   const store: DocumentStore = {
     async load() {
-      return { state: null, stateVector: null, updates: [], lastUpdateId: 0 };
+      return nothingStored;
     },
     async append(updates) {
       const highest = new Map<string, number>();
@@ -41,7 +42,9 @@ function setUp() {
     },
   };
   const writer = new UpdateWriter(store, logger, () => {});
-  const doc = new SharedDocument("doc-1");
+  const doc = new SharedDocument("doc-1", nothingStored, (error) => {
+    throw error;
+  });
   const context: ProtocolContext = {
     sink: writer,
     logger,
