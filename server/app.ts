@@ -8,18 +8,23 @@ import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { openDocument } from "./domain/documents";
 import { DomainError } from "./domain/errors";
+import { auditRoutes } from "./http/audit";
 import { authRoutes } from "./http/auth";
 import { boardRoutes } from "./http/boards";
 import { circleRoutes } from "./http/circles";
-import { collectiveRoutes } from "./http/collective";
 import type { AppDeps, AppEnv } from "./http/context";
 import { diagnosticRoutes } from "./http/diagnostic";
+import { directoryRoutes } from "./http/directory";
 import { documentRoutes } from "./http/documents";
 import { errorBody, handleError, sendError } from "./http/errors";
 import { exportRoutes } from "./http/exports";
 import { invitationRoutes } from "./http/invitations";
-import { loadSession, requireSameOrigin } from "./http/middleware";
+import { loadSession, requireSameOrigin, requireUser } from "./http/middleware";
+import { onboardingRoutes } from "./http/onboarding";
+import { peopleRoutes } from "./http/people";
 import { poleRoutes } from "./http/poles";
+import { profileRoutes } from "./http/profile";
+import { structureRoutes } from "./http/structures";
 import type { SyncServer } from "./sync";
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -64,7 +69,17 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .route("/documents", documentRoutes(deps))
     .route("/documents", exportRoutes(deps))
     .route("/", diagnosticRoutes(deps))
-    .route("/", collectiveRoutes(deps))
+    // Sessions are required only under these prefixes, so the rest of /api (health, set-up,
+    // invitation previews) is untouched.
+    .use("/poles/*", requireUser)
+    .use("/structures/*", requireUser)
+    .use("/suggestions/*", requireUser)
+    .route("/", profileRoutes(deps))
+    .route("/", structureRoutes(deps))
+    .route("/", peopleRoutes(deps))
+    .route("/", directoryRoutes(deps))
+    .route("/", auditRoutes(deps))
+    .route("/", onboardingRoutes(deps))
     .route("/", boardRoutes(deps))
     .all("*", (c) => sendError(c, "not_found", "Route inconnue."));
   app.route("/api", api);
