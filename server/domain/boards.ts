@@ -11,10 +11,10 @@ import type { DB } from "../db/database";
 import type { DocumentRow } from "../db/schema";
 import type { AccessEvents } from "./access-events";
 import { audit } from "./audit";
+import { insertCircle, seat } from "./circles";
 import { insertDocument, presentDocument } from "./documents";
 import { DomainError, forbidden, notFound } from "./errors";
 import { governingCircles, loadMember } from "./members";
-import { insertCircle, seat } from "./poles";
 
 export interface CardLink {
   cardId: string;

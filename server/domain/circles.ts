@@ -1,12 +1,70 @@
 import type { CircleView } from "../../shared/api";
-import { type CircleRole, canCreateCircle, canManageCircle } from "../../shared/permissions";
+import {
+  type CircleKind,
+  type CircleRole,
+  canCreateCircle,
+  canManageCircle,
+} from "../../shared/permissions";
 import type { DB } from "../db/database";
 import type { AccessEvents } from "./access-events";
 import { audit } from "./audit";
 import { insertDocument } from "./documents";
 import { DomainError, forbidden, notFound } from "./errors";
+import { newId } from "./ids";
 import { requireMember, requirePerson } from "./members";
-import { insertCircle, seat } from "./poles";
+
+export async function insertCircle(
+  db: DB,
+  input: { poleId: string; kind: CircleKind; name: string; parentId: string | null },
+  now = Date.now(),
+) {
+  const circle = {
+    id: newId(),
+    pole_id: input.poleId,
+    kind: input.kind,
+    name: input.name,
+    parent_id: input.parentId,
+    created_at: now,
+  };
+  await db.insertInto("circles").values(circle).execute();
+  return circle;
+}
+
+/** Seats a person in a circle (or changes their role) and keeps the dated history. */
+export async function seat(
+  db: DB,
+  input: {
+    poleId: string;
+    circleId: string;
+    userId: string;
+    role: CircleRole;
+    actorId: string | null;
+  },
+  now = Date.now(),
+) {
+  await db
+    .insertInto("circle_members")
+    .values({
+      circle_id: input.circleId,
+      user_id: input.userId,
+      pole_id: input.poleId,
+      role: input.role,
+      since: now,
+    })
+    .onConflict((oc) => oc.columns(["circle_id", "user_id"]).doUpdateSet({ role: input.role }))
+    .execute();
+  await db
+    .insertInto("membership_events")
+    .values({
+      pole_id: input.poleId,
+      circle_id: input.circleId,
+      user_id: input.userId,
+      role: input.role,
+      actor_id: input.actorId,
+      at: now,
+    })
+    .execute();
+}
 
 export interface CircleContext {
   db: DB;

@@ -13,11 +13,11 @@ import type { Invitation, User } from "../db/schema";
 import type { AccessEvents } from "./access-events";
 import { insertAccount, type NewAccount, prepareAccount } from "./accounts";
 import { audit } from "./audit";
+import { seat } from "./circles";
 import { DomainError, forbidden, notFound } from "./errors";
 import { newId } from "./ids";
 import { requireMember } from "./members";
 import { startOnboarding } from "./onboarding";
-import { seat } from "./poles";
 
 type Seat = z.infer<typeof CircleSeat>;
 

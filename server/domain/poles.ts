@@ -1,9 +1,9 @@
 import type { PoleView } from "../../shared/api";
-import type { CircleKind, CircleRole } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import type { Pole, User } from "../db/schema";
 import { insertAccount, instanceHasUsers, type NewAccount, prepareAccount } from "./accounts";
 import { audit } from "./audit";
+import { insertCircle, seat } from "./circles";
 import { insertDocument } from "./documents";
 import { DomainError, forbidden } from "./errors";
 import { newId, slugify } from "./ids";
@@ -22,59 +22,6 @@ export async function uniqueSlug(db: DB, name: string): Promise<string> {
   let slug = base;
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
   return slug;
-}
-
-export async function insertCircle(
-  db: DB,
-  input: { poleId: string; kind: CircleKind; name: string; parentId: string | null },
-  now = Date.now(),
-) {
-  const circle = {
-    id: newId(),
-    pole_id: input.poleId,
-    kind: input.kind,
-    name: input.name,
-    parent_id: input.parentId,
-    created_at: now,
-  };
-  await db.insertInto("circles").values(circle).execute();
-  return circle;
-}
-
-/** Seats a person in a circle (or changes their role) and keeps the dated history. */
-export async function seat(
-  db: DB,
-  input: {
-    poleId: string;
-    circleId: string;
-    userId: string;
-    role: CircleRole;
-    actorId: string | null;
-  },
-  now = Date.now(),
-) {
-  await db
-    .insertInto("circle_members")
-    .values({
-      circle_id: input.circleId,
-      user_id: input.userId,
-      pole_id: input.poleId,
-      role: input.role,
-      since: now,
-    })
-    .onConflict((oc) => oc.columns(["circle_id", "user_id"]).doUpdateSet({ role: input.role }))
-    .execute();
-  await db
-    .insertInto("membership_events")
-    .values({
-      pole_id: input.poleId,
-      circle_id: input.circleId,
-      user_id: input.userId,
-      role: input.role,
-      actor_id: input.actorId,
-      at: now,
-    })
-    .execute();
 }
 
 /**
