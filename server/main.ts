@@ -11,6 +11,7 @@ import { migrateToLatest } from "./db/migrate";
 import { createAccessEvents } from "./domain/access-events";
 import { accessOf } from "./domain/documents";
 import { type Env, parseEnv } from "./env";
+import { createMailer } from "./mail/smtp";
 import { createProjections } from "./projections";
 import { createSyncServer, MAX_FRAME_BYTES, type SyncServer } from "./sync";
 
@@ -61,11 +62,13 @@ export async function startMaillage(config: Env): Promise<Maillage> {
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST}:${port}`;
+  const publicUrl = config.PUBLIC_URL ?? url;
   app = createApp({
     db,
-    config: { ...config, PUBLIC_URL: config.PUBLIC_URL ?? url },
+    config: { ...config, PUBLIC_URL: publicUrl },
     logger,
     events,
+    mailer: createMailer(config.SMTP_URL, publicUrl),
     sync,
     throttles: {
       account: createThrottle(5, FIFTEEN_MINUTES),

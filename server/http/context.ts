@@ -4,6 +4,7 @@ import type { Session, SessionUser } from "../auth/sessions";
 import type { Throttle } from "../auth/throttle";
 import type { DB } from "../db/database";
 import type { AccessEvents } from "../domain/access-events";
+import type { Mailer } from "../domain/invitation-emails";
 import type { Config } from "../env";
 
 export interface AppDeps {
@@ -11,6 +12,8 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   events: AccessEvents;
+  /** Null without SMTP_URL: invitations are then passed on by hand. */
+  mailer: Mailer | null;
   throttles: { account: Throttle; address: Throttle };
 }
 

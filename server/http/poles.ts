@@ -3,8 +3,8 @@ import { CreateInvitationBody, CreatePageBody, CreatePoleBody } from "../../shar
 import { BulkInvitationBody, CreateCircleWithDetailsBody } from "../../shared/collective-api";
 import { createCircle, listCircles } from "../domain/circles";
 import { createPage, listDocuments } from "../domain/documents";
+import { sendInvitationEmails } from "../domain/invitation-emails";
 import { createInvitation, createInvitations, listInvitations } from "../domain/invitations";
-import { createMailer, sendInvitationEmails } from "../domain/mailer";
 import { requireMember } from "../domain/members";
 import { createPole, listMembers } from "../domain/poles";
 import type { AppDeps, AppEnv } from "./context";
@@ -12,8 +12,7 @@ import { requireUser, signedIn } from "./middleware";
 import { jsonBody } from "./validate";
 
 /** Everything addressed through a pôle: /api/poles and /api/poles/:poleId/… */
-export function poleRoutes({ db, config, logger }: AppDeps) {
-  const mailer = createMailer(config.SMTP_URL, config.PUBLIC_URL);
+export function poleRoutes({ db, config, logger, mailer }: AppDeps) {
   const reportMailError = (err: unknown) => logger.warn({ err }, "invitation e-mail not sent");
   return new Hono<AppEnv>()
     .use(requireUser)

@@ -1,9 +1,7 @@
 /**
- * Invitation e-mails, in French, through the SMTP server named by SMTP_URL (nodemailer).
- * Without SMTP_URL there is no mailer and the coordinator copies the link instead.
- * `?from=` on the URL sets the sender; otherwise no-reply at the public host.
+ * Invitation e-mails, in French. The transport is the app's dependency (`server/mail/smtp.ts`);
+ * without one the coordinator copies the link instead.
  */
-import { createTransport } from "nodemailer";
 import type { DB } from "../db/database";
 
 export interface InvitationMail {
@@ -41,19 +39,6 @@ export function invitationText(mail: InvitationMail): { subject: string; text: s
       "",
       "— Maillage",
     ].join("\n"),
-  };
-}
-
-export function createMailer(smtpUrl: string | undefined, publicUrl: string): Mailer | null {
-  if (!smtpUrl) return null;
-  const url = new URL(smtpUrl);
-  const from = url.searchParams.get("from") ?? `Maillage <no-reply@${new URL(publicUrl).hostname}>`;
-  url.searchParams.delete("from");
-  const transport = createTransport(url.toString());
-  return {
-    async sendInvitation(mail) {
-      await transport.sendMail({ from, to: mail.to, ...invitationText(mail) });
-    },
   };
 }
 
