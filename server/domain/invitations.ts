@@ -17,7 +17,7 @@ import { seat } from "./circles";
 import { DomainError, forbidden, notFound } from "./errors";
 import { newId } from "./ids";
 import { requireMember } from "./members";
-import { startOnboarding } from "./onboarding";
+import { startOnboarding } from "./onboarding/records";
 
 type Seat = z.infer<typeof CircleSeat>;
 

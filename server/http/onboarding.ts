@@ -8,15 +8,17 @@ import {
 } from "../../shared/collective-api";
 import { DomainError } from "../domain/errors";
 import {
+  confirmSuggestion,
+  dismissSuggestion,
+  listNewcomers,
+} from "../domain/onboarding/follow-up";
+import {
   chooseInterest,
   chooseStructure,
   completeChecklistStep,
-  confirmSuggestion,
-  dismissSuggestion,
   getOnboarding,
-  listNewcomers,
   setCompetencies,
-} from "../domain/onboarding";
+} from "../domain/onboarding/newcomer";
 import type { AppDeps, AppEnv } from "./context";
 import { signedIn } from "./middleware";
 import { jsonBody } from "./validate";
