@@ -2,13 +2,10 @@
  * The diagnostic's server-side use cases: its completeness from the read projection, and the
  * two-way link between a retained theme and the thematic group created for it.
  */
-import {
-  type Completeness,
-  completeness,
-  type DiagnosticTable,
-  findRowMap,
-  readDiagnostic,
-} from "../../shared/diagnostic";
+import { type Completeness, completeness } from "../../shared/diagnostic/completeness";
+import { readDiagnostic } from "../../shared/diagnostic/reading";
+import type { DiagnosticTable } from "../../shared/diagnostic/vocabularies";
+import { findRowMap } from "../../shared/diagnostic/writing";
 import { canCreateCircle } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import { audit } from "./audit";

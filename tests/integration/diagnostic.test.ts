@@ -5,7 +5,9 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { type Completeness, findRowMap, newRow, readDiagnostic } from "../../shared/diagnostic";
+import type { Completeness } from "../../shared/diagnostic/completeness";
+import { readDiagnostic } from "../../shared/diagnostic/reading";
+import { findRowMap, newRow } from "../../shared/diagnostic/writing";
 import { expectError } from "../helpers/contract";
 import {
   client,

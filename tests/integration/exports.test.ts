@@ -7,7 +7,7 @@ import { parse } from "csv-parse/sync";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { newRow } from "../../shared/diagnostic";
+import { newRow } from "../../shared/diagnostic/writing";
 import { BODY } from "../../shared/documents";
 import { expectError } from "../helpers/contract";
 import {

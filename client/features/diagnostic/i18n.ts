@@ -7,7 +7,7 @@ import {
   completenessLabels,
   fieldLabels,
   tableLabels,
-} from "../../../shared/diagnostic-labels";
+} from "../../../shared/diagnostic/labels";
 
 /** The shared French words, with their keys kept and their values widened for English. */
 type Words<T> = { [K in keyof T]: T[K] extends string ? string : Words<T[K]> };

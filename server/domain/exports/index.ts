@@ -3,13 +3,13 @@
  * as Markdown, printable HTML, ODT or DOCX; one diagnostic table as CSV. Read from the
  * stored Y.Doc, so an export reflects every edit the server has received.
  */
+import { tableLabels } from "../../../shared/diagnostic/labels";
+import { readDiagnostic } from "../../../shared/diagnostic/reading";
 import {
   type DiagnosticTable,
   diagnosticTables,
   isDiagnosticTable,
-  readDiagnostic,
-  tableLabels,
-} from "../../../shared/diagnostic";
+} from "../../../shared/diagnostic/vocabularies";
 import type { DB } from "../../db/database";
 import { openDocument } from "../documents";
 import { DomainError } from "../errors";
