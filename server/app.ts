@@ -30,7 +30,7 @@ import type { SyncServer } from "./sync";
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection"> }) {
-  const { db, config, logger, sync } = deps;
+  const { ctx, config, logger, sync } = deps;
   const app = new Hono<AppEnv>();
 
   app.onError(handleError(logger));
@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(loadSession(db, config.PUBLIC_URL));
+  app.use(loadSession(ctx.db, config.PUBLIC_URL));
 
   const api = new Hono<AppEnv>()
     .use(requireSameOrigin(config.PUBLIC_URL))
@@ -90,7 +90,7 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     if (!user) return c.json(errorBody("unauthenticated", "Connectez-vous."), 401);
     const documentId = c.req.param("documentId");
     try {
-      const { access } = await openDocument(db, user.id, documentId);
+      const { access } = await openDocument(ctx, user.id, { documentId });
       return upgradeWebSocket(() => sync.connection(documentId, user.id, access))(c, next);
     } catch (error) {
       if (error instanceof DomainError)

@@ -35,7 +35,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
     db,
     sqlite,
     logger,
-    accessOf: (userId, documentId) => accessOf(db, userId, documentId),
+    accessOf: (userId, documentId) => accessOf({ db }, userId, { documentId }),
     unloadDelayMs: config.DOC_UNLOAD_DELAY_SECONDS * 1000,
     onStored: createProjections(db),
   });
@@ -64,11 +64,15 @@ export async function startMaillage(config: Env): Promise<Maillage> {
   const url = `http://${config.HOST}:${port}`;
   const publicUrl = config.PUBLIC_URL ?? url;
   app = createApp({
-    db,
+    ctx: {
+      db,
+      events,
+      mailer: createMailer(config.SMTP_URL, publicUrl),
+      publicUrl,
+      allowPoleCreation: config.ALLOW_POLE_CREATION,
+    },
     config: { ...config, PUBLIC_URL: publicUrl },
     logger,
-    events,
-    mailer: createMailer(config.SMTP_URL, publicUrl),
     sync,
     throttles: {
       account: createThrottle(5, FIFTEEN_MINUTES),

@@ -6,8 +6,8 @@ import {
   canManageCircle,
 } from "../../shared/permissions";
 import type { DB } from "../db/database";
-import type { AccessEvents } from "./access-events";
 import { audit } from "./audit";
+import type { Ctx } from "./context";
 import { insertDocument } from "./documents";
 import { DomainError, forbidden, notFound } from "./errors";
 import { newId } from "./ids";
@@ -66,13 +66,12 @@ export async function seat(
     .execute();
 }
 
-export interface CircleContext {
-  db: DB;
-  events: AccessEvents;
-}
-
-export async function listCircles(db: DB, userId: string, poleId: string): Promise<CircleView[]> {
-  await requireMember(db, poleId, userId);
+export async function listCircles(
+  { db }: Ctx,
+  userId: string,
+  { poleId }: { poleId: string },
+): Promise<CircleView[]> {
+  await requireMember(db, { poleId, userId });
   const circles = await db
     .selectFrom("circles")
     .select(["id", "kind", "name", "parent_id"])
@@ -98,10 +97,13 @@ export async function listCircles(db: DB, userId: string, poleId: string): Promi
 
 /** Thematic groups get their board at birth; project groups live under a thematic group. */
 export async function createCircle(
-  db: DB,
+  { db }: Ctx,
   userId: string,
-  poleId: string,
-  input: {
+  {
+    poleId,
+    ...input
+  }: {
+    poleId: string;
     kind: "thematic" | "project";
     name: string;
     parentId?: string | null;
@@ -109,7 +111,7 @@ export async function createCircle(
     description?: string;
   },
 ) {
-  const member = await requireMember(db, poleId, userId);
+  const member = await requireMember(db, { poleId, userId });
   if (!canCreateCircle(member)) throw forbidden("Seuls les coordinateurs créent des cercles.");
   let parentId: string | null = null;
   if (input.kind === "project") {
@@ -180,9 +182,12 @@ async function circleOfPole(db: DB, circleId: string) {
 }
 
 /** Who may place people in a circle; outsiders learn nothing of the circle (404). */
-async function requireCircleManager(db: DB, actorId: string, circleId: string) {
+async function requireCircleManager(
+  db: DB,
+  { actorId, circleId }: { actorId: string; circleId: string },
+) {
   const circle = await circleOfPole(db, circleId);
-  const actor = await requireMember(db, circle.pole_id, actorId).catch(() => {
+  const actor = await requireMember(db, { poleId: circle.pole_id, userId: actorId }).catch(() => {
     throw notFound("Cercle");
   });
   if (!canManageCircle(actor, circle.id)) {
@@ -198,15 +203,22 @@ async function requireCircleManager(db: DB, actorId: string, circleId: string) {
  * happened (a confirmed onboarding suggestion): both are written or neither.
  */
 export async function placeInCircle(
-  { db, events }: CircleContext,
+  { db, events }: Ctx<"events">,
   actorId: string,
-  circleId: string,
-  userId: string,
-  role: CircleRole,
-  alongside?: (trx: DB, poleId: string) => Promise<void>,
+  {
+    circleId,
+    userId,
+    role,
+    alongside,
+  }: {
+    circleId: string;
+    userId: string;
+    role: CircleRole;
+    alongside?: (trx: DB, poleId: string) => Promise<void>;
+  },
 ) {
-  const circle = await requireCircleManager(db, actorId, circleId);
-  await requirePerson(db, circle.pole_id, userId);
+  const circle = await requireCircleManager(db, { actorId, circleId });
+  await requirePerson(db, { poleId: circle.pole_id, userId });
   await db.transaction().execute(async (trx) => {
     await seat(trx, { poleId: circle.pole_id, circleId, userId, role, actorId });
     await audit(trx, {
@@ -223,12 +235,11 @@ export async function placeInCircle(
 }
 
 export async function removeFromCircle(
-  { db, events }: CircleContext,
+  { db, events }: Ctx<"events">,
   actorId: string,
-  circleId: string,
-  userId: string,
+  { circleId, userId }: { circleId: string; userId: string },
 ) {
-  const circle = await requireCircleManager(db, actorId, circleId);
+  const circle = await requireCircleManager(db, { actorId, circleId });
   await db
     .transaction()
     .execute((trx) => unseat(trx, { poleId: circle.pole_id, circleId, userId, actorId }));
@@ -276,12 +287,12 @@ async function unseat(
  * instant, in one transaction, and the open connections are re-checked once.
  */
 export async function moveBetweenCircles(
-  { db, events }: CircleContext,
+  { db, events }: Ctx<"events">,
   actorId: string,
   input: { fromCircleId: string; toCircleId: string; userId: string; role: CircleRole },
 ) {
-  const from = await requireCircleManager(db, actorId, input.fromCircleId);
-  const to = await requireCircleManager(db, actorId, input.toCircleId);
+  const from = await requireCircleManager(db, { actorId, circleId: input.fromCircleId });
+  const to = await requireCircleManager(db, { actorId, circleId: input.toCircleId });
   if (from.pole_id !== to.pole_id) throw notFound("Cercle");
   if (from.id === to.id) {
     throw new DomainError("invalid_input", "Choisissez un autre cercle que le cercle actuel.");
@@ -313,12 +324,11 @@ export async function moveBetweenCircles(
 
 /** A thematic or project group's theme and description, for its page and the map. */
 export async function updateCircleDetails(
-  db: DB,
+  { db }: Ctx,
   actorId: string,
-  circleId: string,
-  input: { theme: string; description: string },
+  { circleId, ...input }: { circleId: string; theme: string; description: string },
 ) {
-  const circle = await requireCircleManager(db, actorId, circleId);
+  const circle = await requireCircleManager(db, { actorId, circleId });
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("circle_details")

@@ -2,7 +2,7 @@
  * Invitation e-mails, in French. The transport is the app's dependency (`server/mail/smtp.ts`);
  * without one the coordinator copies the link instead.
  */
-import type { DB } from "../db/database";
+import type { Ctx } from "./context";
 
 export interface InvitationMail {
   to: string;
@@ -47,12 +47,17 @@ export function invitationText(mail: InvitationMail): { subject: string; text: s
  * (its link still works and is shown), it is reported per invitation instead.
  */
 export async function sendInvitationEmails(
-  db: DB,
-  mailer: Mailer | null,
-  poleId: string,
+  { db, mailer }: Ctx<"mailer">,
   inviterId: string,
-  invitations: ReadonlyArray<{ email: string | null; url: string; expiresAt: string }>,
-  onError: (error: unknown) => void,
+  {
+    poleId,
+    invitations,
+    onError,
+  }: {
+    poleId: string;
+    invitations: ReadonlyArray<{ email: string | null; url: string; expiresAt: string }>;
+    onError: (error: unknown) => void;
+  },
 ): Promise<boolean[]> {
   if (!mailer) return invitations.map(() => false);
   const [pole, inviter] = await Promise.all([

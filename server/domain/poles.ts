@@ -4,9 +4,11 @@ import type { Pole, User } from "../db/schema";
 import { insertAccount, instanceHasUsers, type NewAccount, prepareAccount } from "./accounts";
 import { audit } from "./audit";
 import { insertCircle, seat } from "./circles";
+import type { Ctx } from "./context";
 import { insertDocument } from "./documents";
 import { DomainError, forbidden } from "./errors";
 import { newId, slugify } from "./ids";
+import { requireMember } from "./members";
 
 export async function uniqueSlug(db: DB, name: string): Promise<string> {
   const base = slugify(name);
@@ -28,7 +30,11 @@ export async function uniqueSlug(db: DB, name: string): Promise<string> {
  * A new pôle: its core group and steering committee, its diagnostic and charter, and its
  * founder as coordinator, facilitating both circles. Runs inside the caller's transaction.
  */
-export async function foundPole(db: DB, founderId: string, name: string, now = Date.now()) {
+export async function foundPole(
+  db: DB,
+  { founderId, name }: { founderId: string; name: string },
+  now = Date.now(),
+) {
   const pole: Pole = { id: newId(), slug: await uniqueSlug(db, name), name, created_at: now };
   await db.insertInto("poles").values(pole).execute();
   await db
@@ -82,7 +88,7 @@ export async function foundPole(db: DB, founderId: string, name: string, now = D
 
 /** The instance's first visit: the first pôle and its first coordinator. Only once. */
 export async function setUpInstance(
-  db: DB,
+  { db }: Ctx,
   input: { pole: { name: string }; admin: NewAccount },
 ): Promise<{ user: User; pole: Pole }> {
   const user = await prepareAccount(input.admin);
@@ -91,20 +97,19 @@ export async function setUpInstance(
       throw new DomainError("conflict", "Maillage est déjà installé : connectez-vous.");
     }
     await insertAccount(trx, user);
-    const pole = await foundPole(trx, user.id, input.pole.name);
+    const pole = await foundPole(trx, { founderId: user.id, name: input.pole.name });
     return { user, pole };
   });
 }
 
 /** Another pôle on the same instance, founded by a signed-in person who becomes its coordinator. */
 export async function createPole(
-  db: DB,
+  { db, allowPoleCreation }: Ctx<"allowPoleCreation">,
   userId: string,
-  name: string,
-  policy: { allowAnyone: boolean },
+  { name }: { name: string },
 ): Promise<Omit<PoleView, "role">> {
   return db.transaction().execute(async (trx) => {
-    if (!policy.allowAnyone) {
+    if (!allowPoleCreation) {
       const coordinates = await trx
         .selectFrom("pole_members")
         .select("pole_id")
@@ -113,12 +118,12 @@ export async function createPole(
         .executeTakeFirst();
       if (!coordinates) throw forbidden("Seuls les coordinateurs peuvent fonder un nouveau pôle.");
     }
-    const pole = await foundPole(trx, userId, name);
+    const pole = await foundPole(trx, { founderId: userId, name });
     return { id: pole.id, slug: pole.slug, name: pole.name };
   });
 }
 
-export async function polesOf(db: DB, userId: string): Promise<PoleView[]> {
+export async function polesOf({ db }: Ctx, userId: string): Promise<PoleView[]> {
   return db
     .selectFrom("pole_members")
     .innerJoin("poles", "poles.id", "pole_members.pole_id")
@@ -128,7 +133,8 @@ export async function polesOf(db: DB, userId: string): Promise<PoleView[]> {
     .execute();
 }
 
-export async function listMembers(db: DB, poleId: string) {
+export async function listMembers({ db }: Ctx, actorId: string, { poleId }: { poleId: string }) {
+  await requireMember(db, { poleId, userId: actorId });
   return db
     .selectFrom("pole_members")
     .innerJoin("users", "users.id", "pole_members.user_id")

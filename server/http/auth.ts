@@ -16,7 +16,8 @@ export const presentUser = (user: { id: string; name: string; email: string }) =
   email: user.email,
 });
 
-export function authRoutes({ db, config, throttles }: AppDeps) {
+export function authRoutes({ ctx, config, throttles }: AppDeps) {
+  const { db } = ctx;
   const signIn = async (c: Parameters<typeof setSessionCookie>[0], userId: string) => {
     const token = generateSessionToken();
     const session = await createSession(db, token, userId);
@@ -26,7 +27,7 @@ export function authRoutes({ db, config, throttles }: AppDeps) {
   return new Hono<AppEnv>()
     .get("/setup", async (c) => c.json({ needed: !(await instanceHasUsers(db)) }))
     .post("/setup", jsonBody(SetupBody), async (c) => {
-      const { user, pole } = await setUpInstance(db, c.req.valid("json"));
+      const { user, pole } = await setUpInstance(ctx, c.req.valid("json"));
       await signIn(c, user.id);
       return c.json(
         { user: presentUser(user), pole: { id: pole.id, slug: pole.slug, name: pole.name } },
@@ -45,7 +46,7 @@ export function authRoutes({ db, config, throttles }: AppDeps) {
         c.header("Retry-After", String(Math.ceil(wait / 1000)));
         return sendError(c, "throttled", "Trop de tentatives : réessayez dans quelques minutes.");
       }
-      const user = await authenticate(db, email, password);
+      const user = await authenticate(ctx, { email, password });
       if (!user) {
         throttles.account.fail(keys[0]);
         throttles.address.fail(keys[1]);
@@ -63,7 +64,7 @@ export function authRoutes({ db, config, throttles }: AppDeps) {
     })
     .get("/me", requireUser, async (c) => {
       const user = signedIn(c);
-      const me: MeView = { user: presentUser(user), poles: await polesOf(db, user.id) };
+      const me: MeView = { user: presentUser(user), poles: await polesOf(ctx, user.id) };
       return c.json(me);
     });
 }

@@ -3,10 +3,10 @@ import { openDocument } from "../domain/documents";
 import type { AppDeps, AppEnv } from "./context";
 import { requireUser, signedIn } from "./middleware";
 
-export function documentRoutes({ db }: AppDeps) {
+export function documentRoutes({ ctx }: AppDeps) {
   return new Hono<AppEnv>()
     .use(requireUser)
     .get("/:documentId", async (c) =>
-      c.json(await openDocument(db, signedIn(c).id, c.req.param("documentId"))),
+      c.json(await openDocument(ctx, signedIn(c).id, { documentId: c.req.param("documentId") })),
     );
 }

@@ -8,16 +8,14 @@ import { requireUser, signedIn } from "./middleware";
 const disposition = (kind: "inline" | "attachment", fileName: string) =>
   `${kind}; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
-export function exportRoutes({ db }: AppDeps) {
+export function exportRoutes({ ctx }: AppDeps) {
   return new Hono<AppEnv>().use(requireUser).get("/:documentId/export/:format", async (c) => {
     const { documentId, format } = c.req.param();
-    const file = await exportDocument(
-      db,
-      signedIn(c).id,
+    const file = await exportDocument(ctx, signedIn(c).id, {
       documentId,
       format,
-      c.req.query("registry"),
-    );
+      registry: c.req.query("registry"),
+    });
     // The printable page opens in the browser (to print to PDF); the others download.
     c.header("content-type", file.contentType);
     c.header(

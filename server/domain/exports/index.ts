@@ -10,7 +10,7 @@ import {
   diagnosticTables,
   isDiagnosticTable,
 } from "../../../shared/diagnostic/vocabularies";
-import type { DB } from "../../db/database";
+import type { Ctx } from "../context";
 import { openDocument } from "../documents";
 import { DomainError } from "../errors";
 import { slugify } from "../ids";
@@ -35,14 +35,17 @@ const isFormat = (value: string): value is ExportFormat =>
   (exportFormats as readonly string[]).includes(value);
 
 export async function exportDocument(
-  db: DB,
+  ctx: Ctx,
   userId: string,
-  documentId: string,
-  format: string,
-  registry: string | undefined,
+  {
+    documentId,
+    format,
+    registry,
+  }: { documentId: string; format: string; registry: string | undefined },
 ): Promise<ExportedFile> {
+  const { db } = ctx;
   // Any reader may export: openDocument answers 404 to outsiders, 403 without access.
-  const detail = await openDocument(db, userId, documentId);
+  const detail = await openDocument(ctx, userId, { documentId });
   if (!isFormat(format)) {
     throw new DomainError(
       "invalid_input",

@@ -6,18 +6,19 @@ import type { NewcomerView } from "../../../shared/collective-api";
 import { type CircleRole, canFollowNewcomers } from "../../../shared/permissions";
 import type { DB } from "../../db/database";
 import { audit } from "../audit";
-import { type CircleContext, placeInCircle } from "../circles";
+import { placeInCircle } from "../circles";
+import type { Ctx } from "../context";
 import { DomainError, forbidden, notFound } from "../errors";
 import { requireMember } from "../members";
 import { peopleOfPole } from "../people";
 import { allSteps, stepsOf, suggestionsOf } from "./records";
 
 export async function listNewcomers(
-  db: DB,
+  { db }: Ctx,
   actorId: string,
-  poleId: string,
+  { poleId }: { poleId: string },
 ): Promise<NewcomerView[]> {
-  const member = await requireMember(db, poleId, actorId);
+  const member = await requireMember(db, { poleId, userId: actorId });
   if (!canFollowNewcomers(member)) {
     throw forbidden("Seuls les coordinateurs suivent l'accueil des nouveaux membres.");
   }
@@ -33,12 +34,8 @@ export async function listNewcomers(
     const person = people.get(onboarding.user_id);
     return person ? [{ person, startedAt: onboarding.started_at }] : [];
   });
-  const steps = await stepsOf(
-    db,
-    poleId,
-    rows.map((row) => row.person.userId),
-  );
-  const suggestions = await suggestionsOf(db, poleId);
+  const steps = await stepsOf(db, { poleId, userIds: rows.map((row) => row.person.userId) });
+  const suggestions = await suggestionsOf(db, { poleId });
   return rows.map(({ person, startedAt }) => {
     const own = steps(person.userId);
     return {
@@ -55,14 +52,17 @@ export async function listNewcomers(
   });
 }
 
-async function pendingSuggestion(db: DB, actorId: string, suggestionId: string) {
+async function pendingSuggestion(
+  db: DB,
+  { actorId, suggestionId }: { actorId: string; suggestionId: string },
+) {
   const suggestion = await db
     .selectFrom("circle_suggestions")
     .selectAll()
     .where("id", "=", suggestionId)
     .executeTakeFirst();
   if (!suggestion) throw notFound("Suggestion");
-  await requireMember(db, suggestion.pole_id, actorId).catch(() => {
+  await requireMember(db, { poleId: suggestion.pole_id, userId: actorId }).catch(() => {
     throw notFound("Suggestion");
   });
   if (suggestion.state !== "pending") {
@@ -76,28 +76,28 @@ async function pendingSuggestion(db: DB, actorId: string, suggestionId: string) 
  * path as every other placement, so their open documents follow the new right at once.
  */
 export async function confirmSuggestion(
-  context: CircleContext,
+  ctx: Ctx<"events">,
   actorId: string,
-  suggestionId: string,
-  change: { circleId?: string; role?: CircleRole },
+  {
+    suggestionId,
+    change,
+  }: { suggestionId: string; change: { circleId?: string; role?: CircleRole } },
 ) {
-  const suggestion = await pendingSuggestion(context.db, actorId, suggestionId);
+  const suggestion = await pendingSuggestion(ctx.db, { actorId, suggestionId });
   const circleId = change.circleId ?? suggestion.circle_id;
   const role = change.role ?? suggestion.role;
-  const circle = await context.db
+  const circle = await ctx.db
     .selectFrom("circles")
     .select("id")
     .where("id", "=", circleId)
     .where("pole_id", "=", suggestion.pole_id)
     .executeTakeFirst();
   if (!circle) throw new DomainError("invalid_input", "Ce cercle n'existe pas dans ce pôle.");
-  return placeInCircle(
-    context,
-    actorId,
+  return placeInCircle(ctx, actorId, {
     circleId,
-    suggestion.user_id,
+    userId: suggestion.user_id,
     role,
-    async (trx, poleId) => {
+    alongside: async (trx, poleId) => {
       const decided = await trx
         .updateTable("circle_suggestions")
         .set({ state: "confirmed", decided_at: Date.now(), decided_by: actorId })
@@ -121,12 +121,16 @@ export async function confirmSuggestion(
         },
       });
     },
-  );
+  });
 }
 
-export async function dismissSuggestion(db: DB, actorId: string, suggestionId: string) {
-  const suggestion = await pendingSuggestion(db, actorId, suggestionId);
-  const member = await requireMember(db, suggestion.pole_id, actorId);
+export async function dismissSuggestion(
+  { db }: Ctx,
+  actorId: string,
+  { suggestionId }: { suggestionId: string },
+) {
+  const suggestion = await pendingSuggestion(db, { actorId, suggestionId });
+  const member = await requireMember(db, { poleId: suggestion.pole_id, userId: actorId });
   if (!canFollowNewcomers(member)) {
     throw forbidden("Seuls les coordinateurs écartent une suggestion.");
   }

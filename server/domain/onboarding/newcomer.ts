@@ -11,8 +11,8 @@ import {
 } from "../../../shared/collective";
 import type { OnboardingView, StructureInput } from "../../../shared/collective-api";
 import { circlesToSuggest, SUGGESTED_ROLE } from "../../../shared/suggestions";
-import type { DB } from "../../db/database";
 import { audit } from "../audit";
+import type { Ctx } from "../context";
 import { DomainError, notFound } from "../errors";
 import { newId } from "../ids";
 import { requireMember } from "../members";
@@ -22,11 +22,11 @@ import { markStep, stepsOf, suggestionsOf } from "./records";
 
 /** The person's own onboarding, or null for people who did not arrive by invitation. */
 export async function getOnboarding(
-  db: DB,
+  { db }: Ctx,
   userId: string,
-  poleId: string,
+  { poleId }: { poleId: string },
 ): Promise<OnboardingView | null> {
-  await requireMember(db, poleId, userId);
+  await requireMember(db, { poleId, userId });
   const row = await db
     .selectFrom("onboardings")
     .leftJoin("people", (join) =>
@@ -39,7 +39,7 @@ export async function getOnboarding(
     .where("onboardings.user_id", "=", userId)
     .executeTakeFirst();
   if (!row) return null;
-  const steps = (await stepsOf(db, poleId, [userId]))(userId);
+  const steps = (await stepsOf(db, { poleId, userIds: [userId] }))(userId);
   const documents = await db
     .selectFrom("documents")
     .select(["id", "kind"])
@@ -57,12 +57,12 @@ export async function getOnboarding(
       charterId: documents.find((d) => d.kind === "charter")?.id ?? null,
       diagnosticId: documents.find((d) => d.kind === "diagnostic")?.id ?? null,
     },
-    suggestions: await suggestionsOf(db, poleId, userId),
+    suggestions: await suggestionsOf(db, { poleId, userId }),
   };
 }
 
-async function requireOnboarding(db: DB, userId: string, poleId: string) {
-  const view = await getOnboarding(db, userId, poleId);
+async function requireOnboarding(ctx: Ctx, userId: string, input: { poleId: string }) {
+  const view = await getOnboarding(ctx, userId, input);
   if (!view) throw notFound("Accueil");
   return view;
 }
@@ -73,33 +73,34 @@ export type StructureChoice =
   | { none: true };
 
 export async function chooseStructure(
-  db: DB,
+  ctx: Ctx,
   userId: string,
-  poleId: string,
-  choice: StructureChoice,
+  { poleId, choice }: { poleId: string; choice: StructureChoice },
 ) {
-  await requireOnboarding(db, userId, poleId);
-  if ("structureId" in choice) await requireStructureOfPole(db, poleId, choice.structureId);
+  const { db } = ctx;
+  await requireOnboarding(ctx, userId, { poleId });
+  if ("structureId" in choice)
+    await requireStructureOfPole(db, { poleId, structureId: choice.structureId });
   await db.transaction().execute(async (trx) => {
     const structureId =
       "structureId" in choice
         ? choice.structureId
         : "structure" in choice
-          ? await insertStructure(trx, userId, poleId, choice.structure)
+          ? await insertStructure(trx, { actorId: userId, poleId, structure: choice.structure })
           : null;
-    await writePerson(trx, poleId, userId, { structureId });
-    await markStep(trx, poleId, userId, "structure");
+    await writePerson(trx, { poleId, userId, patch: { structureId } });
+    await markStep(trx, { poleId, userId, step: "structure" });
   });
-  return requireOnboarding(db, userId, poleId);
+  return requireOnboarding(ctx, userId, { poleId });
 }
 
 export async function chooseInterest(
-  db: DB,
+  ctx: Ctx,
   userId: string,
-  poleId: string,
-  input: { interest: InterestLevel; circleIds: string[] },
+  { poleId, ...input }: { poleId: string; interest: InterestLevel; circleIds: string[] },
 ) {
-  await requireOnboarding(db, userId, poleId);
+  const { db } = ctx;
+  await requireOnboarding(ctx, userId, { poleId });
   const circles = await db
     .selectFrom("circles")
     .select(["id", "kind"])
@@ -146,8 +147,8 @@ export async function chooseInterest(
         })
         .execute();
     }
-    await writePerson(trx, poleId, userId, { interest: input.interest }, now);
-    await markStep(trx, poleId, userId, "interest", now);
+    await writePerson(trx, { poleId, userId, patch: { interest: input.interest } }, now);
+    await markStep(trx, { poleId, userId, step: "interest" }, now);
     await audit(
       trx,
       {
@@ -160,33 +161,33 @@ export async function chooseInterest(
       now,
     );
   });
-  return requireOnboarding(db, userId, poleId);
+  return requireOnboarding(ctx, userId, { poleId });
 }
 
 export async function setCompetencies(
-  db: DB,
+  ctx: Ctx,
   userId: string,
-  poleId: string,
-  input: { competencies: string[]; brings: string; seeks: string },
+  { poleId, ...input }: { poleId: string; competencies: string[]; brings: string; seeks: string },
 ) {
-  await requireOnboarding(db, userId, poleId);
+  const { db } = ctx;
+  await requireOnboarding(ctx, userId, { poleId });
   await db.transaction().execute(async (trx) => {
-    await writePerson(trx, poleId, userId, input);
-    await markStep(trx, poleId, userId, "competencies");
+    await writePerson(trx, { poleId, userId, patch: input });
+    await markStep(trx, { poleId, userId, step: "competencies" });
   });
-  return requireOnboarding(db, userId, poleId);
+  return requireOnboarding(ctx, userId, { poleId });
 }
 
 /** A checklist step, marked when the person does it (the page tells the server). */
 export async function completeChecklistStep(
-  db: DB,
+  ctx: Ctx,
   userId: string,
-  poleId: string,
-  step: ChecklistStep,
+  { poleId, step }: { poleId: string; step: ChecklistStep },
 ) {
-  await requireOnboarding(db, userId, poleId);
+  const { db } = ctx;
+  await requireOnboarding(ctx, userId, { poleId });
   await db.transaction().execute(async (trx) => {
-    await markStep(trx, poleId, userId, step);
+    await markStep(trx, { poleId, userId, step });
     if (step === "acknowledge_charter") {
       await audit(trx, {
         poleId,
@@ -196,5 +197,5 @@ export async function completeChecklistStep(
       });
     }
   });
-  return requireOnboarding(db, userId, poleId);
+  return requireOnboarding(ctx, userId, { poleId });
 }

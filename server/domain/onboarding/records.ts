@@ -10,7 +10,11 @@ export type Step = OnboardingView["steps"] extends Record<infer K, unknown> ? K 
 export const allSteps: readonly Step[] = [...onboardingSteps, ...checklistSteps];
 
 /** Called inside the transaction that seats a newcomer in the pôle. */
-export async function startOnboarding(db: DB, poleId: string, userId: string, now = Date.now()) {
+export async function startOnboarding(
+  db: DB,
+  { poleId, userId }: { poleId: string; userId: string },
+  now = Date.now(),
+) {
   await db
     .insertInto("onboardings")
     .values({ pole_id: poleId, user_id: userId, started_at: now })
@@ -20,9 +24,7 @@ export async function startOnboarding(db: DB, poleId: string, userId: string, no
 
 export async function markStep(
   db: DB,
-  poleId: string,
-  userId: string,
-  step: Step,
+  { poleId, userId, step }: { poleId: string; userId: string; step: Step },
   now = Date.now(),
 ) {
   await db
@@ -34,8 +36,7 @@ export async function markStep(
 
 export async function suggestionsOf(
   db: DB,
-  poleId: string,
-  userId?: string,
+  { poleId, userId }: { poleId: string; userId?: string },
 ): Promise<SuggestionView[]> {
   let query = db
     .selectFrom("circle_suggestions")
@@ -55,7 +56,7 @@ export async function suggestionsOf(
   return query.execute();
 }
 
-export async function stepsOf(db: DB, poleId: string, userIds: string[]) {
+export async function stepsOf(db: DB, { poleId, userIds }: { poleId: string; userIds: string[] }) {
   const rows =
     userIds.length === 0
       ? []
