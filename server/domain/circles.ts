@@ -11,7 +11,7 @@ import type { Ctx } from "./context";
 import { insertDocument } from "./documents";
 import { DomainError, forbidden, notFound } from "./errors";
 import { newId } from "./ids";
-import { requireMember, requirePerson } from "./members";
+import { requireMember, requireMemberFor, requirePerson } from "./members";
 
 export async function insertCircle(
   db: DB,
@@ -187,9 +187,7 @@ async function requireCircleManager(
   { actorId, circleId }: { actorId: string; circleId: string },
 ) {
   const circle = await circleOfPole(db, circleId);
-  const actor = await requireMember(db, { poleId: circle.pole_id, userId: actorId }).catch(() => {
-    throw notFound("Cercle");
-  });
+  const actor = await requireMemberFor(db, { poleId: circle.pole_id, userId: actorId }, "Cercle");
   if (!canManageCircle(actor, circle.id)) {
     throw forbidden(
       "Seuls les coordinateurs et les facilitateurs du cercle y placent des personnes.",

@@ -4,7 +4,7 @@ import type { CirclePageView, PersonSummary } from "../../shared/collective-api"
 import { canManageCircle, documentAccess } from "../../shared/permissions";
 import type { Ctx } from "./context";
 import { notFound } from "./errors";
-import { governingCircles, requireMember } from "./members";
+import { governingCircles, requireMember, requireMemberFor } from "./members";
 import { membershipHistory, peopleOfPole } from "./people";
 
 export interface DirectoryFilters {
@@ -88,9 +88,7 @@ export async function circlePage(
     .executeTakeFirst();
   if (!circle) throw notFound("Cercle");
   const poleId = circle.pole_id;
-  const member = await requireMember(db, { poleId, userId: actorId }).catch(() => {
-    throw notFound("Cercle");
-  });
+  const member = await requireMemberFor(db, { poleId, userId: actorId }, "Cercle");
   const people = new Map((await peopleOfPole(db, poleId)).map((p) => [p.userId, p]));
   const seats = await db
     .selectFrom("circle_members")

@@ -27,12 +27,17 @@ export async function loadMember(
  * The member behind a request on a pôle's resources. People outside the pôle get 404,
  * as if the pôle did not exist: its existence is nobody else's business.
  */
-export async function requireMember(
+export const requireMember = (db: DB, person: { poleId: string; userId: string }) =>
+  requireMemberFor(db, person, "Pôle");
+
+/** The member reaching for one of the pôle's resources: to outsiders it does not exist. */
+export async function requireMemberFor(
   db: DB,
   person: { poleId: string; userId: string },
+  resource: string,
 ): Promise<Member> {
   const member = await loadMember(db, person);
-  if (!member) throw notFound("Pôle");
+  if (!member) throw notFound(resource);
   return member;
 }
 

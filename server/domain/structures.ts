@@ -7,7 +7,7 @@ import { audit } from "./audit";
 import type { Ctx } from "./context";
 import { DomainError, forbidden, notFound } from "./errors";
 import { newId } from "./ids";
-import { requireMember } from "./members";
+import { requireMember, requireMemberFor } from "./members";
 import { parseList, uniqueTags } from "./people";
 
 export async function listStructures(
@@ -123,9 +123,7 @@ export async function updateStructure(
     .executeTakeFirst();
   if (!structure) throw notFound("Structure");
   const poleId = structure.pole_id;
-  const member = await requireMember(db, { poleId, userId: actorId }).catch(() => {
-    throw notFound("Structure");
-  });
+  const member = await requireMemberFor(db, { poleId, userId: actorId }, "Structure");
   const own = await db
     .selectFrom("people")
     .select("user_id")

@@ -9,7 +9,7 @@ import { audit } from "../audit";
 import { placeInCircle } from "../circles";
 import type { Ctx } from "../context";
 import { DomainError, forbidden, notFound } from "../errors";
-import { requireMember } from "../members";
+import { requireMember, requireMemberFor } from "../members";
 import { peopleOfPole } from "../people";
 import { allSteps, stepsOf, suggestionsOf } from "./records";
 
@@ -62,9 +62,7 @@ async function pendingSuggestion(
     .where("id", "=", suggestionId)
     .executeTakeFirst();
   if (!suggestion) throw notFound("Suggestion");
-  await requireMember(db, { poleId: suggestion.pole_id, userId: actorId }).catch(() => {
-    throw notFound("Suggestion");
-  });
+  await requireMemberFor(db, { poleId: suggestion.pole_id, userId: actorId }, "Suggestion");
   if (suggestion.state !== "pending") {
     throw new DomainError("conflict", "Cette suggestion a déjà été traitée.");
   }
