@@ -44,9 +44,9 @@ export const presentInvitation = (row: Invitation, now = Date.now()): Invitation
   state: invitationState(row, now),
 });
 
-async function requireInviter(db: DB, member: { poleId: string; userId: string }) {
-  const seated = await requireMember(db, member);
-  if (!canInvite(seated)) throw forbidden("Seuls les coordinateurs invitent de nouveaux membres.");
+async function requireInviter(db: DB, person: { poleId: string; userId: string }) {
+  const member = await requireMember(db, person);
+  if (!canInvite(member)) throw forbidden("Seuls les coordinateurs invitent de nouveaux membres.");
 }
 
 interface InvitationInput {
