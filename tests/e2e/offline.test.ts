@@ -99,6 +99,10 @@ describe("offline", () => {
     const { context, page } = await sessions.open(server, { cookie: pole.coordinator.cookie });
     const documentId = pole.documents.charter;
     await openOnline(page, documentId);
+    // The pôle's home, seen once online, for the way back below.
+    await page.goto(`/p/${pole.poleId}`);
+    await page.locator(".doc-card").first().waitFor();
+    await openOnline(page, documentId);
     await typeAtEnd(page, "Écrit en ligne.");
     await expect
       .poll(() => serverCopy(documentId), { timeout: 10_000 })
@@ -123,6 +127,13 @@ describe("offline", () => {
     await editor(page).getByText("Ajouté hors ligne.").waitFor();
     await checkA11y(page, "document reopened offline");
     expect(await serverCopy(documentId)).not.toContain("Ajouté hors ligne.");
+
+    // A page seen before shows its last state offline, and leads back to the document.
+    await page.getByRole("navigation", { name: "Fil d'Ariane" }).getByRole("link").click();
+    await page.getByRole("heading", { level: 1, name: "Pôle Vallée de la Drôme" }).waitFor();
+    await checkA11y(page, "home offline");
+    await page.getByRole("link", { name: "Charte de gouvernance" }).click();
+    await editor(page).getByText("Ajouté hors ligne.").waitFor();
 
     await context.setOffline(false);
     await waitConnected(page);
