@@ -8,11 +8,17 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { addSessionCookie, checkA11y, expectNoPageErrors } from "../helpers/browser";
-import { browserSessions, startClientPole, waitConnected } from "../helpers/e2e";
+import {
+  browserSessions,
+  connection,
+  editor,
+  startClientPoleWithMember,
+  typeAtEnd,
+  waitConnected,
+} from "../helpers/e2e";
 import {
   client,
   type FoundedPole,
-  joinPole,
   type Person,
   sessionCookie,
   type TestServer,
@@ -24,9 +30,6 @@ const sessions = browserSessions();
 let server: TestServer;
 let pole: FoundedPole;
 let member: Person;
-
-const editor = (page: Page) => page.locator(".ProseMirror");
-const connection = (page: Page) => page.locator(".connection[role='status']");
 
 /** The paths of the API answers the service worker holds (none when its cache is gone). */
 const cachedApiPaths = (page: Page) =>
@@ -74,22 +77,8 @@ async function openOnline(page: Page, documentId: string) {
     .toEqual(expect.arrayContaining(["/api/me", `/api/documents/${documentId}`]));
 }
 
-/** Types at the end of the document, on a new line. */
-async function typeAtEnd(page: Page, text: string) {
-  await editor(page).locator(":scope > *").last().click();
-  await page.keyboard.press("End");
-  await page.keyboard.press("Enter");
-  await page.keyboard.type(text);
-}
-
 beforeAll(async () => {
-  ({ server, pole } = await startClientPole());
-  member = await joinPole(
-    server,
-    pole,
-    [{ circleId: pole.circles.steering, role: "member" }],
-    "Dominique Petit",
-  );
+  ({ server, pole, member } = await startClientPoleWithMember());
 }, 60_000);
 
 afterAll(() => server?.close());
