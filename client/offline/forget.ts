@@ -1,6 +1,7 @@
 /**
  * Forgetting what this browser keeps for offline use: the cached API answers at each
- * sign-in and sign-out, and at sign-out the person's local copies of documents too.
+ * sign-in and sign-out (app/session.tsx), the person's local copies of documents at
+ * sign-out (app/Layout.tsx).
  */
 import { isOfflineCopyOf, isShellCache } from "./rules";
 
@@ -11,9 +12,8 @@ export async function forgetCachedAnswers() {
   await Promise.all(names.filter((name) => !isShellCache(name)).map((name) => caches.delete(name)));
 }
 
-/** The person's cached answers and their documents' local copies (y-indexeddb). */
+/** The person's local copies of documents (y-indexeddb), at sign-out. */
 export async function forgetOfflineCopies(userId: string) {
-  await forgetCachedAnswers();
   const databases = await indexedDB.databases();
   await Promise.all(
     databases
