@@ -56,19 +56,24 @@ async function holder(): Promise<string | null> {
   return held ? personOf(held) : null;
 }
 
+const isMe = (request: Request) => new URL(request.url).pathname === ME_PATH;
+
 /**
- * The cache holds one person's answers. Each new `/api/me` answer that names someone else,
- * or no one, empties it first; other answers are kept only once it is known whose they are
- * (the page asks `/api/me` first).
+ * The cache holds one person's answers. A new `/api/me` answer that names someone else, or
+ * no one, empties it; then it is stored before the page gets it (`fetchDidSucceed` is
+ * awaited), so that the requests the page makes next find whose the cache is. Other answers
+ * are kept only once that is known.
  */
 const onePersonAtATime: WorkboxPlugin = {
+  async fetchDidSucceed({ request, response }) {
+    if (!isMe(request)) return response;
+    const person = await personOf(response);
+    if (person === null || person !== (await holder())) await caches.delete(API_CACHE);
+    if (person !== null) await (await caches.open(API_CACHE)).put(request, response.clone());
+    return response;
+  },
   async cacheWillUpdate({ request, response }) {
-    if (new URL(request.url).pathname === ME_PATH) {
-      const person = await personOf(response);
-      if (person === null || person !== (await holder())) await caches.delete(API_CACHE);
-    } else if ((await holder()) === null) {
-      return null;
-    }
+    if (isMe(request) || (await holder()) === null) return null;
     const json = response.headers.get("content-type")?.startsWith("application/json") ?? false;
     return response.status === 200 && json ? response : null;
   },
