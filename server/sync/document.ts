@@ -1,8 +1,8 @@
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import * as Y from "yjs";
+import { type CompactedState, replay, type StoredDocument } from "../storage";
 import { Connection } from "./connection";
 import { awarenessFrame, syncStep1Frame, syncStep2FromStored } from "./frames";
-import type { CompactedState, StoredDocument } from "./store";
 
 interface AwarenessChanges {
   added: number[];
@@ -114,15 +114,7 @@ export class SharedDocument {
 
   /** Restores stored state and log in one transaction (one round of observers). */
   private restore(state: Uint8Array | null, updates: readonly Uint8Array[]) {
-    this.doc.transact(() => {
-      for (const update of state ? [state, ...updates] : updates) {
-        try {
-          Y.applyUpdate(this.doc, update);
-        } catch (error) {
-          this.onStoredError(error);
-        }
-      }
-    });
+    replay(this.doc, state, updates, this.onStoredError);
   }
 
   /**

@@ -12,12 +12,12 @@ import * as Y from "yjs";
 import { closeCodes, type DocumentAccess } from "../../shared/documents";
 import { type OpenedDatabase, openDatabase } from "../db/database";
 import { migrateToLatest } from "../db/migrate";
+import { createKyselyStore, type DocumentStore } from "../storage";
 import { SharedDocument } from "./document";
 import { messageSync } from "./frames";
 import { SyncHub } from "./hub";
 import type { SyncServerOptions } from "./index";
 import { standardCloseCodes } from "./limits";
-import { createKyselyStore, type DocumentStore } from "./store";
 
 const logger = pino({ level: "silent" });
 const DOC = "doc-1";

@@ -2,6 +2,7 @@ import type { WebSocketLike } from "@hono/node-server";
 import type { WSEvents } from "hono/ws";
 import { WebSocket } from "ws";
 import { closeCodes, type DocumentAccess } from "../../shared/documents";
+import { createKyselyStore, createSqliteStore, type DocumentStore } from "../storage";
 import { Connection } from "./connection";
 import type { SharedDocument } from "./document";
 import { UpdateGuard } from "./guard";
@@ -11,7 +12,6 @@ import { Outbox } from "./outbox";
 import { handleMessage, type ProtocolContext, rateLimited } from "./protocol";
 import { DocumentRegistry } from "./registry";
 import { adoptSocket, socketPeer, startKeepalive } from "./socket";
-import { createKyselyStore, createSqliteStore, type DocumentStore } from "./store";
 import { UpdateWriter } from "./writer";
 
 /** Ties sockets to documents: the implementation behind `createSyncServer`. */

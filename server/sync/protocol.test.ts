@@ -7,13 +7,13 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { closeCodes, type DocumentAccess } from "../../shared/documents";
 import { craftedUpdates } from "../../tests/torture/crafted";
+import type { AppendedUpdate, DocumentStore } from "../storage";
 import { Connection } from "./connection";
 import { SharedDocument } from "./document";
 import { messageAwareness, messageQueryAwareness, messageSync, updateFrame } from "./frames";
 import { UpdateGuard } from "./guard";
 import { MAX_SEND_BUFFER_BYTES, standardCloseCodes } from "./limits";
 import { handleMessage, type ProtocolContext } from "./protocol";
-import type { AppendedUpdate, DocumentStore } from "./store";
 import { UpdateWriter } from "./writer";
 
 const logger = pino({ level: "silent" });
@@ -25,6 +25,7 @@ function setUp() {
   let nextId = 1;
   const nothingStored = { state: null, stateVector: null, updates: [], lastUpdateId: 0 };
   const store: DocumentStore = {
+    async create() {},
     async load() {
       return nothingStored;
     },

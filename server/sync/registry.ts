@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import * as Y from "yjs";
+import type { DocumentStore } from "../storage";
 import { SharedDocument } from "./document";
-import type { DocumentStore } from "./store";
 import type { UpdateWriter } from "./writer";
 
 export interface RegistryOptions {

@@ -1,8 +1,8 @@
 import type { Logger } from "pino";
+import type { AppendedUpdate, DocumentStore } from "../storage";
 import type { Connection } from "./connection";
 import type { SharedDocument } from "./document";
 import type { Outbox } from "./outbox";
-import type { AppendedUpdate, DocumentStore } from "./store";
 
 /** An accepted update waiting for its transaction; doubles as the row to insert. */
 interface PendingUpdate extends AppendedUpdate {
