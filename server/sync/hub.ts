@@ -7,7 +7,7 @@ import { Connection } from "./connection";
 import type { SharedDocument } from "./document";
 import { UpdateGuard } from "./guard";
 import type { SyncServer, SyncServerOptions, SyncStats } from "./index";
-import { defaults, MAX_BACKLOG_BYTES, type RateLimits, rates, standardCloseCodes } from "./limits";
+import { defaults, type RateLimits, rates, standardCloseCodes } from "./limits";
 import { Outbox } from "./outbox";
 import { handleMessage, type ProtocolContext, rateLimited } from "./protocol";
 import { DocumentRegistry } from "./registry";
@@ -162,6 +162,7 @@ export class SyncHub implements SyncServer {
           this.registry.release(doc);
           return;
         }
+        connection.doc = doc;
         doc.attach(connection);
         this.release(connection);
       },
@@ -191,38 +192,19 @@ export class SyncHub implements SyncServer {
       connection.close(closeCodes.badMessage, "binary frames only");
       return;
     }
-    if (connection.backlog) {
-      connection.backlogBytes += message.byteLength;
-      if (connection.backlogBytes > MAX_BACKLOG_BYTES) {
+    if (connection.held) {
+      if (!connection.defer(message)) {
         rateLimited(this.protocol, connection, "bytes before the document loaded");
-        return;
       }
-      connection.backlog.push(message);
     } else if (connection.doc) handleMessage(this.protocol, connection.doc, connection, message);
   }
 
-  /**
-   * Ends a hold; once none is left, handles in order the frames held meanwhile, and stops
-   * where one of them holds the connection again (an update sent to the worker).
-   */
+  /** Ends a hold; once none is left, handles in order the frames held meanwhile. */
   private release(connection: Connection): void {
-    if (!connection.unhold()) return;
     const doc = connection.doc;
-    const held = connection.backlog ?? [];
-    connection.backlog = null;
-    connection.backlogBytes = 0;
-    if (!doc) return;
-    for (let i = 0; i < held.length; i++) {
-      if (connection.closed) return;
-      handleMessage(this.protocol, doc, connection, held[i]);
-      if (connection.holds > 0) {
-        const rest = held.slice(i + 1);
-        // A fresh backlog, made by the hold (TypeScript still believes it is null).
-        (connection.backlog as Uint8Array[] | null)?.push(...rest);
-        for (const frame of rest) connection.backlogBytes += frame.byteLength;
-        return;
-      }
-    }
+    connection.release((frame) => {
+      if (doc) handleMessage(this.protocol, doc, connection, frame);
+    });
   }
 
   private quarantine(doc: SharedDocument, error: unknown): void {
@@ -232,8 +214,10 @@ export class SyncHub implements SyncServer {
     );
     this.registry.discard(doc);
     // Their clients reconnect (1011 is not final) and resync against the stored state.
-    for (const connection of Array.from(doc.connections)) {
-      connection.close(standardCloseCodes.internalError, "document reloaded");
+    for (const connection of Array.from(this.connections)) {
+      if (connection.doc === doc) {
+        connection.close(standardCloseCodes.internalError, "document reloaded");
+      }
     }
   }
 

@@ -51,9 +51,7 @@ function setUp() {
     logger,
     guard: new UpdateGuard(),
     // Nothing is sent while an update is inspected in these tests: nothing to replay.
-    release: (connection) => {
-      if (connection.unhold()) connection.backlog = null;
-    },
+    release: (connection) => connection.release(() => {}),
     quarantine: () => {},
   };
 
@@ -73,8 +71,7 @@ function setUp() {
       },
     };
     doc.attach(connection);
-    connection.unhold(); // as the hub does once attached
-    connection.backlog = null;
+    connection.release(() => {}); // as the hub does once attached
     received.length = 0; // what attach sent (step 1) is tested on its own
     events.length = 0;
     return {
@@ -403,7 +400,7 @@ describe("hostile updates", () => {
       const other = connect("other");
       sender.send(updateFrame(crafted.update));
       // Large updates are inspected in the worker thread: wait for the verdict.
-      for (let i = 0; i < 500 && sender.connection.backlog !== null && !sender.closes.length; i++) {
+      for (let i = 0; i < 500 && sender.connection.held && !sender.closes.length; i++) {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       await settle();
