@@ -1,13 +1,10 @@
 /** The Hono app: middleware, route mounting, static client, the sync upgrade, one error handler. */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { upgradeWebSocket } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
-import { openDocument } from "./domain/documents";
-import { DomainError } from "./domain/errors";
 import { authRoutes } from "./http/auth";
 import { boardRoutes } from "./http/boards";
 import { circleRoutes } from "./http/circles";
@@ -15,17 +12,18 @@ import { collectiveRoutes } from "./http/collective";
 import type { AppDeps, AppEnv } from "./http/context";
 import { diagnosticRoutes } from "./http/diagnostic";
 import { documentRoutes } from "./http/documents";
-import { errorBody, handleError, sendError } from "./http/errors";
+import { handleError, sendError } from "./http/errors";
 import { exportRoutes } from "./http/exports";
 import { invitationRoutes } from "./http/invitations";
 import { loadSession, requireSameOrigin } from "./http/middleware";
 import { poleRoutes } from "./http/poles";
+import { syncRoutes } from "./http/sync";
 import type { SyncServer } from "./sync";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection"> }) {
-  const { db, config, logger, sync } = deps;
+  const { db, config, logger } = deps;
   const app = new Hono<AppEnv>();
 
   app.onError(handleError(logger));
@@ -69,20 +67,7 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .all("*", (c) => sendError(c, "not_found", "Route inconnue."));
   app.route("/api", api);
 
-  // The upgrade is answered with a plain HTTP status before any WebSocket exists.
-  app.get("/sync/:documentId", async (c, next) => {
-    const user = c.get("user");
-    if (!user) return c.json(errorBody("unauthenticated", "Connectez-vous."), 401);
-    const documentId = c.req.param("documentId");
-    try {
-      const { access } = await openDocument(db, user.id, documentId);
-      return upgradeWebSocket(() => sync.connection(documentId, user.id, access))(c, next);
-    } catch (error) {
-      if (error instanceof DomainError)
-        return c.json(errorBody(error.code, error.message), error.status);
-      throw error;
-    }
-  });
+  app.route("/sync", syncRoutes(deps));
 
   const clientRoot = config.CLIENT_DIST;
   // Without a built client (API-only runs: tests, benchmarks) there is nothing to serve.
