@@ -15,7 +15,7 @@ import { documentRoutes } from "./http/documents";
 import { handleError, sendError } from "./http/errors";
 import { exportRoutes } from "./http/exports";
 import { invitationRoutes } from "./http/invitations";
-import { loadSession, requireSameOrigin } from "./http/middleware";
+import { loadSession, requireKnownHost, requireSameOrigin } from "./http/middleware";
 import { poleRoutes } from "./http/poles";
 import { syncRoutes } from "./http/sync";
 import type { SyncServer } from "./sync";
@@ -26,16 +26,21 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
   const { db, config, logger } = deps;
   const app = new Hono<AppEnv>();
 
+  const publicUrl = new URL(config.PUBLIC_URL);
+  const https = publicUrl.protocol === "https:";
   app.onError(handleError(logger));
   app.use(
     secureHeaders({
+      // Over plain HTTP the header is ignored, and would pin a later https name wrongly.
+      strictTransportSecurity: https ? "max-age=31536000; includeSubDomains" : false,
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         // Tiptap and the collaboration carets colour elements with inline styles.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'", "ws:", "wss:"],
+        // The sync socket is the only connection the pages open: to this server alone.
+        connectSrc: ["'self'", `${https ? "wss" : "ws"}://${publicUrl.host}`],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
@@ -47,7 +52,13 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
   app.use(loadSession(db, config.PUBLIC_URL));
 
   const api = new Hono<AppEnv>()
+    .use(requireKnownHost(config.PUBLIC_URL))
     .use(requireSameOrigin(config.PUBLIC_URL))
+    .use(async (c, next) => {
+      await next();
+      // Answers are per person and change at every edit: never kept by a cache.
+      c.header("Cache-Control", "no-store");
+    })
     .use(
       bodyLimit({
         maxSize: MAX_BODY_BYTES,
@@ -71,7 +82,13 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
 
   const clientRoot = config.CLIENT_DIST;
   // Without a built client (API-only runs: tests, benchmarks) there is nothing to serve.
+  // Source maps stay out of reach even if a build left some behind.
+  app.get("/assets/*", async (c, next) =>
+    c.req.path.endsWith(".map") ? sendError(c, "not_found", "Fichier inconnu.") : next(),
+  );
   if (existsSync(clientRoot)) app.use("/*", serveStatic({ root: clientRoot }));
+  // A missing asset is a 404, not the application's page (which would be parsed as code).
+  app.get("/assets/*", (c) => sendError(c, "not_found", "Fichier inconnu."));
   // Client-side routes (/d/:id, /login…) all load the single-page app.
   app.get("*", (c) => {
     try {

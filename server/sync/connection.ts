@@ -23,6 +23,16 @@ export interface Peer {
   terminate?(): void;
 }
 
+/** Whom a connection is for: a session's person, as the HTTP layer authenticated it. */
+export interface Visitor {
+  userId: string;
+  /** Shown as its presence's name, whatever the client announces. */
+  name: string;
+  sessionId: string;
+  /** When the session ends unless a request extends it. */
+  sessionExpiresAt: number;
+}
+
 /** One client socket on one document, from the upgrade to its close. */
 export class Connection implements DocumentMember, Recipient {
   peer: Peer | null = null;
@@ -50,10 +60,10 @@ export class Connection implements DocumentMember, Recipient {
 
   constructor(
     readonly documentId: string,
-    readonly userId: string,
+    readonly visitor: Visitor,
     readonly access: DocumentAccess,
-    /** The user's access epoch when the HTTP layer authorised this connection. */
-    readonly epoch: number,
+    /** The hub's access generation when the HTTP layer authorised this connection. */
+    readonly generation: number,
     private readonly onEnd: (connection: Connection) => void,
     limits: RateLimits = rates,
     /** Without one (unit tests), frames are sent at once. */
@@ -61,6 +71,14 @@ export class Connection implements DocumentMember, Recipient {
   ) {
     this.messageRate = new TokenBucket(limits.messages.perSecond, limits.messages.burst);
     this.awarenessRate = new TokenBucket(limits.awareness.perSecond, limits.awareness.burst);
+  }
+
+  get userId(): string {
+    return this.visitor.userId;
+  }
+
+  get name(): string {
+    return this.visitor.name;
   }
 
   /** Whether received frames wait (in the backlog) instead of being handled. */

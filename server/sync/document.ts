@@ -2,6 +2,7 @@ import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from "y-protoc
 import * as Y from "yjs";
 import { type CompactedState, replay, type StoredDocument } from "../storage";
 import { awarenessFrame, syncStep1Frame, syncStep2FromStored } from "./frames";
+import { ownPresence } from "./presence";
 
 interface AwarenessChanges {
   added: number[];
@@ -12,6 +13,8 @@ interface AwarenessChanges {
 /** What a document needs of a connection to it. */
 export interface DocumentMember {
   send(frame: Uint8Array): void;
+  /** The name its presence shows: its session's person. */
+  readonly name: string;
   /** The awareness clientIDs it introduced, kept by the document; removed when it leaves. */
   clientIds: number[];
 }
@@ -37,6 +40,8 @@ export class SharedDocument {
   /** The stored content not decoded into `doc` yet. */
   private undecoded: CompactedState | null;
   readonly connections = new Set<DocumentMember>();
+  /** Which member introduced each awareness client id: only it may change that entry. */
+  private readonly presenceOwners = new Map<number, DocumentMember>();
   destroyed = false;
 
   /** Bumped by every transaction that changed the document: tells no-op updates apart. */
@@ -73,9 +78,11 @@ export class SharedDocument {
       }
     });
     this.awareness.on("update", (changes: AwarenessChanges, origin: unknown) => {
+      for (const client of changes.removed) this.presenceOwners.delete(client);
       if (origin instanceof FromMember) {
         const { member } = origin;
         for (const client of changes.added) {
+          this.presenceOwners.set(client, member);
           if (!member.clientIds.includes(client)) member.clientIds.push(client);
         }
         if (changes.removed.length > 0) {
@@ -140,11 +147,25 @@ export class SharedDocument {
     );
   }
 
-  /** Applies an awareness update; true when it changed some state (stale ones don't). */
-  applyAwareness(update: Uint8Array, origin: DocumentMember): boolean {
+  /**
+   * Applies what a member may say of an awareness update: the entries of client ids it
+   * introduced (or new ones), named after its person. Answers the update as applied, to
+   * relay, or null when it changed nothing (stale, or only other members' entries).
+   * Throws on bytes that are not an awareness update.
+   */
+  applyAwareness(update: Uint8Array, origin: DocumentMember): Uint8Array | null {
+    const own = ownPresence(
+      update,
+      (client) => {
+        const owner = this.presenceOwners.get(client);
+        return client !== this.awareness.clientID && (owner === undefined || owner === origin);
+      },
+      origin.name,
+    );
+    if (!own) return null;
     this.awarenessTouched = false;
-    applyAwarenessUpdate(this.awareness, update, new FromMember(origin));
-    return this.awarenessTouched;
+    applyAwarenessUpdate(this.awareness, own, new FromMember(origin));
+    return this.awarenessTouched ? own : null;
   }
 
   attach(connection: DocumentMember): void {

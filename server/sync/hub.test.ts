@@ -10,13 +10,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { closeCodes, type DocumentAccess } from "../../shared/documents";
+import { visitor } from "../../tests/helpers/visitor";
 import { type OpenedDatabase, openDatabase } from "../db/database";
 import { migrateToLatest } from "../db/migrate";
 import { createKyselyStore, type DocumentStore } from "../storage";
 import { SharedDocument } from "./document";
 import { messageSync } from "./frames";
 import { SyncHub } from "./hub";
-import type { SyncServerOptions } from "./index";
+import type { SyncServerOptions, Visitor } from "./index";
 import { standardCloseCodes } from "./limits";
 
 const logger = pino({ level: "silent" });
@@ -176,6 +177,7 @@ function startHub(options: Partial<SyncServerOptions> = {}, store?: DocumentStor
       db: database.db,
       logger,
       accessOf: async (userId) => (access.has(userId) ? (access.get(userId) ?? null) : "edit"),
+      sessionExpiry: async () => Date.now() + 3_600_000,
       unloadDelayMs: 20,
       ...options,
     },
@@ -191,7 +193,7 @@ function connect(
   right: DocumentAccess = "edit",
   onFrame?: (frame: Uint8Array) => void,
 ) {
-  const client = new TestClient(hub.connection(DOC, user, right), onFrame);
+  const client = new TestClient(hub.connection(DOC, visitor(user), right), onFrame);
   clients.push(client);
   return client.open();
 }
@@ -297,7 +299,7 @@ describe("sync hub", () => {
     it("sends a client that holds part of the page what it lacks, and stores its own edits", async () => {
       const hub = startHub();
       const { state } = await storeCompacted(hub, "le texte");
-      const returning = new TestClient(hub.connection(DOC, "user-b", "edit"));
+      const returning = new TestClient(hub.connection(DOC, visitor("user-b"), "edit"));
       clients.push(returning);
       Y.applyUpdate(returning.doc, state, returning);
       // Made offline: not sent as an update, only known through the sync.
@@ -440,13 +442,90 @@ describe("sync hub", () => {
 
   it("re-checks a connection authorised before a membership change that opens after it", async () => {
     const hub = startHub();
-    const events = hub.connection(DOC, "user-a", "edit");
+    const events = hub.connection(DOC, visitor("user-a"), "edit");
     access.set("user-a", null);
     await hub.recheckUser("user-a");
     const late = new TestClient(events);
     clients.push(late);
     late.open();
     await waitFor(() => late.socket.closedWith === closeCodes.accessRevoked);
+  });
+
+  it("re-checks everyone connected to a document that moved, not only its mover", async () => {
+    const hub = startHub();
+    const thematic = connect(hub, "user-a", "edit");
+    const reader = connect(hub, "user-b", "view");
+    const mover = connect(hub, "user-c", "edit");
+    await waitFor(() => hub.stats().connections === 3);
+    access.set("user-a", null);
+    access.set("user-b", null);
+    await hub.recheckDocument(DOC);
+    expect(thematic.socket.closedWith).toBe(closeCodes.accessRevoked);
+    expect(reader.socket.closedWith).toBe(closeCodes.accessRevoked);
+    expect(mover.socket.closedWith).toBeNull();
+  });
+
+  /** A connection made under a given session. */
+  function connectUnder(hub: SyncHub, who: Visitor) {
+    const client = new TestClient(hub.connection(DOC, who, "edit"));
+    clients.push(client);
+    return client.open();
+  }
+
+  it("closes the connections of ended sessions only", async () => {
+    const hub = startHub();
+    const laptop = connectUnder(hub, visitor("user-a", "s-laptop"));
+    const phone = connectUnder(hub, visitor("user-a", "s-phone"));
+    const tablet = connectUnder(hub, visitor("user-a", "s-tablet"));
+    const other = connect(hub, "user-b");
+    await waitFor(() => hub.stats().connections === 4);
+    hub.endSessions(["s-laptop"]);
+    expect(laptop.socket.closedWith).toBe(closeCodes.sessionEnded);
+    expect(phone.socket.closedWith).toBeNull();
+    // A password changed on the phone ends every other session of that person.
+    hub.endUserSessions("user-a", "s-phone");
+    expect(tablet.socket.closedWith).toBe(closeCodes.sessionEnded);
+    expect(phone.socket.closedWith).toBeNull();
+    expect(other.socket.closedWith).toBeNull();
+  });
+
+  it("closes a connection within a second of its session expiring, unless it was extended", async () => {
+    const expiries = new Map<string, number | null>([
+      ["s-expired", null],
+      ["s-extended", Date.now() + 3_600_000],
+    ]);
+    const hub = startHub({
+      sessionCheckMs: 50,
+      sessionExpiry: async (sessionId) => expiries.get(sessionId) ?? null,
+    });
+    const soon = Date.now() + 200;
+    const expired = connectUnder(hub, {
+      ...visitor("user-a", "s-expired"),
+      sessionExpiresAt: soon,
+    });
+    const extended = connectUnder(hub, {
+      ...visitor("user-b", "s-extended"),
+      sessionExpiresAt: soon,
+    });
+    await waitFor(() => expired.socket.closedWith !== null, 1000);
+    expect(expired.socket.closedWith).toBe(closeCodes.sessionEnded);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(extended.socket.closedWith).toBeNull();
+  });
+
+  it("keeps at most a few connections per person and document, closing the oldest", async () => {
+    const hub = startHub({ connectionsPerPerson: 2 });
+    const first = connect(hub, "user-a");
+    const second = connect(hub, "user-a");
+    const elsewhere = connect(hub, "user-b");
+    await waitFor(() => hub.stats().connections === 3);
+    const third = connect(hub, "user-a");
+    await waitFor(() => first.socket.closedWith !== null);
+    expect(first.socket.closedWith).toBe(closeCodes.rateLimited);
+    expect(second.socket.closedWith).toBeNull();
+    expect(third.socket.closedWith).toBeNull();
+    expect(elsewhere.socket.closedWith).toBeNull();
+    expect(hub.stats().connections).toBe(3);
   });
 
   it("closes only a connection that floods messages or sends text", async () => {

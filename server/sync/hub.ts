@@ -3,7 +3,7 @@ import type { WSEvents } from "hono/ws";
 import { WebSocket } from "ws";
 import { closeCodes, type DocumentAccess } from "../../shared/documents";
 import { createKyselyStore, createSqliteStore, type DocumentStore } from "../storage";
-import { Connection } from "./connection";
+import { Connection, type Visitor } from "./connection";
 import type { SharedDocument } from "./document";
 import { UpdateGuard } from "./guard";
 import type { SyncServer, SyncServerOptions, SyncStats } from "./index";
@@ -11,6 +11,7 @@ import { defaults, type RateLimits, rates, standardCloseCodes } from "./limits";
 import { Outbox } from "./outbox";
 import { handleMessage, type ProtocolContext, rateLimited } from "./protocol";
 import { DocumentRegistry } from "./registry";
+import { SessionWatch } from "./sessions";
 import { adoptSocket, socketPeer, startKeepalive } from "./socket";
 import { UpdateWriter } from "./writer";
 
@@ -18,8 +19,12 @@ import { UpdateWriter } from "./writer";
 export class SyncHub implements SyncServer {
   private readonly connections = new Set<Connection>();
   private readonly byUser = new Map<string, Set<Connection>>();
-  /** Bumped by each recheckUser: a connection authorised before the bump is re-checked. */
-  private readonly epochs = new Map<string, number>();
+  /**
+   * Bumped by each re-check (of a person or a document): a connection authorised before
+   * the bump, and opened after it, is re-checked when it opens.
+   */
+  private generation = 0;
+  private readonly sessions: SessionWatch;
   private readonly writer: UpdateWriter;
   private readonly registry: DocumentRegistry;
   private readonly protocol: ProtocolContext;
@@ -58,18 +63,29 @@ export class SyncHub implements SyncServer {
       release: (connection) => this.release(connection),
       quarantine: (doc, error) => this.quarantine(doc, error),
     };
+    this.sessions = new SessionWatch(
+      options.sessionExpiry,
+      (sessionId) => this.endSessions([sessionId]),
+      (error, sessionId) =>
+        options.logger.error({ err: error, sessionId }, "checking a session failed"),
+      options.sessionCheckMs ?? defaults.sessionCheckMs,
+    );
     this.stopKeepalive = startKeepalive(
       options.pingIntervalMs ?? defaults.pingIntervalMs,
       this.connections,
     );
   }
 
-  connection(documentId: string, userId: string, access: DocumentAccess): WSEvents<WebSocketLike> {
+  connection(
+    documentId: string,
+    visitor: Visitor,
+    access: DocumentAccess,
+  ): WSEvents<WebSocketLike> {
     const connection = new Connection(
       documentId,
-      userId,
+      visitor,
       access,
-      this.epochs.get(userId) ?? 0,
+      this.generation,
       (ended) => this.forget(ended),
       this.rates,
       this.outbox,
@@ -103,19 +119,50 @@ export class SyncHub implements SyncServer {
     return events;
   }
 
-  async recheckUser(userId: string): Promise<void> {
-    this.epochs.set(userId, (this.epochs.get(userId) ?? 0) + 1);
-    const open = this.byUser.get(userId);
-    if (!open) return;
-    const byDocument = new Map<string, Connection[]>();
-    for (const connection of open) {
-      const list = byDocument.get(connection.documentId);
-      if (list) list.push(connection);
-      else byDocument.set(connection.documentId, [connection]);
+  recheckUser(userId: string): Promise<void> {
+    this.generation++;
+    return this.recheckEach(this.byUser.get(userId) ?? []);
+  }
+
+  recheckDocument(documentId: string): Promise<void> {
+    this.generation++;
+    return this.recheckEach(
+      Array.from(this.connections).filter((open) => open.documentId === documentId),
+    );
+  }
+
+  endSessions(sessionIds: readonly string[]): void {
+    this.closeWhere(
+      (open) => sessionIds.includes(open.visitor.sessionId),
+      closeCodes.sessionEnded,
+      "session ended",
+    );
+  }
+
+  endUserSessions(userId: string, except: string | null): void {
+    this.closeWhere(
+      (open) => open.userId === userId && open.visitor.sessionId !== except,
+      closeCodes.sessionEnded,
+      "session ended",
+    );
+  }
+
+  private closeWhere(matches: (open: Connection) => boolean, code: number, reason: string) {
+    for (const open of Array.from(this.connections)) if (matches(open)) open.close(code, reason);
+  }
+
+  /** Re-checks connections, one question per person and document. */
+  private async recheckEach(connections: Iterable<Connection>): Promise<void> {
+    const groups = new Map<string, Connection[]>();
+    for (const connection of connections) {
+      const key = `${connection.userId} ${connection.documentId}`;
+      const group = groups.get(key);
+      if (group) group.push(connection);
+      else groups.set(key, [connection]);
     }
     await Promise.all(
-      Array.from(byDocument, ([documentId, connections]) =>
-        this.recheck(userId, documentId, connections),
+      Array.from(groups.values(), (group) =>
+        this.recheck(group[0].userId, group[0].documentId, group),
       ),
     );
   }
@@ -123,6 +170,7 @@ export class SyncHub implements SyncServer {
   close(): Promise<void> {
     this.closing ??= (async () => {
       this.stopKeepalive();
+      this.sessions.stop();
       for (const connection of Array.from(this.connections)) {
         connection.close(closeCodes.goingAway, "server shutting down");
       }
@@ -148,12 +196,14 @@ export class SyncHub implements SyncServer {
       connection.close(closeCodes.goingAway, "server shutting down");
       return;
     }
-    this.connections.add(connection);
     const mine = this.byUser.get(connection.userId);
+    this.makeRoom(connection, mine);
+    this.connections.add(connection);
     if (mine) mine.add(connection);
     else this.byUser.set(connection.userId, new Set([connection]));
-    if ((this.epochs.get(connection.userId) ?? 0) !== connection.epoch) {
-      // Memberships changed between the HTTP check and now.
+    this.sessions.add(connection.visitor.sessionId, connection.visitor.sessionExpiresAt);
+    if (this.generation !== connection.generation) {
+      // Rights changed between the HTTP check and now.
       void this.recheck(connection.userId, connection.documentId, [connection]);
     }
     this.registry.acquire(connection.documentId).then(
@@ -174,6 +224,21 @@ export class SyncHub implements SyncServer {
         connection.close(this.closing ? closeCodes.goingAway : 1011, "document unavailable");
       },
     );
+  }
+
+  /**
+   * A person has at most `connectionsPerPerson` connections to one document: each may
+   * bring presence entries, so the cap bounds what one person shows on a document. The
+   * oldest goes, so that a browser whose dead sockets are not yet noticed is never
+   * locked out.
+   */
+  private makeRoom(connection: Connection, mine: Set<Connection> | undefined): void {
+    if (!mine) return;
+    const cap = this.options.connectionsPerPerson ?? defaults.connectionsPerPerson;
+    const same = Array.from(mine).filter((open) => open.documentId === connection.documentId);
+    for (const oldest of same.slice(0, Math.max(0, same.length - cap + 1))) {
+      oldest.close(closeCodes.rateLimited, "too many connections");
+    }
   }
 
   private receive(connection: Connection, data: unknown): void {
@@ -237,6 +302,7 @@ export class SyncHub implements SyncServer {
     const mine = this.byUser.get(connection.userId);
     mine?.delete(connection);
     if (mine?.size === 0) this.byUser.delete(connection.userId);
+    this.sessions.remove(connection.visitor.sessionId);
     const doc = connection.doc;
     if (doc) {
       doc.detach(connection);

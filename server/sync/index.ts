@@ -10,9 +10,11 @@ import type { Logger } from "pino";
 import type * as Y from "yjs";
 import type { DocumentAccess } from "../../shared/documents";
 import type { Database } from "../db/schema";
+import type { Visitor } from "./connection";
 import { SyncHub } from "./hub";
 import type { RateLimits } from "./limits";
 
+export type { Visitor } from "./connection";
 export { MAX_FRAME_BYTES, type RateLimits } from "./limits";
 
 export interface SyncServerOptions {
@@ -25,6 +27,12 @@ export interface SyncServerOptions {
   logger: Logger;
   /** The current right of a person over a document, null when they have none any more. */
   accessOf(userId: string, documentId: string): Promise<DocumentAccess | null>;
+  /** A session's current expiry, null when it no longer exists. */
+  sessionExpiry(sessionId: string): Promise<number | null>;
+  /** How often sessions past their expiry are checked (default 1000 ms). */
+  sessionCheckMs?: number;
+  /** Connections one person may hold to one document (default 8); the oldest go. */
+  connectionsPerPerson?: number;
   /** A document is stored and unloaded this long after its last connection leaves. */
   unloadDelayMs: number;
   /** Log rows after which a loaded document's state is rewritten (default 500). */
@@ -45,13 +53,19 @@ export interface SyncServerOptions {
 
 export interface SyncServer {
   /** Events for one connection that the HTTP layer already authenticated and authorised. */
-  connection(documentId: string, userId: string, access: DocumentAccess): WSEvents<WebSocketLike>;
+  connection(documentId: string, visitor: Visitor, access: DocumentAccess): WSEvents<WebSocketLike>;
   /**
    * Re-checks every open connection of this person (a membership changed): closes with
    * closeCodes.accessRevoked those with no right any more, with closeCodes.accessChanged
    * those whose right changed (edit <-> view) so the client reconnects.
    */
   recheckUser(userId: string): Promise<void>;
+  /** Re-checks, the same way, every open connection to a document (it moved to another circle). */
+  recheckDocument(documentId: string): Promise<void>;
+  /** Closes with closeCodes.sessionEnded the connections made under these sessions. */
+  endSessions(sessionIds: readonly string[]): void;
+  /** Closes likewise every connection of a person but those of session `except`. */
+  endUserSessions(userId: string, except: string | null): void;
   /** Graceful shutdown: close connections with 1001, flush, compact and store every loaded document. */
   close(): Promise<void>;
   /** For tests/benchmarks: loaded documents, open connections, loads since start. */

@@ -6,6 +6,7 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protoc
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { closeCodes, type DocumentAccess } from "../../shared/documents";
+import { visitor } from "../../tests/helpers/visitor";
 import { craftedUpdates } from "../../tests/torture/crafted";
 import type { AppendedUpdate, DocumentStore } from "../storage";
 import { Connection } from "./connection";
@@ -58,7 +59,7 @@ function setUp() {
   function connect(name: string, access: DocumentAccess = "edit") {
     const received: Uint8Array[] = [];
     const closes: number[] = [];
-    const connection = new Connection("doc-1", `user-${name}`, access, 0, (ended) =>
+    const connection = new Connection("doc-1", visitor(`user-${name}`), access, 0, (ended) =>
       doc.detach(ended),
     );
     connection.peer = {
@@ -128,7 +129,7 @@ describe("sync protocol handler", () => {
     const { doc } = harness();
     doc.ydoc.getText("t").insert(0, "server side");
     const frames: Uint8Array[] = [];
-    const connection = new Connection("doc-1", "u", "edit", 0, () => {});
+    const connection = new Connection("doc-1", visitor("u"), "edit", 0, () => {});
     connection.peer = { send: (frame) => frames.push(frame), close() {} };
     doc.attach(connection);
     const decoder = decoding.createDecoder(frames[0]);
@@ -327,7 +328,8 @@ describe("sync protocol handler", () => {
     const decoder = decoding.createDecoder(b.received[1]);
     expect(decoding.readVarUint(decoder)).toBe(messageAwareness);
     applyAwarenessUpdate(observer, decoding.readVarUint8Array(decoder), "server");
-    expect(observer.getStates().get(clientDoc.clientID)).toEqual({ user: { name: "Camille" } });
+    // The name shown is the connection's person ("user-a"), not the one the client sent.
+    expect(observer.getStates().get(clientDoc.clientID)).toEqual({ user: { name: "user-a" } });
 
     // When the connection goes, so does its presence, for everyone else.
     a.connection.close(1000, "bye");
@@ -339,6 +341,58 @@ describe("sync protocol handler", () => {
     presence.destroy();
     observer.destroy();
     clientDoc.destroy();
+  });
+
+  describe("presence belongs to its connection", () => {
+    /** An awareness message setting (or, with null, removing) one client's state. */
+    const presenceFrame = (clientId: number, clock: number, state: unknown) => {
+      const update = encoding.createEncoder();
+      encoding.writeVarUint(update, 1);
+      encoding.writeVarUint(update, clientId);
+      encoding.writeVarUint(update, clock);
+      encoding.writeVarString(update, JSON.stringify(state));
+      const frame = encoding.createEncoder();
+      encoding.writeVarUint(frame, messageAwareness);
+      encoding.writeVarUint8Array(frame, encoding.toUint8Array(update));
+      return encoding.toUint8Array(frame);
+    };
+
+    it("neither applies nor relays an entry for a client id another connection introduced", () => {
+      const { doc, connect } = harness();
+      const owner = connect("owner");
+      const spoofer = connect("spoofer", "view");
+      owner.send(presenceFrame(42, 1, { user: { name: "x", color: "#123456" }, cursor: 1 }));
+      owner.received.length = 0;
+      spoofer.received.length = 0;
+
+      spoofer.send(presenceFrame(42, 2, { user: { name: "Directrice" }, cursor: 9 }));
+      spoofer.send(presenceFrame(42, 3, null));
+      expect(doc.awareness.getStates().get(42)).toEqual({
+        user: { name: "user-owner", color: "#123456" },
+        cursor: 1,
+      });
+      expect(owner.received).toEqual([]);
+      expect(spoofer.received).toEqual([]);
+      expect(spoofer.closes).toEqual([]);
+      expect(spoofer.connection.clientIds).toEqual([]);
+    });
+
+    it("shows the session's person whatever name the client announces", () => {
+      const { doc, connect } = harness();
+      const liar = connect("liar");
+      liar.send(presenceFrame(7, 1, { user: "Directrice", cursor: 2 }));
+      expect(doc.awareness.getStates().get(7)).toEqual({ user: { name: "user-liar" }, cursor: 2 });
+    });
+
+    it("lets a client id go once its connection removed it", () => {
+      const { doc, connect } = harness();
+      const first = connect("first");
+      const second = connect("second");
+      first.send(presenceFrame(5, 1, { user: { name: "a" } }));
+      first.send(presenceFrame(5, 2, null));
+      second.send(presenceFrame(5, 3, { user: { name: "b" } }));
+      expect(doc.awareness.getStates().get(5)).toEqual({ user: { name: "user-second" } });
+    });
   });
 
   it("lets a view connection share its presence", () => {
