@@ -1,43 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { type OpenedDatabase, openDatabase } from "../db/database";
-import { migrateToLatest } from "../db/migrate";
+import { type DocumentDatabase, openDocumentDatabase } from "../../tests/helpers/document-db";
 import { createKyselyStore, createSqliteStore, type DocumentStore, loadDoc, readState } from ".";
 
 const DOC = "doc-1";
-let dataDir: string;
-let database: OpenedDatabase;
+let database: DocumentDatabase;
 
 beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "maillage-storage-"));
-  database = openDatabase(dataDir);
-  await migrateToLatest(database.db);
-  await database.db
-    .insertInto("poles")
-    .values({ id: "pole-1", slug: "pole", name: "Pôle", created_at: 0 })
-    .execute();
-  await database.db
-    .insertInto("documents")
-    .values({
-      id: DOC,
-      pole_id: "pole-1",
-      kind: "page",
-      title: "Notes",
-      circle_id: null,
-      created_by: null,
-      created_at: 0,
-      updated_at: 0,
-    })
-    .execute();
+  database = await openDocumentDatabase(DOC);
 });
 
-afterEach(async () => {
-  await database.db.destroy();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterEach(() => database.remove());
 
 /** A state holding `text`, and an update that appends `more` to it. */
 function edits(text: string, more: string) {

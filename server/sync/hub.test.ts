@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { WebSocketLike } from "@hono/node-server";
 import { WSContext, type WSEvents } from "hono/ws";
 import * as decoding from "lib0/decoding";
@@ -10,9 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { closeCodes, type DocumentAccess } from "../../shared/documents";
+import { type DocumentDatabase, openDocumentDatabase } from "../../tests/helpers/document-db";
 import { visitor } from "../../tests/helpers/visitor";
-import { type OpenedDatabase, openDatabase } from "../db/database";
-import { migrateToLatest } from "../db/migrate";
 import { createKyselyStore, type DocumentStore } from "../storage";
 import { SharedDocument } from "./document";
 import { messageSync } from "./frames";
@@ -131,34 +127,13 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 5000
   }
 }
 
-let dataDir: string;
-let database: OpenedDatabase;
+let database: DocumentDatabase;
 let hubs: SyncHub[] = [];
 let clients: TestClient[] = [];
 let access: Map<string, DocumentAccess | null>;
 
 beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "maillage-sync-"));
-  database = openDatabase(dataDir);
-  await migrateToLatest(database.db);
-  // document_states references documents, which belong to a pôle.
-  await database.db
-    .insertInto("poles")
-    .values({ id: "pole-1", slug: "pole", name: "Pôle", created_at: 0 })
-    .execute();
-  await database.db
-    .insertInto("documents")
-    .values({
-      id: DOC,
-      pole_id: "pole-1",
-      kind: "page",
-      title: "Notes",
-      circle_id: null,
-      created_by: null,
-      created_at: 0,
-      updated_at: 0,
-    })
-    .execute();
+  database = await openDocumentDatabase(DOC);
   access = new Map();
 });
 
@@ -167,8 +142,7 @@ afterEach(async () => {
   clients = [];
   await Promise.all(hubs.map((hub) => hub.close()));
   hubs = [];
-  await database.db.destroy();
-  rmSync(dataDir, { recursive: true, force: true });
+  await database.remove();
 });
 
 function startHub(options: Partial<SyncServerOptions> = {}, store?: DocumentStore) {

@@ -26,17 +26,24 @@ export function ownPresence(
 ): Uint8Array | null {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  const kept: [clientId: number, clock: number, json: string][] = [];
+  const kept: PresenceEntry[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const state: unknown = JSON.parse(decoding.readVarString(decoder));
     if (mayUse(clientId)) kept.push([clientId, clock, JSON.stringify(named(state, name))]);
   }
-  if (kept.length === 0) return null;
+  return kept.length > 0 ? encodePresence(kept) : null;
+}
+
+/** One entry of an awareness update: a client's state, as JSON, at a clock. */
+export type PresenceEntry = [clientId: number, clock: number, json: string];
+
+/** An awareness update of these entries (y-protocols' encoding). */
+export function encodePresence(entries: readonly PresenceEntry[]): Uint8Array {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, kept.length);
-  for (const [clientId, clock, json] of kept) {
+  encoding.writeVarUint(encoder, entries.length);
+  for (const [clientId, clock, json] of entries) {
     encoding.writeVarUint(encoder, clientId);
     encoding.writeVarUint(encoder, clock);
     encoding.writeVarString(encoder, json);

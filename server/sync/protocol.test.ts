@@ -11,13 +11,23 @@ import { craftedUpdates } from "../../tests/torture/crafted";
 import type { AppendedUpdate, DocumentStore } from "../storage";
 import { Connection } from "./connection";
 import { SharedDocument } from "./document";
-import { messageAwareness, messageQueryAwareness, messageSync, updateFrame } from "./frames";
+import {
+  awarenessUpdateFrame,
+  messageAwareness,
+  messageQueryAwareness,
+  messageSync,
+  updateFrame,
+} from "./frames";
 import { UpdateGuard } from "./guard";
 import { MAX_SEND_BUFFER_BYTES, standardCloseCodes } from "./limits";
+import { encodePresence, type PresenceEntry } from "./presence";
 import { handleMessage, type ProtocolContext } from "./protocol";
 import { UpdateWriter } from "./writer";
 
 const logger = pino({ level: "silent" });
+
+/** An awareness message of these entries, as a client would send it. */
+const awarenessFrame = (entries: PresenceEntry[]) => awarenessUpdateFrame(encodePresence(entries));
 
 /** A document, a writer over a recording store, and fake connections sharing one event log. */
 function setUp() {
@@ -345,17 +355,8 @@ describe("sync protocol handler", () => {
 
   describe("presence belongs to its connection", () => {
     /** An awareness message setting (or, with null, removing) one client's state. */
-    const presenceFrame = (clientId: number, clock: number, state: unknown) => {
-      const update = encoding.createEncoder();
-      encoding.writeVarUint(update, 1);
-      encoding.writeVarUint(update, clientId);
-      encoding.writeVarUint(update, clock);
-      encoding.writeVarString(update, JSON.stringify(state));
-      const frame = encoding.createEncoder();
-      encoding.writeVarUint(frame, messageAwareness);
-      encoding.writeVarUint8Array(frame, encoding.toUint8Array(update));
-      return encoding.toUint8Array(frame);
-    };
+    const presenceFrame = (clientId: number, clock: number, state: unknown) =>
+      awarenessFrame([[clientId, clock, JSON.stringify(state)]]);
 
     it("neither applies nor relays an entry for a client id another connection introduced", () => {
       const { doc, connect } = harness();
@@ -430,20 +431,6 @@ describe("sync protocol handler", () => {
 });
 
 describe("hostile updates", () => {
-  const awarenessFrame = (states: Array<[client: number, clock: number, json: string]>) => {
-    const inner = encoding.createEncoder();
-    encoding.writeVarUint(inner, states.length);
-    for (const [client, clock, json] of states) {
-      encoding.writeVarUint(inner, client);
-      encoding.writeVarUint(inner, clock);
-      encoding.writeVarString(inner, json);
-    }
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, messageAwareness);
-    encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
-    return encoding.toUint8Array(encoder);
-  };
-
   it.each(craftedUpdates().map((crafted) => [crafted.name, crafted] as const))(
     "%s: applied whole and relayed if honest, else refused with nothing applied or stored",
     async (_name, crafted) => {

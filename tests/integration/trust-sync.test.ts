@@ -7,9 +7,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import * as encoding from "lib0/encoding";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
+import { awarenessUpdateFrame } from "../../server/sync/frames";
+import { encodePresence } from "../../server/sync/presence";
 import { addCard, readColumns } from "../../shared/board-doc";
 import { closeCodes } from "../../shared/documents";
 import viteConfig from "../../vite.config";
@@ -207,15 +208,8 @@ describe("the sync socket", () => {
       [1000, { user: { name: "Piège", color: "#000000" } }],
       [1001, null],
     ] as const) {
-      const update = encoding.createEncoder();
-      encoding.writeVarUint(update, 1);
-      encoding.writeVarUint(update, ownerId);
-      encoding.writeVarUint(update, clock);
-      encoding.writeVarString(update, JSON.stringify(state));
-      const frame = encoding.createEncoder();
-      encoding.writeVarUint(frame, 1); // awareness
-      encoding.writeVarUint8Array(frame, encoding.toUint8Array(update));
-      spoofer.provider.ws?.send(encoding.toUint8Array(frame));
+      const update = encodePresence([[ownerId, clock, JSON.stringify(state)]]);
+      spoofer.provider.ws?.send(new Uint8Array(awarenessUpdateFrame(update)));
     }
     // The observer's own presence still goes through, under its own name.
     spoofer.provider.awareness.setLocalStateField("user", { name: "Camille Martin" });
