@@ -487,19 +487,23 @@ describe("sync hub", () => {
     expect(extended.socket.closedWith).toBeNull();
   });
 
-  it("keeps at most a few connections per person and document, closing the oldest", async () => {
+  it("refuses a person's connection to a document over the cap, not to others", async () => {
     const hub = startHub({ connectionsPerPerson: 2 });
     const first = connect(hub, "user-a");
     const second = connect(hub, "user-a");
     const elsewhere = connect(hub, "user-b");
     await waitFor(() => hub.stats().connections === 3);
     const third = connect(hub, "user-a");
-    await waitFor(() => first.socket.closedWith !== null);
-    expect(first.socket.closedWith).toBe(closeCodes.rateLimited);
+    expect(third.socket.closedWith).toBe(closeCodes.rateLimited);
+    expect(first.socket.closedWith).toBeNull();
     expect(second.socket.closedWith).toBeNull();
-    expect(third.socket.closedWith).toBeNull();
     expect(elsewhere.socket.closedWith).toBeNull();
     expect(hub.stats().connections).toBe(3);
+    // A place freed is a place taken.
+    first.leave();
+    const fourth = connect(hub, "user-a");
+    await waitFor(() => hub.stats().connections === 3);
+    expect(fourth.socket.closedWith).toBeNull();
   });
 
   it("closes only a connection that floods messages or sends text", async () => {

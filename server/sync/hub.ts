@@ -197,7 +197,10 @@ export class SyncHub implements SyncServer {
       return;
     }
     const mine = this.byUser.get(connection.userId);
-    this.makeRoom(connection, mine);
+    if (this.full(connection, mine)) {
+      connection.close(closeCodes.rateLimited, "too many connections");
+      return;
+    }
     this.connections.add(connection);
     if (mine) mine.add(connection);
     else this.byUser.set(connection.userId, new Set([connection]));
@@ -227,18 +230,19 @@ export class SyncHub implements SyncServer {
   }
 
   /**
-   * A person has at most `connectionsPerPerson` connections to one document: each may
-   * bring presence entries, so the cap bounds what one person shows on a document. The
-   * oldest goes, so that a browser whose dead sockets are not yet noticed is never
-   * locked out.
+   * Whether this person already holds `connectionsPerPerson` connections to the document.
+   * Counted per document because presence is: each connection may bring its entries, so
+   * the cap bounds what one person shows on a page, however many pages they open. The
+   * newcomer is refused rather than the oldest closed, which would only make the tabs
+   * over the cap evict each other in turn; dead sockets free their place at the
+   * keepalive.
    */
-  private makeRoom(connection: Connection, mine: Set<Connection> | undefined): void {
-    if (!mine) return;
+  private full(connection: Connection, mine: Set<Connection> | undefined): boolean {
+    if (!mine) return false;
     const cap = this.options.connectionsPerPerson ?? defaults.connectionsPerPerson;
-    const same = Array.from(mine).filter((open) => open.documentId === connection.documentId);
-    for (const oldest of same.slice(0, Math.max(0, same.length - cap + 1))) {
-      oldest.close(closeCodes.rateLimited, "too many connections");
-    }
+    let same = 0;
+    for (const open of mine) if (open.documentId === connection.documentId) same++;
+    return same >= cap;
   }
 
   private receive(connection: Connection, data: unknown): void {

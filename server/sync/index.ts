@@ -31,7 +31,7 @@ export interface SyncServerOptions {
   sessionExpiry(sessionId: string): Promise<number | null>;
   /** How often sessions past their expiry are checked (default 1000 ms). */
   sessionCheckMs?: number;
-  /** Connections one person may hold to one document (default 8); the oldest go. */
+  /** Connections one person may hold to one document (default 8); more are refused. */
   connectionsPerPerson?: number;
   /** A document is stored and unloaded this long after its last connection leaves. */
   unloadDelayMs: number;

@@ -20,7 +20,7 @@ export const defaults = {
   pingIntervalMs: 30_000,
   /** How often the sessions of open connections are checked for expiry. */
   sessionCheckMs: 1000,
-  /** Connections one person may hold to one document (see hub.ts, makeRoom). */
+  /** Connections one person may hold to one document (see SyncHub.full). */
   connectionsPerPerson: 8,
 } as const;
 
