@@ -22,6 +22,9 @@ import type { SyncServer } from "./sync";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/** The service worker and its imports: revalidated on each load, so a new client is seen. */
+const serviceWorkerFile = /^\/(sw\.js|workbox-[\w-]+\.js)$/;
+
 export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection"> }) {
   const { db, config, logger } = deps;
   const app = new Hono<AppEnv>();
@@ -41,6 +44,8 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
         imgSrc: ["'self'", "data:"],
         // The sync socket is the only connection the pages open: to this server alone.
         connectSrc: ["'self'", `${https ? "wss" : "ws"}://${publicUrl.host}`],
+        // The service worker that opens the app offline (/sw.js, client/offline/sw.ts).
+        workerSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
@@ -84,13 +89,27 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
   // Without a built client (API-only runs: tests, benchmarks) there is nothing to serve.
   // Source maps stay out of reach even if a build left some behind.
   app.get("/assets/*", async (c, next) =>
-    c.req.path.endsWith(".map") ? sendError(c, "not_found", "Fichier inconnu.") : next(),
+    c.req.path.endsWith(".map") ? sendError(c, "not_found", "Fichier introuvable.") : next(),
   );
-  if (existsSync(clientRoot)) app.use("/*", serveStatic({ root: clientRoot }));
+  if (existsSync(clientRoot)) {
+    app.use(
+      "/*",
+      serveStatic({
+        root: clientRoot,
+        onFound: (_file, c) => {
+          if (serviceWorkerFile.test(c.req.path)) c.header("Cache-Control", "no-cache");
+        },
+      }),
+    );
+  }
   // A missing asset is a 404, not the application's page (which would be parsed as code).
-  app.get("/assets/*", (c) => sendError(c, "not_found", "Fichier inconnu."));
-  // Client-side routes (/d/:id, /login…) all load the single-page app.
+  app.get("/assets/*", (c) => sendError(c, "not_found", "Fichier introuvable."));
+  // Client-side routes (/d/:id, /login…) all load the single-page app; a missing worker
+  // script must not (the browser would try to run the page as one).
   app.get("*", (c) => {
+    if (serviceWorkerFile.test(c.req.path)) {
+      return sendError(c, "not_found", "Fichier introuvable.");
+    }
     try {
       return c.html(readFileSync(join(clientRoot, "index.html"), "utf8"));
     } catch {
