@@ -463,6 +463,16 @@ describe("sync hub", () => {
     expect(other.socket.closedWith).toBeNull();
   });
 
+  it("closes a connection authorised before its session ended that opens after", async () => {
+    const hub = startHub({ sessionExpiry: async () => null });
+    const events = hub.connection(DOC, visitor("user-a", "s-gone"), "edit");
+    hub.endSessions(["s-gone"]);
+    const late = new TestClient(events);
+    clients.push(late);
+    late.open();
+    await waitFor(() => late.socket.closedWith === closeCodes.sessionEnded);
+  });
+
   it("closes a connection within a second of its session expiring, unless it was extended", async () => {
     const expiries = new Map<string, number | null>([
       ["s-expired", null],

@@ -132,6 +132,7 @@ export class SyncHub implements SyncServer {
   }
 
   endSessions(sessionIds: readonly string[]): void {
+    this.generation++;
     this.closeWhere(
       (open) => sessionIds.includes(open.visitor.sessionId),
       closeCodes.sessionEnded,
@@ -140,6 +141,7 @@ export class SyncHub implements SyncServer {
   }
 
   endUserSessions(userId: string, except: string | null): void {
+    this.generation++;
     this.closeWhere(
       (open) => open.userId === userId && open.visitor.sessionId !== except,
       closeCodes.sessionEnded,
@@ -206,8 +208,8 @@ export class SyncHub implements SyncServer {
     else this.byUser.set(connection.userId, new Set([connection]));
     this.sessions.add(connection.visitor.sessionId, connection.visitor.sessionExpiresAt);
     if (this.generation !== connection.generation) {
-      // Rights changed between the HTTP check and now.
-      void this.recheck(connection.userId, connection.documentId, [connection]);
+      // Rights or sessions changed between the HTTP check and now.
+      void this.recheck(connection.userId, connection.documentId, [connection], connection);
     }
     this.registry.acquire(connection.documentId).then(
       (doc) => {
@@ -318,18 +320,31 @@ export class SyncHub implements SyncServer {
    * The connections are held from the moment the change is announced (the domain does so
    * right after its commit) until the verdict: nothing they send after a removal is
    * applied, stored or relayed; if their right is unchanged, their frames are replayed.
+   * `opening`, a connection authorised before the change, also has its session checked.
    */
-  private async recheck(userId: string, documentId: string, connections: Connection[]) {
+  private async recheck(
+    userId: string,
+    documentId: string,
+    connections: Connection[],
+    opening: Connection | null = null,
+  ) {
     for (const connection of connections) connection.hold();
     let access: DocumentAccess | null | undefined;
+    let sessionLive = true;
     try {
       access = await this.options.accessOf(userId, documentId);
+      if (opening) {
+        const expiresAt = await this.options.sessionExpiry(opening.visitor.sessionId);
+        sessionLive = expiresAt !== null && expiresAt > Date.now();
+      }
     } catch (error) {
       this.options.logger.error({ err: error, userId, documentId }, "re-checking access failed");
+      access = undefined;
     }
     for (const connection of connections) {
       // Reconnecting goes through the HTTP checks again.
-      if (access === undefined) connection.close(closeCodes.accessChanged, "access changed");
+      if (!sessionLive) connection.close(closeCodes.sessionEnded, "session ended");
+      else if (access === undefined) connection.close(closeCodes.accessChanged, "access changed");
       else if (access === null) connection.close(closeCodes.accessRevoked, "access revoked");
       else if (access !== connection.access) {
         connection.close(closeCodes.accessChanged, "access changed");
