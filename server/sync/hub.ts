@@ -6,11 +6,11 @@ import { createKyselyStore, createSqliteStore, type DocumentStore } from "../sto
 import { Connection, type Visitor } from "./connection";
 import type { SharedDocument } from "./document";
 import { UpdateGuard } from "./guard";
-import type { SyncServer, SyncServerOptions, SyncStats } from "./index";
 import { defaults, type RateLimits, rates, standardCloseCodes } from "./limits";
 import { Outbox } from "./outbox";
 import { handleMessage, type ProtocolContext, rateLimited } from "./protocol";
 import { DocumentRegistry } from "./registry";
+import type { SyncServer, SyncServerOptions, SyncStats } from "./server";
 import { SessionWatch } from "./sessions";
 import { adoptSocket, socketPeer, startKeepalive } from "./socket";
 import { UpdateWriter } from "./writer";
