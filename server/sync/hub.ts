@@ -20,8 +20,8 @@ export class SyncHub implements SyncServer {
   private readonly connections = new Set<Connection>();
   private readonly byUser = new Map<string, Set<Connection>>();
   /**
-   * Bumped by each re-check (of a person or a document): a connection authorised before
-   * the bump, and opened after it, is re-checked when it opens.
+   * Bumped by each re-check (of a person or a document) and each end of sessions: a
+   * connection authorised before the bump, and opened after it, is re-checked as it opens.
    */
   private generation = 0;
   private readonly sessions: SessionWatch;
