@@ -17,7 +17,7 @@ export const presentUser = (user: { id: string; name: string; email: string }) =
 });
 
 export function authRoutes({ ctx, config, throttles }: AppDeps) {
-  const { db } = ctx;
+  const { db, events } = ctx;
   const signIn = async (c: Parameters<typeof setSessionCookie>[0], userId: string) => {
     const token = generateSessionToken();
     const session = await createSession(db, token, userId);
@@ -58,7 +58,10 @@ export function authRoutes({ ctx, config, throttles }: AppDeps) {
     })
     .post("/auth/logout", async (c) => {
       const session = c.get("session");
-      if (session) await invalidateSession(db, session.id);
+      if (session) {
+        await invalidateSession(db, session.id);
+        events.sessionsEnded([session.id]);
+      }
       clearSessionCookie(c, config.PUBLIC_URL);
       return c.body(null, 204);
     })

@@ -10,6 +10,7 @@ import {
   diagnosticTables,
   isDiagnosticTable,
 } from "../../../shared/diagnostic/vocabularies";
+import { createKyselyStore, loadDoc } from "../../storage";
 import type { Ctx } from "../context";
 import { openDocument } from "../documents";
 import { DomainError } from "../errors";
@@ -17,7 +18,6 @@ import { slugify } from "../ids";
 import { toCsv } from "./csv";
 import { docxMime, toDocx } from "./docx";
 import { toHtml } from "./html";
-import { loadStoredDoc } from "./load";
 import { toMarkdown } from "./markdown";
 import { exportModel, lookupsOf } from "./model";
 import { odtMime, toOdt } from "./odt";
@@ -76,7 +76,7 @@ export async function exportDocument(
     .where("id", "=", document.pole_id)
     .executeTakeFirstOrThrow();
   const [doc, lookups] = await Promise.all([
-    loadStoredDoc(db, documentId),
+    loadDoc(createKyselyStore(db), documentId),
     lookupsOf(db, document.pole_id),
   ]);
   try {
