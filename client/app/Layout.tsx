@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import type { PoleSummary } from "../../shared/api/poles";
 import {
   CollectiveCoordinationItems,
   CollectiveNavItems,
@@ -10,7 +11,6 @@ import {
 import { api } from "../lib/api";
 import { initials } from "../lib/color";
 import { currentLanguage, type Language, languages, setLanguage } from "../lib/i18n";
-import type { PoleSummary } from "../lib/schemas";
 import { currentPole, useMe, usePoleSelection, useResetSession } from "./session";
 
 export function Layout() {

@@ -2,10 +2,11 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { AuditPage as AuditAnswer, type AuditEntry } from "../../../shared/api/audit";
 import { canReadAudit, circleRoles, poleRoles } from "../../../shared/permissions";
 import { Loading, Notice, SelectField, TextField, useDocumentTitle } from "../../app/ui";
 import { api } from "../../lib/api";
-import { AuditPage as AuditAnswer, type AuditEntry, keys, paths } from "../collective/api";
+import { keys, paths } from "../collective/api";
 import { Crumbs, PoleGate, usePole, useProblem } from "../collective/ui";
 import { useCircles, usePoleMembers } from "../poles/queries";
 

@@ -7,7 +7,8 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type * as Y from "yjs";
-import { z } from "zod/mini";
+import { CreatedProjectGroup, NeedsWithProjects } from "../../../shared/api/boards";
+import { DocumentRef } from "../../../shared/api/documents";
 import {
   addItem,
   moveCard,
@@ -276,8 +277,6 @@ function CardForm({
   );
 }
 
-const Needs = z.array(z.object({ id: z.string(), title: z.string() }));
-
 /** The diagnostic's needs (its projection, on the server), ticked when the project answers one. */
 function NeedsField({
   doc,
@@ -293,7 +292,8 @@ function NeedsField({
   const { t } = useTranslation("boards");
   const needs = useQuery({
     queryKey: ["poles", poleId, "needs"],
-    queryFn: () => api.get(`/api/poles/${encodeURIComponent(poleId)}/portfolio/needs`, Needs),
+    queryFn: () =>
+      api.get(`/api/poles/${encodeURIComponent(poleId)}/portfolio/needs`, NeedsWithProjects),
   });
   const known = new Set(needs.data?.map((need) => need.id));
   const gone = needs.data ? card.needIds.filter((id) => !known.has(id)) : [];
@@ -588,12 +588,6 @@ function MilestoneSection({ doc, card, editable }: { doc: Y.Doc; card: Card; edi
   );
 }
 
-const CreatedPage = z.object({ id: z.string() });
-const CreatedGroup = z.object({
-  circle: z.object({ id: z.string(), name: z.string() }),
-  projectDocumentId: z.string(),
-});
-
 function ProjectSection({
   doc,
   card,
@@ -639,7 +633,7 @@ function ProjectSection({
 
   const createPage = () =>
     run(async () => {
-      const page = await api.post(`${base}/project-page`, { title: card.title }, CreatedPage);
+      const page = await api.post(`${base}/project-page`, { title: card.title }, DocumentRef);
       setCardField(doc, card.id, "projectDocumentId", page.id);
     });
 
@@ -650,7 +644,11 @@ function ProjectSection({
       return;
     }
     void run(async () => {
-      const group = await api.post(`${base}/project-group`, { name: name.trim() }, CreatedGroup);
+      const group = await api.post(
+        `${base}/project-group`,
+        { name: name.trim() },
+        CreatedProjectGroup,
+      );
       doc.transact(() => {
         setCardField(doc, card.id, "projectCircleId", group.circle.id);
         setCardField(doc, card.id, "projectDocumentId", group.projectDocumentId);

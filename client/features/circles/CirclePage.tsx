@@ -3,6 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import type { Circle, CirclePage as CircleView } from "../../../shared/api/circles";
 import type { CircleRole } from "../../../shared/permissions";
 import { useSubmit } from "../../app/form";
 import {
@@ -16,8 +17,7 @@ import {
 } from "../../app/ui";
 import { api } from "../../lib/api";
 import { formatDate } from "../../lib/i18n";
-import type { Circle } from "../../lib/schemas";
-import { type CirclePage as CircleView, keys, paths, useCirclePage } from "../collective/api";
+import { keys, paths, useCirclePage } from "../collective/api";
 import { Avatar, RecordPage, Tags, Timeline, usePole, useProblem } from "../collective/ui";
 import { CircleRoleSelect, CircleSelect } from "../poles/fields";
 import { circlesKey, documentsKey, useCircles, usePoleMembers } from "../poles/queries";

@@ -7,8 +7,8 @@ import type { HierarchyCircularNode } from "d3-hierarchy";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { Circle } from "../../../shared/api/circles";
 import type { CircleKind } from "../../../shared/permissions";
-import type { Circle } from "../../lib/schemas";
 import { type Node, packCircles } from "./tree";
 
 const LABEL_PX = 13;

@@ -3,6 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { Circle } from "../../../shared/api/circles";
 import { canCreateCircle } from "../../../shared/permissions";
 import { useSubmit } from "../../app/form";
 import {
@@ -18,7 +19,6 @@ import {
   useDocumentTitle,
 } from "../../app/ui";
 import { api } from "../../lib/api";
-import type { Circle } from "../../lib/schemas";
 import { Crumbs, PoleGate, usePole, useProblem } from "../collective/ui";
 import { CircleSelect } from "../poles/fields";
 import { circlesKey, sortCircles, useCircles } from "../poles/queries";

@@ -1,8 +1,8 @@
 /** The collective's entries in the header's navigation (list items of its lists). */
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
+import type { PoleSummary } from "../../../shared/api/poles";
 import { canFollowNewcomers, canReadAudit } from "../../../shared/permissions";
-import type { PoleSummary } from "../../lib/schemas";
 
 /** What every member reads. */
 export function CollectiveNavItems({ pole }: { pole: PoleSummary }) {

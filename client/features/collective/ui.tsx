@@ -2,13 +2,13 @@
 import { type ReactNode, useCallback, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import type { PoleSummary } from "../../../shared/api/poles";
 import { useMe, usePoleSelection } from "../../app/session";
 import { DeadEnd, Loading, Notice, TextAreaField, TextField } from "../../app/ui";
 import { isApiError } from "../../lib/api";
 import { colorFor, initials } from "../../lib/color";
 import { errorMessage } from "../../lib/errors";
 import { formatDate } from "../../lib/i18n";
-import type { PoleSummary } from "../../lib/schemas";
 import "./collective.css";
 
 /**

@@ -8,7 +8,7 @@ import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from "reac
 import { useTranslation } from "react-i18next";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
-import { z } from "zod/mini";
+import { Structures } from "../../../shared/api/structures";
 import {
   addRow,
   completeness,
@@ -28,8 +28,6 @@ import { Themes } from "./Themes";
 import { TrendCharts } from "./TrendCharts";
 import { useDiagnostic, useEditing } from "./useDiagnostic";
 import "./diagnostic.css";
-
-const Structures = z.array(z.object({ id: z.string(), name: z.string() }));
 
 function optionsOf(content: DiagnosticContent, table: DiagnosticTable): Option[] {
   const key = titleField(table);

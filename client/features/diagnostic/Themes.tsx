@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
-import { z } from "zod/mini";
+import { CreatedCircle } from "../../../shared/api/circles";
 import {
   addRow,
   type DiagnosticContent,
@@ -27,7 +27,6 @@ import { circlesKey, documentsKey, useCircles, usePoleDocuments } from "../poles
 import { type RowContext, TextCell } from "./cells";
 import { DeleteButton } from "./RegistryTable";
 
-const CreatedCircle = z.object({ id: z.string(), name: z.string() });
 const specs = Object.fromEntries(fieldsOf("themes").map((field) => [field.key, field]));
 
 interface ThemesProps {

@@ -3,6 +3,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { Directory, type PersonSummary } from "../../../shared/api/people";
+import type { Structure } from "../../../shared/api/structures";
 import { legalForms } from "../../../shared/collective";
 import { useSubmit } from "../../app/form";
 import { useMe } from "../../app/session";
@@ -18,14 +20,7 @@ import {
   useDocumentTitle,
 } from "../../app/ui";
 import { api } from "../../lib/api";
-import {
-  Directory,
-  keys,
-  type PersonSummary,
-  paths,
-  type Structure,
-  useStructures,
-} from "../collective/api";
+import { keys, paths, useStructures } from "../collective/api";
 import {
   checkStructure,
   emptyStructure,

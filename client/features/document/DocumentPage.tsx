@@ -17,13 +17,13 @@ import {
 } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { DocumentMeta } from "../../../shared/api/documents";
 import { meKey, useMe, usePoleSelection } from "../../app/session";
 import { Badge, DeadEnd, Loading, Notice, useDocumentTitle } from "../../app/ui";
 import { CollaborativeEditor } from "../../editor/CollaborativeEditor";
 import { api, isApiError } from "../../lib/api";
 import { colorFor } from "../../lib/color";
 import { errorMessage } from "../../lib/errors";
-import { DocumentMeta } from "../../lib/schemas";
 import { type ConnectionState, openSyncSession, type SyncSession } from "../../lib/sync";
 import { sameWords } from "../../lib/text";
 import { BoardView } from "../boards/BoardView";

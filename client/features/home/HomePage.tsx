@@ -2,12 +2,13 @@
 import { useEffect, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router";
+import type { Circle } from "../../../shared/api/circles";
+import type { DocumentSummary } from "../../../shared/api/documents";
 import type { DocumentKind } from "../../../shared/documents";
 import { canCreatePage } from "../../../shared/permissions";
 import { useMe, usePoleSelection } from "../../app/session";
 import { Badge, DeadEnd, Loading, Notice, PlusIcon, useDocumentTitle } from "../../app/ui";
 import { errorMessage } from "../../lib/errors";
-import type { Circle, DocumentSummary } from "../../lib/schemas";
 import { sameWords } from "../../lib/text";
 import { WelcomeChecklist } from "../onboarding/WelcomeChecklist";
 import { memberOf, sortCircles, useCircles, usePoleDocuments } from "../poles/queries";

@@ -2,6 +2,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { Circle } from "../../../shared/api/circles";
+import { CreatedInvitation, type Invitation, Invitations } from "../../../shared/api/invitations";
 import { type CircleRole, circleRoles } from "../../../shared/permissions";
 import { useSubmit } from "../../app/form";
 import {
@@ -18,7 +20,6 @@ import {
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatDate } from "../../lib/i18n";
-import { type Circle, CreatedInvitation, type Invitation, Invitations } from "../../lib/schemas";
 import { sameWords } from "../../lib/text";
 import {
   type FieldErrors,

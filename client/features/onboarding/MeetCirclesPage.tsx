@@ -2,10 +2,11 @@
 import { useQueries } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { CirclePage } from "../../../shared/api/circles";
 import { useMe } from "../../app/session";
 import { Badge, Loading, Notice, useDocumentTitle } from "../../app/ui";
 import { api } from "../../lib/api";
-import { CirclePage, keys, paths, useOnboarding } from "../collective/api";
+import { keys, paths, useOnboarding } from "../collective/api";
 import { Avatar, Crumbs, PoleGate, Tags, usePole } from "../collective/ui";
 import { useCircles } from "../poles/queries";
 import { useStepOnVisit } from "./steps";

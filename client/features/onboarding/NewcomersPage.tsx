@@ -6,7 +6,11 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { type ChecklistStep, checklistSteps, onboardingSteps } from "../../../shared/collective";
+import type { Circle } from "../../../shared/api/circles";
+import { BulkInvitations } from "../../../shared/api/invitations";
+import { type Newcomer, Newcomers, type Suggestion } from "../../../shared/api/onboarding";
+import { checklistSteps, onboardingSteps } from "../../../shared/collective";
+import { isOneOf } from "../../../shared/one-of";
 import { type CircleRole, canFollowNewcomers } from "../../../shared/permissions";
 import { useSubmit } from "../../app/form";
 import {
@@ -22,15 +26,7 @@ import {
 } from "../../app/ui";
 import { api } from "../../lib/api";
 import { formatDate } from "../../lib/i18n";
-import type { Circle } from "../../lib/schemas";
-import {
-  BulkInvitations,
-  keys,
-  type Newcomer,
-  Newcomers,
-  paths,
-  type Suggestion,
-} from "../collective/api";
+import { keys, paths } from "../collective/api";
 import { Avatar, Crumbs, PoleGate, usePole, useProblem } from "../collective/ui";
 import { CircleRoleSelect, CircleSelect } from "../poles/fields";
 import { circlesKey, sortCircles, useCircles } from "../poles/queries";
@@ -149,8 +145,8 @@ function NewcomerCard({
             className={newcomer.steps[step] ? "newcomer__step--done" : "newcomer__step"}
           >
             <span aria-hidden="true">{newcomer.steps[step] ? "✓ " : "○ "}</span>
-            {(checklistSteps as readonly string[]).includes(step)
-              ? t(`checklist.${step as ChecklistStep}`)
+            {isOneOf(checklistSteps, step)
+              ? t(`checklist.${step}`)
               : t(`onboarding.steps.${step as (typeof onboardingSteps)[number]}`)}
             <span className="visually-hidden">
               {" "}

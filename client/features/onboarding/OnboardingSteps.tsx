@@ -2,6 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Onboarding, type OnboardingView } from "../../../shared/api/onboarding";
 import {
   type InterestLevel,
   interestLevels,
@@ -11,13 +12,7 @@ import {
 import { useSubmit } from "../../app/form";
 import { FormActions, FormError, Loading, Notice, SelectField } from "../../app/ui";
 import { api } from "../../lib/api";
-import {
-  keys,
-  Onboarding,
-  type Onboarding as OnboardingView,
-  paths,
-  useStructures,
-} from "../collective/api";
+import { keys, paths, useStructures } from "../collective/api";
 import {
   checkStructure,
   emptyStructure,

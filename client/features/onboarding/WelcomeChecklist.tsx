@@ -2,8 +2,9 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
+import type { OnboardingView } from "../../../shared/api/onboarding";
 import { type ChecklistStep, checklistSteps } from "../../../shared/collective";
-import { type Onboarding, useOnboarding } from "../collective/api";
+import { useOnboarding } from "../collective/api";
 import { useProblem } from "../collective/ui";
 import { OnboardingSteps } from "./OnboardingSteps";
 import { useCompleteStep } from "./steps";
@@ -43,7 +44,15 @@ export function WelcomeChecklist({ poleId }: { poleId: string }) {
   );
 }
 
-function Item({ poleId, step, view }: { poleId: string; step: ChecklistStep; view: Onboarding }) {
+function Item({
+  poleId,
+  step,
+  view,
+}: {
+  poleId: string;
+  step: ChecklistStep;
+  view: OnboardingView;
+}) {
   const { t } = useTranslation("collective");
   const complete = useCompleteStep(poleId);
   const problem = useProblem();

@@ -1,9 +1,10 @@
 /** Marks a welcome-checklist step on the server when the person does it. */
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect } from "react";
+import { Onboarding } from "../../../shared/api/onboarding";
 import type { ChecklistStep } from "../../../shared/collective";
 import { api } from "../../lib/api";
-import { keys, Onboarding, paths, useOnboarding } from "../collective/api";
+import { keys, paths, useOnboarding } from "../collective/api";
 
 export function useCompleteStep(poleId: string) {
   const queryClient = useQueryClient();

@@ -3,6 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import type { PersonDetail } from "../../../shared/api/people";
 import { canChangePoleRole, poleRoles } from "../../../shared/permissions";
 import { useSubmit } from "../../app/form";
 import { meKey } from "../../app/session";
@@ -17,7 +18,7 @@ import {
   useDocumentTitle,
 } from "../../app/ui";
 import { api } from "../../lib/api";
-import { keys, type PersonDetail, paths, usePerson, useStructures } from "../collective/api";
+import { keys, paths, usePerson, useStructures } from "../collective/api";
 import {
   Avatar,
   ContributionFields,

@@ -2,6 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { PoleProfile } from "../../../shared/api/poles";
 import {
   type ActionLogic,
   actionLogics,
@@ -25,7 +26,7 @@ import {
 } from "../../app/ui";
 import { api } from "../../lib/api";
 import { formatDate } from "../../lib/i18n";
-import { keys, type PoleProfile, paths, usePoleProfile } from "../collective/api";
+import { keys, paths, usePoleProfile } from "../collective/api";
 import {
   Choice,
   ChoiceGroup,

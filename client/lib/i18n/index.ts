@@ -1,6 +1,7 @@
 /** i18next set-up: French by default, English available, the choice kept in localStorage. */
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
+import { isOneOf } from "../../../shared/one-of";
 import { en as boardsEn, fr as boardsFr } from "../../features/boards/i18n";
 import { en as collectiveEn, fr as collectiveFr } from "../../features/collective/i18n";
 import { en as diagnosticEn, fr as diagnosticFr } from "../../features/diagnostic/i18n";
@@ -12,8 +13,7 @@ export type Language = (typeof languages)[number];
 
 const STORAGE_KEY = "maillage.language";
 
-const isLanguage = (value: unknown): value is Language =>
-  typeof value === "string" && (languages as readonly string[]).includes(value);
+const isLanguage = (value: unknown): value is Language => isOneOf(languages, value);
 
 function storedLanguage(): Language {
   try {
