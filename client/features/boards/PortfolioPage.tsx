@@ -20,9 +20,9 @@ import {
 import { Portfolio, UpcomingMilestones } from "../../../shared/api/boards";
 import { fundingStates, type MoneyByState, summarizePortfolio } from "../../../shared/boards";
 import { useMe } from "../../app/session";
-import { Loading, Notice, useDocumentTitle } from "../../app/ui";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
+import { Loading, Notice, useDocumentTitle } from "../../ui/kit";
 import { formatDay, formatEuros, formatFte } from "./format";
 import "./boards.css";
 

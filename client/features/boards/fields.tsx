@@ -4,7 +4,7 @@
  * once so that everyone sees them live, and says what is wrong with an invalid one.
  */
 import { type ReactNode, useEffect, useRef, useState } from "react";
-import { FieldFrame } from "../../app/ui";
+import { FieldFrame } from "../../ui/kit";
 
 export type Parse<T> = (text: string) => { value: T } | { error: string };
 

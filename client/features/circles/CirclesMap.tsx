@@ -10,6 +10,7 @@ import { Link } from "react-router";
 import type { Circle } from "../../../shared/api/circles";
 import type { CircleKind } from "../../../shared/permissions";
 import { type Node, packCircles } from "./tree";
+import "./strings";
 
 const LABEL_PX = 13;
 /** Small circles get smaller type, down to a size that stays legible. */

@@ -18,8 +18,8 @@ import {
   titleField,
 } from "../../../shared/diagnostic";
 import { useMe } from "../../app/session";
-import { PlusIcon } from "../../app/ui";
 import { api } from "../../lib/api";
+import { PlusIcon } from "../../ui/kit";
 import { CompletenessPanel } from "./Completeness";
 import type { Option } from "./cells";
 import { Findings } from "./Findings";

@@ -20,10 +20,10 @@ import {
   tally,
   writeField,
 } from "../../../shared/diagnostic";
-import { Notice, PlusIcon, TextField } from "../../app/ui";
+import { circlesKey, documentsKey, useCircles, usePoleDocuments } from "../../app/poleQueries";
 import { api, isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
-import { circlesKey, documentsKey, useCircles, usePoleDocuments } from "../poles/queries";
+import { Notice, PlusIcon, TextField } from "../../ui/kit";
 import { type RowContext, TextCell } from "./cells";
 import { DeleteButton } from "./RegistryTable";
 

@@ -5,13 +5,13 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { Circle } from "../../../shared/api/circles";
 import { DocumentRef } from "../../../shared/api/documents";
+import { CircleSelect } from "../../app/CircleFields";
 import { useFields, useSubmit } from "../../app/form";
-import { FormActions, TextField, TitledForm } from "../../app/ui";
+import { documentsKey } from "../../app/poleQueries";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { required } from "../../lib/validation";
-import { CircleSelect } from "../poles/fields";
-import { documentsKey } from "../poles/queries";
+import { FormActions, TextField, TitledForm } from "../../ui/kit";
 
 export function NewPageForm({
   poleId,

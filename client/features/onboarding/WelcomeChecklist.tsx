@@ -4,10 +4,11 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import type { OnboardingView } from "../../../shared/api/onboarding";
 import { type ChecklistStep, checklistSteps } from "../../../shared/collective";
-import { useOnboarding } from "../collective/api";
-import { useProblem } from "../collective/ui";
+import { useProblem } from "../../lib/errors";
 import { OnboardingSteps } from "./OnboardingSteps";
+import { useOnboarding } from "./queries";
 import { useCompleteStep } from "./steps";
+import "./strings";
 
 export function WelcomeChecklist({ poleId }: { poleId: string }) {
   const { t } = useTranslation("collective");

@@ -4,14 +4,14 @@ import { useCallback, useEffect } from "react";
 import { Onboarding } from "../../../shared/api/onboarding";
 import type { ChecklistStep } from "../../../shared/collective";
 import { api } from "../../lib/api";
-import { keys, paths, useOnboarding } from "../collective/api";
+import { onboardingKey, onboardingPath, useOnboarding } from "./queries";
 
 export function useCompleteStep(poleId: string) {
   const queryClient = useQueryClient();
   return useCallback(
     async (step: ChecklistStep) => {
-      const view = await api.post(`${paths.onboarding(poleId)}/steps/${step}`, {}, Onboarding);
-      queryClient.setQueryData(keys.onboarding(poleId), view);
+      const view = await api.post(`${onboardingPath(poleId)}/steps/${step}`, {}, Onboarding);
+      queryClient.setQueryData(onboardingKey(poleId), view);
       return view;
     },
     [poleId, queryClient],
