@@ -6,6 +6,7 @@ import type { PoleSummary } from "../../shared/api/poles";
 import { api } from "../lib/api";
 import { initials } from "../lib/color";
 import { currentLanguage, type Language, languages, setLanguage } from "../lib/i18n";
+import { forgetOfflineCopies } from "../offline/forget";
 import { CoordinationNavItems, coordinationLinks, PoleNavItems } from "./PoleNav";
 import { currentPole, useMe, usePoleSelection, useResetSession } from "./session";
 import "./pole.css";
@@ -77,7 +78,7 @@ function Header() {
           </nav>
         ) : null}
         <div className="site-header__tools">
-          {me ? <AccountMenu name={me.user.name} /> : <LanguageSwitcher />}
+          {me ? <AccountMenu userId={me.user.id} name={me.user.name} /> : <LanguageSwitcher />}
         </div>
       </div>
     </header>
@@ -240,7 +241,7 @@ function LanguageSwitcher({ labelled = false }: { labelled?: boolean }) {
  * The person's name, opening their language and the sign-out: folded so that the header
  * keeps one line for the navigation at 1280 px, and two short ones at 375 px.
  */
-function AccountMenu({ name }: { name: string }) {
+function AccountMenu({ userId, name }: { userId: string; name: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const reset = useResetSession();
@@ -276,6 +277,10 @@ function AccountMenu({ name }: { name: string }) {
             await reset();
             setBusy(false);
             navigate("/login", { replace: true });
+            // After leaving the page, which closes the open document's copy.
+            await forgetOfflineCopies(userId).catch((error: unknown) => {
+              console.error("Offline copies were not all deleted.", error);
+            });
           }}
         >
           {busy ? t("layout.signingOut") : t("layout.signOut")}

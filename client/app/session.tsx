@@ -7,6 +7,7 @@ import { createContext, type ReactNode, useCallback, useContext, useMemo, useSta
 import { type Me, Me as MeSchema, SetupStatus } from "../../shared/api/auth";
 import type { PoleSummary } from "../../shared/api/poles";
 import { api, isApiError } from "../lib/api";
+import { forgetCachedAnswers } from "../offline/forget";
 
 export const meKey = ["me"] as const;
 export const setupKey = ["setup"] as const;
@@ -76,11 +77,15 @@ export function currentPole(
   return me.poles.find((pole) => pole.id === remembered) ?? me.poles[0];
 }
 
-/** Clears every cached answer after signing in or out, so no one sees another's data. */
+/**
+ * Clears every cached answer (the page's and the service worker's) after signing in or out,
+ * so no one sees another's data.
+ */
 export function useResetSession() {
   const queryClient = useQueryClient();
   return useCallback(async () => {
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== setupKey[0] });
+    await forgetCachedAnswers();
     await queryClient.invalidateQueries({ queryKey: setupKey });
   }, [queryClient]);
 }

@@ -21,6 +21,7 @@ import { useMe } from "../../app/session";
 import { api } from "../../lib/api";
 import { lazyComponent } from "../../lib/lazy";
 import { Loading, PlusIcon } from "../../ui/kit";
+import { useStepOnVisit } from "../onboarding/steps";
 import { CompletenessPanel } from "./Completeness";
 import type { Option } from "./cells";
 import { Findings } from "./Findings";
@@ -55,6 +56,8 @@ export function DiagnosticView({
 }) {
   const { t } = useTranslation("diagnostic");
   const me = useMe();
+  // However the newcomer came here (home page, link, address): the checklist step is done.
+  useStepOnVisit(poleId, "open_diagnostic");
   const content = useDiagnostic(ydoc);
   const editing = useEditing(provider);
   const measure = useMemo(() => completeness(content), [content]);

@@ -1,7 +1,7 @@
 /** The welcome checklist: on the newcomer's home page until every step is done. */
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link } from "react-router";
 import type { OnboardingView } from "../../../shared/api/onboarding";
 import { type ChecklistStep, checklistSteps } from "../../../shared/collective";
 import { useProblem } from "../../lib/errors";
@@ -57,16 +57,14 @@ function Item({
   const { t } = useTranslation("collective");
   const complete = useCompleteStep(poleId);
   const problem = useProblem();
-  const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const isDone = view.steps[step] !== null;
   const { charterId, diagnosticId } = view.documents;
 
-  const act = async (after?: () => void) => {
+  const act = async () => {
     setError(null);
     try {
       await complete(step);
-      after?.();
     } catch (caught) {
       setError(problem(caught));
     }
@@ -78,18 +76,7 @@ function Item({
   } else if (step === "meet_circles") {
     action = <Link to={`/p/${poleId}/mes-cercles`}>{t("checklist.meet_circles")}</Link>;
   } else if (step === "open_diagnostic" && diagnosticId) {
-    action = (
-      <Link
-        to={`/d/${diagnosticId}`}
-        onClick={(event) => {
-          // Marked before leaving, so the home page is up to date on return.
-          event.preventDefault();
-          void act(() => navigate(`/d/${diagnosticId}`));
-        }}
-      >
-        {t("checklist.open_diagnostic")}
-      </Link>
-    );
+    action = <Link to={`/d/${diagnosticId}`}>{t("checklist.open_diagnostic")}</Link>;
   } else if (step === "acknowledge_charter") {
     action = (
       <span className="checklist__charter">
