@@ -13,7 +13,7 @@ import {
   Year,
 } from "../../../shared/boards";
 import { SelectField, TextField } from "../../ui/kit";
-import { LiveField, type Parse, textParser } from "./fields";
+import { LiveField, type Parse, RemoveLineButton, textParser } from "./fields";
 import { inputNumber } from "./format";
 
 const currentYear = () => new Date().getFullYear();
@@ -130,14 +130,10 @@ export function FundingSection({
                 className="field--short"
               />
               {editable ? (
-                <button
-                  type="button"
-                  className="button button--ghost button--small"
+                <RemoveLineButton
+                  label={t("card.removeFunding", { funder: line.funder })}
                   onClick={() => removeItem(doc, card.id, "funding", line.id)}
-                  aria-label={t("card.removeFunding", { funder: line.funder })}
-                >
-                  ×
-                </button>
+                />
               ) : null}
             </fieldset>
           </li>

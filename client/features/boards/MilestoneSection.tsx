@@ -4,6 +4,7 @@ import type * as Y from "yjs";
 import { addItem, removeItem, updateItem } from "../../../shared/board-doc";
 import { type Card, IsoDate } from "../../../shared/boards";
 import { TextField } from "../../ui/kit";
+import { RemoveLineButton } from "./fields";
 
 export function MilestoneSection({
   doc,
@@ -59,14 +60,10 @@ export function MilestoneSection({
               </label>
             </div>
             {editable ? (
-              <button
-                type="button"
-                className="button button--ghost button--small"
+              <RemoveLineButton
+                label={t("card.removeMilestone", { title: milestone.title })}
                 onClick={() => removeItem(doc, card.id, "milestones", milestone.id)}
-                aria-label={t("card.removeMilestone", { title: milestone.title })}
-              >
-                ×
-              </button>
+              />
             ) : null}
           </li>
         ))}

@@ -117,3 +117,17 @@ export const listParse: Parse<string[]> = (text) => ({
     ),
   ),
 });
+
+/** The small × that removes one line of a card's list (a funding line, a milestone). */
+export function RemoveLineButton({ label, onClick }: { label: string; onClick(): void }) {
+  return (
+    <button
+      type="button"
+      className="button button--ghost button--small"
+      onClick={onClick}
+      aria-label={label}
+    >
+      ×
+    </button>
+  );
+}
