@@ -4,11 +4,8 @@
  * editor stands alone, shared/ belongs to neither side, the server never reaches the client.
  * Only the top (client/routes.tsx, client/main.tsx, client/strings.ts) gathers features.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-
-const repo = resolve(import.meta.dirname, "..");
+import { importsOf, sourceFiles } from "../tests/helpers/imports";
 
 /** Folder (relative to the repository) → folders it must not import from. */
 const forbidden: Record<string, string[]> = {
@@ -19,25 +16,6 @@ const forbidden: Record<string, string[]> = {
   shared: ["server", "client"],
   server: ["client"],
 };
-
-function sourceFiles(folder: string): string[] {
-  return readdirSync(join(repo, folder), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
-    .map((entry) => relative(repo, join(entry.parentPath, entry.name)));
-}
-
-/** Every relative module a file names: static imports, re-exports, dynamic imports. */
-function importsOf(file: string): string[] {
-  const text = readFileSync(join(repo, file), "utf8");
-  const specifiers = [
-    ...text.matchAll(/(?:^|\s)(?:import|export)\s[^;]*?from\s*"([^"]+)"/g),
-    ...text.matchAll(/(?:^|\s)import\s*"([^"]+)"/g),
-    ...text.matchAll(/\bimport\(\s*"([^"]+)"\s*\)/g),
-  ].map((match) => match[1] ?? "");
-  return specifiers
-    .filter((specifier) => specifier.startsWith("."))
-    .map((specifier) => relative(repo, resolve(repo, dirname(file), specifier)));
-}
 
 const inside = (path: string, folder: string) => path === folder || path.startsWith(`${folder}/`);
 

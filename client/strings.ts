@@ -5,9 +5,9 @@
  */
 import type { fr as frame } from "./app/strings";
 import type { fr as audit } from "./features/audit/strings";
-import type { fr as boards } from "./features/boards/i18n";
+import type { fr as boards } from "./features/boards/strings";
 import type { fr as circles } from "./features/circles/strings";
-import type { fr as diagnostic } from "./features/diagnostic/i18n";
+import type { fr as diagnostic } from "./features/diagnostic/strings";
 import type { fr as directory } from "./features/directory/strings";
 import type { fr as onboarding } from "./features/onboarding/strings";
 import type { fr as profile } from "./features/profile/strings";

@@ -22,6 +22,7 @@ import { ColumnManager } from "./ColumnManager";
 import { Kanban } from "./Kanban";
 import { useBoard } from "./useBoard";
 import "./boards.css";
+import "./strings";
 
 type View = "kanban" | "table";
 

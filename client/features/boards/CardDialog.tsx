@@ -17,6 +17,7 @@ import { inputNumber } from "./format";
 import { MilestoneSection } from "./MilestoneSection";
 import { NeedsField } from "./NeedsField";
 import { ProjectSection } from "./ProjectSection";
+import "./strings";
 
 interface CardDialogProps {
   doc: Y.Doc;

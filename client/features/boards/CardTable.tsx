@@ -5,6 +5,7 @@ import { type Card, summarizePortfolio } from "../../../shared/boards";
 import { SelectField, TextField } from "../../ui/kit";
 import { formatEuros, formatFte } from "./format";
 import type { BoardState } from "./useBoard";
+import "./strings";
 
 type SortKey =
   | "title"

@@ -6,6 +6,7 @@ import { addColumn, moveColumn, removeColumn, renameColumn } from "../../../shar
 import { TextField } from "../../ui/kit";
 import { LiveField, textParser } from "./fields";
 import type { BoardState } from "./useBoard";
+import "./strings";
 
 export function ColumnManager({
   doc,

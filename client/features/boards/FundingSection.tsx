@@ -15,6 +15,7 @@ import {
 import { SelectField, TextField } from "../../ui/kit";
 import { LiveField, type Parse, RemoveLineButton, textParser } from "./fields";
 import { inputNumber } from "./format";
+import "./strings";
 
 const currentYear = () => new Date().getFullYear();
 

@@ -5,6 +5,7 @@ import { addItem, removeItem, updateItem } from "../../../shared/board-doc";
 import { type Card, IsoDate } from "../../../shared/boards";
 import { TextField } from "../../ui/kit";
 import { RemoveLineButton } from "./fields";
+import "./strings";
 
 export function MilestoneSection({
   doc,

@@ -6,6 +6,7 @@ import { NeedsWithProjects } from "../../../shared/api/boards";
 import { setCardList } from "../../../shared/board-doc";
 import type { Card } from "../../../shared/boards";
 import { api } from "../../lib/api";
+import "./strings";
 
 /** The diagnostic's needs (its projection, on the server), ticked when the project answers one. */
 export function NeedsField({

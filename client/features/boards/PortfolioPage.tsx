@@ -25,6 +25,7 @@ import { errorMessage } from "../../lib/errors";
 import { Loading, Notice, useDocumentTitle } from "../../ui/kit";
 import { formatDay, formatEuros, formatFte } from "./format";
 import "./boards.css";
+import "./strings";
 
 const stateColors = { requested: "#8ecae6", granted: "#219ebc", received: "#0f5f5c" } as const;
 

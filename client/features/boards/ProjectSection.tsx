@@ -12,6 +12,7 @@ import { circlesKey, documentsKey } from "../../app/poleQueries";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { Notice, TextField } from "../../ui/kit";
+import "./strings";
 
 export function ProjectSection({
   doc,

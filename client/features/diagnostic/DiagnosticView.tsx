@@ -29,6 +29,7 @@ import { RegistryTable } from "./RegistryTable";
 import { Themes } from "./Themes";
 import { useDiagnostic, useEditing } from "./useDiagnostic";
 import "./diagnostic.css";
+import "./strings";
 
 // The charting library comes only with the trends tab, where the charts are.
 const TrendCharts = lazyComponent(async () => (await import("./TrendCharts")).TrendCharts);

@@ -24,6 +24,7 @@ import { Notice } from "../../ui/kit";
 import { EditorFaces, type Option, RefsCell, type RowContext, TextCell } from "./cells";
 import { DeleteButton } from "./RegistryTable";
 import type { Editing } from "./useDiagnostic";
+import "./strings";
 
 export interface Voter {
   id: string;

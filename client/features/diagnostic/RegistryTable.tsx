@@ -20,6 +20,7 @@ import {
 import { Notice } from "../../ui/kit";
 import { ChoiceCell, EditorFaces, type Option, RefsCell, type RowContext, TextCell } from "./cells";
 import type { Editing } from "./useDiagnostic";
+import "./strings";
 
 type Row = { id: string } & Record<string, unknown>;
 

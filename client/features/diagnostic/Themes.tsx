@@ -26,6 +26,7 @@ import { errorMessage } from "../../lib/errors";
 import { Notice, PlusIcon, TextField } from "../../ui/kit";
 import { type RowContext, TextCell } from "./cells";
 import { DeleteButton } from "./RegistryTable";
+import "./strings";
 
 const specs = Object.fromEntries(fieldsOf("themes").map((field) => [field.key, field]));
 

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { type LegalForm, legalForms, type SizeBand, sizeBands } from "../../../shared/collective";
 import { SelectField, TextField } from "../../ui/kit";
 import { splitTags } from "../../ui/tags";
+import "../../app/strings";
 
 export interface StructureDraft {
   name: string;
