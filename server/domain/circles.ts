@@ -1,4 +1,4 @@
-import type { CircleView } from "../../shared/api";
+import type { Circle as CircleView } from "../../shared/api/circles";
 import {
   type CircleKind,
   type CircleRole,

@@ -2,6 +2,7 @@
  * The diagnostic's server-side use cases: its completeness from the read projection, and the
  * two-way link between a retained theme and the thematic group created for it.
  */
+import type { ThemeCircleLink } from "../../shared/api/diagnostic";
 import { type Completeness, completeness } from "../../shared/diagnostic/completeness";
 import { readDiagnostic } from "../../shared/diagnostic/reading";
 import type { DiagnosticTable } from "../../shared/diagnostic/vocabularies";
@@ -19,13 +20,6 @@ export interface DiagnosticSummary {
   counts: Partial<Record<DiagnosticTable, { rows: number; malformed: number }>>;
   /** When the projection was last refreshed (epoch ms); null when it never was. */
   projectedAt: number | null;
-}
-
-export interface ThemeCircleLink {
-  circleId: string;
-  circleName: string;
-  documentId: string;
-  themeId: string;
 }
 
 async function openDiagnostic(ctx: Ctx, userId: string, input: { documentId: string }) {

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { AuditQuery } from "../../shared/collective-api";
+import { type AuditPage, AuditQuery } from "../../shared/api/audit";
 import { listAudit } from "../domain/audit";
 import type { AppDeps, AppEnv } from "./context";
 import { signedIn } from "./middleware";
@@ -9,10 +9,10 @@ import { queryParams } from "./validate";
 export function auditRoutes({ ctx }: AppDeps) {
   return new Hono<AppEnv>().get("/poles/:poleId/audit", queryParams(AuditQuery), async (c) =>
     c.json(
-      await listAudit(ctx, signedIn(c).id, {
+      (await listAudit(ctx, signedIn(c).id, {
         poleId: c.req.param("poleId"),
         filters: c.req.valid("query"),
-      }),
+      })) satisfies AuditPage,
     ),
   );
 }

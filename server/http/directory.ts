@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { DirectoryQuery } from "../../shared/collective-api";
+import { type Directory, DirectoryQuery } from "../../shared/api/people";
 import { searchDirectory } from "../domain/directory";
 import type { AppDeps, AppEnv } from "./context";
 import { signedIn } from "./middleware";
@@ -12,10 +12,10 @@ export function directoryRoutes({ ctx }: AppDeps) {
     queryParams(DirectoryQuery),
     async (c) =>
       c.json(
-        await searchDirectory(ctx, signedIn(c).id, {
+        (await searchDirectory(ctx, signedIn(c).id, {
           poleId: c.req.param("poleId"),
           filters: c.req.valid("query"),
-        }),
+        })) satisfies Directory,
       ),
   );
 }

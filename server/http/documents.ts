@@ -1,12 +1,15 @@
 import { Hono } from "hono";
+import type { DocumentMeta } from "../../shared/api/documents";
 import { openDocument } from "../domain/documents";
 import type { AppDeps, AppEnv } from "./context";
 import { requireUser, signedIn } from "./middleware";
 
 export function documentRoutes({ ctx }: AppDeps) {
-  return new Hono<AppEnv>()
-    .use(requireUser)
-    .get("/:documentId", async (c) =>
-      c.json(await openDocument(ctx, signedIn(c).id, { documentId: c.req.param("documentId") })),
-    );
+  return new Hono<AppEnv>().use(requireUser).get("/:documentId", async (c) =>
+    c.json(
+      (await openDocument(ctx, signedIn(c).id, {
+        documentId: c.req.param("documentId"),
+      })) satisfies DocumentMeta,
+    ),
+  );
 }

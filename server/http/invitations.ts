@@ -1,5 +1,9 @@
 import { Hono } from "hono";
-import { AcceptInvitationBody } from "../../shared/api";
+import {
+  type Accepted,
+  AcceptInvitationBody,
+  type InvitationPreview,
+} from "../../shared/api/invitations";
 import { createSession, generateSessionToken } from "../auth/sessions";
 import { acceptInvitation, previewInvitation, revokeInvitation } from "../domain/invitations";
 import type { AppDeps, AppEnv } from "./context";
@@ -10,7 +14,9 @@ import { jsonBody } from "./validate";
 export function invitationRoutes({ ctx, config }: AppDeps) {
   return new Hono<AppEnv>()
     .get("/:token", async (c) =>
-      c.json(await previewInvitation(ctx, { token: c.req.param("token") })),
+      c.json(
+        (await previewInvitation(ctx, { token: c.req.param("token") })) satisfies InvitationPreview,
+      ),
     )
     .post("/:token/accept", jsonBody(AcceptInvitationBody), async (c) => {
       const body = c.req.valid("json");
@@ -23,7 +29,7 @@ export function invitationRoutes({ ctx, config }: AppDeps) {
         const sessionToken = generateSessionToken();
         const session = await createSession(ctx.db, sessionToken, userId);
         setSessionCookie(c, sessionToken, session, config.PUBLIC_URL);
-        return c.json({ userId, poleId }, 201);
+        return c.json({ userId, poleId } satisfies Accepted, 201);
       }
       const user = c.get("user");
       if (!user) {
@@ -35,7 +41,7 @@ export function invitationRoutes({ ctx, config }: AppDeps) {
         );
       }
       const { poleId } = await acceptInvitation(ctx, { token, acceptor: { userId: user.id } });
-      return c.json({ userId: user.id, poleId }, 200);
+      return c.json({ userId: user.id, poleId } satisfies Accepted, 200);
     })
     .delete("/:invitationId", requireUser, async (c) => {
       await revokeInvitation(ctx, signedIn(c).id, { invitationId: c.req.param("invitationId") });

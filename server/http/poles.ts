@@ -1,6 +1,18 @@
 import { type Context, Hono } from "hono";
-import { CreateInvitationBody, CreatePageBody, CreatePoleBody } from "../../shared/api";
-import { BulkInvitationBody, CreateCircleWithDetailsBody } from "../../shared/collective-api";
+import {
+  type Circle,
+  CreateCircleWithDetailsBody,
+  type CreatedCircle,
+} from "../../shared/api/circles";
+import { CreatePageBody, type DocumentRef, type DocumentSummary } from "../../shared/api/documents";
+import {
+  BulkInvitationBody,
+  type BulkInvitations,
+  type CreatedInvitation,
+  CreateInvitationBody,
+  type Invitation,
+} from "../../shared/api/invitations";
+import { CreatePoleBody, type Pole, type PoleMember } from "../../shared/api/poles";
 import { createCircle, listCircles } from "../domain/circles";
 import { createPage, listDocuments } from "../domain/documents";
 import { sendInvitationEmails } from "../domain/invitation-emails";
@@ -18,26 +30,30 @@ export function poleRoutes({ ctx, logger }: AppDeps) {
     .use(requireUser)
     .post("/", jsonBody(CreatePoleBody), async (c) => {
       const created = await createPole(ctx, signedIn(c).id, c.req.valid("json"));
-      return c.json(created, 201);
+      return c.json(created satisfies Pole, 201);
     })
-    .get("/:poleId/members", async (c) => c.json(await listMembers(ctx, signedIn(c).id, pole(c))))
-    .get("/:poleId/circles", async (c) => c.json(await listCircles(ctx, signedIn(c).id, pole(c))))
+    .get("/:poleId/members", async (c) =>
+      c.json((await listMembers(ctx, signedIn(c).id, pole(c))) satisfies PoleMember[]),
+    )
+    .get("/:poleId/circles", async (c) =>
+      c.json((await listCircles(ctx, signedIn(c).id, pole(c))) satisfies Circle[]),
+    )
     .post("/:poleId/circles", jsonBody(CreateCircleWithDetailsBody), async (c) => {
       const circle = await createCircle(ctx, signedIn(c).id, {
         ...pole(c),
         ...c.req.valid("json"),
       });
-      return c.json(circle, 201);
+      return c.json(circle satisfies CreatedCircle, 201);
     })
     .get("/:poleId/documents", async (c) =>
-      c.json(await listDocuments(ctx, signedIn(c).id, pole(c))),
+      c.json((await listDocuments(ctx, signedIn(c).id, pole(c))) satisfies DocumentSummary[]),
     )
     .post("/:poleId/documents", jsonBody(CreatePageBody), async (c) => {
       const page = await createPage(ctx, signedIn(c).id, { ...pole(c), ...c.req.valid("json") });
-      return c.json(page, 201);
+      return c.json(page satisfies DocumentRef, 201);
     })
     .get("/:poleId/invitations", async (c) =>
-      c.json(await listInvitations(ctx, signedIn(c).id, pole(c))),
+      c.json((await listInvitations(ctx, signedIn(c).id, pole(c))) satisfies Invitation[]),
     )
     .post("/:poleId/invitations", jsonBody(CreateInvitationBody), async (c) => {
       const input = c.req.valid("json");
@@ -49,7 +65,7 @@ export function poleRoutes({ ctx, logger }: AppDeps) {
         invitations: [{ ...invitation, email: input.email ?? null }],
         onError: reportMailError,
       });
-      return c.json({ ...invitation, emailed }, 201);
+      return c.json({ ...invitation, emailed } satisfies CreatedInvitation, 201);
     })
     .post("/:poleId/invitations/bulk", jsonBody(BulkInvitationBody), async (c) => {
       const { emails, ...invitation } = c.req.valid("json");
@@ -62,7 +78,9 @@ export function poleRoutes({ ctx, logger }: AppDeps) {
         onError: reportMailError,
       });
       return c.json(
-        { invitations: created.map((invitation, i) => ({ ...invitation, emailed: emailed[i] })) },
+        {
+          invitations: created.map((invitation, i) => ({ ...invitation, emailed: emailed[i] })),
+        } satisfies BulkInvitations,
         201,
       );
     });

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { StructureBody } from "../../shared/collective-api";
+import { type Structure, StructureBody } from "../../shared/api/structures";
 import { createStructure, listStructures, updateStructure } from "../domain/structures";
 import type { AppDeps, AppEnv } from "./context";
 import { signedIn } from "./middleware";
@@ -8,21 +8,25 @@ import { jsonBody } from "./validate";
 export function structureRoutes({ ctx }: AppDeps) {
   return new Hono<AppEnv>()
     .get("/poles/:poleId/structures", async (c) =>
-      c.json(await listStructures(ctx, signedIn(c).id, { poleId: c.req.param("poleId") })),
+      c.json(
+        (await listStructures(ctx, signedIn(c).id, {
+          poleId: c.req.param("poleId"),
+        })) satisfies Structure[],
+      ),
     )
     .post("/poles/:poleId/structures", jsonBody(StructureBody), async (c) => {
       const structure = await createStructure(ctx, signedIn(c).id, {
         poleId: c.req.param("poleId"),
         structure: c.req.valid("json"),
       });
-      return c.json(structure, 201);
+      return c.json(structure satisfies Structure, 201);
     })
     .put("/structures/:structureId", jsonBody(StructureBody), async (c) =>
       c.json(
-        await updateStructure(ctx, signedIn(c).id, {
+        (await updateStructure(ctx, signedIn(c).id, {
           structureId: c.req.param("structureId"),
           structure: c.req.valid("json"),
-        }),
+        })) satisfies Structure,
       ),
     );
 }

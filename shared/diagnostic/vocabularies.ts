@@ -1,6 +1,7 @@
 /** The diagnostic's tables and the stored values of its choices (DOMAIN.md, CONTRACT.md). */
 import { legalForms } from "../collective";
 import type { DiagnosticRegistry, diagnosticExtras } from "../documents";
+import { isOneOf } from "../one-of";
 
 /** Every table of the diagnostic, in the order the page and the exports show them. */
 export const diagnosticTables = [
@@ -15,7 +16,7 @@ export const diagnosticTables = [
 export type DiagnosticTable = (typeof diagnosticTables)[number];
 
 export const isDiagnosticTable = (value: string): value is DiagnosticTable =>
-  (diagnosticTables as readonly string[]).includes(value);
+  isOneOf(diagnosticTables, value);
 
 /** An actor's type is the legal form a member structure would have (the collective's list). */
 export const actorTypes = legalForms;

@@ -12,10 +12,11 @@ import type { MalformedRow, TableContent } from "../../../shared/diagnostic/read
 import { type Vote, votes } from "../../../shared/diagnostic/vocabularies";
 import { type Finding, findingState, tally } from "../../../shared/diagnostic/votes";
 import { deleteMalformed, deleteRow, setVote } from "../../../shared/diagnostic/writing";
-import { Notice } from "../../app/ui";
+import { Notice } from "../../ui/kit";
 import { EditorFaces, type Option, RefsCell, type RowContext, TextCell } from "./cells";
 import { DeleteButton } from "./RegistryTable";
 import type { Editing } from "./useDiagnostic";
+import "./strings";
 
 export interface Voter {
   id: string;

@@ -12,9 +12,10 @@ import { fieldsOf, titleField } from "../../../shared/diagnostic/fields";
 import type { MalformedRow, TableContent } from "../../../shared/diagnostic/reading";
 import type { DiagnosticTable } from "../../../shared/diagnostic/vocabularies";
 import { deleteMalformed, deleteRow } from "../../../shared/diagnostic/writing";
-import { Notice } from "../../app/ui";
+import { Notice } from "../../ui/kit";
 import { ChoiceCell, EditorFaces, type Option, RefsCell, type RowContext, TextCell } from "./cells";
 import type { Editing } from "./useDiagnostic";
+import "./strings";
 
 type Row = { id: string } & Record<string, unknown>;
 

@@ -13,6 +13,7 @@ import type { DiagnosticTable } from "../../../shared/diagnostic/vocabularies";
 import { writeField } from "../../../shared/diagnostic/writing";
 import { initials } from "../../lib/color";
 import { announceEditing, type Editing } from "./useDiagnostic";
+import "./strings";
 
 export interface Option {
   id: string;

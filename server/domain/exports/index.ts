@@ -10,6 +10,7 @@ import {
   diagnosticTables,
   isDiagnosticTable,
 } from "../../../shared/diagnostic/vocabularies";
+import { isOneOf } from "../../../shared/one-of";
 import { createKyselyStore, loadDoc } from "../../storage";
 import type { Ctx } from "../context";
 import { openDocument } from "../documents";
@@ -31,8 +32,7 @@ export interface ExportedFile {
   fileName: string;
 }
 
-const isFormat = (value: string): value is ExportFormat =>
-  (exportFormats as readonly string[]).includes(value);
+const isFormat = (value: string): value is ExportFormat => isOneOf(exportFormats, value);
 
 export async function exportDocument(
   ctx: Ctx,

@@ -2,7 +2,7 @@
  * The coordinators' follow-up of newcomers: their progress, and each suggested placement
  * confirmed (as suggested or changed) or dismissed in one click.
  */
-import type { NewcomerView } from "../../../shared/collective-api";
+import type { Newcomer as NewcomerView } from "../../../shared/api/onboarding";
 import { type CircleRole, canFollowNewcomers } from "../../../shared/permissions";
 import type { DB } from "../../db/database";
 import { audit } from "../audit";

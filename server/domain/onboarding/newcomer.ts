@@ -3,13 +3,15 @@
  * (which suggests circles to the coordinators), their competencies, then a welcome
  * checklist that stays on their home page until done.
  */
+
+import type { OnboardingView } from "../../../shared/api/onboarding";
+import type { StructureInput } from "../../../shared/api/structures";
 import {
   type ChecklistStep,
   checklistSteps,
   type InterestLevel,
   onboardingSteps,
 } from "../../../shared/collective";
-import type { OnboardingView, StructureInput } from "../../../shared/collective-api";
 import { circlesToSuggest, SUGGESTED_ROLE } from "../../../shared/suggestions";
 import { audit } from "../audit";
 import type { Ctx } from "../context";

@@ -2,8 +2,10 @@
  * What onboarding stores: the start, each step done, and the circles suggested to a
  * newcomer. Read by the newcomer's own steps and by the coordinators' follow-up.
  */
+
+import type { OnboardingView, Suggestion as SuggestionView } from "../../../shared/api/onboarding";
 import { checklistSteps, onboardingSteps } from "../../../shared/collective";
-import type { OnboardingView, SuggestionView } from "../../../shared/collective-api";
+import { isOneOf } from "../../../shared/one-of";
 import type { DB } from "../../db/database";
 
 export type Step = OnboardingView["steps"] extends Record<infer K, unknown> ? K : never;
@@ -72,7 +74,7 @@ export async function stepsOf(db: DB, { poleId, userIds }: { poleId: string; use
       string | null
     >;
     for (const row of rows) {
-      if (row.user_id === userId && (allSteps as readonly string[]).includes(row.step)) {
+      if (row.user_id === userId && isOneOf(allSteps, row.step)) {
         steps[row.step as Step] = new Date(row.done_at).toISOString();
       }
     }
