@@ -1,0 +1,85 @@
+import { type Kysely, sql } from "kysely";
+import * as Y from "yjs";
+import type { Database } from "../db/schema";
+import { createKyselyStore, plain } from "./kysely";
+import { type DocumentStore, replay, type StoredDocument } from "./store";
+
+const rethrow = (error: unknown) => {
+  throw error;
+};
+
+/**
+ * The store on PostgreSQL, shared by every instance. Appends need no lock: the identity
+ * column orders them. Two things differ from SQLite, where one process owns the file:
+ * - a load reads the state and the log in one snapshot (REPEATABLE READ), or a compaction
+ *   committed between the two reads would hide rows from both;
+ * - a compaction may run on any instance, whose Y.Doc need not hold every row another
+ *   instance appended (a relayed message not yet arrived): under a per-document advisory
+ *   lock, it folds into the new state the stored state and the rows it deletes, so a row
+ *   only ever leaves the log inside a state.
+ */
+export function createPostgresStore(
+  db: Kysely<Database>,
+  now: () => number = Date.now,
+): DocumentStore {
+  const common = createKyselyStore(db, now);
+  return {
+    create: common.create,
+    append: common.append,
+
+    load(documentId) {
+      return db
+        .transaction()
+        .setIsolationLevel("repeatable read")
+        .execute(async (trx): Promise<StoredDocument> => createKyselyStore(trx).load(documentId));
+    },
+
+    compact(documentId, state, upToId) {
+      return db.transaction().execute(async (trx) => {
+        await sql`select pg_advisory_xact_lock(hashtext(${`maillage:document:${documentId}`}))`.execute(
+          trx,
+        );
+        const stored = await trx
+          .selectFrom("document_states")
+          .select("state")
+          .where("document_id", "=", documentId)
+          .executeTakeFirst();
+        const rows = await trx
+          .selectFrom("document_updates")
+          .select("data")
+          .where("document_id", "=", documentId)
+          .where("id", "<=", upToId)
+          .orderBy("id")
+          .execute();
+        const doc = new Y.Doc({ gc: true });
+        try {
+          replay(
+            doc,
+            stored ? plain(stored.state) : null,
+            rows.map((row) => plain(row.data)),
+            rethrow,
+          );
+          Y.applyUpdate(doc, state.update);
+          const row = {
+            state: Y.encodeStateAsUpdate(doc),
+            state_vector: Y.encodeStateVector(doc),
+            updated_at: now(),
+          };
+          await trx
+            .insertInto("document_states")
+            .values({ document_id: documentId, ...row })
+            .onConflict((conflict) => conflict.column("document_id").doUpdateSet(row))
+            .execute();
+        } finally {
+          doc.destroy();
+        }
+        const deleted = await trx
+          .deleteFrom("document_updates")
+          .where("document_id", "=", documentId)
+          .where("id", "<=", upToId)
+          .executeTakeFirst();
+        return Number(deleted.numDeletedRows);
+      });
+    },
+  };
+}
