@@ -18,9 +18,10 @@ export class RedisBus {
   private readonly reconnected = new Set<() => void>();
 
   private constructor(url: string) {
-    const options = { maxRetriesPerRequest: null, lazyConnect: true } as const;
-    this.publisher = new Redis(url, options);
-    this.subscriber = new Redis(url, options);
+    // Nothing is queued while Redis is away: a message published then is lost (receivers
+    // catch up from the database), a throttle check fails rather than waits.
+    this.publisher = new Redis(url, { lazyConnect: true, enableOfflineQueue: false });
+    this.subscriber = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null });
     // Errors are retried by ioredis; a lasting outage shows as a reconnection later.
     this.publisher.on("error", () => {});
     this.subscriber.on("error", () => {});

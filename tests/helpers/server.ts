@@ -88,7 +88,10 @@ export interface FoundedPole {
 }
 
 /** POST /api/setup on a fresh server, then reads back what it created. */
-export async function setUpPole(server: TestServer, poleName = "Pôle Vallée de la Drôme") {
+export async function setUpPole(
+  server: Pick<TestServer, "url">,
+  poleName = "Pôle Vallée de la Drôme",
+) {
   const password = "correct horse battery staple";
   const email = "coordination@example.org";
   const res = await client(server.url)("/api/setup", {
@@ -136,7 +139,7 @@ export interface Seat {
 
 /** Invites a newcomer into circles with roles, and has them accept with a new account. */
 export async function inviteNewcomer(
-  server: TestServer,
+  server: Pick<TestServer, "url">,
   inviter: Person,
   poleId: string,
   circles: Seat[],
@@ -161,8 +164,12 @@ export async function inviteNewcomer(
 }
 
 /** A newcomer the pôle's coordinator invites into circles (none: a member of the pôle only). */
-export const joinPole = (server: TestServer, pole: FoundedPole, circles: Seat[], name?: string) =>
-  inviteNewcomer(server, pole.coordinator, pole.poleId, circles, name);
+export const joinPole = (
+  server: Pick<TestServer, "url">,
+  pole: FoundedPole,
+  circles: Seat[],
+  name?: string,
+) => inviteNewcomer(server, pole.coordinator, pole.poleId, circles, name);
 
 export interface ChildServer {
   url: string;
@@ -186,7 +193,13 @@ export function spawnServer(
       LOG_LEVEL: "warn",
       ...env,
     },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  // Passed on, and kept: why a server refused to start is part of its failure.
+  let errors = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    errors += chunk.toString();
+    process.stderr.write(chunk);
   });
   const exited = new Promise<number | null>((resolve) =>
     child.once("exit", (code) => resolve(code)),
@@ -201,7 +214,7 @@ export function spawnServer(
       }
     });
     exited.then((code) =>
-      reject(new Error(`server exited with ${code} before listening:\n${output}`)),
+      reject(new Error(`server exited with ${code} before listening:\n${output}${errors}`)),
     );
   });
 }
