@@ -1,61 +1,13 @@
 /**
  * Several real instances on one PostgreSQL and one Redis, for the scale-out tests: a
- * fresh database per test file (dropped after), a private redis-server on a free port
+ * fresh database per test file (test-database.ts), a private redis-server on a free port
  * (stopped after), instances as child processes of server/main.ts.
- *
- * The PostgreSQL server comes from MAILLAGE_TEST_DATABASE_URL, an address whose role may
- * create databases (`.ci/run` sets one up). Without it these tests fail and say so: they
- * are never skipped.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
-import pg from "pg";
 import { type ChildServer, spawnServer } from "./server";
 
-export function testDatabaseServer(): string {
-  const url = process.env.MAILLAGE_TEST_DATABASE_URL;
-  if (!url) {
-    throw new Error(
-      "MAILLAGE_TEST_DATABASE_URL is not set: the scale-out tests need a PostgreSQL server " +
-        "(e.g. postgres://maillage:maillage@127.0.0.1:5432/maillage, a role allowed to create " +
-        "databases; .ci/run sets one up) and redis-server on the PATH.",
-    );
-  }
-  return url;
-}
-
-export interface TestDatabase {
-  url: string;
-  drop(): Promise<void>;
-}
-
-/** A new empty database on the test server, dropped (connections and all) by `drop`. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const server = testDatabaseServer();
-  const name = `maillage_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const again = new pg.Client({ connectionString: server });
-      await again.connect();
-      try {
-        await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await again.end();
-      }
-    },
-  };
-}
+export { createTestDatabase, type TestDatabase } from "./test-database";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseEnv } from "../../server/env";
 import { type Maillage, startMaillage } from "../../server/main";
+import { createTestDatabase } from "./test-database";
 
 export interface TestServer {
   url: string;
@@ -25,9 +26,17 @@ export interface TestServerOptions {
   env?: Record<string, string>;
 }
 
+/**
+ * `MAILLAGE_TEST_ON_POSTGRES=1` runs the servers of the integration tests on PostgreSQL
+ * (a fresh database each) instead of SQLite.
+ */
+const onPostgres = process.env.MAILLAGE_TEST_ON_POSTGRES === "1";
+
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
+  const database = onPostgres ? await createTestDatabase() : null;
   const env = parseEnv({
+    ...(database ? { DATABASE_URL: database.url } : {}),
     PORT: "0",
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
@@ -43,7 +52,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     maillage,
     async close({ keepData = false } = {}) {
       await maillage.close();
-      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) {
+        rmSync(dataDir, { recursive: true, force: true });
+        await database?.drop();
+      }
     },
   };
 }
