@@ -2,7 +2,7 @@ import { type Kysely, sql } from "kysely";
 import * as Y from "yjs";
 import type { Database } from "../db/schema";
 import { createKyselyStore, plain } from "./kysely";
-import { type DocumentStore, replay, type StoredDocument } from "./store";
+import { type CompactedState, type DocumentStore, replay, type StoredDocument } from "./store";
 
 const rethrow = (error: unknown) => {
   throw error;
@@ -52,6 +52,7 @@ export function createPostgresStore(
           .orderBy("id")
           .execute();
         const doc = new Y.Doc({ gc: true });
+        let merged: CompactedState;
         try {
           replay(
             doc,
@@ -60,25 +61,11 @@ export function createPostgresStore(
             rethrow,
           );
           Y.applyUpdate(doc, state.update);
-          const row = {
-            state: Y.encodeStateAsUpdate(doc),
-            state_vector: Y.encodeStateVector(doc),
-            updated_at: now(),
-          };
-          await trx
-            .insertInto("document_states")
-            .values({ document_id: documentId, ...row })
-            .onConflict((conflict) => conflict.column("document_id").doUpdateSet(row))
-            .execute();
+          merged = { update: Y.encodeStateAsUpdate(doc), vector: Y.encodeStateVector(doc) };
         } finally {
           doc.destroy();
         }
-        const deleted = await trx
-          .deleteFrom("document_updates")
-          .where("document_id", "=", documentId)
-          .where("id", "<=", upToId)
-          .executeTakeFirst();
-        return Number(deleted.numDeletedRows);
+        return createKyselyStore(trx, now).compact(documentId, merged, upToId);
       });
     },
   };

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseEnv } from "../../server/env";
 import { type Maillage, startMaillage } from "../../server/main";
-import { createTestDatabase } from "./test-database";
+import { createTestDatabase, type TestDatabase } from "./test-database";
 
 export interface TestServer {
   url: string;
@@ -31,10 +31,21 @@ export interface TestServerOptions {
  * (a fresh database each) instead of SQLite.
  */
 const onPostgres = process.env.MAILLAGE_TEST_ON_POSTGRES === "1";
+/** Each data directory's database, kept across restarts like the directory itself. */
+const databases = new Map<string, TestDatabase>();
+
+async function databaseOf(dataDir: string): Promise<TestDatabase | null> {
+  if (!onPostgres) return null;
+  const known = databases.get(dataDir);
+  if (known) return known;
+  const created = await createTestDatabase();
+  databases.set(dataDir, created);
+  return created;
+}
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const database = onPostgres ? await createTestDatabase() : null;
+  const database = await databaseOf(dataDir);
   const env = parseEnv({
     ...(database ? { DATABASE_URL: database.url } : {}),
     PORT: "0",
@@ -54,6 +65,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       await maillage.close();
       if (!keepData) {
         rmSync(dataDir, { recursive: true, force: true });
+        databases.delete(dataDir);
         await database?.drop();
       }
     },
@@ -192,16 +204,18 @@ export interface ChildServer {
 }
 
 /** The real `server/main.ts` in a child process, for crash and restart tests. */
-export function spawnServer(
+export async function spawnServer(
   dataDir: string,
   env: Record<string, string> = {},
 ): Promise<ChildServer> {
+  const database = databases.get(dataDir);
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     env: {
       ...process.env,
       PORT: "0",
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
+      ...(database ? { DATABASE_URL: database.url } : {}),
       LOG_LEVEL: "warn",
       ...env,
     },
