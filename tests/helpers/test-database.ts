@@ -20,24 +20,29 @@ export function testDatabaseServer(): string {
 }
 
 export interface TestDatabase {
+  name: string;
   url: string;
   drop(): Promise<void>;
 }
 
-/** A new empty database on the test server, dropped (connections and all) by `drop`. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A new database on the test server, empty or a copy of `template` (which nobody may be
+ * connected to), dropped (connections and all) by `drop`.
+ */
+export async function createTestDatabase(template?: TestDatabase): Promise<TestDatabase> {
   const server = testDatabaseServer();
   const name = `maillage_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template.name}` : ""}`);
   } finally {
     await admin.end();
   }
   const url = new URL(server);
   url.pathname = `/${name}`;
   return {
+    name,
     url: url.toString(),
     async drop() {
       const again = new pg.Client({ connectionString: server });
