@@ -85,7 +85,9 @@ export async function openDeployment(config: Env, logger: Logger): Promise<Deplo
   }
   let bus: RedisBus;
   try {
-    bus = await RedisBus.connect(config.REDIS_URL);
+    bus = await RedisBus.connect(config.REDIS_URL, (err, channel) =>
+      logger.warn({ err, channel }, "dropped a Redis message that could not be read"),
+    );
   } catch (error) {
     releaseLock();
     await db.destroy();

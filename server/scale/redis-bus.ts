@@ -17,7 +17,10 @@ export class RedisBus {
   private readonly handlers = new Map<string, ChannelHandler>();
   private readonly reconnected = new Set<() => void>();
 
-  private constructor(url: string) {
+  private constructor(
+    url: string,
+    private readonly onBadMessage: (error: unknown, channel: string) => void,
+  ) {
     // Nothing is queued while Redis is away: a message published then is lost (receivers
     // catch up from the database), a throttle check fails rather than waits.
     this.publisher = new Redis(url, { lazyConnect: true, enableOfflineQueue: false });
@@ -26,13 +29,21 @@ export class RedisBus {
     this.publisher.on("error", () => {});
     this.subscriber.on("error", () => {});
     this.subscriber.on("messageBuffer", (channel: Buffer, message: Buffer) => {
-      this.handlers.get(channel.toString())?.(message);
+      try {
+        this.handlers.get(channel.toString())?.(message);
+      } catch (error) {
+        // A message that cannot be read is dropped; what it carried is in the database.
+        this.onBadMessage(error, channel.toString());
+      }
     });
   }
 
   /** Connects both connections, or fails with the reason (an unreachable REDIS_URL). */
-  static async connect(url: string): Promise<RedisBus> {
-    const bus = new RedisBus(url);
+  static async connect(
+    url: string,
+    onBadMessage: (error: unknown, channel: string) => void,
+  ): Promise<RedisBus> {
+    const bus = new RedisBus(url, onBadMessage);
     try {
       await Promise.all([bus.publisher.connect(), bus.subscriber.connect()]);
     } catch (error) {
