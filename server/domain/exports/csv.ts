@@ -6,10 +6,16 @@ import { stringify } from "csv-stringify/sync";
 import type { DiagnosticContent, DiagnosticTable } from "../../../shared/diagnostic";
 import { type Lookups, textTable } from "./tables";
 
+/**
+ * A cell a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first)
+ * gets a leading apostrophe, so that it shows as the text it is (OWASP's advice).
+ */
+const asText = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
+
 /** Rows of text cells, the first one being the header. */
 export function frenchCsv(rows: readonly (readonly string[])[]): string {
   return stringify(
-    rows.map((row) => [...row]),
+    rows.map((row) => row.map(asText)),
     { bom: true, delimiter: ";", record_delimiter: "windows" },
   );
 }
