@@ -28,9 +28,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable("decisions")
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("pole_id", "text", (c) => c.notNull().references("poles.id").onDelete("cascade"))
-    .addColumn("circle_id", "text", (c) =>
-      c.notNull().references("circles.id").onDelete("cascade"),
-    )
+    .addColumn("circle_id", "text", (c) => c.notNull().references("circles.id").onDelete("cascade"))
     .addColumn("author_id", "text", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("text", "text", (c) => c.notNull().defaultTo(""))
