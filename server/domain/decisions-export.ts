@@ -1,5 +1,5 @@
 /** The decision log as a file: ODT, DOCX, printable HTML or CSV, with the log's filters. */
-import type { DecisionLogQuery } from "../../shared/api/decisions";
+import { type DecisionLogQuery, decisionLogFormats } from "../../shared/api/decisions";
 import type { DecisionContext } from "./decision-context";
 import { listDecisions } from "./decisions";
 import { DomainError } from "./errors";
@@ -9,7 +9,6 @@ import { docxMime, toDocx } from "./exports/docx";
 import { toHtml } from "./exports/html";
 import { odtMime, toOdt } from "./exports/odt";
 
-export const decisionLogFormats = ["odt", "docx", "html", "csv"] as const;
 type DecisionLogFormat = (typeof decisionLogFormats)[number];
 
 const isFormat = (value: string): value is DecisionLogFormat =>

@@ -50,6 +50,9 @@ export const VoteBody = z.object({
 });
 export type VoteBody = z.infer<typeof VoteBody>;
 
+/** The decision log's export formats: GET /api/poles/:poleId/decisions/export/:format. */
+export const decisionLogFormats = ["odt", "docx", "html", "csv"] as const;
+
 const isoDate = z.iso.date("Date invalide (AAAA-MM-JJ).");
 
 /** Filters of the decision log. */
