@@ -154,7 +154,7 @@ function Filters({
   return (
     <form className="card decision-filters" onSubmit={onSubmit} aria-label={t("log.filters")}>
       <SelectField label={t("log.circle")} {...field("circleId")}>
-        <option value="">{t("log.any")}</option>
+        <option value="">{t("log.anyCircle")}</option>
         {(circles.data ?? []).map((circle) => (
           <option key={circle.id} value={circle.id}>
             {circle.name}

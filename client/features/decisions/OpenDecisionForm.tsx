@@ -85,6 +85,17 @@ export function OpenDecisionForm({
     });
   }
 
+  const percentField = (field: "quorum" | "threshold") => (
+    <TextField
+      label={t(`form.${field}`)}
+      hint={t(`form.${field}Hint`)}
+      error={errors[field]}
+      inputMode="decimal"
+      value={values[field]}
+      onChange={(event) => set(field)(event.target.value)}
+    />
+  );
+
   if (circles.data && eligible.length === 0) {
     return <p className="muted">{t("form.noCircle")}</p>;
   }
@@ -138,24 +149,8 @@ export function OpenDecisionForm({
         ))}
       </SelectField>
       <div className="decision-form__row">
-        <TextField
-          label={t("form.quorum")}
-          hint={t("form.quorumHint")}
-          error={errors.quorum}
-          inputMode="decimal"
-          value={values.quorum}
-          onChange={(event) => set("quorum")(event.target.value)}
-        />
-        {method === "qualified" ? (
-          <TextField
-            label={t("form.threshold")}
-            hint={t("form.thresholdHint")}
-            error={errors.threshold}
-            inputMode="decimal"
-            value={values.threshold}
-            onChange={(event) => set("threshold")(event.target.value)}
-          />
-        ) : null}
+        {percentField("quorum")}
+        {method === "qualified" ? percentField("threshold") : null}
       </div>
       <TextField
         label={t("form.closesAt")}
