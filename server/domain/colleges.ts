@@ -15,7 +15,7 @@ import { requireMember } from "./members";
 const invalid = (message: string) => new DomainError("invalid_input", message);
 
 /** The pôle says it votes by colleges when it is formalised as a SCIC. */
-export async function usesColleges(db: DB, poleId: string): Promise<boolean> {
+export async function usesColleges(db: DB, { poleId }: { poleId: string }): Promise<boolean> {
   const profile = await db
     .selectFrom("pole_profiles")
     .select("formalisation")
@@ -24,7 +24,7 @@ export async function usesColleges(db: DB, poleId: string): Promise<boolean> {
   return profile?.formalisation === "scic";
 }
 
-export async function collegesOf(db: DB, poleId: string) {
+export async function collegesOf(db: DB, { poleId }: { poleId: string }) {
   const colleges: College[] = await db
     .selectFrom("colleges")
     .select(["id", "name", "weight"])
@@ -43,13 +43,13 @@ export async function collegesOf(db: DB, poleId: string) {
 export async function readColleges(
   { db }: DecisionContext,
   actorId: string,
-  poleId: string,
+  { poleId }: { poleId: string },
 ): Promise<CollegesView> {
   const member = await requireMember(db, poleId, actorId);
   if (!canReadColleges(member)) throw forbidden();
   return {
-    ...(await collegesOf(db, poleId)),
-    enabled: await usesColleges(db, poleId),
+    ...(await collegesOf(db, { poleId })),
+    enabled: await usesColleges(db, { poleId }),
     canEdit: canEditColleges(member),
   };
 }
@@ -161,5 +161,5 @@ export async function replaceColleges(
     });
   });
   poleEvents.publish(poleId, { type: "colleges", id: poleId });
-  return readColleges({ db, poleEvents }, actorId, poleId);
+  return readColleges({ db, poleEvents }, actorId, { poleId });
 }

@@ -24,7 +24,7 @@ export async function startDecisionCloser(
 
   const close = (decisionId: string) => {
     timers.delete(decisionId);
-    settleDecision(ctx, decisionId, null).catch((err: unknown) => {
+    settleDecision(ctx, { decisionId, closedBy: null }).catch((err: unknown) => {
       // Closed meanwhile by a person: the outcome they got stands.
       if (err instanceof DomainError && err.code === "conflict") return;
       logger.error({ err, decisionId }, "closing a decision at its date failed");

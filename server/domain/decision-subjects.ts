@@ -23,6 +23,5 @@ export async function openAmendmentVote(_trx: DB, _subject: OpeningSubject): Pro
 /** Adopts (merges into the charter) or rejects the amendment the decision was about. */
 export async function settleAmendment(
   _trx: DB,
-  _decision: DecisionRow,
-  _outcome: DecisionOutcome,
+  _settled: { decision: DecisionRow; outcome: DecisionOutcome },
 ): Promise<void> {}

@@ -65,7 +65,7 @@ export const outcomeFor = (decision: DecisionRow, counts: ReturnType<typeof coun
     weightedResult: counts.weightedResult,
   });
 
-export async function electorateOf(db: DB, decisionIds: readonly string[]) {
+export async function electorateOf(db: DB, { decisionIds }: { decisionIds: readonly string[] }) {
   if (decisionIds.length === 0) return [];
   return db
     .selectFrom("decision_electorate")
@@ -82,7 +82,7 @@ export async function electorateOf(db: DB, decisionIds: readonly string[]) {
     .execute();
 }
 
-export async function latestBallots(db: DB, decisionIds: readonly string[]) {
+export async function latestBallots(db: DB, { decisionIds }: { decisionIds: readonly string[] }) {
   if (decisionIds.length === 0) return [];
   return db
     .selectFrom("decision_votes")
@@ -99,15 +99,18 @@ function groupBy<T extends { decisionId: string }>(rows: readonly T[]) {
   return groups;
 }
 
-/** Views of several decisions of one pôle, for one reader, in the order given. */
+/** Views of several decisions of one pôle, for the reader `userId`, in the order given. */
 export async function presentDecisions(
   db: DB,
-  reader: { userId: string; member: Member },
-  decisions: readonly DecisionRow[],
+  {
+    userId,
+    member,
+    decisions,
+  }: { userId: string; member: Member; decisions: readonly DecisionRow[] },
 ): Promise<DecisionView[]> {
   const ids = decisions.map((decision) => decision.id);
-  const electorates = groupBy(await electorateOf(db, ids));
-  const ballots = groupBy(await latestBallots(db, ids));
+  const electorates = groupBy(await electorateOf(db, { decisionIds: ids }));
+  const ballots = groupBy(await latestBallots(db, { decisionIds: ids }));
   const circleIds = [...new Set(decisions.map((decision) => decision.circle_id))];
   const authorIds = [
     ...new Set(decisions.flatMap((decision) => (decision.author_id ? [decision.author_id] : []))),
@@ -137,8 +140,8 @@ export async function presentDecisions(
     const byVoter = new Map(cast.map((ballot) => [ballot.userId, ballot]));
     const names = new Map(electorate.map((voter) => [voter.userId, voter.name]));
     const counts = countVotes(decision, electorate, cast);
-    const mine = byVoter.get(reader.userId);
-    const inElectorate = names.has(reader.userId);
+    const mine = byVoter.get(userId);
+    const inElectorate = names.has(userId);
     return {
       id: decision.id,
       poleId: decision.pole_id,
@@ -181,7 +184,7 @@ export async function presentDecisions(
       canVote: canVote(inElectorate, decision.state),
       canClose:
         decision.state === "open" &&
-        canCloseDecision(reader.member, reader.userId, {
+        canCloseDecision(member, userId, {
           circleId: decision.circle_id,
           authorId: decision.author_id,
         }),

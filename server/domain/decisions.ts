@@ -56,13 +56,16 @@ async function readable(db: DB, actorId: string, decisionId: string) {
 
 async function present(db: DB, actorId: string, decisionId: string): Promise<DecisionView> {
   const { decision, member } = await readable(db, actorId, decisionId);
-  const [view] = await presentDecisions(db, { userId: actorId, member }, [decision]);
+  const [view] = await presentDecisions(db, { userId: actorId, member, decisions: [decision] });
   if (!view) throw notFound("Décision");
   return view;
 }
 
-export const getDecision = ({ db }: DecisionContext, actorId: string, decisionId: string) =>
-  present(db, actorId, decisionId);
+export const getDecision = (
+  { db }: DecisionContext,
+  actorId: string,
+  { decisionId }: { decisionId: string },
+) => present(db, actorId, decisionId);
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -82,11 +85,11 @@ export async function listDecisions(
   if (input.from) query = query.where("opened_at", ">=", Date.parse(input.from));
   if (input.to) query = query.where("opened_at", "<", Date.parse(input.to) + DAY_MS);
   const rows = await query.orderBy("opened_at", "desc").orderBy("id", "desc").execute();
-  return presentDecisions(db, { userId: actorId, member }, rows);
+  return presentDecisions(db, { userId: actorId, member, decisions: rows });
 }
 
 async function frozenColleges(db: DB, poleId: string) {
-  const { colleges, members } = await collegesOf(db, poleId);
+  const { colleges, members } = await collegesOf(db, { poleId });
   const error = collegeWeightsError(colleges);
   if (error) {
     throw conflict(`Les collèges de vote du pôle ne sont pas prêts pour un vote pondéré. ${error}`);
@@ -264,8 +267,7 @@ export async function castVote(
  */
 export async function settleDecision(
   { db, poleEvents }: DecisionContext,
-  decisionId: string,
-  actorId: string | null,
+  { decisionId, closedBy }: { decisionId: string; closedBy: string | null },
   now = Date.now(),
 ): Promise<CloseAnswer> {
   const answer = await db.transaction().execute(async (trx) => {
@@ -274,23 +276,23 @@ export async function settleDecision(
     if (decision.state !== "open") throw alreadyClosed();
     const counts = countVotes(
       decision,
-      await electorateOf(trx, [decision.id]),
-      await latestBallots(trx, [decision.id]),
+      await electorateOf(trx, { decisionIds: [decision.id] }),
+      await latestBallots(trx, { decisionIds: [decision.id] }),
     );
     const outcome = outcomeFor(decision, counts);
     const closed = await trx
       .updateTable("decisions")
-      .set({ state: "closed", outcome, closed_at: now, closed_by: actorId })
+      .set({ state: "closed", outcome, closed_at: now, closed_by: closedBy })
       .where("id", "=", decision.id)
       .where("state", "=", "open")
       .executeTakeFirst();
     if (closed.numUpdatedRows !== 1n) throw alreadyClosed();
-    if (decision.amendment_id) await settleAmendment(trx, decision, outcome);
+    if (decision.amendment_id) await settleAmendment(trx, { decision, outcome });
     await audit(
       trx,
       {
         poleId: decision.pole_id,
-        actorId,
+        actorId: closedBy,
         action: "decision.closed",
         target: decision.id,
         details: { outcome, tally: counts.tally, weightedResult: counts.weightedResult },
@@ -306,7 +308,7 @@ export async function settleDecision(
 export async function closeDecision(
   ctx: DecisionContext,
   actorId: string,
-  decisionId: string,
+  { decisionId }: { decisionId: string },
 ): Promise<CloseAnswer> {
   const { decision, member } = await readable(ctx.db, actorId, decisionId);
   const ref = { circleId: decision.circle_id, authorId: decision.author_id };
@@ -315,5 +317,5 @@ export async function closeDecision(
       "Seuls l'auteur de la décision, les animateurs du cercle et la coordination la closent.",
     );
   }
-  return settleDecision(ctx, decisionId, actorId);
+  return settleDecision(ctx, { decisionId, closedBy: actorId });
 }

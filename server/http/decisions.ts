@@ -50,18 +50,20 @@ export function decisionRoutes({ db, poleEvents }: AppDeps) {
       },
     )
     .get("/decisions/:decisionId", requireUser, async (c) =>
-      c.json(await getDecision(ctx, signedIn(c).id, c.req.param("decisionId"))),
+      c.json(await getDecision(ctx, signedIn(c).id, { decisionId: c.req.param("decisionId") })),
     )
     .post("/decisions/:decisionId/votes", requireUser, jsonBody(VoteBody), async (c) => {
       const decisionId = c.req.param("decisionId");
       return c.json(await castVote(ctx, signedIn(c).id, { decisionId, ...c.req.valid("json") }));
     })
     .post("/decisions/:decisionId/close", requireUser, async (c) =>
-      c.json(await closeDecision(ctx, signedIn(c).id, c.req.param("decisionId"))),
+      c.json(await closeDecision(ctx, signedIn(c).id, { decisionId: c.req.param("decisionId") })),
     )
     .get("/poles/:poleId/colleges", requireUser, async (c) =>
       c.json(
-        (await readColleges(ctx, signedIn(c).id, c.req.param("poleId"))) satisfies CollegesView,
+        (await readColleges(ctx, signedIn(c).id, {
+          poleId: c.req.param("poleId"),
+        })) satisfies CollegesView,
       ),
     )
     .put("/poles/:poleId/colleges", requireUser, jsonBody(CollegesBody), async (c) => {
