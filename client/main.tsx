@@ -6,6 +6,7 @@ import { router } from "./app/router";
 import { meKey, PoleSelectionProvider } from "./app/session";
 import { ApiError } from "./lib/api";
 import { initI18n } from "./lib/i18n";
+import { registerServiceWorker } from "./offline/register";
 import "./app/styles.css";
 
 initI18n();
@@ -25,7 +26,17 @@ const queryClient: QueryClient = new QueryClient({
       // A 4xx answer will not change by asking again.
       retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
       refetchOnWindowFocus: false,
+      // Ask even when the browser says it is offline: the service worker may answer.
+      networkMode: "offlineFirst",
     },
+  },
+});
+
+registerServiceWorker({
+  // Who is signed in first: the worker keeps other answers once it knows whose they are.
+  onFirstControl: async () => {
+    await queryClient.refetchQueries({ queryKey: meKey });
+    await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
   },
 });
 

@@ -26,6 +26,9 @@ import type { SyncServer } from "./sync";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/** The service worker and its imports: revalidated on each load, so a new client is seen. */
+const serviceWorkerFile = /^\/(sw\.js|workbox-[\w-]+\.js)$/;
+
 export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection"> }) {
   const { db, config, logger, sync } = deps;
   const app = new Hono<AppEnv>();
@@ -40,6 +43,8 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:"],
         connectSrc: ["'self'", "ws:", "wss:"],
+        // The service worker that opens the app offline (/sw.js, client/offline/sw.ts).
+        workerSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
@@ -90,9 +95,23 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
 
   const clientRoot = config.CLIENT_DIST;
   // Without a built client (API-only runs: tests, benchmarks) there is nothing to serve.
-  if (existsSync(clientRoot)) app.use("/*", serveStatic({ root: clientRoot }));
-  // Client-side routes (/d/:id, /login…) all load the single-page app.
+  if (existsSync(clientRoot)) {
+    app.use(
+      "/*",
+      serveStatic({
+        root: clientRoot,
+        onFound: (_file, c) => {
+          if (serviceWorkerFile.test(c.req.path)) c.header("Cache-Control", "no-cache");
+        },
+      }),
+    );
+  }
+  // Client-side routes (/d/:id, /login…) all load the single-page app; a missing worker
+  // script must not (the browser would try to run the page as one).
   app.get("*", (c) => {
+    if (serviceWorkerFile.test(c.req.path)) {
+      return c.json(errorBody("not_found", "Fichier introuvable."), 404);
+    }
     try {
       return c.html(readFileSync(join(clientRoot, "index.html"), "utf8"));
     } catch {

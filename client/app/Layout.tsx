@@ -12,6 +12,7 @@ import { api } from "../lib/api";
 import { initials } from "../lib/color";
 import { currentLanguage, type Language, languages, setLanguage } from "../lib/i18n";
 import type { PoleSummary } from "../lib/schemas";
+import { forgetOfflineCopies } from "../offline/forget";
 import { currentPole, useMe, usePoleSelection, useResetSession } from "./session";
 
 export function Layout() {
@@ -82,7 +83,7 @@ function Header() {
           </nav>
         ) : null}
         <div className="site-header__tools">
-          {me ? <AccountMenu name={me.user.name} /> : <LanguageSwitcher />}
+          {me ? <AccountMenu userId={me.user.id} name={me.user.name} /> : <LanguageSwitcher />}
         </div>
       </div>
     </header>
@@ -245,7 +246,7 @@ function LanguageSwitcher({ labelled = false }: { labelled?: boolean }) {
  * The person's name, opening their language and the sign-out: folded so that the header
  * keeps one line for the navigation at 1280 px, and two short ones at 375 px.
  */
-function AccountMenu({ name }: { name: string }) {
+function AccountMenu({ userId, name }: { userId: string; name: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const reset = useResetSession();
@@ -281,6 +282,10 @@ function AccountMenu({ name }: { name: string }) {
             await reset();
             setBusy(false);
             navigate("/login", { replace: true });
+            // After leaving the page, which closes the open document's copy.
+            await forgetOfflineCopies(userId).catch((error: unknown) => {
+              console.error("Offline copies were not all deleted.", error);
+            });
           }}
         >
           {busy ? t("layout.signingOut") : t("layout.signOut")}

@@ -6,6 +6,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
 import { api, isApiError } from "../lib/api";
 import { type Me, Me as MeSchema, type PoleSummary, SetupStatus } from "../lib/schemas";
+import { forgetCachedAnswers } from "../offline/forget";
 
 export const meKey = ["me"] as const;
 export const setupKey = ["setup"] as const;
@@ -75,11 +76,15 @@ export function currentPole(
   return me.poles.find((pole) => pole.id === remembered) ?? me.poles[0];
 }
 
-/** Clears every cached answer after signing in or out, so no one sees another's data. */
+/**
+ * Clears every cached answer (the page's and the service worker's) after signing in or out,
+ * so no one sees another's data.
+ */
 export function useResetSession() {
   const queryClient = useQueryClient();
   return useCallback(async () => {
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== setupKey[0] });
+    await forgetCachedAnswers();
     await queryClient.invalidateQueries({ queryKey: setupKey });
   }, [queryClient]);
 }

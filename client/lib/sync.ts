@@ -7,6 +7,7 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { closeCodes } from "../../shared/documents";
+import { offlineCopyName } from "../offline/rules";
 
 export type ConnectionState = "syncing" | "connected" | "offline" | "closed";
 
@@ -54,7 +55,7 @@ export function openSyncSession(
 ): SyncSession {
   const ydoc = new Y.Doc();
   // Keyed by person too, so that two people sharing a browser keep separate copies.
-  const persistence = new IndexeddbPersistence(`maillage:${userId}:${documentId}`, ydoc);
+  const persistence = new IndexeddbPersistence(offlineCopyName(userId, documentId), ydoc);
   const provider = new WebsocketProvider(syncUrl(), documentId, ydoc, {
     connect: navigator.onLine,
     shouldReconnect: (event) => !terminal.has(event.code),

@@ -148,10 +148,16 @@ describe("the collective in the browser", () => {
     await newcomer.locator(".ProseMirror").click();
     await newcomer.keyboard.type("Inventaire des ateliers");
 
-    // The last step ends the checklist, which leaves the home page.
+    // The last step ends the checklist, which leaves the home page: the diagnostic opened
+    // from the pôle's documents, not from the checklist, counts all the same.
     await newcomer.goto(`/p/${pole.poleId}`);
-    await checklist.getByRole("link", { name: "Ouvrir le diagnostic de territoire" }).click();
+    await checklist.getByText("3 sur 4 faits").waitFor();
+    const marked = newcomer.waitForResponse(
+      (response) => response.url().endsWith("/steps/open_diagnostic") && response.ok(),
+    );
+    await newcomer.locator(".doc-card[data-kind='diagnostic'] .doc-card__link").click();
     await newcomer.waitForURL(/\/d\//);
+    await marked;
     await newcomer.goto(`/p/${pole.poleId}`);
     await newcomer.getByRole("heading", { level: 1, name: "Pôle Vallée de la Drôme" }).waitFor();
     await newcomer.locator(".doc-card").first().waitFor();

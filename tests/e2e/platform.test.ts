@@ -5,7 +5,15 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { checkA11y, checkNarrow, expectNoPageErrors, inspect, shoot } from "../helpers/browser";
-import { browserSessions, startClientPole, startClientServer, waitConnected } from "../helpers/e2e";
+import {
+  browserSessions,
+  connection,
+  editor,
+  startClientPoleWithMember,
+  startClientServer,
+  typeAtEnd,
+  waitConnected,
+} from "../helpers/e2e";
 import {
   client,
   type FoundedPole,
@@ -13,9 +21,6 @@ import {
   type Person,
   type TestServer,
 } from "../helpers/server";
-
-const editor = (page: Page) => page.locator(".ProseMirror");
-const connection = (page: Page) => page.locator(".connection[role='status']");
 
 const sessions = browserSessions();
 let server: TestServer;
@@ -30,25 +35,8 @@ async function openDocument(page: Page, documentId: string) {
   await waitConnected(page);
 }
 
-/** Types at the end of the document, on a new line when it is not empty. */
-async function typeAtEnd(page: Page, text: string) {
-  const blocks = editor(page).locator(":scope > *");
-  if ((await blocks.count()) === 0) await editor(page).click();
-  else await blocks.last().click();
-  await page.keyboard.press("End");
-  const current = ((await blocks.last().textContent()) ?? "").trim();
-  if (current !== "") await page.keyboard.press("Enter");
-  await page.keyboard.type(text);
-}
-
 beforeAll(async () => {
-  ({ server, pole } = await startClientPole());
-  member = await joinPole(
-    server,
-    pole,
-    [{ circleId: pole.circles.steering, role: "member" }],
-    "Dominique Petit",
-  );
+  ({ server, pole, member } = await startClientPoleWithMember());
 }, 60_000);
 
 afterAll(() => server?.close());

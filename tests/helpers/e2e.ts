@@ -13,11 +13,23 @@ import {
   type SessionOptions,
   screenshotOnFailure,
 } from "./browser";
-import { startPole, startTestServer } from "./server";
+import { joinPole, startPole, startTestServer } from "./server";
 import type { Endpoint } from "./sync-client";
 
 /** A server serving the built client, with a founded pôle. */
 export const startClientPole = () => startPole({ env: { CLIENT_DIST: clientDist() } });
+
+/** A pôle served with the built client, and a member of its steering committee. */
+export async function startClientPoleWithMember() {
+  const { server, pole } = await startClientPole();
+  const member = await joinPole(
+    server,
+    pole,
+    [{ circleId: pole.circles.steering, role: "member" }],
+    "Dominique Petit",
+  );
+  return { server, pole, member };
+}
 
 /** A fresh server serving the built client, not set up yet. */
 export const startClientServer = () => startTestServer({ env: { CLIENT_DIST: clientDist() } });
@@ -51,8 +63,25 @@ export function browserSessions() {
 /** Waits until the page's document is synchronised with the server. */
 export async function waitConnected(page: Page, timeout = 15_000) {
   await expect
-    .poll(() => page.locator(".connection[role='status']").getAttribute("data-state"), {
+    .poll(() => connection(page).getAttribute("data-state"), {
       timeout,
     })
     .toBe("connected");
+}
+
+/** The document's connection state (its `data-state`: connected, syncing, offline…). */
+export const connection = (page: Page) => page.locator(".connection[role='status']");
+
+/** The document's editor. */
+export const editor = (page: Page) => page.locator(".ProseMirror");
+
+/** Types at the end of the document, on a new line when it is not empty. */
+export async function typeAtEnd(page: Page, text: string) {
+  const blocks = editor(page).locator(":scope > *");
+  if ((await blocks.count()) === 0) await editor(page).click();
+  else await blocks.last().click();
+  await page.keyboard.press("End");
+  const current = ((await blocks.last().textContent()) ?? "").trim();
+  if (current !== "") await page.keyboard.press("Enter");
+  await page.keyboard.type(text);
 }

@@ -20,6 +20,7 @@ import {
 import { useMe } from "../../app/session";
 import { PlusIcon } from "../../app/ui";
 import { api } from "../../lib/api";
+import { useStepOnVisit } from "../onboarding/steps";
 import { CompletenessPanel } from "./Completeness";
 import type { Option } from "./cells";
 import { Findings } from "./Findings";
@@ -54,6 +55,8 @@ export function DiagnosticView({
 }) {
   const { t } = useTranslation("diagnostic");
   const me = useMe();
+  // However the newcomer came here (home page, link, address): the checklist step is done.
+  useStepOnVisit(poleId, "open_diagnostic");
   const content = useDiagnostic(ydoc);
   const editing = useEditing(provider);
   const measure = useMemo(() => completeness(content), [content]);

@@ -1,7 +1,7 @@
 /** The welcome checklist: on the newcomer's home page until every step is done. */
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link } from "react-router";
 import { type ChecklistStep, checklistSteps } from "../../../shared/collective";
 import { type Onboarding, useOnboarding } from "../collective/api";
 import { useProblem } from "../collective/ui";
@@ -47,16 +47,14 @@ function Item({ poleId, step, view }: { poleId: string; step: ChecklistStep; vie
   const { t } = useTranslation("collective");
   const complete = useCompleteStep(poleId);
   const problem = useProblem();
-  const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const isDone = view.steps[step] !== null;
   const { charterId, diagnosticId } = view.documents;
 
-  const act = async (after?: () => void) => {
+  const act = async () => {
     setError(null);
     try {
       await complete(step);
-      after?.();
     } catch (caught) {
       setError(problem(caught));
     }
@@ -68,18 +66,7 @@ function Item({ poleId, step, view }: { poleId: string; step: ChecklistStep; vie
   } else if (step === "meet_circles") {
     action = <Link to={`/p/${poleId}/mes-cercles`}>{t("checklist.meet_circles")}</Link>;
   } else if (step === "open_diagnostic" && diagnosticId) {
-    action = (
-      <Link
-        to={`/d/${diagnosticId}`}
-        onClick={(event) => {
-          // Marked before leaving, so the home page is up to date on return.
-          event.preventDefault();
-          void act(() => navigate(`/d/${diagnosticId}`));
-        }}
-      >
-        {t("checklist.open_diagnostic")}
-      </Link>
-    );
+    action = <Link to={`/d/${diagnosticId}`}>{t("checklist.open_diagnostic")}</Link>;
   } else if (step === "acknowledge_charter") {
     action = (
       <span className="checklist__charter">
