@@ -11,13 +11,13 @@ import {
   tableLabels,
 } from "../../../shared/diagnostic";
 import type { DB } from "../../db/database";
+import { createKyselyStore, loadDoc } from "../../storage";
 import { openDocument } from "../documents";
 import { DomainError } from "../errors";
 import { slugify } from "../ids";
 import { toCsv } from "./csv";
 import { docxMime, toDocx } from "./docx";
 import { toHtml } from "./html";
-import { loadStoredDoc } from "./load";
 import { toMarkdown } from "./markdown";
 import { exportModel, lookupsOf } from "./model";
 import { odtMime, toOdt } from "./odt";
@@ -73,7 +73,7 @@ export async function exportDocument(
     .where("id", "=", document.pole_id)
     .executeTakeFirstOrThrow();
   const [doc, lookups] = await Promise.all([
-    loadStoredDoc(db, documentId),
+    loadDoc(createKyselyStore(db), documentId),
     lookupsOf(db, document.pole_id),
   ]);
   try {
