@@ -241,6 +241,7 @@ describe("votes", () => {
       "against",
       "for",
     ]);
+    expect(votes[0].targetName).toBe("Changer d'avis");
     expect((await close(alice, decision.id)).outcome).toBe("rejected");
   });
 
