@@ -22,7 +22,7 @@ import type { DB } from "../db/database";
 import type { DecisionRow } from "../db/schema";
 import { audit } from "./audit";
 import { collegesOf } from "./colleges";
-import type { DecisionContext } from "./decision-context";
+import type { Ctx } from "./context";
 import { openAmendmentVote, settleAmendment } from "./decision-subjects";
 import {
   countVotes,
@@ -33,7 +33,7 @@ import {
 } from "./decision-views";
 import { DomainError, forbidden, notFound } from "./errors";
 import { newId } from "./ids";
-import { requireMember } from "./members";
+import { requireMember, requireMemberFor } from "./members";
 
 const conflict = (message: string) => new DomainError("conflict", message);
 const invalid = (message: string) => new DomainError("invalid_input", message);
@@ -47,9 +47,11 @@ async function decisionRow(db: DB, decisionId: string): Promise<DecisionRow | un
 async function readable(db: DB, actorId: string, decisionId: string) {
   const decision = await decisionRow(db, decisionId);
   if (!decision) throw notFound("Décision");
-  const member = await requireMember(db, decision.pole_id, actorId).catch(() => {
-    throw notFound("Décision");
-  });
+  const member = await requireMemberFor(
+    db,
+    { poleId: decision.pole_id, userId: actorId },
+    "Décision",
+  );
   if (!canReadDecisions(member)) throw notFound("Décision");
   return { decision, member };
 }
@@ -62,7 +64,7 @@ async function present(db: DB, actorId: string, decisionId: string): Promise<Dec
 }
 
 export const getDecision = (
-  { db }: DecisionContext,
+  { db }: Ctx<"poleEvents">,
   actorId: string,
   { decisionId }: { decisionId: string },
 ) => present(db, actorId, decisionId);
@@ -71,11 +73,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The decision log: newest opened first (ties by id), filtered. */
 export async function listDecisions(
-  { db }: DecisionContext,
+  { db }: Ctx<"poleEvents">,
   actorId: string,
   input: { poleId: string } & DecisionLogQuery,
 ): Promise<DecisionView[]> {
-  const member = await requireMember(db, input.poleId, actorId);
+  const member = await requireMember(db, { poleId: input.poleId, userId: actorId });
   if (!canReadDecisions(member)) throw forbidden();
   let query = db.selectFrom("decisions").selectAll().where("pole_id", "=", input.poleId);
   if (input.circleId) query = query.where("circle_id", "=", input.circleId);
@@ -98,13 +100,13 @@ async function frozenColleges(db: DB, poleId: string) {
 }
 
 export async function openDecision(
-  { db, poleEvents }: DecisionContext,
+  { db, poleEvents }: Ctx<"poleEvents">,
   actorId: string,
   input: { poleId: string } & OpenDecisionBody,
   now = Date.now(),
 ): Promise<DecisionView> {
   const { poleId } = input;
-  const member = await requireMember(db, poleId, actorId);
+  const member = await requireMember(db, { poleId, userId: actorId });
   const circle = await db
     .selectFrom("circles")
     .select(["id", "name"])
@@ -190,7 +192,7 @@ export async function openDecision(
 }
 
 export async function castVote(
-  { db, poleEvents }: DecisionContext,
+  { db, poleEvents }: Ctx<"poleEvents">,
   actorId: string,
   input: { decisionId: string } & VoteBody,
   now = Date.now(),
@@ -266,7 +268,7 @@ export async function castVote(
  * the second one a 409. `actorId` null: closed by its date.
  */
 export async function settleDecision(
-  { db, poleEvents }: DecisionContext,
+  { db, poleEvents }: Ctx<"poleEvents">,
   { decisionId, closedBy }: { decisionId: string; closedBy: string | null },
   now = Date.now(),
 ): Promise<CloseAnswer> {
@@ -306,7 +308,7 @@ export async function settleDecision(
 }
 
 export async function closeDecision(
-  ctx: DecisionContext,
+  ctx: Ctx<"poleEvents">,
   actorId: string,
   { decisionId }: { decisionId: string },
 ): Promise<CloseAnswer> {
