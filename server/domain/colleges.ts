@@ -41,7 +41,7 @@ export async function collegesOf(db: DB, { poleId }: { poleId: string }) {
 }
 
 export async function readColleges(
-  { db }: Ctx<"poleEvents">,
+  { db }: Ctx,
   actorId: string,
   { poleId }: { poleId: string },
 ): Promise<CollegesView> {
@@ -161,5 +161,5 @@ export async function replaceColleges(
     });
   });
   poleEvents.publish(poleId, { type: "colleges", id: poleId });
-  return readColleges({ db, poleEvents }, actorId, { poleId });
+  return readColleges({ db }, actorId, { poleId });
 }

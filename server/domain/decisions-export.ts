@@ -15,7 +15,7 @@ const isFormat = (value: string): value is DecisionLogFormat =>
   (decisionLogFormats as readonly string[]).includes(value);
 
 export async function exportDecisionLog(
-  ctx: Ctx<"poleEvents">,
+  ctx: Ctx,
   actorId: string,
   input: { poleId: string; format: string } & DecisionLogQuery,
   now = new Date(),

@@ -39,13 +39,16 @@ const conflict = (message: string) => new DomainError("conflict", message);
 const invalid = (message: string) => new DomainError("invalid_input", message);
 const alreadyClosed = () => conflict("Cette décision est close : plus aucun vote ni clôture.");
 
-async function decisionRow(db: DB, decisionId: string): Promise<DecisionRow | undefined> {
+async function decisionRow(
+  db: DB,
+  { decisionId }: { decisionId: string },
+): Promise<DecisionRow | undefined> {
   return db.selectFrom("decisions").selectAll().where("id", "=", decisionId).executeTakeFirst();
 }
 
 /** The decision and its reader; another pôle's decision is as unknown as a missing one. */
-async function readable(db: DB, actorId: string, decisionId: string) {
-  const decision = await decisionRow(db, decisionId);
+async function readable(db: DB, { actorId, decisionId }: { actorId: string; decisionId: string }) {
+  const decision = await decisionRow(db, { decisionId });
   if (!decision) throw notFound("Décision");
   const member = await requireMemberFor(
     db,
@@ -56,24 +59,24 @@ async function readable(db: DB, actorId: string, decisionId: string) {
   return { decision, member };
 }
 
-async function present(db: DB, actorId: string, decisionId: string): Promise<DecisionView> {
-  const { decision, member } = await readable(db, actorId, decisionId);
+async function present(
+  db: DB,
+  { actorId, decisionId }: { actorId: string; decisionId: string },
+): Promise<DecisionView> {
+  const { decision, member } = await readable(db, { actorId, decisionId });
   const [view] = await presentDecisions(db, { userId: actorId, member, decisions: [decision] });
   if (!view) throw notFound("Décision");
   return view;
 }
 
-export const getDecision = (
-  { db }: Ctx<"poleEvents">,
-  actorId: string,
-  { decisionId }: { decisionId: string },
-) => present(db, actorId, decisionId);
+export const getDecision = ({ db }: Ctx, actorId: string, { decisionId }: { decisionId: string }) =>
+  present(db, { actorId, decisionId });
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The decision log: newest opened first (ties by id), filtered. */
 export async function listDecisions(
-  { db }: Ctx<"poleEvents">,
+  { db }: Ctx,
   actorId: string,
   input: { poleId: string } & DecisionLogQuery,
 ): Promise<DecisionView[]> {
@@ -188,7 +191,7 @@ export async function openDecision(
     );
   });
   poleEvents.publish(poleId, { type: "decision", id });
-  return present(db, actorId, id);
+  return present(db, { actorId, decisionId: id });
 }
 
 export async function castVote(
@@ -197,7 +200,7 @@ export async function castVote(
   input: { decisionId: string } & VoteBody,
   now = Date.now(),
 ): Promise<DecisionView> {
-  const { decision } = await readable(db, actorId, input.decisionId);
+  const { decision } = await readable(db, { actorId, decisionId: input.decisionId });
   const seat = await db
     .selectFrom("decision_electorate")
     .select("user_id")
@@ -259,7 +262,7 @@ export async function castVote(
     );
   });
   poleEvents.publish(decision.pole_id, { type: "decision", id: decision.id });
-  return present(db, actorId, decision.id);
+  return present(db, { actorId, decisionId: decision.id });
 }
 
 /**
@@ -273,7 +276,7 @@ export async function settleDecision(
   now = Date.now(),
 ): Promise<CloseAnswer> {
   const answer = await db.transaction().execute(async (trx) => {
-    const decision = await decisionRow(trx, decisionId);
+    const decision = await decisionRow(trx, { decisionId });
     if (!decision) throw notFound("Décision");
     if (decision.state !== "open") throw alreadyClosed();
     const counts = countVotes(
@@ -312,7 +315,7 @@ export async function closeDecision(
   actorId: string,
   { decisionId }: { decisionId: string },
 ): Promise<CloseAnswer> {
-  const { decision, member } = await readable(ctx.db, actorId, decisionId);
+  const { decision, member } = await readable(ctx.db, { actorId, decisionId });
   const ref = { circleId: decision.circle_id, authorId: decision.author_id };
   if (!canCloseDecision(member, actorId, ref)) {
     throw forbidden(
