@@ -59,6 +59,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
 
   const events = createAccessEvents();
   const poleEvents = createPoleEvents();
+  await deployment.sharePoleEvents(poleEvents);
   const decisionCloser = await startDecisionCloser({ db, poleEvents }, logger);
   const sync = createSyncServer({
     db,

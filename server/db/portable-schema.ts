@@ -4,6 +4,7 @@
  * to come — runs on both without a branch of its own:
  * - `integer` becomes `bigint` (times are milliseconds, beyond PostgreSQL's 32-bit integer);
  * - `blob` becomes `bytea`;
+ * - `real` becomes `double precision` (SQLite's real is 8 bytes, PostgreSQL's 4);
  * - an `integer primary key autoincrement` becomes a `bigint` identity column.
  */
 import {
@@ -19,9 +20,10 @@ import {
   type UnknownRow,
 } from "kysely";
 
-const translated: Partial<Record<string, "bigint" | "bytea">> = {
+const translated: Partial<Record<string, "bigint" | "bytea" | "double precision">> = {
   integer: "bigint",
   blob: "bytea",
+  real: "double precision",
 };
 
 class ToPostgres extends OperationNodeTransformer {

@@ -11,14 +11,15 @@ import { type DB, openDatabase } from "../db/database";
 import { claimInstanceLock } from "../db/instance-lock";
 import { openPostgres } from "../db/postgres";
 import type { AccessEvent, AccessEvents } from "../domain/access-events";
+import type { PoleEvents } from "../domain/pole-events";
 import type { Env } from "../env";
 import { createPostgresStore, type DocumentStore } from "../storage";
 import type { Fanout } from "../sync/fanout";
-import { relayAccessEvents } from "./access-relay";
 import { Instances } from "./instances";
 import { RedisBus } from "./redis-bus";
 import { RedisFanout } from "./redis-fanout";
 import { createRedisThrottle } from "./redis-throttle";
+import { relayAccessEvents, relayPoleEvents } from "./relay";
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 const loginRules = {
@@ -43,6 +44,8 @@ export interface Deployment {
   throttles: Throttles;
   /** Relays access changes between instances (with Redis); `follow` acts on the others'. */
   shareAccess(events: AccessEvents, follow: (event: AccessEvent) => void): Promise<void>;
+  /** Relays the pôles' events between instances (with Redis). */
+  sharePoleEvents(events: PoleEvents): Promise<void>;
   /** Lets go of Redis and of the instance lock; the caller then destroys `db`. */
   close(): Promise<void>;
 }
@@ -61,6 +64,7 @@ export async function openDeployment(config: Env, logger: Logger): Promise<Deplo
       sqlite,
       throttles: localThrottles(),
       shareAccess: async () => {},
+      sharePoleEvents: async () => {},
       close: async () => {},
     };
   }
@@ -80,6 +84,7 @@ export async function openDeployment(config: Env, logger: Logger): Promise<Deplo
       store,
       throttles: localThrottles(),
       shareAccess: async () => {},
+      sharePoleEvents: async () => {},
       close: async () => releaseLock(),
     };
   }
@@ -106,6 +111,7 @@ export async function openDeployment(config: Env, logger: Logger): Promise<Deplo
       address: createRedisThrottle(bus.publisher, "address", loginRules.address),
     },
     shareAccess: (events, follow) => relayAccessEvents(bus, events, follow),
+    sharePoleEvents: (events) => relayPoleEvents(bus, events),
     async close() {
       instances.stop();
       await bus.close();
