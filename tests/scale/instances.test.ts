@@ -127,6 +127,33 @@ describe("several instances on one PostgreSQL and one Redis", { timeout: LONG * 
     );
   });
 
+  it("streams a decision opened through one instance to a page following another", async () => {
+    const abort = new AbortController();
+    const stream = await fetch(`${b.url}/api/poles/${pole.poleId}/events`, {
+      headers: { cookie: pole.coordinator.cookie },
+      signal: abort.signal,
+    });
+    const reader = stream.body?.getReader();
+    if (!reader) throw new Error("no event stream");
+    let received = "";
+    const until = async (text: string) => {
+      while (!received.includes(text)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`the stream ended before ${text}`);
+        received += new TextDecoder().decode(value);
+      }
+    };
+    await until("event: ready");
+    const opened = await client(a.url, pole.coordinator.cookie)(
+      `/api/poles/${pole.poleId}/decisions`,
+      { body: { circleId: pole.circles.steering, title: "Sur A", method: "majority" } },
+    );
+    expect(opened.status).toBe(201);
+    const { id } = (await opened.json()) as { id: string };
+    await until(`data: {"type":"decision","id":"${id}"}`);
+    abort.abort();
+  });
+
   it("holds login throttling across instances", async () => {
     const { email } = pole.coordinator;
     for (let attempt = 0; attempt < 5; attempt++) {
