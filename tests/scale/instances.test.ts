@@ -220,6 +220,9 @@ describe("several instances on one PostgreSQL and one Redis", { timeout: LONG * 
     const doomed = await startInstance(env);
     const writer = await connect(doomed, pole.coordinator, page);
     const watcher = await connect(a, pole.coordinator, page);
+    writer.provider.awareness.setLocalStateField("user", { color: "#654321" });
+    const present = () => watcher.provider.awareness.getStates().has(writer.doc.clientID);
+    await waitFor(present, "the writer's presence on A", LONG);
     let written = 0;
     const writing = setInterval(() => writeParagraph(writer.doc, `ligne ${written++}`), 5);
     try {
@@ -233,6 +236,9 @@ describe("several instances on one PostgreSQL and one Redis", { timeout: LONG * 
     expect(seen.length).toBeGreaterThanOrEqual(40);
     const stored = await storedText(page);
     for (const line of seen) expect(stored).toContain(line);
+    // The dead instance's presence goes by its missed heartbeats (about 5 s), well before
+    // the 30 s after which a y-websocket client would drop a silent presence by itself.
+    await waitFor(() => !present(), "the dead instance's presence to go", 25_000);
 
     const other = await connect(b, pole.coordinator, page);
     writeParagraph(watcher.doc, "après la panne");
