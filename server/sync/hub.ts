@@ -35,14 +35,12 @@ export class SyncHub implements SyncServer {
   private readonly outbox = new Outbox();
   private readonly guard = new UpdateGuard();
   private closing: Promise<void> | null = null;
-
-  private readonly store: DocumentStore;
+  /** How updates and presence reach other instances (none: one instance alone). */
   private readonly fanout: Fanout;
 
   constructor(private readonly options: SyncServerOptions) {
     const store = options.store ?? defaultStore(options);
     const fanout = options.fanout ?? localFanout;
-    this.store = store;
     this.fanout = fanout;
     this.rates = { ...rates, ...options.rates };
     this.writer = new UpdateWriter(
