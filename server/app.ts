@@ -10,12 +10,18 @@ import { boardRoutes } from "./http/boards";
 import { circleRoutes } from "./http/circles";
 import { collectiveRoutes } from "./http/collective";
 import type { AppDeps, AppEnv } from "./http/context";
+import { decisionRoutes } from "./http/decisions";
 import { diagnosticRoutes } from "./http/diagnostic";
 import { documentRoutes } from "./http/documents";
 import { handleError, sendError } from "./http/errors";
 import { exportRoutes } from "./http/exports";
 import { invitationRoutes } from "./http/invitations";
+<<<<<<< HEAD
 import { loadSession, requireKnownHost, requireSameOrigin } from "./http/middleware";
+=======
+import { loadSession, requireSameOrigin } from "./http/middleware";
+import { poleEventRoutes } from "./http/pole-events";
+>>>>>>> h-decisions
 import { poleRoutes } from "./http/poles";
 import { syncRoutes } from "./http/sync";
 import type { SyncServer } from "./sync";
@@ -80,6 +86,8 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .route("/", diagnosticRoutes(deps))
     .route("/", collectiveRoutes(deps))
     .route("/", boardRoutes(deps))
+    .route("/", decisionRoutes(deps))
+    .route("/", poleEventRoutes(deps))
     .all("*", (c) => sendError(c, "not_found", "Route inconnue."));
   app.route("/api", api);
 

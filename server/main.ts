@@ -10,7 +10,9 @@ import { createThrottle } from "./auth/throttle";
 import { type DB, openDatabase } from "./db/database";
 import { migrateToLatest } from "./db/migrate";
 import { type AccessEvent, createAccessEvents } from "./domain/access-events";
+import { startDecisionCloser } from "./domain/decision-closer";
 import { accessOf } from "./domain/documents";
+import { createPoleEvents } from "./domain/pole-events";
 import { type Env, parseEnv } from "./env";
 import { createProjections } from "./projections";
 import { createSyncServer, MAX_FRAME_BYTES, type SyncServer } from "./sync";
@@ -50,6 +52,8 @@ export async function startMaillage(config: Env): Promise<Maillage> {
   await migrateToLatest(db);
 
   const events = createAccessEvents();
+  const poleEvents = createPoleEvents();
+  const decisionCloser = await startDecisionCloser({ db, poleEvents }, logger);
   const sync = createSyncServer({
     db,
     sqlite,
@@ -83,6 +87,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
     config: { ...config, PUBLIC_URL: config.PUBLIC_URL ?? url },
     logger,
     events,
+    poleEvents,
     sync,
     throttles: {
       account: createThrottle(5, FIFTEEN_MINUTES),
@@ -95,6 +100,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
     closing ??= (async () => {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       if ("closeIdleConnections" in server) server.closeIdleConnections();
+      decisionCloser.stop();
       await sync.close();
       wss.close();
       if ("closeAllConnections" in server) server.closeAllConnections();

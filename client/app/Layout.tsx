@@ -7,6 +7,7 @@ import {
   CollectiveNavItems,
   collectiveCoordinationLinks,
 } from "../features/collective/NavItems";
+import { DecisionNavItem } from "../features/decisions/NavItems";
 import { api } from "../lib/api";
 import { initials } from "../lib/color";
 import { currentLanguage, type Language, languages, setLanguage } from "../lib/i18n";
@@ -75,6 +76,7 @@ function Header() {
                 </li>
               ) : null}
               {pole ? <CollectiveNavItems pole={pole} /> : null}
+              {pole ? <DecisionNavItem pole={pole} /> : null}
               {pole ? <CoordinationMenu pole={pole} /> : null}
             </ul>
             {me.poles.length > 1 && pole ? <PoleSwitcher /> : null}

@@ -1,6 +1,7 @@
 import { createBrowserRouter } from "react-router";
 import { LoginPage } from "../features/auth/LoginPage";
 import { collectiveRoutes } from "../features/collective/routes";
+import { decisionRoutes } from "../features/decisions/routes";
 import { HomePage, NoPolePage } from "../features/home/HomePage";
 import { AcceptInvitationPage } from "../features/invitations/AcceptInvitationPage";
 import { InvitationsPage } from "../features/invitations/InvitationsPage";
@@ -28,6 +29,7 @@ export const router = createBrowserRouter([
               { path: "p/:poleId", element: <HomePage /> },
               { path: "p/:poleId/invitations", element: <InvitationsPage /> },
               ...collectiveRoutes,
+              ...decisionRoutes,
               {
                 path: "p/:poleId/portfolio",
                 lazy: async () => {

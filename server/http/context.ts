@@ -4,6 +4,7 @@ import type { Session, SessionUser } from "../auth/sessions";
 import type { Throttle } from "../auth/throttle";
 import type { DB } from "../db/database";
 import type { AccessEvents } from "../domain/access-events";
+import type { PoleEvents } from "../domain/pole-events";
 import type { Config } from "../env";
 
 export interface AppDeps {
@@ -11,6 +12,8 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   events: AccessEvents;
+  /** What changed in a pôle, for its open pages (decisions…). */
+  poleEvents: PoleEvents;
   throttles: { account: Throttle; address: Throttle };
 }
 

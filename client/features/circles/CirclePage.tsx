@@ -19,6 +19,7 @@ import { formatDate } from "../../lib/i18n";
 import type { Circle } from "../../lib/schemas";
 import { type CirclePage as CircleView, keys, paths, useCirclePage } from "../collective/api";
 import { Avatar, RecordPage, Tags, Timeline, usePole, useProblem } from "../collective/ui";
+import { CircleDecisions } from "../decisions/CircleDecisions";
 import { CircleRoleSelect, CircleSelect } from "../poles/fields";
 import { circlesKey, documentsKey, useCircles, usePoleMembers } from "../poles/queries";
 
@@ -69,6 +70,7 @@ export function CirclePage() {
                   </ul>
                 )}
               </section>
+              <CircleDecisions poleId={poleId} circleId={circle.id} />
               <Activity circle={circle} />
               {circle.canManage && circle.kind !== "core" && circle.kind !== "steering" ? (
                 <DetailsForm circle={circle} />

@@ -9,6 +9,7 @@ import { Badge, DeadEnd, Loading, Notice, PlusIcon, useDocumentTitle } from "../
 import { errorMessage } from "../../lib/errors";
 import type { Circle, DocumentSummary } from "../../lib/schemas";
 import { sameWords } from "../../lib/text";
+import { PendingDecisions } from "../decisions/PendingDecisions";
 import { WelcomeChecklist } from "../onboarding/WelcomeChecklist";
 import { memberOf, sortCircles, useCircles, usePoleDocuments } from "../poles/queries";
 import { NewPageForm } from "./NewPageForm";
@@ -103,6 +104,7 @@ export function HomePage() {
       </div>
 
       <WelcomeChecklist poleId={pole.id} />
+      <PendingDecisions poleId={pole.id} />
 
       <div id={pagePanelId} hidden={panel !== "page"}>
         {panel === "page" ? (

@@ -3,6 +3,7 @@ import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import { en as boardsEn, fr as boardsFr } from "../../features/boards/i18n";
 import { en as collectiveEn, fr as collectiveFr } from "../../features/collective/i18n";
+import { en as decisionsEn, fr as decisionsFr } from "../../features/decisions/i18n";
 import { en as diagnosticEn, fr as diagnosticFr } from "../../features/diagnostic/i18n";
 import { en } from "./en";
 import { fr } from "./fr";
@@ -26,8 +27,20 @@ function storedLanguage(): Language {
 }
 
 export const resources = {
-  fr: { translation: fr, boards: boardsFr, collective: collectiveFr, diagnostic: diagnosticFr },
-  en: { translation: en, boards: boardsEn, collective: collectiveEn, diagnostic: diagnosticEn },
+  fr: {
+    translation: fr,
+    boards: boardsFr,
+    collective: collectiveFr,
+    decisions: decisionsFr,
+    diagnostic: diagnosticFr,
+  },
+  en: {
+    translation: en,
+    boards: boardsEn,
+    collective: collectiveEn,
+    decisions: decisionsEn,
+    diagnostic: diagnosticEn,
+  },
 } as const;
 
 declare module "i18next" {
