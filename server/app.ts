@@ -16,12 +16,8 @@ import { documentRoutes } from "./http/documents";
 import { handleError, sendError } from "./http/errors";
 import { exportRoutes } from "./http/exports";
 import { invitationRoutes } from "./http/invitations";
-<<<<<<< HEAD
 import { loadSession, requireKnownHost, requireSameOrigin } from "./http/middleware";
-=======
-import { loadSession, requireSameOrigin } from "./http/middleware";
 import { poleEventRoutes } from "./http/pole-events";
->>>>>>> h-decisions
 import { poleRoutes } from "./http/poles";
 import { syncRoutes } from "./http/sync";
 import type { SyncServer } from "./sync";
