@@ -37,6 +37,7 @@ export function poleEventRoutes({ db, events, poleEvents, logger }: AppDeps) {
           if (eventPole === poleId) void send(JSON.stringify(event));
         });
         const stopAccess = events.subscribe((change) => {
+          if (change.type !== "rights-changed") return;
           if (change.poleId !== poleId || change.userId !== userId) return;
           loadMember(db, poleId, userId).then((member) => member ?? stream.abort(), failed);
         });
