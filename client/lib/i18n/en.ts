@@ -132,6 +132,7 @@ export const en: Messages = {
     board: "Project board",
     project: "Project sheet",
     page: "Free page",
+    amendment: "Charter amendment",
   },
   circleKinds: {
     core: "Core group",

@@ -134,6 +134,7 @@ export const fr = {
     board: "Tableau des projets",
     project: "Fiche projet",
     page: "Page libre",
+    amendment: "Amendement à la charte",
   },
   circleKinds: {
     core: "Noyau dur",
