@@ -20,6 +20,7 @@ import { loadSession, requireKnownHost, requireSameOrigin } from "./http/middlew
 import { poleEventRoutes } from "./http/pole-events";
 import { poleRoutes } from "./http/poles";
 import { syncRoutes } from "./http/sync";
+import { versionRoutes } from "./http/versions";
 import type { SyncServer } from "./sync";
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -27,8 +28,9 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** The service worker and its imports: revalidated on each load, so a new client is seen. */
 const serviceWorkerFile = /^\/(sw\.js|workbox-[\w-]+\.js)$/;
 
-export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection"> }) {
+export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection" | "edit"> }) {
   const { db, config, logger } = deps;
+  const live = deps.sync;
   const app = new Hono<AppEnv>();
 
   const publicUrl = new URL(config.PUBLIC_URL);
@@ -79,6 +81,7 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .route("/invitations", invitationRoutes(deps))
     .route("/documents", documentRoutes(deps))
     .route("/documents", exportRoutes(deps))
+    .route("/documents", versionRoutes({ db, live }))
     .route("/", diagnosticRoutes(deps))
     .route("/", collectiveRoutes(deps))
     .route("/", boardRoutes(deps))

@@ -13,6 +13,7 @@ import { type AccessEvent, createAccessEvents } from "./domain/access-events";
 import { startDecisionCloser } from "./domain/decision-closer";
 import { accessOf } from "./domain/documents";
 import { createPoleEvents } from "./domain/pole-events";
+import { takeAutoVersion } from "./domain/versions";
 import { type Env, parseEnv } from "./env";
 import { createProjections } from "./projections";
 import { createSyncServer, MAX_FRAME_BYTES, type SyncServer } from "./sync";
@@ -54,6 +55,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
   const events = createAccessEvents();
   const poleEvents = createPoleEvents();
   const decisionCloser = await startDecisionCloser({ db, poleEvents }, logger);
+  const project = createProjections(db);
   const sync = createSyncServer({
     db,
     sqlite,
@@ -61,7 +63,9 @@ export async function startMaillage(config: Env): Promise<Maillage> {
     accessOf: (userId, documentId) => accessOf(db, userId, documentId),
     sessionExpiry: (sessionId) => sessionExpiry(db, sessionId),
     unloadDelayMs: config.DOC_UNLOAD_DELAY_SECONDS * 1000,
-    onStored: createProjections(db),
+    onStored: async (documentId, doc) => {
+      await Promise.all([project(documentId, doc), takeAutoVersion(db, { documentId, doc })]);
+    },
   });
   events.subscribe((event) => followAccess(sync, event, logger));
 
