@@ -5,6 +5,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
+import { amendmentRoutes } from "./http/amendments";
 import { authRoutes } from "./http/auth";
 import { boardRoutes } from "./http/boards";
 import { circleRoutes } from "./http/circles";
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection" 
     .route("/", collectiveRoutes(deps))
     .route("/", boardRoutes(deps))
     .route("/", decisionRoutes(deps))
+    .route("/", amendmentRoutes({ db, live, events: deps.events, poleEvents: deps.poleEvents }))
     .route("/", poleEventRoutes(deps))
     .all("*", (c) => sendError(c, "not_found", "Route inconnue."));
   app.route("/api", api);

@@ -10,6 +10,7 @@ import { createThrottle } from "./auth/throttle";
 import { type DB, openDatabase } from "./db/database";
 import { migrateToLatest } from "./db/migrate";
 import { type AccessEvent, createAccessEvents } from "./domain/access-events";
+import { followAmendmentDecisions } from "./domain/amendment-adoption";
 import { startDecisionCloser } from "./domain/decision-closer";
 import { accessOf } from "./domain/documents";
 import { createPoleEvents } from "./domain/pole-events";
@@ -68,6 +69,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
     },
   });
   events.subscribe((event) => followAccess(sync, event, logger));
+  const amendments = followAmendmentDecisions({ db, live: sync, events, poleEvents }, logger);
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   // The app needs PUBLIC_URL, which defaults to the bound address (PORT=0 picks a free port).
@@ -105,6 +107,8 @@ export async function startMaillage(config: Env): Promise<Maillage> {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       if ("closeIdleConnections" in server) server.closeIdleConnections();
       decisionCloser.stop();
+      amendments.stop();
+      await amendments.settled();
       await sync.close();
       wss.close();
       if ("closeAllConnections" in server) server.closeAllConnections();
