@@ -1,11 +1,11 @@
 /**
  * GET /api/poles/:poleId/events: Server-Sent Events telling the pôle's open pages what
- * changed (`{ type, id }`, never content). The stream ends when its session ends (checked
- * at each keep-alive) or when the person leaves the pôle (checked when their rights change).
+ * changed (`{ type, id }`, never content). The stream ends with its session (logout,
+ * password change, expiry) and when the person leaves the pôle.
  */
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
-import type { DB } from "../db/database";
+import type { AccessEvent } from "../domain/access-events";
 import { loadMember, requireMember } from "../domain/members";
 import type { AppDeps, AppEnv } from "./context";
 import { requireUser, signedIn } from "./middleware";
@@ -13,13 +13,21 @@ import { requireUser, signedIn } from "./middleware";
 /** A message now and then keeps proxies from closing a quiet stream. */
 const KEEPALIVE_MS = 25_000;
 
-async function sessionLives(db: DB, sessionId: string) {
-  const row = await db
-    .selectFrom("sessions")
-    .select("expires_at")
-    .where("id", "=", sessionId)
-    .executeTakeFirst();
-  return row !== undefined && row.expires_at > Date.now();
+/** Whether this access event ends the stream of `sessionId`, or asks to re-check the person. */
+function verdict(
+  event: AccessEvent,
+  stream: { poleId: string; userId: string; sessionId: string },
+): "end" | "recheck" | "keep" {
+  switch (event.type) {
+    case "sessions-ended":
+      return event.sessionIds.includes(stream.sessionId) ? "end" : "keep";
+    case "user-sessions-ended":
+      return event.userId === stream.userId && event.except !== stream.sessionId ? "end" : "keep";
+    case "rights-changed":
+      return event.poleId === stream.poleId && event.userId === stream.userId ? "recheck" : "keep";
+    default:
+      return "keep";
+  }
 }
 
 export function poleEventRoutes({ db, events, poleEvents, logger }: AppDeps) {
@@ -31,22 +39,21 @@ export function poleEventRoutes({ db, events, poleEvents, logger }: AppDeps) {
     return streamSSE(c, async (stream) => {
       const send = (data: string, event?: string) =>
         stream.writeSSE({ data, event }).catch(() => stream.abort());
-      const failed = (err: unknown) => logger.error({ err }, "event stream: check failed");
       await new Promise<void>((resolve) => {
         const stopEvents = poleEvents.subscribe((eventPole, event) => {
           if (eventPole === poleId) void send(JSON.stringify(event));
         });
-        const stopAccess = events.subscribe((change) => {
-          if (change.type !== "rights-changed") return;
-          if (change.poleId !== poleId || change.userId !== userId) return;
-          loadMember(db, poleId, userId).then((member) => member ?? stream.abort(), failed);
+        const stopAccess = events.subscribe((event) => {
+          const next = verdict(event, { poleId, userId, sessionId });
+          if (next === "end") stream.abort();
+          if (next === "recheck") {
+            loadMember(db, poleId, userId).then(
+              (member) => member ?? stream.abort(),
+              (err: unknown) => logger.error({ err }, "event stream: membership check failed"),
+            );
+          }
         });
-        const keepalive = setInterval(() => {
-          sessionLives(db, sessionId).then(
-            (alive) => (alive ? send("", "ping") : stream.abort()),
-            failed,
-          );
-        }, KEEPALIVE_MS);
+        const keepalive = setInterval(() => void send("", "ping"), KEEPALIVE_MS);
         stream.onAbort(() => {
           clearInterval(keepalive);
           stopEvents();

@@ -6,6 +6,7 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protoc
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { closeCodes, type DocumentAccess } from "../../shared/documents";
+import { structuralLimitsOnly } from "../../tests/helpers/guard";
 import { visitor } from "../../tests/helpers/visitor";
 import { craftedUpdates } from "../../tests/torture/crafted";
 import type { AppendedUpdate, DocumentStore } from "../storage";
@@ -53,7 +54,7 @@ function setUp() {
   const context: ProtocolContext = {
     sink: writer,
     logger,
-    guard: new UpdateGuard(),
+    guard: new UpdateGuard(structuralLimitsOnly),
     // Nothing is sent while an update is inspected in these tests: nothing to replay.
     release: (connection) => connection.release(() => {}),
     quarantine: () => {},

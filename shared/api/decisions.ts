@@ -6,8 +6,8 @@
 import { z } from "zod/mini";
 import { decisionMethods, decisionOutcomes, decisionStates, voteChoices } from "../decisions";
 import { circleRoles } from "../permissions";
+import { id, text } from "./fields";
 
-const id = z.string().check(z.minLength(1), z.maxLength(100));
 const fraction = (what: string) =>
   z
     .number({ error: `${what} : un nombre entre 0 et 1.` })
@@ -15,18 +15,15 @@ const fraction = (what: string) =>
       z.gte(0, `${what} : un nombre entre 0 et 1.`),
       z.lte(1, `${what} : un nombre entre 0 et 1.`),
     );
-const text = (max: number, required?: string) =>
+/** Text that must say something once trimmed. */
+const filled = (max: number, missing: string) =>
   z
-    .string({ error: "Texte attendu." })
-    .check(
-      z.trim(),
-      z.minLength(required ? 1 : 0, required ?? ""),
-      z.maxLength(max, `${max} caractères au plus.`),
-    );
+    .string()
+    .check(z.trim(), z.minLength(1, missing), z.maxLength(max, `${max} caractères au plus.`));
 
 export const OpenDecisionBody = z.object({
   circleId: id,
-  title: text(300, "Le titre est requis."),
+  title: filled(300, "Le titre est requis."),
   text: z.optional(text(20_000)),
   method: z.enum(decisionMethods, {
     error: `Méthode inconnue : choisissez ${decisionMethods.join(", ")}.`,
@@ -147,7 +144,7 @@ export const CollegesBody = z.object({
     .array(
       z.object({
         id: z.optional(id),
-        name: text(120, "Chaque collège a un nom."),
+        name: filled(120, "Chaque collège a un nom."),
         weight: z.number({ error: "Le poids d'un collège est un pourcentage." }),
       }),
     )

@@ -241,6 +241,7 @@ describe("votes", () => {
       "against",
       "for",
     ]);
+    expect(votes[0].targetName).toBe("Changer d'avis");
     expect((await close(alice, decision.id)).outcome).toBe("rejected");
   });
 
@@ -484,6 +485,20 @@ describe("the pôle's event stream", () => {
     await until(`data: {"type":"decision","id":"${decision.id}"}`);
     expect(received).not.toContain("Secret du contenu");
     abort.abort();
+  });
+
+  it("ends with its session", async () => {
+    const leaving = await joinPole(server, pole, [], "Fanny Partante");
+    const res = await fetch(`${server.url}/api/poles/${pole.poleId}/events`, {
+      headers: { cookie: leaving.cookie },
+    });
+    const reader = res.body?.getReader();
+    if (!reader) throw new Error("no body");
+    await reader.read();
+    expect((await as(leaving)("/api/auth/logout", { method: "POST" })).status).toBe(204);
+    let done = false;
+    while (!done) done = (await reader.read()).done;
+    expect(done).toBe(true);
   });
 });
 

@@ -3,12 +3,13 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { canOpenDecision } from "../../../shared/decision-permissions";
+import { memberOf, useCircles } from "../../app/poleQueries";
 import { useMe } from "../../app/session";
-import { PlusIcon, useDisclosure } from "../../app/ui";
-import { memberOf, useCircles } from "../poles/queries";
+import { PlusIcon, useDisclosure } from "../../ui/kit";
 import { OpenDecisionForm } from "./OpenDecisionForm";
 import { OutcomeBadge } from "./parts";
 import { useDecisionLog } from "./queries";
+import "./strings";
 
 const SHOWN = 5;
 

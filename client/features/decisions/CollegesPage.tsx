@@ -7,6 +7,9 @@ import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CollegesView } from "../../../shared/api/decisions";
 import { useSubmit } from "../../app/form";
+import { Crumbs, PoleGate, usePole } from "../../app/pole";
+import { usePoleMembers } from "../../app/poleQueries";
+import { useProblem } from "../../lib/errors";
 import {
   FormError,
   Notice,
@@ -15,10 +18,9 @@ import {
   SelectField,
   TextField,
   useDocumentTitle,
-} from "../../app/ui";
-import { Crumbs, PoleGate, usePole, useProblem } from "../collective/ui";
-import { usePoleMembers } from "../poles/queries";
+} from "../../ui/kit";
 import { useColleges, useSaveColleges } from "./queries";
+import "./strings";
 
 interface Row {
   id?: string;

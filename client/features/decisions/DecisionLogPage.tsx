@@ -8,6 +8,11 @@ import { Link } from "react-router";
 import type { DecisionView } from "../../../shared/api/decisions";
 import { decisionLogFormats } from "../../../shared/api/decisions";
 import { decisionMethods, decisionOutcomes } from "../../../shared/decisions";
+import { Crumbs, PoleGate, usePole } from "../../app/pole";
+import { useCircles } from "../../app/poleQueries";
+import { useProblem } from "../../lib/errors";
+import { formatDate } from "../../lib/i18n";
+import { usePoleEvents } from "../../lib/live";
 import {
   PlusIcon,
   QueryStatus,
@@ -15,14 +20,11 @@ import {
   TextField,
   useDisclosure,
   useDocumentTitle,
-} from "../../app/ui";
-import { formatDate } from "../../lib/i18n";
-import { usePoleEvents } from "../../lib/live";
-import { Crumbs, PoleGate, usePole, useProblem } from "../collective/ui";
-import { useCircles } from "../poles/queries";
+} from "../../ui/kit";
 import { OpenDecisionForm } from "./OpenDecisionForm";
 import { Objections, OutcomeBadge } from "./parts";
 import { exportUrl, type LogFilters, noFilters, useColleges, useDecisionLog } from "./queries";
+import "./strings";
 
 export function DecisionLogPage() {
   const { t } = useTranslation("decisions");

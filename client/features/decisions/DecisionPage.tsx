@@ -8,6 +8,10 @@ import { useParams } from "react-router";
 import type { DecisionView } from "../../../shared/api/decisions";
 import { choicesFor, type VoteChoice } from "../../../shared/decisions";
 import { useSubmit } from "../../app/form";
+import { Crumbs, PoleGate, usePole } from "../../app/pole";
+import { useProblem } from "../../lib/errors";
+import { formatDate } from "../../lib/i18n";
+import { usePoleEvents } from "../../lib/live";
 import {
   FormError,
   Notice,
@@ -15,12 +19,10 @@ import {
   QueryStatus,
   TextAreaField,
   useDocumentTitle,
-} from "../../app/ui";
-import { formatDate } from "../../lib/i18n";
-import { usePoleEvents } from "../../lib/live";
-import { Crumbs, PoleGate, usePole, useProblem } from "../collective/ui";
+} from "../../ui/kit";
 import { Objections, OutcomeBadge, TallyView } from "./parts";
 import { useCloseDecision, useDecision, useVote } from "./queries";
+import "./strings";
 
 export function DecisionPage() {
   const { t } = useTranslation("decisions");

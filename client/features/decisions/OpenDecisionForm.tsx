@@ -5,12 +5,13 @@ import { useNavigate } from "react-router";
 import { canOpenDecision } from "../../../shared/decision-permissions";
 import { type DecisionMethod, decisionMethods } from "../../../shared/decisions";
 import { useFields, useSubmit } from "../../app/form";
+import { memberOf, sortCircles, useCircles } from "../../app/poleQueries";
 import { useMe } from "../../app/session";
-import { FormActions, SelectField, TextAreaField, TextField, TitledForm } from "../../app/ui";
+import { useProblem } from "../../lib/errors";
 import { required } from "../../lib/validation";
-import { useProblem } from "../collective/ui";
-import { memberOf, sortCircles, useCircles } from "../poles/queries";
+import { FormActions, SelectField, TextAreaField, TextField, TitledForm } from "../../ui/kit";
 import { useOpenDecision } from "./queries";
+import "./strings";
 
 type Field = "circleId" | "title" | "text" | "quorum" | "threshold" | "closesAt";
 

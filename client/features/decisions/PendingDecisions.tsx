@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { usePoleEvents } from "../../lib/live";
 import { useDecisionLog } from "./queries";
+import "./strings";
 
 export function PendingDecisions({ poleId }: { poleId: string }) {
   const { t } = useTranslation("decisions");

@@ -1,8 +1,9 @@
 /** Pieces the decision pages share: the outcome badge, the tally, the objections. */
 import { useTranslation } from "react-i18next";
 import type { DecisionView } from "../../../shared/api/decisions";
-import { Badge } from "../../app/ui";
+import { Badge } from "../../ui/kit";
 import "./decisions.css";
+import "./strings";
 
 export function OutcomeBadge({ decision }: { decision: DecisionView }) {
   const { t } = useTranslation("decisions");

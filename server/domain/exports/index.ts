@@ -13,6 +13,7 @@ import {
   tableLabels,
 } from "../../../shared/diagnostic";
 import type { DocumentKind } from "../../../shared/documents";
+import { isOneOf } from "../../../shared/one-of";
 import type { DB } from "../../db/database";
 import { createKyselyStore, loadDoc } from "../../storage";
 import { openDocument } from "../documents";
@@ -34,8 +35,7 @@ export interface ExportedFile {
   fileName: string;
 }
 
-const isFormat = (value: string): value is ExportFormat =>
-  (exportFormats as readonly string[]).includes(value);
+const isFormat = (value: string): value is ExportFormat => isOneOf(exportFormats, value);
 
 export async function exportDocument(
   db: DB,
