@@ -6,20 +6,25 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { amendmentRoutes } from "./http/amendments";
+import { auditRoutes } from "./http/audit";
 import { authRoutes } from "./http/auth";
 import { boardRoutes } from "./http/boards";
 import { circleRoutes } from "./http/circles";
-import { collectiveRoutes } from "./http/collective";
 import type { AppDeps, AppEnv } from "./http/context";
 import { decisionRoutes } from "./http/decisions";
 import { diagnosticRoutes } from "./http/diagnostic";
+import { directoryRoutes } from "./http/directory";
 import { documentRoutes } from "./http/documents";
 import { handleError, sendError } from "./http/errors";
 import { exportRoutes } from "./http/exports";
 import { invitationRoutes } from "./http/invitations";
-import { loadSession, requireKnownHost, requireSameOrigin } from "./http/middleware";
+import { loadSession, requireKnownHost, requireSameOrigin, requireUser } from "./http/middleware";
+import { onboardingRoutes } from "./http/onboarding";
+import { peopleRoutes } from "./http/people";
 import { poleEventRoutes } from "./http/pole-events";
 import { poleRoutes } from "./http/poles";
+import { profileRoutes } from "./http/profile";
+import { structureRoutes } from "./http/structures";
 import { syncRoutes } from "./http/sync";
 import { versionRoutes } from "./http/versions";
 import type { SyncServer } from "./sync";
@@ -29,9 +34,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** The service worker and its imports: revalidated on each load, so a new client is seen. */
 const serviceWorkerFile = /^\/(sw\.js|workbox-[\w-]+\.js)$/;
 
-export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection" | "edit"> }) {
-  const { db, config, logger } = deps;
-  const live = deps.sync;
+export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection"> }) {
+  const { ctx, config, logger } = deps;
   const app = new Hono<AppEnv>();
 
   const publicUrl = new URL(config.PUBLIC_URL);
@@ -59,7 +63,7 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection" 
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(loadSession(db, config.PUBLIC_URL));
+  app.use(loadSession(ctx.db, config.PUBLIC_URL));
 
   const api = new Hono<AppEnv>()
     .use(requireKnownHost(config.PUBLIC_URL))
@@ -82,12 +86,22 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection" 
     .route("/invitations", invitationRoutes(deps))
     .route("/documents", documentRoutes(deps))
     .route("/documents", exportRoutes(deps))
-    .route("/documents", versionRoutes({ db, live }))
+    .route("/documents", versionRoutes(ctx))
     .route("/", diagnosticRoutes(deps))
-    .route("/", collectiveRoutes(deps))
+    // Sessions are required only under these prefixes, so the rest of /api (health, set-up,
+    // invitation previews) is untouched.
+    .use("/poles/*", requireUser)
+    .use("/structures/*", requireUser)
+    .use("/suggestions/*", requireUser)
+    .route("/", profileRoutes(deps))
+    .route("/", structureRoutes(deps))
+    .route("/", peopleRoutes(deps))
+    .route("/", directoryRoutes(deps))
+    .route("/", auditRoutes(deps))
+    .route("/", onboardingRoutes(deps))
     .route("/", boardRoutes(deps))
     .route("/", decisionRoutes(deps))
-    .route("/", amendmentRoutes({ db, live, events: deps.events, poleEvents: deps.poleEvents }))
+    .route("/", amendmentRoutes(ctx))
     .route("/", poleEventRoutes(deps))
     .all("*", (c) => sendError(c, "not_found", "Route inconnue."));
   app.route("/api", api);

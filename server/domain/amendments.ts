@@ -11,24 +11,19 @@ import { canProposeAmendment, canWithdrawAmendment } from "../../shared/permissi
 import type { DB } from "../db/database";
 import type { AmendmentRow } from "../db/schema";
 import { createKyselyStore, loadDoc } from "../storage";
-import type { AccessEvents } from "./access-events";
 import { audit } from "./audit";
+import type { Ctx } from "./context";
 import { insertDocument, openDocument } from "./documents";
 import { DomainError, forbidden, notFound } from "./errors";
 import { newId } from "./ids";
-import type { LiveDocuments } from "./live-documents";
 import { loadMember } from "./members";
-import type { PoleEvents } from "./pole-events";
 
-/** What the amendment use cases reach. */
-export interface GovernanceContext {
-  db: DB;
-  live: LiveDocuments;
-  /** Open connections to an amendment's document are re-checked when it freezes. */
-  events: AccessEvents;
-  /** Open pages of the charter and the amendment refresh. */
-  poleEvents: PoleEvents;
-}
+/**
+ * What the amendment use cases reach: the live documents, the access events (open
+ * connections to an amendment's document are re-checked when it freezes) and the pôle's
+ * events (open pages of the charter and the amendment refresh).
+ */
+export type GovernanceContext = Ctx<"live" | "events" | "poleEvents">;
 
 export const notDraft = () =>
   new DomainError(
@@ -38,9 +33,9 @@ export const notDraft = () =>
 
 /** The charter document, for a member of its pôle; anything else is unknown (404). */
 async function charterFor(db: DB, actorId: string, charterId: string) {
-  const detail = await openDocument(db, actorId, charterId);
+  const detail = await openDocument({ db }, actorId, { documentId: charterId });
   if (detail.kind !== "charter") throw notFound("Charte");
-  const member = await loadMember(db, detail.poleId, actorId);
+  const member = await loadMember(db, { poleId: detail.poleId, userId: actorId });
   if (!member) throw notFound("Charte");
   return { detail, member };
 }
@@ -143,7 +138,7 @@ async function readable(db: DB, actorId: string, amendmentId: string) {
     .selectAll()
     .where("id", "=", amendmentId)
     .executeTakeFirst();
-  const member = row ? await loadMember(db, row.pole_id, actorId) : null;
+  const member = row ? await loadMember(db, { poleId: row.pole_id, userId: actorId }) : null;
   if (!row || !member) throw notFound("Amendement");
   return { row, member };
 }

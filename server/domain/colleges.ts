@@ -45,7 +45,7 @@ export async function readColleges(
   actorId: string,
   { poleId }: { poleId: string },
 ): Promise<CollegesView> {
-  const member = await requireMember(db, poleId, actorId);
+  const member = await requireMember(db, { poleId: poleId, userId: actorId });
   if (!canReadColleges(member)) throw forbidden();
   return {
     ...(await collegesOf(db, { poleId })),
@@ -88,7 +88,7 @@ export async function replaceColleges(
   input: { poleId: string } & CollegesBody,
 ): Promise<CollegesView> {
   const { poleId } = input;
-  const member = await requireMember(db, poleId, actorId);
+  const member = await requireMember(db, { poleId: poleId, userId: actorId });
   if (!canEditColleges(member)) {
     throw forbidden("Seuls les coordinateurs définissent les collèges de vote.");
   }

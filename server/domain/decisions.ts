@@ -47,9 +47,11 @@ async function decisionRow(db: DB, decisionId: string): Promise<DecisionRow | un
 async function readable(db: DB, actorId: string, decisionId: string) {
   const decision = await decisionRow(db, decisionId);
   if (!decision) throw notFound("Décision");
-  const member = await requireMember(db, decision.pole_id, actorId).catch(() => {
-    throw notFound("Décision");
-  });
+  const member = await requireMember(db, { poleId: decision.pole_id, userId: actorId }).catch(
+    () => {
+      throw notFound("Décision");
+    },
+  );
   if (!canReadDecisions(member)) throw notFound("Décision");
   return { decision, member };
 }
@@ -75,7 +77,7 @@ export async function listDecisions(
   actorId: string,
   input: { poleId: string } & DecisionLogQuery,
 ): Promise<DecisionView[]> {
-  const member = await requireMember(db, input.poleId, actorId);
+  const member = await requireMember(db, { poleId: input.poleId, userId: actorId });
   if (!canReadDecisions(member)) throw forbidden();
   let query = db.selectFrom("decisions").selectAll().where("pole_id", "=", input.poleId);
   if (input.circleId) query = query.where("circle_id", "=", input.circleId);
@@ -104,7 +106,7 @@ export async function openDecision(
   now = Date.now(),
 ): Promise<DecisionView> {
   const { poleId } = input;
-  const member = await requireMember(db, poleId, actorId);
+  const member = await requireMember(db, { poleId: poleId, userId: actorId });
   const circle = await db
     .selectFrom("circles")
     .select(["id", "name"])

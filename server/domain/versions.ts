@@ -10,6 +10,7 @@ import { autoVersionDue, type VersionKind, versionsToThin } from "../../shared/v
 import type { DB } from "../db/database";
 import { createKyselyStore, type StoredVersion, stateHash, type VersionSummary } from "../storage";
 import { audit } from "./audit";
+import type { Ctx } from "./context";
 import { revertUpdate } from "./document-changes";
 import { openDocument } from "./documents";
 import { forbidden, notFound } from "./errors";
@@ -18,17 +19,14 @@ import { newId } from "./ids";
 import type { LiveDocuments } from "./live-documents";
 
 /** What the version use cases reach: the database and the live documents. */
-export interface VersionContext {
-  db: DB;
-  live: LiveDocuments;
-}
+export type VersionContext = Ctx<"live">;
 
 const editOnly = () =>
   forbidden("Seules les personnes qui modifient ce document en gèrent les versions.");
 
 /** The document as its reader sees it; editors only when `edit`. */
 async function readable(db: DB, actorId: string, documentId: string, edit = false) {
-  const detail = await openDocument(db, actorId, documentId);
+  const detail = await openDocument({ db }, actorId, { documentId });
   if (edit && detail.access !== "edit") throw editOnly();
   return detail;
 }
@@ -138,12 +136,15 @@ export async function exportVersion(
   const doc = new Y.Doc();
   try {
     Y.applyUpdateV2(doc, version.state);
-    return await renderExport(db, {
-      ...input,
-      kind: detail.kind,
-      doc,
-      suffix: `-version-${version.number}`,
-    });
+    return await renderExport(
+      { db },
+      {
+        ...input,
+        kind: detail.kind,
+        doc,
+        suffix: `-version-${version.number}`,
+      },
+    );
   } finally {
     doc.destroy();
   }

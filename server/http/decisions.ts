@@ -22,8 +22,7 @@ import { sendExport } from "./exports";
 import { requireUser, signedIn } from "./middleware";
 import { jsonBody, queryParams } from "./validate";
 
-export function decisionRoutes({ db, poleEvents }: AppDeps) {
-  const ctx = { db, poleEvents };
+export function decisionRoutes({ ctx }: AppDeps) {
   return new Hono<AppEnv>()
     .post("/poles/:poleId/decisions", requireUser, jsonBody(OpenDecisionBody), async (c) => {
       const poleId = c.req.param("poleId");

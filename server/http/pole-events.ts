@@ -30,12 +30,13 @@ function verdict(
   }
 }
 
-export function poleEventRoutes({ db, events, poleEvents, logger }: AppDeps) {
+export function poleEventRoutes({ ctx, logger }: AppDeps) {
+  const { db, events, poleEvents } = ctx;
   return new Hono<AppEnv>().get("/poles/:poleId/events", requireUser, async (c) => {
     const poleId = c.req.param("poleId");
     const userId = signedIn(c).id;
     const sessionId = c.get("session")?.id ?? "";
-    await requireMember(db, poleId, userId);
+    await requireMember(db, { poleId, userId });
     return streamSSE(c, async (stream) => {
       const send = (data: string, event?: string) =>
         stream.writeSSE({ data, event }).catch(() => stream.abort());
@@ -47,7 +48,7 @@ export function poleEventRoutes({ db, events, poleEvents, logger }: AppDeps) {
           const next = verdict(event, { poleId, userId, sessionId });
           if (next === "end") stream.abort();
           if (next === "recheck") {
-            loadMember(db, poleId, userId).then(
+            loadMember(db, { poleId, userId }).then(
               (member) => member ?? stream.abort(),
               (err: unknown) => logger.error({ err }, "event stream: membership check failed"),
             );

@@ -3,7 +3,8 @@
  * semicolons between columns (decimal commas), Windows line ends.
  */
 import { stringify } from "csv-stringify/sync";
-import type { DiagnosticContent, DiagnosticTable } from "../../../shared/diagnostic";
+import type { DiagnosticContent } from "../../../shared/diagnostic/reading";
+import type { DiagnosticTable } from "../../../shared/diagnostic/vocabularies";
 import { type Lookups, textTable } from "./tables";
 
 /**

@@ -5,17 +5,17 @@
  */
 
 import type * as Y from "yjs";
+import { tableLabels } from "../../../shared/diagnostic/labels";
+import { readDiagnostic } from "../../../shared/diagnostic/reading";
 import {
   type DiagnosticTable,
   diagnosticTables,
   isDiagnosticTable,
-  readDiagnostic,
-  tableLabels,
-} from "../../../shared/diagnostic";
+} from "../../../shared/diagnostic/vocabularies";
 import type { DocumentKind } from "../../../shared/documents";
 import { isOneOf } from "../../../shared/one-of";
-import type { DB } from "../../db/database";
 import { createKyselyStore, loadDoc } from "../../storage";
+import type { Ctx } from "../context";
 import { openDocument } from "../documents";
 import { DomainError } from "../errors";
 import { slugify } from "../ids";
@@ -38,17 +38,19 @@ export interface ExportedFile {
 const isFormat = (value: string): value is ExportFormat => isOneOf(exportFormats, value);
 
 export async function exportDocument(
-  db: DB,
+  ctx: Ctx,
   userId: string,
-  documentId: string,
-  format: string,
-  registry: string | undefined,
+  {
+    documentId,
+    format,
+    registry,
+  }: { documentId: string; format: string; registry: string | undefined },
 ): Promise<ExportedFile> {
   // Any reader may export: openDocument answers 404 to outsiders, 403 without access.
-  const detail = await openDocument(db, userId, documentId);
-  const doc = await loadDoc(createKyselyStore(db), documentId);
+  const detail = await openDocument(ctx, userId, { documentId });
+  const doc = await loadDoc(createKyselyStore(ctx.db), documentId);
   try {
-    return await renderExport(db, { documentId, kind: detail.kind, doc, format, registry });
+    return await renderExport(ctx, { documentId, kind: detail.kind, doc, format, registry });
   } finally {
     doc.destroy();
   }
@@ -59,7 +61,7 @@ export async function exportDocument(
  * one of its versions); checks the format and the registry asked for.
  */
 export async function renderExport(
-  db: DB,
+  { db }: Ctx,
   input: {
     documentId: string;
     kind: DocumentKind;
