@@ -151,6 +151,21 @@ export async function getAmendment(
   return presentAmendment(db, (await readable(db, actorId, amendmentId)).row);
 }
 
+/** The amendment a document of kind `amendment` holds the text of. */
+export async function amendmentOfDocument(
+  { db }: Pick<GovernanceContext, "db">,
+  actorId: string,
+  { documentId }: { documentId: string },
+): Promise<AmendmentView> {
+  const row = await db
+    .selectFrom("amendments")
+    .select("id")
+    .where("document_id", "=", documentId)
+    .executeTakeFirst();
+  if (!row) throw notFound("Amendement");
+  return getAmendment({ db }, actorId, { amendmentId: row.id });
+}
+
 export async function withdrawAmendment(
   { db, events, poleEvents }: GovernanceContext,
   actorId: string,
@@ -193,7 +208,7 @@ export async function getCharter(
   const adopted = (await store.listVersions(charterId)).find((v) => v.kind === "adopted");
   const amendments = await db
     .selectFrom("amendments")
-    .select(["id", "title", "state"])
+    .select(["id", "title", "state", "document_id as documentId"])
     .where("charter_id", "=", charterId)
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")

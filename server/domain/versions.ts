@@ -126,6 +126,16 @@ export async function versionState(
   return (await versionOf(db, documentId, versionId)).state;
 }
 
+/** The live document's content, v2-encoded, for the diff view of its readers. */
+export async function currentState(
+  { db, live }: VersionContext,
+  actorId: string,
+  { documentId }: { documentId: string },
+): Promise<Uint8Array> {
+  await readable(db, actorId, documentId);
+  return liveState(live, documentId);
+}
+
 export async function exportVersion(
   { db }: VersionContext,
   actorId: string,

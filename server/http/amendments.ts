@@ -6,6 +6,7 @@ import {
   ProposeAmendmentBody,
 } from "../../shared/api/amendments";
 import {
+  amendmentOfDocument,
   type GovernanceContext,
   getAmendment,
   getCharter,
@@ -35,6 +36,10 @@ export function amendmentRoutes(ctx: GovernanceContext) {
         return c.json(proposed satisfies AmendmentView, 201);
       },
     )
+    .get("/documents/:documentId/amendment", requireUser, async (c) => {
+      const amendment = await amendmentOfDocument(ctx, signedIn(c).id, c.req.param());
+      return c.json(amendment satisfies AmendmentView);
+    })
     .get("/amendments/:amendmentId", requireUser, async (c) => {
       const amendment = await getAmendment(ctx, signedIn(c).id, c.req.param());
       return c.json(amendment satisfies AmendmentView);

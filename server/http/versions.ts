@@ -1,5 +1,5 @@
 /** Versions of every document (CONTRACT.md "Versions"). */
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import {
   type NamedVersionAnswer,
   NamedVersionBody,
@@ -8,6 +8,7 @@ import {
 } from "../../shared/api/versions";
 import {
   createNamedVersion,
+  currentState,
   exportVersion,
   listVersions,
   restoreVersion,
@@ -18,6 +19,12 @@ import type { AppEnv } from "./context";
 import { sendExport } from "./exports";
 import { requireUser, signedIn } from "./middleware";
 import { jsonBody } from "./validate";
+
+/** A document's content for the diff view: its Yjs state, v2-encoded. */
+const sendState = (c: Context, state: Uint8Array) => {
+  c.header("content-type", "application/octet-stream");
+  return c.body(new Uint8Array(state));
+};
 
 export function versionRoutes(ctx: VersionContext) {
   return new Hono<AppEnv>()
@@ -32,11 +39,12 @@ export function versionRoutes(ctx: VersionContext) {
       const made = await createNamedVersion(ctx, signedIn(c).id, { documentId, name });
       return c.json(made satisfies NamedVersionAnswer, 201);
     })
-    .get("/:documentId/versions/:versionId/state", async (c) => {
-      const state = await versionState(ctx, signedIn(c).id, c.req.param());
-      c.header("content-type", "application/octet-stream");
-      return c.body(new Uint8Array(state));
-    })
+    .get("/:documentId/state", async (c) =>
+      sendState(c, await currentState(ctx, signedIn(c).id, c.req.param())),
+    )
+    .get("/:documentId/versions/:versionId/state", async (c) =>
+      sendState(c, await versionState(ctx, signedIn(c).id, c.req.param())),
+    )
     .get("/:documentId/versions/:versionId/export/:format", async (c) => {
       const { documentId, versionId, format } = c.req.param();
       const file = await exportVersion(ctx, signedIn(c).id, {

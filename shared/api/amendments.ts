@@ -46,8 +46,14 @@ export const CharterView = z.object({
       decisionId: z.nullable(z.string()),
     }),
   ),
+  /** Each with, beyond the contract, its document. */
   amendments: z.array(
-    z.object({ id: z.string(), title: z.string(), state: z.enum(amendmentStates) }),
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      state: z.enum(amendmentStates),
+      documentId: z.string(),
+    }),
   ),
   /** Beyond the contract: whether the working text differs from the adopted version. */
   workingTextDiffers: z.boolean(),

@@ -134,7 +134,10 @@ describe("amendments", () => {
       id: proposed.id,
       title: proposed.title,
       state: "draft",
+      documentId: proposed.documentId,
     });
+    const byDocument = await as(malik)(`/api/documents/${proposed.documentId}/amendment`);
+    expect((await byDocument.json()).id).toBe(proposed.id);
   });
 
   it("amend → vote → adopt: two amendments on different articles both land in the open charter", async () => {
