@@ -1,0 +1,315 @@
+/**
+ * `/d/:documentId/historique`: a document's versions — the list, naming the current one,
+ * comparing any two (or one with the text now), exporting and restoring one.
+ */
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { DocumentMeta } from "../../../shared/api/documents";
+import type { VersionView } from "../../../shared/api/versions";
+import { api } from "../../lib/api";
+import { errorMessage } from "../../lib/errors";
+import { formatDate } from "../../lib/i18n";
+import {
+  FormActions,
+  FormError,
+  Loading,
+  Notice,
+  QueryStatus,
+  SelectField,
+  TextField,
+  useDocumentTitle,
+} from "../../ui/kit";
+import { DiffView } from "./DiffView";
+import {
+  useDocumentState,
+  useNameVersion,
+  useRestoreVersion,
+  useVersions,
+  versionExportUrl,
+} from "./queries";
+import "./strings";
+import "./history.css";
+
+const formats = ["md", "html", "odt", "docx"] as const;
+/** The live text, in the compare form's selects. */
+const CURRENT = "current";
+
+export function HistoryPage() {
+  const { t, i18n } = useTranslation("history");
+  const { t: core } = useTranslation();
+  const { documentId = "" } = useParams();
+  const meta = useQuery({
+    queryKey: ["documents", documentId],
+    queryFn: () => api.get(`/api/documents/${encodeURIComponent(documentId)}`, DocumentMeta),
+  });
+  const versions = useVersions(documentId);
+  const [compare, setCompare] = useState<{ from: string; to: string } | null>(null);
+  useDocumentTitle(meta.data ? t("title", { title: meta.data.title }) : undefined);
+
+  if (meta.isPending || versions.isPending) return <Loading />;
+  if (meta.isError || versions.isError) {
+    return (
+      <QueryStatus
+        query={meta.isError ? meta : versions}
+        describe={(error) => errorMessage(error, core)}
+      />
+    );
+  }
+  const doc = meta.data;
+  const editable = doc.access === "edit";
+  return (
+    <div className="page">
+      <nav aria-label={t("breadcrumb")} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to={`/d/${doc.id}`}>{doc.title}</Link>
+          </li>
+          <li>
+            <span aria-current="page">{t("breadcrumb")}</span>
+          </li>
+        </ol>
+      </nav>
+      <h1>{t("title", { title: doc.title })}</h1>
+      <p>{t("intro")}</p>
+      {editable ? <NameVersion documentId={doc.id} /> : null}
+      {versions.data.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <>
+          <CompareForm versions={versions.data} onCompare={setCompare} />
+          <div className="history-scroll">
+            <table className="history-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("columns.number")}</th>
+                  <th scope="col">{t("columns.kind")}</th>
+                  <th scope="col">{t("columns.name")}</th>
+                  <th scope="col">{t("columns.author")}</th>
+                  <th scope="col">{t("columns.date")}</th>
+                  <th scope="col">{t("columns.actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {versions.data.map((version) => (
+                  <tr key={version.id}>
+                    <td>{version.number}</td>
+                    <td>{t(`kinds.${version.kind}`)}</td>
+                    <td>{version.name ?? t("unnamed")}</td>
+                    <td>{version.authorName ?? t("system")}</td>
+                    <td>
+                      <time dateTime={version.createdAt}>
+                        {formatDate(version.createdAt, i18n.language)}{" "}
+                        {new Date(version.createdAt).toLocaleTimeString(i18n.language, {
+                          hour: "2-digit",
+                          minute: "2-digit",
+                        })}
+                      </time>
+                    </td>
+                    <td>
+                      <VersionActions
+                        documentId={doc.id}
+                        version={version}
+                        editable={editable}
+                        onDiff={() => setCompare({ from: version.id, to: CURRENT })}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      {compare ? <Comparison documentId={doc.id} {...compare} /> : null}
+    </div>
+  );
+}
+
+function NameVersion({ documentId }: { documentId: string }) {
+  const { t } = useTranslation("history");
+  const { t: core } = useTranslation();
+  const name = useNameVersion(documentId);
+  const [value, setValue] = useState("");
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    name.mutate(value, { onSuccess: () => setValue("") });
+  };
+  return (
+    <form className="form card" onSubmit={submit}>
+      <fieldset>
+        <legend>{t("name.legend")}</legend>
+        <TextField
+          label={t("name.label")}
+          hint={t("name.hint")}
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+          required
+          maxLength={200}
+        />
+        <FormError error={name.isError ? errorMessage(name.error, core) : null} />
+        {name.isSuccess ? (
+          <Notice tone="success">{t("name.saved", { number: name.data.number })}</Notice>
+        ) : null}
+        <FormActions busy={name.isPending} label={t("name.submit")} busyLabel={t("name.saving")} />
+      </fieldset>
+    </form>
+  );
+}
+
+function CompareForm({
+  versions,
+  onCompare,
+}: {
+  versions: readonly VersionView[];
+  onCompare(compare: { from: string; to: string }): void;
+}) {
+  const { t } = useTranslation("history");
+  const [from, setFrom] = useState(versions[0]?.id ?? "");
+  const [to, setTo] = useState(CURRENT);
+  const options = versions.map((version) => (
+    <option key={version.id} value={version.id}>
+      {t("compare.version", { number: version.number })}
+      {version.name ? ` — ${version.name}` : ""}
+    </option>
+  ));
+  return (
+    <form
+      className="form card"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onCompare({ from, to });
+      }}
+    >
+      <fieldset>
+        <legend>{t("compare.legend")}</legend>
+        <SelectField
+          label={t("compare.from")}
+          value={from}
+          onChange={(event) => setFrom(event.target.value)}
+        >
+          {options}
+        </SelectField>
+        <SelectField
+          label={t("compare.to")}
+          value={to}
+          onChange={(event) => setTo(event.target.value)}
+        >
+          <option value={CURRENT}>{t("compare.current")}</option>
+          {options}
+        </SelectField>
+        <div className="form__actions">
+          <button type="submit" className="button button--secondary">
+            {t("compare.submit")}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+/** The diff between two versions, or a version and the live text. */
+export function Comparison({
+  documentId,
+  from,
+  to,
+  fromDocumentId = documentId,
+}: {
+  documentId: string;
+  from: string;
+  to: string;
+  /** Where `from` is a version of (an amendment compares with its charter's base). */
+  fromDocumentId?: string;
+}) {
+  const { t } = useTranslation("history");
+  const { t: core } = useTranslation();
+  const before = useDocumentState(fromDocumentId, from);
+  const after = useDocumentState(documentId, to === CURRENT ? null : to);
+  if (before.isError || after.isError) {
+    return (
+      <QueryStatus
+        query={before.isError ? before : after}
+        describe={(error) => errorMessage(error, core)}
+      />
+    );
+  }
+  if (!before.data || !after.data) return <p role="status">{t("diff.loading")}</p>;
+  return <DiffView before={before.data} after={after.data} />;
+}
+
+function VersionActions({
+  documentId,
+  version,
+  editable,
+  onDiff,
+}: {
+  documentId: string;
+  version: VersionView;
+  editable: boolean;
+  onDiff(): void;
+}) {
+  const { t } = useTranslation("history");
+  const { t: core } = useTranslation();
+  const restore = useRestoreVersion(documentId);
+  const [confirming, setConfirming] = useState(false);
+  const confirmId = useId();
+  return (
+    <div className="history-table__actions">
+      <button type="button" className="button button--secondary button--small" onClick={onDiff}>
+        {t("compare.showDiff")}
+      </button>
+      {formats.map((format) => (
+        <a
+          key={format}
+          href={versionExportUrl(documentId, version.id, format)}
+          download
+          aria-label={t("export", { number: version.number, format: format.toUpperCase() })}
+        >
+          {format.toUpperCase()}
+        </a>
+      ))}
+      {editable && !confirming ? (
+        <button
+          type="button"
+          className="button button--ghost button--small"
+          onClick={() => setConfirming(true)}
+        >
+          {t("restore.button", { number: version.number })}
+        </button>
+      ) : null}
+      {confirming ? (
+        <fieldset className="confirm" aria-describedby={confirmId}>
+          <legend className="visually-hidden">
+            {t("restore.button", { number: version.number })}
+          </legend>
+          <p id={confirmId}>{t("restore.confirm", { number: version.number })}</p>
+          <button
+            type="button"
+            className="button button--primary button--small"
+            disabled={restore.isPending}
+            onClick={() => restore.mutate(version.id, { onSuccess: () => setConfirming(false) })}
+          >
+            {t("restore.yes")}
+          </button>
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            onClick={() => setConfirming(false)}
+          >
+            {t("restore.no")}
+          </button>
+        </fieldset>
+      ) : null}
+      {restore.isError ? <FormError error={errorMessage(restore.error, core)} /> : null}
+      {restore.isSuccess ? (
+        <Notice tone="success">
+          {t("restore.done", {
+            number: restore.data.restored.number,
+            before: restore.data.preRestore.number,
+          })}
+        </Notice>
+      ) : null}
+    </div>
+  );
+}
