@@ -2,6 +2,7 @@
  * Above an amendment's text: where it stands, why it was proposed, submitting it to the
  * core group's vote, withdrawing it, and its own changes against the text it started from.
  */
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { canOpenDecision } from "../../../shared/decision-permissions";
@@ -19,6 +20,7 @@ export function AmendmentPanel({ documentId, poleId }: { documentId: string; pol
   const { t } = useTranslation("governance");
   usePoleEvents(poleId);
   const amendment = useAmendmentOf(documentId);
+  const [showChanges, setShowChanges] = useState(false);
   if (!amendment.data) return null;
   const view = amendment.data;
   return (
@@ -51,12 +53,22 @@ export function AmendmentPanel({ documentId, poleId }: { documentId: string; pol
       ) : null}
       <h3>{t("amendment.changes")}</h3>
       <p className="muted">{t("amendment.changesHint")}</p>
-      <Comparison
-        documentId={view.documentId}
-        fromDocumentId={view.charterId}
-        from={view.baseVersionId}
-        to="current"
-      />
+      <button
+        type="button"
+        className="button button--secondary"
+        aria-expanded={showChanges}
+        onClick={() => setShowChanges((shown) => !shown)}
+      >
+        {showChanges ? t("amendment.hideChanges") : t("amendment.showChanges")}
+      </button>
+      {showChanges ? (
+        <Comparison
+          documentId={view.documentId}
+          fromDocumentId={view.charterId}
+          from={view.baseVersionId}
+          to="current"
+        />
+      ) : null}
     </section>
   );
 }

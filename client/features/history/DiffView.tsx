@@ -95,12 +95,16 @@ function DiffText({
   changes: readonly TextChange[];
   deletedLabel(text: string): string;
 }) {
+  const { t } = useTranslation("history");
   const editor: Editor | null = useEditor(
     {
       extensions: [...bodyExtensions(), changeMarks(changes, deletedLabel)],
       content: json,
       editable: false,
       immediatelyRender: true,
+      editorProps: {
+        attributes: { class: "prose", role: "document", "aria-label": t("diff.text") },
+      },
     },
     [json, changes],
   );

@@ -53,6 +53,7 @@ export const fr = {
   export: "Exporter la version n° {{number}} en {{format}}",
   diff: {
     title: "Différences",
+    text: "Texte comparé, avec ses ajouts et suppressions",
     legend: "Ajouts soulignés en vert, suppressions barrées en rouge.",
     none: "Aucune différence dans le texte.",
     added: "Ajouté",
@@ -130,6 +131,7 @@ export const en: Shape<typeof fr> = {
   export: "Export version no. {{number}} as {{format}}",
   diff: {
     title: "Differences",
+    text: "Compared text, with its additions and deletions",
     legend: "Additions underlined in green, deletions struck through in red.",
     none: "No difference in the text.",
     added: "Added",
