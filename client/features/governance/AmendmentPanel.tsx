@@ -2,19 +2,22 @@
  * Above an amendment's text: where it stands, why it was proposed, submitting it to the
  * core group's vote, withdrawing it, and its own changes against the text it started from.
  */
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { canOpenDecision } from "../../../shared/decision-permissions";
 import { canWithdrawAmendment } from "../../../shared/permissions";
 import { errorMessage } from "../../lib/errors";
+import { lazyComponent } from "../../lib/lazy";
 import { usePoleEvents } from "../../lib/live";
-import { Badge, FormError, Notice } from "../../ui/kit";
+import { Badge, FormError, Loading, Notice } from "../../ui/kit";
 import { useOpenDecision } from "../decisions/queries";
-import { Comparison } from "../history/HistoryPage";
 import { useAmendmentOf, useWithdrawAmendment } from "./queries";
 import { usePoleMember } from "./usePoleMember";
 import "./strings";
+
+// The diff view (its own editor, the changeset) loads only when asked for.
+const Comparison = lazyComponent(async () => (await import("../history/Comparison")).Comparison);
 
 export function AmendmentPanel({ documentId, poleId }: { documentId: string; poleId: string }) {
   const { t } = useTranslation("governance");
@@ -62,12 +65,14 @@ export function AmendmentPanel({ documentId, poleId }: { documentId: string; pol
         {showChanges ? t("amendment.hideChanges") : t("amendment.showChanges")}
       </button>
       {showChanges ? (
-        <Comparison
-          documentId={view.documentId}
-          fromDocumentId={view.charterId}
-          from={view.baseVersionId}
-          to="current"
-        />
+        <Suspense fallback={<Loading />}>
+          <Comparison
+            documentId={view.documentId}
+            fromDocumentId={view.charterId}
+            from={view.baseVersionId}
+            to="current"
+          />
+        </Suspense>
       ) : null}
     </section>
   );

@@ -21,20 +21,12 @@ import {
   TextField,
   useDocumentTitle,
 } from "../../ui/kit";
-import { DiffView } from "./DiffView";
-import {
-  useDocumentState,
-  useNameVersion,
-  useRestoreVersion,
-  useVersions,
-  versionExportUrl,
-} from "./queries";
+import { Comparison, CURRENT } from "./Comparison";
+import { useNameVersion, useRestoreVersion, useVersions, versionExportUrl } from "./queries";
 import "./strings";
 import "./history.css";
 
 const formats = ["md", "html", "odt", "docx"] as const;
-/** The live text, in the compare form's selects. */
-const CURRENT = "current";
 
 export function HistoryPage() {
   const { t, i18n } = useTranslation("history");
@@ -207,35 +199,6 @@ function CompareForm({
       </fieldset>
     </form>
   );
-}
-
-/** The diff between two versions, or a version and the live text. */
-export function Comparison({
-  documentId,
-  from,
-  to,
-  fromDocumentId = documentId,
-}: {
-  documentId: string;
-  from: string;
-  to: string;
-  /** Where `from` is a version of (an amendment compares with its charter's base). */
-  fromDocumentId?: string;
-}) {
-  const { t } = useTranslation("history");
-  const { t: core } = useTranslation();
-  const before = useDocumentState(fromDocumentId, from);
-  const after = useDocumentState(documentId, to === CURRENT ? null : to);
-  if (before.isError || after.isError) {
-    return (
-      <QueryStatus
-        query={before.isError ? before : after}
-        describe={(error) => errorMessage(error, core)}
-      />
-    );
-  }
-  if (!before.data || !after.data) return <p role="status">{t("diff.loading")}</p>;
-  return <DiffView before={before.data} after={after.data} />;
 }
 
 function VersionActions({
