@@ -8,7 +8,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { expectNoPageErrors, inspect as inspectPage } from "../helpers/browser";
-import { browserSessions, startClientPole, waitConnected } from "../helpers/e2e";
+import { browserSessions, startClientPole, tallyCount, waitConnected } from "../helpers/e2e";
 import {
   client,
   type FoundedPole,
@@ -24,8 +24,6 @@ let claire: Person;
 
 const open = async (cookie: string) => (await sessions.open(server, { cookie })).page;
 const inspect = (page: Page, name: string) => inspectPage(page, name, `governance-${name}`);
-const count = (page: Page, choice: string) =>
-  page.locator(`[data-testid='tally'] [data-choice='${choice}'] dd`).textContent();
 /** The document's own editor (the diff view renders another, read-only). */
 const textEditor = (page: Page) => page.locator(".ProseMirror[role='textbox']");
 
@@ -89,11 +87,11 @@ describe("the charter in the browser", () => {
     await coordinator.getByLabel("Je consens").check();
     await coordinator.getByRole("button", { name: "Voter" }).click();
     await coordinator.getByText("Votre vote est enregistré.").waitFor();
-    await expect.poll(() => count(member, "consent")).toBe("1");
+    await expect.poll(() => tallyCount(member, "consent")).toBe("1");
     await member.getByLabel("Je consens").check();
     await member.getByRole("button", { name: "Voter" }).click();
     await member.getByText("Votre vote est enregistré.").waitFor();
-    await expect.poll(() => count(coordinator, "consent")).toBe("2");
+    await expect.poll(() => tallyCount(coordinator, "consent")).toBe("2");
     await inspect(member, "decision-vote");
 
     await coordinator.getByRole("button", { name: "Clore la décision" }).click();

@@ -69,15 +69,14 @@ function amendArticle(doc: Y.Doc, index: number, words: string) {
   text.insert(text.length, words);
 }
 
-async function openDecision(on: Amendment) {
-  const res = await as(pole.coordinator)(`/api/poles/${pole.poleId}/decisions`, {
-    body: {
-      circleId: pole.circles.core,
-      title: `Adopter « ${on.title} »`,
-      method: "consent",
-      amendmentId: on.id,
-    },
+/** Asks the core group to decide on the amendment by consent. */
+const requestDecision = (amendmentId: string, title: string) =>
+  as(pole.coordinator)(`/api/poles/${pole.poleId}/decisions`, {
+    body: { circleId: pole.circles.core, title, method: "consent", amendmentId },
   });
+
+async function openDecision(on: Amendment) {
+  const res = await requestDecision(on.id, `Adopter « ${on.title} »`);
   expect(res.status, await res.clone().text()).toBe(201);
   return (await res.json()) as { id: string };
 }
@@ -251,15 +250,7 @@ describe("amendments", () => {
     );
 
     // A second decision on an amendment that is no longer a draft.
-    const again = await as(pole.coordinator)(`/api/poles/${pole.poleId}/decisions`, {
-      body: {
-        circleId: pole.circles.core,
-        title: "Encore",
-        method: "consent",
-        amendmentId: proposed.id,
-      },
-    });
-    await expectError(again, 409, "conflict");
+    await expectError(await requestDecision(proposed.id, "Encore"), 409, "conflict");
   });
 
   it("are withdrawn by their author or a coordinator, once", async () => {
@@ -277,15 +268,7 @@ describe("amendments", () => {
       409,
       "conflict",
     );
-    const decision = await as(pole.coordinator)(`/api/poles/${pole.poleId}/decisions`, {
-      body: {
-        circleId: pole.circles.core,
-        title: "Trop tard",
-        method: "consent",
-        amendmentId: proposed.id,
-      },
-    });
-    await expectError(decision, 409, "conflict");
+    await expectError(await requestDecision(proposed.id, "Trop tard"), 409, "conflict");
   });
 
   it("answers bad requests clearly", async () => {

@@ -61,6 +61,9 @@ async function nameVersion(documentId: string, name: string) {
   return (await res.json()) as Version;
 }
 
+const restore = (person: Person, documentId: string, versionId: string) =>
+  api(person)(`/api/documents/${documentId}/versions/${versionId}/restore`, { method: "POST" });
+
 /** A fresh free page in the core group, so that tests do not share a history. */
 async function newPage(title: string) {
   const res = await api(pole.coordinator)(`/api/poles/${pole.poleId}/documents`, {
@@ -156,10 +159,7 @@ describe("versions", () => {
     const bob = await connect(server, pole.coordinator, page);
     await waitFor(() => bodyText(bob.doc).includes("Article 2"), "bob to see article 2");
 
-    const res = await api(pole.coordinator)(
-      `/api/documents/${page}/versions/${version.id}/restore`,
-      { method: "POST" },
-    );
+    const res = await restore(pole.coordinator, page, version.id);
     expect(res.status).toBe(200);
     const answer = await res.json();
     expect(answer.restored).toEqual({ id: version.id, number: version.number });
@@ -186,10 +186,7 @@ describe("versions", () => {
     offline.provider.disconnect();
     writeParagraph(offline.doc, "Règle 3 (écrite hors ligne)");
 
-    const res = await api(pole.coordinator)(
-      `/api/documents/${page}/versions/${version.id}/restore`,
-      { method: "POST" },
-    );
+    const res = await restore(pole.coordinator, page, version.id);
     expect(res.status).toBe(200);
     await waitFor(() => !bodyText(online.doc).includes("Règle 2"), "the restore online");
     offline.provider.connect();
@@ -219,10 +216,7 @@ describe("versions", () => {
     actors.push([row("a2", "Épicerie solidaire")]);
     (actors.get(0) as Y.Map<string>).set("name", "Ressourcerie renommée");
 
-    const res = await api(pole.coordinator)(
-      `/api/documents/${diagnostic}/versions/${version.id}/restore`,
-      { method: "POST" },
-    );
+    const res = await restore(pole.coordinator, diagnostic, version.id);
     expect(res.status).toBe(200);
     await waitFor(
       () => JSON.stringify(actors.toJSON()) === JSON.stringify(expected),
@@ -236,8 +230,6 @@ describe("versions", () => {
     writeParagraph(editor.doc, "À garder");
     const version = await nameVersion(page, "Une version");
     const charterVersion = await nameVersion(pole.documents.charter, "Charte");
-    const restore = (person: Person, documentId: string, versionId: string) =>
-      api(person)(`/api/documents/${documentId}/versions/${versionId}/restore`, { method: "POST" });
 
     // A version of another document.
     await expectError(await restore(pole.coordinator, page, charterVersion.id), 404, "not_found");
