@@ -262,7 +262,11 @@ const expected = {
     weight: "not null",
     position: "not null",
   },
-  college_members: { pole_id: "not null", user_id: "not null", college_id: "not null" },
+  college_members: {
+    pole_id: "not null",
+    user_id: "not null",
+    college_id: "not null",
+  },
   decisions: {
     id: "not null",
     pole_id: "not null",

@@ -7,7 +7,7 @@ import { canEditColleges, canReadColleges } from "../../shared/decision-permissi
 import { type College, collegeWeightsError } from "../../shared/decisions";
 import type { DB } from "../db/database";
 import { audit } from "./audit";
-import type { DecisionContext } from "./decision-context";
+import type { Ctx } from "./context";
 import { DomainError, forbidden } from "./errors";
 import { newId } from "./ids";
 import { requireMember } from "./members";
@@ -41,11 +41,11 @@ export async function collegesOf(db: DB, { poleId }: { poleId: string }) {
 }
 
 export async function readColleges(
-  { db }: DecisionContext,
+  { db }: Ctx,
   actorId: string,
   { poleId }: { poleId: string },
 ): Promise<CollegesView> {
-  const member = await requireMember(db, { poleId: poleId, userId: actorId });
+  const member = await requireMember(db, { poleId, userId: actorId });
   if (!canReadColleges(member)) throw forbidden();
   return {
     ...(await collegesOf(db, { poleId })),
@@ -83,12 +83,12 @@ function checkBody(body: CollegesBody, existingIds: ReadonlySet<string>) {
  * membership; when absent, people stay in the colleges that remain.
  */
 export async function replaceColleges(
-  { db, poleEvents }: DecisionContext,
+  { db, poleEvents }: Ctx<"poleEvents">,
   actorId: string,
   input: { poleId: string } & CollegesBody,
 ): Promise<CollegesView> {
   const { poleId } = input;
-  const member = await requireMember(db, { poleId: poleId, userId: actorId });
+  const member = await requireMember(db, { poleId, userId: actorId });
   if (!canEditColleges(member)) {
     throw forbidden("Seuls les coordinateurs définissent les collèges de vote.");
   }
@@ -161,5 +161,5 @@ export async function replaceColleges(
     });
   });
   poleEvents.publish(poleId, { type: "colleges", id: poleId });
-  return readColleges({ db, poleEvents }, actorId, { poleId });
+  return readColleges({ db }, actorId, { poleId });
 }

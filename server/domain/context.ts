@@ -15,14 +15,14 @@ export interface DomainContext {
   db: DB;
   /** Told when someone's rights may have changed, so open connections are re-checked. */
   events: AccessEvents;
+  /** Told what changed in a pôle (a decision…), so that its open pages refetch it. */
+  poleEvents: PoleEvents;
   /** Null without SMTP_URL: invitations are then passed on by hand. */
   mailer: Mailer | null;
   /** Where links sent to people point. */
   publicUrl: string;
   /** Whether anyone signed in may found another pôle (otherwise coordinators only). */
   allowPoleCreation: boolean;
-  /** What changed in a pôle, for its open pages (decisions, amendments…). */
-  poleEvents: PoleEvents;
   /** The documents people have open, changed by the server as forward edits (restore, adoption). */
   live: LiveDocuments;
 }

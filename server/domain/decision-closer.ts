@@ -4,7 +4,7 @@
  * once), and afterwards it learns of new ones from the pôle's event stream.
  */
 import type { Logger } from "pino";
-import type { DecisionContext } from "./decision-context";
+import type { Ctx } from "./context";
 import { settleDecision } from "./decisions";
 import { DomainError } from "./errors";
 
@@ -16,7 +16,7 @@ export interface DecisionCloser {
 }
 
 export async function startDecisionCloser(
-  ctx: DecisionContext,
+  ctx: Ctx<"poleEvents">,
   logger: Pick<Logger, "error">,
 ): Promise<DecisionCloser> {
   const timers = new Map<string, NodeJS.Timeout>();

@@ -1,6 +1,6 @@
 /** The decision log as a file: ODT, DOCX, printable HTML or CSV, with the log's filters. */
 import { type DecisionLogQuery, decisionLogFormats } from "../../shared/api/decisions";
-import type { DecisionContext } from "./decision-context";
+import type { Ctx } from "./context";
 import { listDecisions } from "./decisions";
 import { DomainError } from "./errors";
 import type { ExportedFile } from "./exports";
@@ -15,7 +15,7 @@ const isFormat = (value: string): value is DecisionLogFormat =>
   (decisionLogFormats as readonly string[]).includes(value);
 
 export async function exportDecisionLog(
-  ctx: DecisionContext,
+  ctx: Ctx,
   actorId: string,
   input: { poleId: string; format: string } & DecisionLogQuery,
   now = new Date(),

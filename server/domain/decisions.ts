@@ -22,7 +22,7 @@ import type { DB } from "../db/database";
 import type { DecisionRow } from "../db/schema";
 import { audit } from "./audit";
 import { collegesOf } from "./colleges";
-import type { DecisionContext } from "./decision-context";
+import type { Ctx } from "./context";
 import { openAmendmentVote, settleAmendment } from "./decision-subjects";
 import {
   countVotes,
@@ -33,47 +33,50 @@ import {
 } from "./decision-views";
 import { DomainError, forbidden, notFound } from "./errors";
 import { newId } from "./ids";
-import { requireMember } from "./members";
+import { requireMember, requireMemberFor } from "./members";
 
 const conflict = (message: string) => new DomainError("conflict", message);
 const invalid = (message: string) => new DomainError("invalid_input", message);
 const alreadyClosed = () => conflict("Cette décision est close : plus aucun vote ni clôture.");
 
-async function decisionRow(db: DB, decisionId: string): Promise<DecisionRow | undefined> {
+async function decisionRow(
+  db: DB,
+  { decisionId }: { decisionId: string },
+): Promise<DecisionRow | undefined> {
   return db.selectFrom("decisions").selectAll().where("id", "=", decisionId).executeTakeFirst();
 }
 
 /** The decision and its reader; another pôle's decision is as unknown as a missing one. */
-async function readable(db: DB, actorId: string, decisionId: string) {
-  const decision = await decisionRow(db, decisionId);
+async function readable(db: DB, { actorId, decisionId }: { actorId: string; decisionId: string }) {
+  const decision = await decisionRow(db, { decisionId });
   if (!decision) throw notFound("Décision");
-  const member = await requireMember(db, { poleId: decision.pole_id, userId: actorId }).catch(
-    () => {
-      throw notFound("Décision");
-    },
+  const member = await requireMemberFor(
+    db,
+    { poleId: decision.pole_id, userId: actorId },
+    "Décision",
   );
   if (!canReadDecisions(member)) throw notFound("Décision");
   return { decision, member };
 }
 
-async function present(db: DB, actorId: string, decisionId: string): Promise<DecisionView> {
-  const { decision, member } = await readable(db, actorId, decisionId);
+async function present(
+  db: DB,
+  { actorId, decisionId }: { actorId: string; decisionId: string },
+): Promise<DecisionView> {
+  const { decision, member } = await readable(db, { actorId, decisionId });
   const [view] = await presentDecisions(db, { userId: actorId, member, decisions: [decision] });
   if (!view) throw notFound("Décision");
   return view;
 }
 
-export const getDecision = (
-  { db }: DecisionContext,
-  actorId: string,
-  { decisionId }: { decisionId: string },
-) => present(db, actorId, decisionId);
+export const getDecision = ({ db }: Ctx, actorId: string, { decisionId }: { decisionId: string }) =>
+  present(db, { actorId, decisionId });
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The decision log: newest opened first (ties by id), filtered. */
 export async function listDecisions(
-  { db }: DecisionContext,
+  { db }: Ctx,
   actorId: string,
   input: { poleId: string } & DecisionLogQuery,
 ): Promise<DecisionView[]> {
@@ -100,13 +103,13 @@ async function frozenColleges(db: DB, poleId: string) {
 }
 
 export async function openDecision(
-  { db, poleEvents }: DecisionContext,
+  { db, poleEvents }: Ctx<"poleEvents">,
   actorId: string,
   input: { poleId: string } & OpenDecisionBody,
   now = Date.now(),
 ): Promise<DecisionView> {
   const { poleId } = input;
-  const member = await requireMember(db, { poleId: poleId, userId: actorId });
+  const member = await requireMember(db, { poleId, userId: actorId });
   const circle = await db
     .selectFrom("circles")
     .select(["id", "name"])
@@ -188,16 +191,16 @@ export async function openDecision(
     );
   });
   poleEvents.publish(poleId, { type: "decision", id });
-  return present(db, actorId, id);
+  return present(db, { actorId, decisionId: id });
 }
 
 export async function castVote(
-  { db, poleEvents }: DecisionContext,
+  { db, poleEvents }: Ctx<"poleEvents">,
   actorId: string,
   input: { decisionId: string } & VoteBody,
   now = Date.now(),
 ): Promise<DecisionView> {
-  const { decision } = await readable(db, actorId, input.decisionId);
+  const { decision } = await readable(db, { actorId, decisionId: input.decisionId });
   const seat = await db
     .selectFrom("decision_electorate")
     .select("user_id")
@@ -259,7 +262,7 @@ export async function castVote(
     );
   });
   poleEvents.publish(decision.pole_id, { type: "decision", id: decision.id });
-  return present(db, actorId, decision.id);
+  return present(db, { actorId, decisionId: decision.id });
 }
 
 /**
@@ -268,12 +271,12 @@ export async function castVote(
  * the second one a 409. `actorId` null: closed by its date.
  */
 export async function settleDecision(
-  { db, poleEvents }: DecisionContext,
+  { db, poleEvents }: Ctx<"poleEvents">,
   { decisionId, closedBy }: { decisionId: string; closedBy: string | null },
   now = Date.now(),
 ): Promise<CloseAnswer> {
   const answer = await db.transaction().execute(async (trx) => {
-    const decision = await decisionRow(trx, decisionId);
+    const decision = await decisionRow(trx, { decisionId });
     if (!decision) throw notFound("Décision");
     if (decision.state !== "open") throw alreadyClosed();
     const counts = countVotes(
@@ -308,11 +311,11 @@ export async function settleDecision(
 }
 
 export async function closeDecision(
-  ctx: DecisionContext,
+  ctx: Ctx<"poleEvents">,
   actorId: string,
   { decisionId }: { decisionId: string },
 ): Promise<CloseAnswer> {
-  const { decision, member } = await readable(ctx.db, actorId, decisionId);
+  const { decision, member } = await readable(ctx.db, { actorId, decisionId });
   const ref = { circleId: decision.circle_id, authorId: decision.author_id };
   if (!canCloseDecision(member, actorId, ref)) {
     throw forbidden(

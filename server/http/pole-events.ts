@@ -14,7 +14,7 @@ import { requireUser, signedIn } from "./middleware";
 const KEEPALIVE_MS = 25_000;
 
 /** Whether this access event ends the stream of `sessionId`, or asks to re-check the person. */
-function verdict(
+export function verdict(
   event: AccessEvent,
   stream: { poleId: string; userId: string; sessionId: string },
 ): "end" | "recheck" | "keep" {

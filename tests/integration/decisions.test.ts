@@ -4,8 +4,9 @@
  * outcome for two closings at once, closing by date (also across a restart), the pôle's
  * event stream, the decision log's filters and exports.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { expectError } from "../helpers/contract";
+import { withPole } from "../helpers/fixture";
 import {
   client,
   type FoundedPole,
@@ -18,6 +19,7 @@ import {
 } from "../helpers/server";
 import { eventually } from "../helpers/sync-client";
 
+const t = withPole();
 let server: TestServer;
 let pole: FoundedPole;
 let circleId: string;
@@ -64,7 +66,7 @@ const read = async (by: Person, decisionId: string) =>
   (await as(by)(`/api/decisions/${decisionId}`)).json();
 
 beforeAll(async () => {
-  ({ server, pole } = await startPole());
+  ({ server, pole } = t);
   const created = await coordinator()(`/api/poles/${pole.poleId}/circles`, {
     body: { kind: "thematic", name: "Alimentation durable" },
   });
@@ -74,8 +76,6 @@ beforeAll(async () => {
   oscar = await joinPole(server, pole, [{ circleId, role: "observer" }], "Oscar Observateur");
   dave = await joinPole(server, pole, [], "Dave Ailleurs");
 });
-
-afterAll(() => server.close());
 
 describe("opening a decision", () => {
   it("freezes the electorate: the circle's facilitators and members, never observers", async () => {

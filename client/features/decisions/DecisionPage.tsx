@@ -66,7 +66,9 @@ function Decision({ decision }: { decision: DecisionView }) {
         <ul className="decision__meta">
           {decision.author ? <li>{t("decision.author", { name: decision.author.name })}</li> : null}
           <li>{t("log.opened", { date: when(decision.openedAt) })}</li>
-          {decision.closedAt ? <li>{t("log.closed", { date: when(decision.closedAt) })}</li> : null}
+          {decision.closedAt ? (
+            <li>{t("decision.closedOn", { date: when(decision.closedAt) })}</li>
+          ) : null}
           {decision.closesAt && decision.state === "open" ? (
             <li>
               {t("decision.closesAt", {
