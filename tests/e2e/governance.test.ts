@@ -121,6 +121,20 @@ describe("the charter in the browser", () => {
       .first()
       .waitFor();
     await inspect(member, "history-diff");
+
+    // Restoring the text the amendment started from asks first, then keeps the text before.
+    await base.getByRole("button", { name: /^Restaurer la version n° \d+$/ }).click();
+    await member.getByText(/^Restaurer la version n° \d+ \?/).waitFor();
+    await inspect(member, "history-restore-confirm");
+    await member.getByRole("button", { name: "Oui, restaurer" }).click();
+    await member.getByText(/Le texte d'avant est gardé en version n° \d+\./).waitFor();
+    await member.getByRole("cell", { name: "Avant restauration" }).waitFor();
+    await member.goto(`/d/${pole.documents.charter}`);
+    await waitConnected(member);
+    await expect
+      .poll(() => textEditor(member).textContent())
+      .not.toContain("Sur la vallée de la Drôme.");
+    await member.getByText("Le texte de travail diffère de la version adoptée.").waitFor();
     expectNoPageErrors(coordinator);
     expectNoPageErrors(member);
   });

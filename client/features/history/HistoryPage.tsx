@@ -38,6 +38,7 @@ export function HistoryPage() {
   });
   const versions = useVersions(documentId);
   const [compare, setCompare] = useState<{ from: string; to: string } | null>(null);
+  const [restoring, setRestoring] = useState<VersionView | null>(null);
   useDocumentTitle(meta.data ? t("title", { title: meta.data.title }) : undefined);
 
   if (meta.isPending || versions.isPending) return <Loading />;
@@ -71,6 +72,14 @@ export function HistoryPage() {
       ) : (
         <>
           <CompareForm versions={versions.data} onCompare={setCompare} />
+          {restoring ? (
+            <RestorePanel
+              key={restoring.id}
+              documentId={doc.id}
+              version={restoring}
+              onCancel={() => setRestoring(null)}
+            />
+          ) : null}
           <div className="history-scroll">
             <table className="history-table">
               <thead>
@@ -103,8 +112,8 @@ export function HistoryPage() {
                       <VersionActions
                         documentId={doc.id}
                         version={version}
-                        editable={editable}
                         onDiff={() => setCompare({ from: version.id, to: CURRENT })}
+                        onRestore={editable ? () => setRestoring(version) : undefined}
                       />
                     </td>
                   </tr>
@@ -204,19 +213,16 @@ function CompareForm({
 function VersionActions({
   documentId,
   version,
-  editable,
   onDiff,
+  onRestore,
 }: {
   documentId: string;
   version: VersionView;
-  editable: boolean;
   onDiff(): void;
+  /** Absent for those who only read. */
+  onRestore?(): void;
 }) {
   const { t } = useTranslation("history");
-  const { t: core } = useTranslation();
-  const restore = useRestoreVersion(documentId);
-  const [confirming, setConfirming] = useState(false);
-  const confirmId = useId();
   return (
     <div className="history-table__actions">
       <button type="button" className="button button--secondary button--small" onClick={onDiff}>
@@ -232,47 +238,57 @@ function VersionActions({
           {format.toUpperCase()}
         </a>
       ))}
-      {editable && !confirming ? (
-        <button
-          type="button"
-          className="button button--ghost button--small"
-          onClick={() => setConfirming(true)}
-        >
+      {onRestore ? (
+        <button type="button" className="button button--ghost button--small" onClick={onRestore}>
           {t("restore.button", { number: version.number })}
         </button>
       ) : null}
-      {confirming ? (
-        <fieldset className="confirm" aria-describedby={confirmId}>
-          <legend className="visually-hidden">
-            {t("restore.button", { number: version.number })}
-          </legend>
-          <p id={confirmId}>{t("restore.confirm", { number: version.number })}</p>
-          <button
-            type="button"
-            className="button button--primary button--small"
-            disabled={restore.isPending}
-            onClick={() => restore.mutate(version.id, { onSuccess: () => setConfirming(false) })}
-          >
-            {t("restore.yes")}
-          </button>
-          <button
-            type="button"
-            className="button button--ghost button--small"
-            onClick={() => setConfirming(false)}
-          >
-            {t("restore.no")}
-          </button>
-        </fieldset>
-      ) : null}
-      {restore.isError ? <FormError error={errorMessage(restore.error, core)} /> : null}
-      {restore.isSuccess ? (
-        <Notice tone="success">
-          {t("restore.done", {
-            number: restore.data.restored.number,
-            before: restore.data.preRestore.number,
-          })}
-        </Notice>
-      ) : null}
     </div>
+  );
+}
+
+/** Restoring asks first, outside the table, and then says which version keeps the text before. */
+function RestorePanel({
+  documentId,
+  version,
+  onCancel,
+}: {
+  documentId: string;
+  version: VersionView;
+  onCancel(): void;
+}) {
+  const { t } = useTranslation("history");
+  const { t: core } = useTranslation();
+  const restore = useRestoreVersion(documentId);
+  const titleId = useId();
+  if (restore.isSuccess) {
+    return (
+      <Notice tone="success">
+        {t("restore.done", {
+          number: restore.data.restored.number,
+          before: restore.data.preRestore.number,
+        })}
+      </Notice>
+    );
+  }
+  return (
+    <section className="card" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t("restore.button", { number: version.number })}</h2>
+      <p>{t("restore.confirm", { number: version.number })}</p>
+      <div className="form__actions">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={restore.isPending}
+          onClick={() => restore.mutate(version.id)}
+        >
+          {t("restore.yes")}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onCancel}>
+          {t("restore.no")}
+        </button>
+      </div>
+      {restore.isError ? <FormError error={errorMessage(restore.error, core)} /> : null}
+    </section>
   );
 }
