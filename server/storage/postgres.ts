@@ -24,7 +24,8 @@ export function createPostgresStore(
 ): DocumentStore {
   const common = createKyselyStore(db, now);
   return {
-    create: common.create,
+    // Creation and versions as everywhere.
+    ...common,
 
     // One statement is atomic by itself: a round trip instead of three (BEGIN, COMMIT).
     append: (updates) =>
