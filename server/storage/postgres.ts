@@ -4,6 +4,10 @@ import type { Database } from "../db/schema";
 import { createKyselyStore, insertUpdates, plain, ROWS_PER_INSERT } from "./kysely";
 import { type CompactedState, type DocumentStore, replay, type StoredDocument } from "./store";
 
+/** Until the transaction ends, no other instance compacts nor versions this document. */
+const lockDocument = (trx: Kysely<Database>, documentId: string) =>
+  sql`select pg_advisory_xact_lock(hashtext(${`maillage:document:${documentId}`}))`.execute(trx);
+
 const rethrow = (error: unknown) => {
   throw error;
 };
@@ -16,7 +20,7 @@ const rethrow = (error: unknown) => {
  * - a compaction may run on any instance, whose Y.Doc need not hold every row another
  *   instance appended (a relayed message not yet arrived): under a per-document advisory
  *   lock, it folds into the new state the stored state and the rows it deletes, so a row
- *   only ever leaves the log inside a state.
+ *   only ever leaves the log inside a state. Versions are numbered under the same lock.
  */
 export function createPostgresStore(
   db: Kysely<Database>,
@@ -38,11 +42,17 @@ export function createPostgresStore(
         .execute(async (trx): Promise<StoredDocument> => createKyselyStore(trx).load(documentId));
     },
 
+    // Numbers count up per document: two instances saving at once take turns.
+    saveVersion(version) {
+      return db.transaction().execute(async (trx) => {
+        await lockDocument(trx, version.documentId);
+        return createKyselyStore(trx, now).saveVersion(version);
+      });
+    },
+
     compact(documentId, state, upToId) {
       return db.transaction().execute(async (trx) => {
-        await sql`select pg_advisory_xact_lock(hashtext(${`maillage:document:${documentId}`}))`.execute(
-          trx,
-        );
+        await lockDocument(trx, documentId);
         const stored = await trx
           .selectFrom("document_states")
           .select("state")

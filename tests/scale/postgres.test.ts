@@ -27,6 +27,23 @@ beforeAll(async () => {
   } finally {
     await other.db.destroy();
   }
+  await opened.db
+    .insertInto("poles")
+    .values({ id: "pole-1", slug: "pole", name: "Pôle", created_at: Date.now() })
+    .execute();
+  await opened.db
+    .insertInto("documents")
+    .values({
+      id: "doc-1",
+      pole_id: "pole-1",
+      kind: "page",
+      title: "Notes",
+      circle_id: null,
+      created_by: null,
+      created_at: Date.now(),
+      updated_at: Date.now(),
+    })
+    .execute();
 });
 
 afterAll(async () => {
@@ -48,25 +65,7 @@ describe("PostgreSQL mode", () => {
   });
 
   it("keeps both sides when two instances compact one document from different states at once", async () => {
-    const { db } = opened;
-    await db
-      .insertInto("poles")
-      .values({ id: "pole-1", slug: "pole", name: "Pôle", created_at: Date.now() })
-      .execute();
-    await db
-      .insertInto("documents")
-      .values({
-        id: "doc-1",
-        pole_id: "pole-1",
-        kind: "page",
-        title: "Notes",
-        circle_id: null,
-        created_by: null,
-        created_at: Date.now(),
-        updated_at: Date.now(),
-      })
-      .execute();
-    const store = createPostgresStore(db);
+    const store = createPostgresStore(opened.db);
     // Each instance holds only its own client's edit: the other's message has not arrived.
     const [here, there] = [new Y.Doc(), new Y.Doc()];
     here.getText("t").insert(0, "ici ");
@@ -91,5 +90,27 @@ describe("PostgreSQL mode", () => {
     expect(doc.getText("t").toString()).toContain("ici");
     expect(doc.getText("t").toString()).toContain("là-bas");
     for (const d of [doc, here, there]) d.destroy();
+  });
+
+  it("numbers versions one after the other when two instances save at once", async () => {
+    const store = createPostgresStore(opened.db);
+    const doc = new Y.Doc();
+    doc.getText("t").insert(0, "version");
+    const version = (id: string) => ({
+      id,
+      documentId: "doc-1",
+      kind: "auto" as const,
+      name: null,
+      state: Y.encodeStateAsUpdateV2(doc),
+      authorId: null,
+      createdAt: Date.now(),
+      decisionId: null,
+    });
+    const saved = await Promise.all([
+      store.saveVersion(version("v-1")),
+      store.saveVersion(version("v-2")),
+    ]);
+    expect(saved.map((v) => v.number).sort()).toEqual([1, 2]);
+    doc.destroy();
   });
 });
