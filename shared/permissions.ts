@@ -99,6 +99,9 @@ export const canReadAudit = (member: Member | null) => isCoordinator(member);
 export const canFollowNewcomers = (member: Member | null) => isCoordinator(member);
 export const canChangePoleRole = (member: Member | null) => isCoordinator(member);
 
+/** People's e-mail addresses, in every answer that lists people: the coordinators' only. */
+export const canSeeEmails = (member: Member | null) => isCoordinator(member);
+
 /** Each person edits their own profile; coordinators keep everyone's up to date. */
 export function canEditPerson(member: Member | null, isSelf: boolean): boolean {
   if (member === null) return false;
@@ -111,6 +114,27 @@ export function canEditStructure(member: Member | null, belongsToIt: boolean): b
   if (member === null) return false;
   return member.poleRole === "coordinator" || (belongsToIt && member.poleRole !== "observer");
 }
+
+/** A request to join a structure is answered by those who edit that structure. */
+export const canAnswerStructureRequest = canEditStructure;
+
+/**
+ * Joining a structure without a request: a coordinator placing someone, or the first
+ * person of a structure that has nobody yet (nobody could answer the request; the journal
+ * shows it to the coordinators, who can undo it).
+ */
+export const joinsStructureDirectly = (actor: Member, structureHeadcount: number) =>
+  actor.poleRole === "coordinator" || structureHeadcount === 0;
+
+/**
+ * An onboarding suggestion places a newcomer: it is decided by those who place people in
+ * the suggested circle (coordinators, its facilitators), and moved to another circle only
+ * by someone who places people in that one too.
+ */
+export const canDecideSuggestion = (
+  member: Member | null,
+  { suggestedId, targetId }: { suggestedId: string; targetId: string },
+) => canManageCircle(member, suggestedId) && canManageCircle(member, targetId);
 
 /** A circle's theme and description: whoever places people in it. */
 export const canEditCircleDetails = canManageCircle;

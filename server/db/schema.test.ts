@@ -215,6 +215,12 @@ const expected = {
     created_by: "null",
     created_at: "not null",
   },
+  structure_requests: {
+    pole_id: "not null",
+    user_id: "not null",
+    structure_id: "not null",
+    requested_at: "not null",
+  },
   people: {
     pole_id: "not null",
     user_id: "not null",

@@ -153,6 +153,14 @@ export interface StructuresTable {
   created_at: number;
 }
 
+/** A person's pending request to join a structure (one per person and pôle). */
+export interface StructureRequestsTable {
+  pole_id: string;
+  user_id: string;
+  structure_id: string;
+  requested_at: number;
+}
+
 export interface PeopleTable {
   pole_id: string;
   user_id: string;
@@ -309,6 +317,7 @@ export interface Database {
   board_card_needs: BoardCardNeedsTable;
   pole_profiles: PoleProfilesTable;
   structures: StructuresTable;
+  structure_requests: StructureRequestsTable;
   people: PeopleTable;
   circle_details: CircleDetailsTable;
   onboardings: OnboardingsTable;

@@ -14,6 +14,7 @@ import { audit } from "./audit";
 import type { Ctx } from "./context";
 import { DomainError, forbidden, notFound } from "./errors";
 import { requireMember, requirePerson } from "./members";
+import { chooseStructureFor, pendingStructureOf } from "./structure-membership";
 
 export const parseList = (json: string): string[] => JSON.parse(json);
 
@@ -173,6 +174,7 @@ export async function getPerson(
     ...person,
     // Addresses stay between the person and the coordination.
     email: canEdit ? user.email : null,
+    pendingStructure: canEdit ? await pendingStructureOf(db, { poleId, userId }) : null,
     history: await involvementHistory(db, { poleId, userId }),
     canEdit,
   };
@@ -239,8 +241,10 @@ export async function updatePerson(
   }
   if (input.structureId)
     await requireStructureOfPole(db, { poleId, structureId: input.structureId });
+  const { structureId, ...profile } = input;
   await db.transaction().execute(async (trx) => {
-    await writePerson(trx, { poleId, userId, patch: input });
+    await chooseStructureFor(trx, { poleId, userId, structureId, actorId, actor });
+    await writePerson(trx, { poleId, userId, patch: profile });
     await audit(trx, {
       poleId,
       actorId,

@@ -1,4 +1,5 @@
-import type { PoleSummary as PoleView } from "../../shared/api/poles";
+import type { PoleMember as PoleMemberView, PoleSummary as PoleView } from "../../shared/api/poles";
+import { canSeeEmails, type Member } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import type { Pole, User } from "../db/schema";
 import { insertAccount, instanceHasUsers, type NewAccount, prepareAccount } from "./accounts";
@@ -133,13 +134,22 @@ export async function polesOf({ db }: Ctx, userId: string): Promise<PoleView[]> 
     .execute();
 }
 
-export async function listMembers({ db }: Ctx, actorId: string, { poleId }: { poleId: string }) {
-  await requireMember(db, { poleId, userId: actorId });
-  return db
+/** A member as a viewer sees them: the address only for those who may see addresses. */
+export const presentMember = (row: PoleMemberView & { email: string }, viewer: Member) =>
+  canSeeEmails(viewer) ? row : { userId: row.userId, name: row.name, role: row.role };
+
+export async function listMembers(
+  { db }: Ctx,
+  actorId: string,
+  { poleId }: { poleId: string },
+): Promise<PoleMemberView[]> {
+  const viewer = await requireMember(db, { poleId, userId: actorId });
+  const rows = await db
     .selectFrom("pole_members")
     .innerJoin("users", "users.id", "pole_members.user_id")
     .select(["users.id as userId", "users.name", "users.email", "pole_members.role"])
     .where("pole_members.pole_id", "=", poleId)
     .orderBy("users.name")
     .execute();
+  return rows.map((row) => presentMember(row, viewer));
 }
