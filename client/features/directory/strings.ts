@@ -35,6 +35,7 @@ export const fr = {
       "Demande envoyée pour rejoindre {{structure}} : ses personnes ou la coordination vont répondre.",
     withdraw: "Retirer la demande",
     withdrawn: "Demande retirée.",
+    hint: "Rejoindre une structure qui a déjà des personnes est une demande : elles ou la coordination l'acceptent.",
   },
 };
 
@@ -71,6 +72,7 @@ export const en: Shape<typeof fr> = {
     pending: "Request sent to join {{structure}}: its people or the coordination will answer.",
     withdraw: "Withdraw the request",
     withdrawn: "Request withdrawn.",
+    hint: "Joining a structure that already has people is a request: they or the coordination accept it.",
   },
 };
 

@@ -219,6 +219,7 @@ function PersonForm({
     <TitledForm title={t("person.editTitle")} error={error} onSubmit={save}>
       <SelectField
         label={t("person.structure")}
+        hint={t("structureRequests.hint")}
         value={structureId}
         onChange={(event) => setStructureId(event.target.value)}
       >
