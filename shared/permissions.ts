@@ -87,6 +87,15 @@ export function canManageCircle(member: Member | null, circleId: string): boolea
 }
 
 export const canCreateCircle = (member: Member | null) => isCoordinator(member);
+
+/** Founding another pôle: anyone signed in, or only coordinators when the instance says so. */
+export const canFoundPole = ({
+  allowPoleCreation,
+  coordinatesAPole,
+}: {
+  allowPoleCreation: boolean;
+  coordinatesAPole: boolean;
+}) => allowPoleCreation || coordinatesAPole;
 export const canInvite = (member: Member | null) => isCoordinator(member);
 
 // The collective (pôle profile, people, structures, onboarding, audit).

@@ -95,6 +95,7 @@ export const en: Messages = {
     yourRole: "Your role: {{role}}",
     noPole: "You are not part of any pôle yet.",
     noPoleHint: "Open an invitation link from a coordinator, or found a new pôle.",
+    noPoleInviteOnly: "Open an invitation link from a coordinator to join a pôle.",
     noDocuments: "No documents to show yet.",
     poleGroup: "Pôle",
     poleGroupHint: "Documents shared by the whole pôle",

@@ -98,6 +98,8 @@ export const fr = {
     noPole: "Vous ne faites partie d'aucun pôle pour l'instant.",
     noPoleHint:
       "Ouvrez un lien d'invitation reçu d'une personne coordinatrice, ou fondez un nouveau pôle.",
+    noPoleInviteOnly:
+      "Ouvrez un lien d'invitation reçu d'une personne coordinatrice pour rejoindre un pôle.",
     noDocuments: "Aucun document à afficher pour l'instant.",
     poleGroup: "Pôle",
     poleGroupHint: "Documents communs à tout le pôle",
