@@ -431,3 +431,23 @@ describe("18. money written with an unknown scheme still counts", () => {
     closeDocuments();
   });
 });
+
+describe("22. a registry row nobody filled in is not exported", () => {
+  it("leaves it out of the CSV, keeps the filled ones", async () => {
+    const { doc } = await connect(t.server, t.pole.coordinator, t.pole.documents.diagnostic);
+    doc.transact(() => {
+      doc
+        .getArray("sources")
+        .push([newRow("sources").map, newRow("sources", { title: "Enquête emploi" }).map]);
+    });
+    const reader = await connect(t.server, t.pole.coordinator, t.pole.documents.diagnostic);
+    await waitFor(() => reader.doc.getArray("sources").length === 2, "the rows to be stored");
+    closeDocuments();
+    const { records } = await csvOf(
+      await as(t.pole.coordinator)(
+        `/api/documents/${t.pole.documents.diagnostic}/export/csv?registry=sources`,
+      ),
+    );
+    expect(records.slice(1).map((record) => record[1])).toEqual(["Enquête emploi"]);
+  });
+});
