@@ -19,10 +19,12 @@ export interface Member {
   circles: ReadonlyArray<{ circleId: string; role: CircleRole }>;
 }
 
-/** A document as far as rights go: its kind and the circle it belongs to. */
+/** A document as far as rights go: its kind, the circle it belongs to, whether archived. */
 export interface DocumentRef {
   kind: DocumentKind;
   circleId: string | null;
+  /** Archived documents are read-only for everyone until a coordinator restores them. */
+  archived?: boolean;
 }
 
 /** The pôle's governing circles, whose members co-write the diagnostic and the charter. */
@@ -53,6 +55,7 @@ export function documentAccess(
   governing: GoverningCircles,
 ): DocumentAccess | null {
   if (member === null) return null;
+  if (doc.archived) return "view";
   if (member.poleRole === "coordinator") return "edit";
   if (member.poleRole === "observer") return "view";
   if (doc.kind === "diagnostic" || doc.kind === "charter") {
@@ -144,6 +147,10 @@ export const canDecideSuggestion = (
   member: Member | null,
   { suggestedId, targetId }: { suggestedId: string; targetId: string },
 ) => canManageCircle(member, suggestedId) && canManageCircle(member, targetId);
+
+/** Renaming a group: whoever places people in it. Archiving, deleting, restoring: coordinators. */
+export const canRenameCircle = canManageCircle;
+export const canArchiveCircle = (member: Member | null) => isCoordinator(member);
 
 /** A circle's theme and description: whoever places people in it. */
 export const canEditCircleDetails = canManageCircle;

@@ -53,6 +53,8 @@ const expected = {
     name: "not null",
     parent_id: "null",
     created_at: "not null",
+    archived_at: "null",
+    deleted_at: "null",
   },
   circle_members: {
     circle_id: "not null",
@@ -93,6 +95,7 @@ const expected = {
     created_by: "null",
     created_at: "not null",
     updated_at: "not null",
+    archived_at: "null",
   },
   document_states: {
     document_id: "not null",

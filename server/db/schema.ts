@@ -48,6 +48,10 @@ export interface CirclesTable {
   name: string;
   parent_id: string | null;
   created_at: number;
+  /** Archived (hidden from the active circles, documents read-only), restorable. */
+  archived_at: number | null;
+  /** Deleted: seats removed, documents archived; the row stays for names in history. */
+  deleted_at: number | null;
 }
 
 export interface CircleMembersTable {
@@ -94,6 +98,8 @@ export interface DocumentsTable {
   created_by: string | null;
   created_at: number;
   updated_at: number;
+  /** Archived with its circle: read-only for everyone, listed in the archives. */
+  archived_at: number | null;
 }
 
 export interface DocumentStatesTable {

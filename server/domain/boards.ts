@@ -40,7 +40,7 @@ async function openBoard(
   if (!board || !member) throw notFound("Tableau de projets");
   const access = documentAccess(
     member,
-    { kind: board.kind, circleId: board.circle_id },
+    { kind: board.kind, circleId: board.circle_id, archived: board.archived_at !== null },
     await governingCircles(db, board.pole_id),
   );
   if (!access) throw notFound("Tableau de projets");

@@ -120,6 +120,7 @@ export async function circlePage(
       .select(["id", "kind", "title"])
       .where("pole_id", "=", poleId)
       .where("circle_id", "=", circleId)
+      .where("archived_at", "is", null)
       .orderBy("created_at")
       .execute()
   ).filter((doc) => documentAccess(member, { kind: doc.kind, circleId }, governing) !== null);

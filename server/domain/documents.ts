@@ -41,6 +41,7 @@ export async function insertDocument(
     created_by: input.createdBy,
     created_at: now,
     updated_at: now,
+    archived_at: null,
   };
   await db.insertInto("documents").values(row).execute();
   const state = initialState(input.kind);
@@ -61,10 +62,16 @@ export async function listDocuments(
     .selectFrom("documents")
     .selectAll()
     .where("pole_id", "=", poleId)
+    // Archived documents are listed in the pôle's archives (GET …/archives).
+    .where("archived_at", "is", null)
     .orderBy("created_at")
     .execute();
   return rows.flatMap((row) => {
-    const access = documentAccess(member, { kind: row.kind, circleId: row.circle_id }, governing);
+    const access = documentAccess(
+      member,
+      { kind: row.kind, circleId: row.circle_id, archived: row.archived_at !== null },
+      governing,
+    );
     return access ? [{ ...presentDocument(row), access }] : [];
   });
 }
@@ -85,7 +92,7 @@ export async function accessOf(
   if (!member) return null;
   return documentAccess(
     member,
-    { kind: row.kind, circleId: row.circle_id },
+    { kind: row.kind, circleId: row.circle_id, archived: row.archived_at !== null },
     await governingCircles(db, row.pole_id),
   );
 }
@@ -104,7 +111,7 @@ export async function openDocument(
   if (!row || !member) throw notFound("Document");
   const access = documentAccess(
     member,
-    { kind: row.kind, circleId: row.circle_id },
+    { kind: row.kind, circleId: row.circle_id, archived: row.archived_at !== null },
     await governingCircles(db, row.pole_id),
   );
   if (!access) throw forbidden("Vous n'avez pas accès à ce document.");

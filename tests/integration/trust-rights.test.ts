@@ -451,3 +451,96 @@ describe("22. a registry row nobody filled in is not exported", () => {
     expect(records.slice(1).map((record) => record[1])).toEqual(["Enquête emploi"]);
   });
 });
+
+describe("21. groups are renamed, archived and deleted, their documents never lost", () => {
+  it("renames (facilitators), archives and restores (coordinators), deletes into the archives", async () => {
+    const { circleId, boardId } = await createThematic("Habitat");
+    const facilitator = await joinPole(t.server, t.pole, [{ circleId, role: "facilitator" }]);
+    const member = await joinPole(t.server, t.pole, [{ circleId, role: "member" }]);
+    const coordination = as(t.pole.coordinator);
+    const access = async (person: Person) =>
+      (
+        (await (await as(person)(`/api/poles/${t.pole.poleId}/documents`)).json()) as Array<{
+          id: string;
+          access: string;
+        }>
+      ).find((d) => d.id === boardId)?.access;
+    const archives = async (person: Person = member) =>
+      (await as(person)(`/api/poles/${t.pole.poleId}/archives`)).json();
+
+    await expectError(
+      await as(member)(`/api/circles/${circleId}`, { method: "PATCH", body: { name: "X" } }),
+      403,
+      "forbidden",
+    );
+    const renamed = await as(facilitator)(`/api/circles/${circleId}`, {
+      method: "PATCH",
+      body: { name: "Habitat partagé" },
+    });
+    expect(await renamed.json()).toEqual({ id: circleId, name: "Habitat partagé" });
+    await expectError(
+      await coordination(`/api/circles/${t.pole.circles.core}`, { method: "DELETE" }),
+      409,
+      "conflict",
+    );
+
+    // Archived: out of the circles and documents, read-only in the archives.
+    await expectError(
+      await as(facilitator)(`/api/circles/${circleId}/archive`, { body: {} }),
+      403,
+      "forbidden",
+    );
+    expect((await coordination(`/api/circles/${circleId}/archive`, { body: {} })).status).toBe(204);
+    const circles: Array<{ id: string }> = await (
+      await coordination(`/api/poles/${t.pole.poleId}/circles`)
+    ).json();
+    expect(circles.map((c) => c.id)).not.toContain(circleId);
+    expect(await access(member)).toBeUndefined();
+    expect(await archives()).toMatchObject({
+      circles: [{ id: circleId, name: "Habitat partagé" }],
+      documents: [{ id: boardId, kind: "board", circleName: "Habitat partagé" }],
+    });
+    const meta = await (await as(member)(`/api/documents/${boardId}`)).json();
+    expect(meta.access).toBe("view");
+    expect((await coordination(`/api/documents/${boardId}`)).status).toBe(200);
+    expect((await (await coordination(`/api/documents/${boardId}`)).json()).access).toBe("view");
+
+    // Restored: back where it was, its members edit again.
+    await expectError(
+      await as(member)(`/api/circles/${circleId}/restore`, { body: {} }),
+      403,
+      "forbidden",
+    );
+    expect((await coordination(`/api/circles/${circleId}/restore`, { body: {} })).status).toBe(204);
+    expect(await access(member)).toBe("edit");
+
+    // Deleted: everyone leaves it, the board stays readable in the archives, and comes back.
+    expect((await coordination(`/api/circles/${circleId}`, { method: "DELETE" })).status).toBe(204);
+    const after = await archives();
+    expect(after.circles).toEqual([]);
+    expect(after.documents).toEqual([
+      expect.objectContaining({ id: boardId, circleDeleted: true, circleName: "Habitat partagé" }),
+    ]);
+    expect((await (await as(member)(`/api/documents/${boardId}`)).json()).access).toBe("view");
+    await expectError(
+      await as(member)(`/api/documents/${boardId}/restore`, { body: {} }),
+      403,
+      "forbidden",
+    );
+    expect((await coordination(`/api/documents/${boardId}/restore`, { body: {} })).status).toBe(
+      204,
+    );
+    expect((await archives()).documents).toEqual([]);
+    const journal: Array<{ action: string }> = (
+      await (await coordination(`/api/poles/${t.pole.poleId}/audit?kind=circle`)).json()
+    ).entries;
+    expect(journal.map((entry) => entry.action)).toEqual(
+      expect.arrayContaining([
+        "circle.renamed",
+        "circle.archived",
+        "circle.restored",
+        "circle.deleted",
+      ]),
+    );
+  });
+});
