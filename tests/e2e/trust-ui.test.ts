@@ -187,3 +187,53 @@ describe("22. founding a pôle is offered only to those who may", () => {
     }
   }, 45_000);
 });
+
+describe("21. a group's life: renamed, archived, restored, deleted, and a project group's page", () => {
+  test("from the circle's page to the archives and back", async () => {
+    const { circleId, boardId } = await createThematic("Mobilité douce");
+    const { doc } = await connect(server, pole.coordinator, boardId);
+    const [column] = readColumns(doc);
+    const cardId = addCard(doc, { title: "Vélobus", columnId: column.id });
+    const reader = await connect(server, pole.coordinator, boardId);
+    await waitFor(() => cardsOf(reader.doc).has(cardId), "the card to be stored");
+    const api = client(server.url, pole.coordinator.cookie);
+    const made = await api(`/api/documents/${boardId}/cards/${cardId}/project-group`, {
+      body: { name: "Groupe Vélobus" },
+    });
+    const { circle, projectDocumentId } = await made.json();
+    closeDocuments();
+
+    // The project group's page shows its project: the card, its page, the board.
+    const page = await open(pole.coordinator);
+    await page.goto(`/p/${pole.poleId}/cercles/${circle.id}`);
+    const project = page.getByRole("region", { name: "Le projet" });
+    await project.getByText("Vélobus").waitFor();
+    expect(await project.getByRole("link", { name: "Page du projet" }).getAttribute("href")).toBe(
+      `/d/${projectDocumentId}`,
+    );
+    await inspect(page, "project group page");
+
+    // The thematic group is renamed, then archived: its board goes to the archives.
+    await page.goto(`/p/${pole.poleId}/cercles/${circleId}`);
+    await page.getByLabel("Nom du groupe").fill("Mobilités actives");
+    await page.getByRole("button", { name: "Renommer" }).click();
+    await page.getByRole("heading", { level: 1, name: "Mobilités actives" }).waitFor();
+    await page.getByRole("button", { name: "Archiver le groupe" }).click();
+    await page.getByRole("alert").getByRole("button", { name: "Archiver" }).click();
+    await page.getByRole("heading", { level: 1, name: "Archives" }).waitFor();
+    const groups = page.getByRole("region", { name: "Groupes archivés" });
+    await groups.getByText("Mobilités actives").waitFor();
+    await groups.getByText("Groupe Vélobus").waitFor();
+    // Its board and the project group's page: still listed, still readable.
+    const documents = page.getByRole("region", { name: "Documents archivés" });
+    await expect.poll(() => documents.getByRole("link").count()).toBe(2);
+    await inspect(page, "archives");
+
+    // Restored from the archives: back among the circles.
+    await page.getByRole("button", { name: "Restaurer Mobilités actives" }).click();
+    await page.getByText("« Mobilités actives » est restauré.").waitFor();
+    await page.goto(`/p/${pole.poleId}/cercles`);
+    await page.getByRole("link", { name: "Mobilités actives" }).first().waitFor();
+    expectNoPageErrors(page);
+  }, 60_000);
+});

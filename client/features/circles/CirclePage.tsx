@@ -25,6 +25,7 @@ import {
   useDocumentTitle,
 } from "../../ui/kit";
 import { Tags } from "../../ui/tags";
+import { GroupProject, GroupSettings } from "./GroupLife";
 import { circlePageKey, circlePath, useCirclePage } from "./queries";
 import "./strings";
 
@@ -45,7 +46,7 @@ export function CirclePage() {
       record={circle}
       unknown={t("circle.unknown")}
     >
-      {(circle) => (
+      {(circle, pole) => (
         <>
           <div className="page-head">
             <div className="page-head__text">
@@ -75,9 +76,19 @@ export function CirclePage() {
                   </ul>
                 )}
               </section>
+              {circle.kind === "project" ? (
+                <GroupProject poleId={poleId} circleId={circle.id} />
+              ) : null}
               <Activity circle={circle} />
               {circle.canManage && circle.kind !== "core" && circle.kind !== "steering" ? (
-                <DetailsForm circle={circle} />
+                <>
+                  <DetailsForm circle={circle} />
+                  <GroupSettings
+                    poleId={poleId}
+                    circle={circle}
+                    coordinator={pole.role === "coordinator"}
+                  />
+                </>
               ) : null}
             </div>
           </div>
