@@ -80,6 +80,30 @@ async function documentsOf(db: DB, circleIds: string[]) {
   ).map((row) => row.id);
 }
 
+/**
+ * The groups `ids` and their documents whose archived mark is `from` (null: active) get
+ * `to`: archiving is null → now, restoring is that instant → null (what was archived
+ * earlier, on its own, stays archived).
+ */
+async function moveArchived(
+  db: DB,
+  { ids, from, to }: { ids: string[]; from: number | null; to: number | null },
+) {
+  const op = from === null ? "is" : "=";
+  await db
+    .updateTable("circles")
+    .set({ archived_at: to })
+    .where("id", "in", ids)
+    .where("archived_at", op, from)
+    .execute();
+  await db
+    .updateTable("documents")
+    .set({ archived_at: to })
+    .where("circle_id", "in", ids)
+    .where("archived_at", op, from)
+    .execute();
+}
+
 const COORDINATORS_ONLY = "Seuls les coordinateurs archivent, suppriment ou restaurent un groupe.";
 
 export async function archiveCircle(
@@ -93,18 +117,7 @@ export async function archiveCircle(
   const ids = await groupAndChildren(db, circleId);
   const documents = await documentsOf(db, ids);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("circles")
-      .set({ archived_at: now })
-      .where("id", "in", ids)
-      .where("archived_at", "is", null)
-      .execute();
-    await trx
-      .updateTable("documents")
-      .set({ archived_at: now })
-      .where("circle_id", "in", ids)
-      .where("archived_at", "is", null)
-      .execute();
+    await moveArchived(trx, { ids, from: null, to: now });
     await audit(trx, {
       poleId: circle.pole_id,
       actorId,
@@ -143,18 +156,7 @@ export async function restoreCircle(
   const ids = await groupAndChildren(db, circleId);
   const documents = await documentsOf(db, ids);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("circles")
-      .set({ archived_at: null })
-      .where("id", "in", ids)
-      .where("archived_at", "=", when)
-      .execute();
-    await trx
-      .updateTable("documents")
-      .set({ archived_at: null })
-      .where("circle_id", "in", ids)
-      .where("archived_at", "=", when)
-      .execute();
+    await moveArchived(trx, { ids, from: when, to: null });
     await audit(trx, {
       poleId: circle.pole_id,
       actorId,
@@ -193,17 +195,8 @@ export async function deleteCircle(
         actorId,
       });
     }
-    await trx
-      .updateTable("documents")
-      .set({ archived_at: now })
-      .where("circle_id", "in", ids)
-      .where("archived_at", "is", null)
-      .execute();
-    await trx
-      .updateTable("circles")
-      .set({ deleted_at: now, archived_at: now })
-      .where("id", "in", ids)
-      .execute();
+    await moveArchived(trx, { ids, from: null, to: now });
+    await trx.updateTable("circles").set({ deleted_at: now }).where("id", "in", ids).execute();
     await audit(trx, {
       poleId: circle.pole_id,
       actorId,

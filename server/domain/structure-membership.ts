@@ -14,6 +14,7 @@ import { audit } from "./audit";
 import type { Ctx } from "./context";
 import { forbidden, notFound } from "./errors";
 import { requireMember, requireMemberFor } from "./members";
+import { writePerson } from "./person-record";
 
 /** Whether the person currently belongs to the structure. */
 export async function belongsTo(
@@ -45,12 +46,7 @@ async function setStructure(
   input: { poleId: string; userId: string; structureId: string | null; actorId: string },
 ) {
   const { poleId, userId, structureId, actorId } = input;
-  const values = { structure_id: structureId, updated_at: Date.now() };
-  await db
-    .insertInto("people")
-    .values({ pole_id: poleId, user_id: userId, ...values })
-    .onConflict((oc) => oc.columns(["pole_id", "user_id"]).doUpdateSet(values))
-    .execute();
+  await writePerson(db, { poleId, userId, patch: { structureId } });
   await db
     .deleteFrom("structure_requests")
     .where("pole_id", "=", poleId)

@@ -9,7 +9,7 @@ import type { Ctx } from "./context";
 import { DomainError, forbidden, notFound } from "./errors";
 import { newId } from "./ids";
 import { requireMember, requireMemberFor } from "./members";
-import { parseList, uniqueTags } from "./people";
+import { parseList, uniqueTags } from "./person-record";
 import { belongsTo } from "./structure-membership";
 
 export async function listStructures(

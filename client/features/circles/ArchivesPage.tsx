@@ -51,15 +51,18 @@ function ArchivesContent({ poleId, coordinator }: { poleId: string; coordinator:
   });
   const problem = useProblem();
   const { busy, outcome, submit } = useSubmit(problem);
-  const restore = (path: string, success: string) =>
-    void submit(async () => {
-      await api.call("POST", path);
-      await Promise.all(
-        [archivesKey(poleId), circlesKey(poleId), documentsKey(poleId)].map((queryKey) =>
-          queryClient.invalidateQueries({ queryKey }),
-        ),
-      );
-    }, success);
+  const restore = (path: string, name: string) =>
+    void submit(
+      async () => {
+        await api.call("POST", path);
+        await Promise.all(
+          [archivesKey(poleId), circlesKey(poleId), documentsKey(poleId)].map((queryKey) =>
+            queryClient.invalidateQueries({ queryKey }),
+          ),
+        );
+      },
+      t("archives.restored", { name }),
+    );
   const when = (iso: string) => formatDate(iso, i18n.language);
   return (
     <>
@@ -81,20 +84,13 @@ function ArchivesContent({ poleId, coordinator }: { poleId: string; coordinator:
                 </span>
               </span>
               {coordinator ? (
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  disabled={busy}
-                  aria-label={t("archives.restoreLabel", { name: circle.name })}
+                <RestoreButton
+                  name={circle.name}
+                  busy={busy}
                   onClick={() =>
-                    restore(
-                      `/api/circles/${encodeURIComponent(circle.id)}/restore`,
-                      t("archives.restored", { name: circle.name }),
-                    )
+                    restore(`/api/circles/${encodeURIComponent(circle.id)}/restore`, circle.name)
                   }
-                >
-                  {t("archives.restore")}
-                </button>
+                />
               ) : null}
             </li>
           ))}
@@ -124,25 +120,33 @@ function ArchivesContent({ poleId, coordinator }: { poleId: string; coordinator:
                 </span>
               </span>
               {coordinator && doc.circleDeleted ? (
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  disabled={busy}
-                  aria-label={t("archives.restoreLabel", { name: doc.title })}
+                <RestoreButton
+                  name={doc.title}
+                  busy={busy}
                   onClick={() =>
-                    restore(
-                      `/api/documents/${encodeURIComponent(doc.id)}/restore`,
-                      t("archives.restored", { name: doc.title }),
-                    )
+                    restore(`/api/documents/${encodeURIComponent(doc.id)}/restore`, doc.title)
                   }
-                >
-                  {t("archives.restore")}
-                </button>
+                />
               ) : null}
             </li>
           ))}
         </ul>
       </section>
     </>
+  );
+}
+
+function RestoreButton({ name, busy, onClick }: { name: string; busy: boolean; onClick(): void }) {
+  const { t } = useTranslation("collective");
+  return (
+    <button
+      type="button"
+      className="button button--secondary button--small"
+      disabled={busy}
+      aria-label={t("archives.restoreLabel", { name })}
+      onClick={onClick}
+    >
+      {t("archives.restore")}
+    </button>
   );
 }
