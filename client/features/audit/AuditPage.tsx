@@ -29,6 +29,8 @@ const kinds = [
   "charter",
   "pole",
   "member",
+  "decision",
+  "colleges",
 ] as const;
 
 interface Filters {

@@ -28,6 +28,7 @@ import { Tags } from "../../ui/tags";
 import { GroupProject, GroupSettings } from "./GroupLife";
 import { circlePageKey, circlePath, useCirclePage } from "./queries";
 import "./strings";
+import { CircleDecisions } from "../decisions/CircleDecisions";
 
 export function CirclePage() {
   const { t } = useTranslation("collective");
@@ -79,6 +80,7 @@ export function CirclePage() {
               {circle.kind === "project" ? (
                 <GroupProject poleId={poleId} circleId={circle.id} />
               ) : null}
+              <CircleDecisions poleId={poleId} circleId={circle.id} />
               <Activity circle={circle} />
               {circle.canManage && circle.kind !== "core" && circle.kind !== "steering" ? (
                 <>

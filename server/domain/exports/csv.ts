@@ -17,7 +17,7 @@ const PLAIN_NUMBER = /^-?\d+(,\d+)?$/;
  * A plain number (-12,50) is left alone: it cannot be a formula, and an apostrophe would
  * turn a negative amount into text that no sum counts.
  */
-export const asText = (cell: string): string =>
+const asText = (cell: string): string =>
   /^[=+\-@\t\r]/.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
 
 /** A number as the CSV writes it: fixed decimals, a decimal comma, no grouping. */
