@@ -115,7 +115,12 @@ export async function openDocument(
     await governingCircles(db, row.pole_id),
   );
   if (!access) throw forbidden("Vous n'avez pas accès à ce document.");
-  return { ...presentDocument(row), poleId: row.pole_id, access };
+  return {
+    ...presentDocument(row),
+    poleId: row.pole_id,
+    access,
+    archived: row.archived_at !== null,
+  };
 }
 
 export async function createPage(

@@ -228,6 +228,13 @@ describe("21. a group's life: renamed, archived, restored, deleted, and a projec
     const documents = page.getByRole("region", { name: "Documents archivés" });
     await expect.poll(() => documents.getByRole("link").count()).toBe(2);
     await inspect(page, "archives");
+    // An archived document opens read-only and says where it is.
+    await documents.getByRole("link").first().click();
+    await page.getByText("Document archivé").waitFor();
+    await page.goto(`/p/${pole.poleId}/cercles/${circleId}`);
+    await page.getByText("Groupe archivé").waitFor();
+    expect(await page.getByRole("button", { name: "Archiver le groupe" }).count()).toBe(0);
+    await page.goto(`/p/${pole.poleId}/archives`);
 
     // Restored from the archives: back among the circles.
     await page.getByRole("button", { name: "Restaurer Mobilités actives" }).click();

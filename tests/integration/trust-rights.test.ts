@@ -10,6 +10,7 @@ import * as Y from "yjs";
 import type { Portfolio } from "../../shared/api/boards";
 import { addCard, cardsOf, readColumns } from "../../shared/board-doc";
 import { newRow } from "../../shared/diagnostic/writing";
+import { closeCodes } from "../../shared/documents";
 import { expectError } from "../helpers/contract";
 import { withPole } from "../helpers/fixture";
 import { client, joinPole, type Person } from "../helpers/server";
@@ -490,7 +491,15 @@ describe("21. groups are renamed, archived and deleted, their documents never lo
       403,
       "forbidden",
     );
+    const editing = await connect(t.server, member, boardId);
     expect((await coordination(`/api/circles/${circleId}/archive`, { body: {} })).status).toBe(204);
+    // The member's open board loses its edit right within a second.
+    await waitFor(
+      () => editing.closes.includes(closeCodes.accessChanged),
+      "the open board to be re-checked",
+      1000,
+    );
+    closeDocuments();
     const circles: Array<{ id: string }> = await (
       await coordination(`/api/poles/${t.pole.poleId}/circles`)
     ).json();

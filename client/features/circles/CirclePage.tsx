@@ -17,6 +17,7 @@ import { useProblem } from "../../lib/errors";
 import { formatDate } from "../../lib/i18n";
 import {
   Badge,
+  Notice,
   OutcomeNotice,
   SelectField,
   TextAreaField,
@@ -55,6 +56,14 @@ export function CirclePage() {
               <h1>{circle.name}</h1>
             </div>
           </div>
+          {circle.archived ? (
+            <Notice tone="warning" title={t("archives.archivedGroup")} live={false}>
+              <p>
+                {t("archives.archivedGroupHint")}{" "}
+                <Link to={`/p/${poleId}/archives`}>{t("archives.title")}</Link>
+              </p>
+            </Notice>
+          ) : null}
           {circle.theme ? <p className="lead">{circle.theme}</p> : null}
           {circle.description ? <p>{circle.description}</p> : null}
           <div className="columns">

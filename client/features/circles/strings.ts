@@ -68,6 +68,9 @@ export const fr = {
     restore: "Restaurer",
     restoreLabel: "Restaurer {{name}}",
     restored: "« {{name}} » est restauré.",
+    archivedGroup: "Groupe archivé",
+    archivedGroupHint:
+      "Ce groupe et ses documents sont dans les archives du pôle, en lecture seule ; la coordination peut les restaurer.",
   },
   circle: {
     members: "Membres",
@@ -163,6 +166,9 @@ export const en: Shape<typeof fr> = {
     restore: "Restore",
     restoreLabel: "Restore {{name}}",
     restored: "“{{name}}” is restored.",
+    archivedGroup: "Archived group",
+    archivedGroupHint:
+      "This group and its documents are in the pôle's archives, read-only; the coordination can restore them.",
   },
   circle: {
     members: "Members",

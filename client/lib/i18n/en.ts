@@ -162,6 +162,10 @@ export const en: Messages = {
   },
   document: {
     breadcrumb: "Breadcrumb",
+    archivedTitle: "Archived document",
+    archived:
+      "This document is in the pôle's archives with its group: it can be read, no longer edited, and the coordination can restore it.",
+    archivesLink: "See the archives",
     readOnlyTitle: "Read only",
     readOnly:
       "You can read this document and see who is viewing it, but not edit it. To contribute, ask the pôle's coordination to make you a member of the circle.",

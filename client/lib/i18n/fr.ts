@@ -167,6 +167,10 @@ export const fr = {
   },
   document: {
     breadcrumb: "Fil d'Ariane",
+    archivedTitle: "Document archivé",
+    archived:
+      "Ce document est rangé dans les archives du pôle avec son groupe : il se lit, ne se modifie plus, et la coordination peut le restaurer.",
+    archivesLink: "Voir les archives",
     readOnlyTitle: "Lecture seule",
     readOnly:
       "Vous pouvez lire ce document et voir qui le consulte, mais pas le modifier. Pour contribuer, demandez à la coordination du pôle de vous rendre membre du cercle concerné.",
