@@ -268,7 +268,7 @@ export async function restoreDocument(
     await audit(trx, {
       poleId: document.pole_id,
       actorId,
-      action: "document.restored",
+      action: "document.unarchived",
       target: documentId,
       details: { circleId },
     });

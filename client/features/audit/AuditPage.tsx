@@ -31,6 +31,8 @@ const kinds = [
   "member",
   "decision",
   "colleges",
+  "amendment",
+  "document",
 ] as const;
 
 interface Filters {
