@@ -1,11 +1,7 @@
-import { type Kysely, Migrator, PostgresAdapter } from "kysely";
+import { type Kysely, Migrator } from "kysely";
 import { migrations } from "../../migrations";
+import { isPostgres } from "./dialect";
 import { PortableSchemaPlugin } from "./portable-schema";
-
-/** Whether `db` speaks to PostgreSQL (else SQLite). */
-// biome-ignore lint/suspicious/noExplicitAny: asked of any Kysely instance, whatever its schema
-export const isPostgres = (db: Kysely<any>): boolean =>
-  db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
  * Applies every pending migration of migrations/; throws with the failing one's name.

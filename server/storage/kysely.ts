@@ -52,13 +52,11 @@ export async function insertUpdates(
 }
 
 /**
- * The store over Kysely. `db` may be a transaction (the domain creates a document's state
+ * The store over Kysely as SQLite needs it, and the base of the others (createKyselyStore
+ * picks the one for the database). `db` may be a transaction (the domain creates a document's state
  * in the transaction that creates the document): the operations then run inside it.
  */
-export function createKyselyStore(
-  db: Kysely<Database>,
-  now: () => number = Date.now,
-): DocumentStore {
+export function createBaseStore(db: Kysely<Database>, now: () => number = Date.now): DocumentStore {
   const inTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> =>
     db.isTransaction
       ? work(db)

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import * as Y from "yjs";
 import type { Database } from "../db/schema";
-import { createKyselyStore, insertUpdates, plain, ROWS_PER_INSERT } from "./kysely";
+import { createBaseStore, insertUpdates, plain, ROWS_PER_INSERT } from "./kysely";
 import { type CompactedState, type DocumentStore, replay, type StoredDocument } from "./store";
 
 /** Until the transaction ends, no other instance compacts nor versions this document. */
@@ -26,7 +26,16 @@ export function createPostgresStore(
   db: Kysely<Database>,
   now: () => number = Date.now,
 ): DocumentStore {
-  const common = createKyselyStore(db, now);
+  const common = createBaseStore(db, now);
+  /** Runs `work` in a transaction of its own, or in the caller's when `db` is one. */
+  const inTransaction = <T>(
+    work: (trx: Kysely<Database>) => Promise<T>,
+    isolation?: "repeatable read",
+  ): Promise<T> => {
+    if (db.isTransaction) return work(db);
+    const transaction = db.transaction();
+    return (isolation ? transaction.setIsolationLevel(isolation) : transaction).execute(work);
+  };
   return {
     // Creation and versions as everywhere.
     ...common,
@@ -36,22 +45,22 @@ export function createPostgresStore(
       updates.length <= ROWS_PER_INSERT ? insertUpdates(db, updates) : common.append(updates),
 
     load(documentId) {
-      return db
-        .transaction()
-        .setIsolationLevel("repeatable read")
-        .execute(async (trx): Promise<StoredDocument> => createKyselyStore(trx).load(documentId));
+      return inTransaction(
+        (trx): Promise<StoredDocument> => createBaseStore(trx).load(documentId),
+        "repeatable read",
+      );
     },
 
     // Numbers count up per document: two instances saving at once take turns.
     saveVersion(version) {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(async (trx) => {
         await lockDocument(trx, version.documentId);
-        return createKyselyStore(trx, now).saveVersion(version);
+        return createBaseStore(trx, now).saveVersion(version);
       });
     },
 
     compact(documentId, state, upToId) {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(async (trx) => {
         await lockDocument(trx, documentId);
         const stored = await trx
           .selectFrom("document_states")
@@ -79,7 +88,7 @@ export function createPostgresStore(
         } finally {
           doc.destroy();
         }
-        return createKyselyStore(trx, now).compact(documentId, merged, upToId);
+        return createBaseStore(trx, now).compact(documentId, merged, upToId);
       });
     },
   };
