@@ -18,6 +18,7 @@ import { documentRoutes } from "./http/documents";
 import { errorBody, handleError, sendError } from "./http/errors";
 import { exportRoutes } from "./http/exports";
 import { invitationRoutes } from "./http/invitations";
+import { maturityRoutes } from "./http/maturity";
 import { loadSession, requireSameOrigin } from "./http/middleware";
 import { poleRoutes } from "./http/poles";
 import type { SyncServer } from "./sync";
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .route("/", diagnosticRoutes(deps))
     .route("/", collectiveRoutes(deps))
     .route("/", boardRoutes(deps))
+    .route("/", maturityRoutes(deps))
     .all("*", (c) => sendError(c, "not_found", "Route inconnue."));
   app.route("/api", api);
 

@@ -9,6 +9,8 @@ import type {
   SizeBand,
 } from "../../shared/collective";
 import type { DocumentKind } from "../../shared/documents";
+import type { GodinMarker, ObjectiveKey } from "../../shared/maturity/referentiel";
+import type { AudienceKind } from "../../shared/maturity/rules";
 import type { CircleKind, CircleRole, PoleRole } from "../../shared/permissions";
 
 export interface UsersTable {
@@ -289,6 +291,63 @@ export interface DiagnosticThemeCirclesTable {
   linked_at: number;
 }
 
+// Self-assessment (migrations/2026_12_05_2345_create_maturity.ts).
+export interface MaturityIndicatorsTable {
+  id: string;
+  pole_id: string;
+  objective: ObjectiveKey;
+  label: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface MaturityHiddenIndicatorsTable {
+  pole_id: string;
+  indicator_id: string;
+}
+
+export interface MaturityCampaignsTable {
+  id: string;
+  pole_id: string;
+  title: string;
+  opens_on: string;
+  closes_on: string;
+  audience: AudienceKind;
+  audience_circle_id: string | null;
+  /** JSON: Indicator[] (shared/maturity/referentiel.ts), frozen at opening. */
+  indicators: string;
+  sheet_document_id: string;
+  created_by: string | null;
+  created_at: number;
+  closed_at: number | null;
+  closed_by: string | null;
+}
+
+export interface MaturityRespondentsTable {
+  campaign_id: string;
+  user_id: string;
+}
+
+export interface MaturityAnswersTable {
+  campaign_id: string;
+  user_id: string;
+  indicator_id: string;
+  importance: number | null;
+  standing: number | null;
+  comment: Generated<string>;
+  /** JSON: Evidence[] (shared/api/maturity.ts). */
+  evidence: Generated<string>;
+  updated_at: number;
+}
+
+export interface MaturityMarkerLevelsTable {
+  campaign_id: string;
+  marker: GodinMarker;
+  level: Maturity;
+  set_by: string | null;
+  set_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -317,6 +376,12 @@ export interface Database {
   diagnostic_rows: DiagnosticRowsTable;
   diagnostic_summaries: DiagnosticSummariesTable;
   diagnostic_theme_circles: DiagnosticThemeCirclesTable;
+  maturity_indicators: MaturityIndicatorsTable;
+  maturity_hidden_indicators: MaturityHiddenIndicatorsTable;
+  maturity_campaigns: MaturityCampaignsTable;
+  maturity_respondents: MaturityRespondentsTable;
+  maturity_answers: MaturityAnswersTable;
+  maturity_marker_levels: MaturityMarkerLevelsTable;
 }
 
 export type User = Selectable<UsersTable>;
