@@ -27,14 +27,13 @@ export async function exportFunderReport(
     );
   }
   const latest = dashboard.maturity;
-  const maturity =
-    latest?.objectives
-      ? {
-          results: await campaignResults(ctx, actorId, { campaignId: latest.campaign.id, on }),
-          indicators: (await readCampaign(ctx, actorId, { campaignId: latest.campaign.id, on }))
-            .indicators,
-        }
-      : null;
+  const maturity = latest?.objectives
+    ? {
+        results: await campaignResults(ctx, actorId, { campaignId: latest.campaign.id, on }),
+        indicators: (await readCampaign(ctx, actorId, { campaignId: latest.campaign.id, on }))
+          .indicators,
+      }
+    : null;
   return blocksFile(format, {
     title: `Rapport d'activité — ${dashboard.pole.name}`,
     blocks: funderReportBlocks(dashboard, maturity, longDate(on)),
