@@ -25,7 +25,7 @@ export default defineConfig({
       ? resolve(process.env.MAILLAGE_CLIENT_OUT)
       : resolve(import.meta.dirname, "dist/client"),
     emptyOutDir: true,
-    sourcemap: "hidden",
+    sourcemap: false,
     chunkSizeWarningLimit: 700,
   },
   server: {

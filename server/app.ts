@@ -1,13 +1,10 @@
 /** The Hono app: middleware, route mounting, static client, the sync upgrade, one error handler. */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { upgradeWebSocket } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
-import { openDocument } from "./domain/documents";
-import { DomainError } from "./domain/errors";
 import { authRoutes } from "./http/auth";
 import { boardRoutes } from "./http/boards";
 import { circleRoutes } from "./http/circles";
@@ -15,12 +12,13 @@ import { collectiveRoutes } from "./http/collective";
 import type { AppDeps, AppEnv } from "./http/context";
 import { diagnosticRoutes } from "./http/diagnostic";
 import { documentRoutes } from "./http/documents";
-import { errorBody, handleError, sendError } from "./http/errors";
+import { handleError, sendError } from "./http/errors";
 import { exportRoutes } from "./http/exports";
 import { invitationRoutes } from "./http/invitations";
 import { maturityRoutes } from "./http/maturity";
-import { loadSession, requireSameOrigin } from "./http/middleware";
+import { loadSession, requireKnownHost, requireSameOrigin } from "./http/middleware";
 import { poleRoutes } from "./http/poles";
+import { syncRoutes } from "./http/sync";
 import type { SyncServer } from "./sync";
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -29,19 +27,24 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const serviceWorkerFile = /^\/(sw\.js|workbox-[\w-]+\.js)$/;
 
 export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection"> }) {
-  const { db, config, logger, sync } = deps;
+  const { db, config, logger } = deps;
   const app = new Hono<AppEnv>();
 
+  const publicUrl = new URL(config.PUBLIC_URL);
+  const https = publicUrl.protocol === "https:";
   app.onError(handleError(logger));
   app.use(
     secureHeaders({
+      // Over plain HTTP the header is ignored, and would pin a later https name wrongly.
+      strictTransportSecurity: https ? "max-age=31536000; includeSubDomains" : false,
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         // Tiptap and the collaboration carets colour elements with inline styles.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'", "ws:", "wss:"],
+        // The sync socket is the only connection the pages open: to this server alone.
+        connectSrc: ["'self'", `${https ? "wss" : "ws"}://${publicUrl.host}`],
         // The service worker that opens the app offline (/sw.js, client/offline/sw.ts).
         workerSrc: ["'self'"],
         objectSrc: ["'none'"],
@@ -55,7 +58,13 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
   app.use(loadSession(db, config.PUBLIC_URL));
 
   const api = new Hono<AppEnv>()
+    .use(requireKnownHost(config.PUBLIC_URL))
     .use(requireSameOrigin(config.PUBLIC_URL))
+    .use(async (c, next) => {
+      await next();
+      // Answers are per person and change at every edit: never kept by a cache.
+      c.header("Cache-Control", "no-store");
+    })
     .use(
       bodyLimit({
         maxSize: MAX_BODY_BYTES,
@@ -76,23 +85,14 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .all("*", (c) => sendError(c, "not_found", "Route inconnue."));
   app.route("/api", api);
 
-  // The upgrade is answered with a plain HTTP status before any WebSocket exists.
-  app.get("/sync/:documentId", async (c, next) => {
-    const user = c.get("user");
-    if (!user) return c.json(errorBody("unauthenticated", "Connectez-vous."), 401);
-    const documentId = c.req.param("documentId");
-    try {
-      const { access } = await openDocument(db, user.id, documentId);
-      return upgradeWebSocket(() => sync.connection(documentId, user.id, access))(c, next);
-    } catch (error) {
-      if (error instanceof DomainError)
-        return c.json(errorBody(error.code, error.message), error.status);
-      throw error;
-    }
-  });
+  app.route("/sync", syncRoutes(deps));
 
   const clientRoot = config.CLIENT_DIST;
   // Without a built client (API-only runs: tests, benchmarks) there is nothing to serve.
+  // Source maps stay out of reach even if a build left some behind.
+  app.get("/assets/*", async (c, next) =>
+    c.req.path.endsWith(".map") ? sendError(c, "not_found", "Fichier introuvable.") : next(),
+  );
   if (existsSync(clientRoot)) {
     app.use(
       "/*",
@@ -104,11 +104,13 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
       }),
     );
   }
+  // A missing asset is a 404, not the application's page (which would be parsed as code).
+  app.get("/assets/*", (c) => sendError(c, "not_found", "Fichier introuvable."));
   // Client-side routes (/d/:id, /login…) all load the single-page app; a missing worker
   // script must not (the browser would try to run the page as one).
   app.get("*", (c) => {
     if (serviceWorkerFile.test(c.req.path)) {
-      return c.json(errorBody("not_found", "Fichier introuvable."), 404);
+      return sendError(c, "not_found", "Fichier introuvable.");
     }
     try {
       return c.html(readFileSync(join(clientRoot, "index.html"), "utf8"));

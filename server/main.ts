@@ -2,13 +2,14 @@
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { createApp } from "./app";
+import { sessionExpiry } from "./auth/sessions";
 import { createThrottle } from "./auth/throttle";
 import { type DB, openDatabase } from "./db/database";
 import { migrateToLatest } from "./db/migrate";
-import { createAccessEvents } from "./domain/access-events";
+import { type AccessEvent, createAccessEvents } from "./domain/access-events";
 import { accessOf } from "./domain/documents";
 import { type Env, parseEnv } from "./env";
 import { createProjections } from "./projections";
@@ -24,6 +25,25 @@ export interface Maillage {
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
+/** The sync layer follows what the domain announces: rights, sessions, moved documents. */
+function followAccess(sync: SyncServer, event: AccessEvent, logger: Logger): void {
+  const failed = (err: unknown) => logger.error({ err, event }, "access re-check failed");
+  switch (event.type) {
+    case "rights-changed":
+      sync.recheckUser(event.userId).catch(failed);
+      break;
+    case "document-moved":
+      sync.recheckDocument(event.documentId).catch(failed);
+      break;
+    case "sessions-ended":
+      sync.endSessions(event.sessionIds);
+      break;
+    case "user-sessions-ended":
+      sync.endUserSessions(event.userId, event.except);
+      break;
+  }
+}
+
 export async function startMaillage(config: Env): Promise<Maillage> {
   const logger = pino({ level: config.LOG_LEVEL });
   const { db, sqlite } = openDatabase(config.DATA_DIR, config.DB_SYNCHRONOUS);
@@ -35,14 +55,11 @@ export async function startMaillage(config: Env): Promise<Maillage> {
     sqlite,
     logger,
     accessOf: (userId, documentId) => accessOf(db, userId, documentId),
+    sessionExpiry: (sessionId) => sessionExpiry(db, sessionId),
     unloadDelayMs: config.DOC_UNLOAD_DELAY_SECONDS * 1000,
     onStored: createProjections(db),
   });
-  events.subscribe(({ userId }) => {
-    sync
-      .recheckUser(userId)
-      .catch((err) => logger.error({ err, userId }, "access re-check failed"));
-  });
+  events.subscribe((event) => followAccess(sync, event, logger));
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   // The app needs PUBLIC_URL, which defaults to the bound address (PORT=0 picks a free port).

@@ -22,6 +22,8 @@ export type DocumentAccess = "edit" | "view";
 export const closeCodes = {
   /** The person lost the right to read the document (removed from the pôle or circle). */
   accessRevoked: 4403,
+  /** The session the connection was opened under ended (logout, expiry, password change). */
+  sessionEnded: 4401,
   /** The right changed (edit ↔ view): reconnecting picks up the new one. */
   accessChanged: 4001,
   /** A frame could not be decoded or broke a rule of the protocol. */

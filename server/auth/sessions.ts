@@ -89,3 +89,13 @@ export async function invalidateSession(db: DB, sessionId: string) {
 export async function invalidateUserSessions(db: DB, userId: string) {
   await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
 }
+
+/** When a session ends unless extended; null when it no longer exists. */
+export async function sessionExpiry(db: DB, sessionId: string): Promise<number | null> {
+  const row = await db
+    .selectFrom("sessions")
+    .select("expires_at")
+    .where("id", "=", sessionId)
+    .executeTakeFirst();
+  return row?.expires_at ?? null;
+}

@@ -226,6 +226,8 @@ export async function createProjectGroup(
   });
   // The creator's seats changed: their open connections pick up their new rights.
   events.publish({ poleId: board.pole_id, userId: actorId });
+  // The page may have left the board's circle: whoever has it open is re-checked.
+  events.documentMoved(result.projectDocumentId);
   return result;
 }
 

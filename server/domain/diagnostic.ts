@@ -11,10 +11,10 @@ import {
 } from "../../shared/diagnostic";
 import { canCreateCircle } from "../../shared/permissions";
 import type { DB } from "../db/database";
+import { createKyselyStore, loadDoc } from "../storage";
 import { audit } from "./audit";
 import { openDocument } from "./documents";
 import { DomainError, forbidden, notFound } from "./errors";
-import { loadStoredDoc } from "./exports/load";
 import { requireMember } from "./members";
 
 export interface DiagnosticSummary {
@@ -56,7 +56,7 @@ export async function diagnosticSummary(
       projectedAt: row.projected_at,
     };
   }
-  const doc = await loadStoredDoc(db, documentId);
+  const doc = await loadDoc(createKyselyStore(db), documentId);
   try {
     return { completeness: completeness(readDiagnostic(doc)), counts: {}, projectedAt: null };
   } finally {
@@ -112,7 +112,7 @@ export async function linkThemeCircle(
   if (circle.kind !== "thematic") {
     throw new DomainError("invalid_input", "Une thématique se relie à un groupe thématique.");
   }
-  const doc = await loadStoredDoc(db, documentId);
+  const doc = await loadDoc(createKyselyStore(db), documentId);
   const exists = findRowMap(doc, "themes", themeId) !== undefined;
   doc.destroy();
   if (!exists) throw notFound("Thématique");

@@ -3,6 +3,7 @@ import type { DocumentAccess, DocumentKind } from "../../shared/documents";
 import { canCreatePage, documentAccess, type Member } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import type { DocumentRow } from "../db/schema";
+import { createKyselyStore } from "../storage";
 import { forbidden, notFound } from "./errors";
 import { newId } from "./ids";
 import { governingCircles, loadMember, requireMember } from "./members";
@@ -23,6 +24,8 @@ export async function insertDocument(
     title: string;
     circleId: string | null;
     createdBy: string;
+    /** The content it starts with, when not its kind's usual outline. */
+    initial?: Uint8Array;
   },
   now = Date.now(),
 ): Promise<DocumentRow> {
@@ -37,12 +40,9 @@ export async function insertDocument(
     updated_at: now,
   };
   await db.insertInto("documents").values(row).execute();
-  const state = initialState(input.kind);
+  const state = input.initial ?? initialState(input.kind);
   if (state) {
-    await db
-      .insertInto("document_states")
-      .values({ document_id: row.id, state, updated_at: now })
-      .execute();
+    await createKyselyStore(db, () => now).create(row.id, state);
   }
   return row;
 }

@@ -16,7 +16,7 @@ export const presentUser = (user: { id: string; name: string; email: string }) =
   email: user.email,
 });
 
-export function authRoutes({ db, config, throttles }: AppDeps) {
+export function authRoutes({ db, config, events, throttles }: AppDeps) {
   const signIn = async (c: Parameters<typeof setSessionCookie>[0], userId: string) => {
     const token = generateSessionToken();
     const session = await createSession(db, token, userId);
@@ -57,7 +57,10 @@ export function authRoutes({ db, config, throttles }: AppDeps) {
     })
     .post("/auth/logout", async (c) => {
       const session = c.get("session");
-      if (session) await invalidateSession(db, session.id);
+      if (session) {
+        await invalidateSession(db, session.id);
+        events.sessionsEnded([session.id]);
+      }
       clearSessionCookie(c, config.PUBLIC_URL);
       return c.body(null, 204);
     })

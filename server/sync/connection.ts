@@ -1,7 +1,13 @@
 import type { DocumentAccess } from "../../shared/documents";
-import type { SharedDocument } from "./document";
-import { MAX_SEND_BUFFER_BYTES, type RateLimits, rates, standardCloseCodes } from "./limits";
-import type { Outbox } from "./outbox";
+import type { DocumentMember, SharedDocument } from "./document";
+import {
+  MAX_BACKLOG_BYTES,
+  MAX_SEND_BUFFER_BYTES,
+  type RateLimits,
+  rates,
+  standardCloseCodes,
+} from "./limits";
+import type { Outbox, Recipient } from "./outbox";
 import { TokenBucket } from "./rate";
 
 /** What the sync layer needs of a socket; tests pass fakes. */
@@ -17,20 +23,30 @@ export interface Peer {
   terminate?(): void;
 }
 
+/** Whom a connection is for: a session's person, as the HTTP layer authenticated it. */
+export interface Visitor {
+  userId: string;
+  /** Shown as its presence's name, whatever the client announces. */
+  name: string;
+  sessionId: string;
+  /** When the session ends unless a request extends it. */
+  sessionExpiresAt: number;
+}
+
 /** One client socket on one document, from the upgrade to its close. */
-export class Connection {
+export class Connection implements DocumentMember, Recipient {
   peer: Peer | null = null;
   /** Set once the document is loaded and this connection attached to it. */
   doc: SharedDocument | null = null;
   /**
    * Frames received while the connection is held, replayed in order after: while its
    * document loads, while one of its updates is inspected off the thread, while its
-   * person's rights are re-checked.
+   * person's rights are re-checked. Only this class touches the backlog and the holds.
    */
-  backlog: Uint8Array[] | null = [];
-  backlogBytes = 0;
+  private backlog: Uint8Array[] | null = [];
+  private backlogBytes = 0;
   /** Reasons the connection is held; it starts held by the load of its document. */
-  holds = 1;
+  private holds = 1;
   closed = false;
   /** Cleared at each ping, set by the pong (and any message). */
   alive = true;
@@ -41,15 +57,13 @@ export class Connection {
   clientIds: number[] = [];
   readonly messageRate: TokenBucket;
   readonly awarenessRate: TokenBucket;
-  /** Frames queued in the outbox for the end of this turn. */
-  outgoing: Uint8Array[] = [];
 
   constructor(
     readonly documentId: string,
-    readonly userId: string,
+    readonly visitor: Visitor,
     readonly access: DocumentAccess,
-    /** The user's access epoch when the HTTP layer authorised this connection. */
-    readonly epoch: number,
+    /** The hub's access generation when the HTTP layer authorised this connection. */
+    readonly generation: number,
     private readonly onEnd: (connection: Connection) => void,
     limits: RateLimits = rates,
     /** Without one (unit tests), frames are sent at once. */
@@ -59,31 +73,63 @@ export class Connection {
     this.awarenessRate = new TokenBucket(limits.awareness.perSecond, limits.awareness.burst);
   }
 
+  get userId(): string {
+    return this.visitor.userId;
+  }
+
+  get name(): string {
+    return this.visitor.name;
+  }
+
+  /** Whether received frames wait (in the backlog) instead of being handled. */
+  get held(): boolean {
+    return this.holds > 0;
+  }
+
   hold(): void {
     this.holds++;
     this.backlog ??= [];
   }
 
-  /** Ends one hold; true when none is left (the backlog may then be replayed). */
-  unhold(): boolean {
+  /** Keeps a frame received while held; false when the backlog would outgrow its cap. */
+  defer(frame: Uint8Array): boolean {
+    this.backlogBytes += frame.byteLength;
+    if (this.backlogBytes > MAX_BACKLOG_BYTES) return false;
+    this.backlog?.push(frame);
+    return true;
+  }
+
+  /**
+   * Ends one hold; once none is left, hands the frames held meanwhile to `handle` in
+   * order, and stops where one of them holds the connection again (an update sent to
+   * the worker): the rest wait for that hold to end.
+   */
+  release(handle: (frame: Uint8Array) => void): void {
     this.holds--;
-    return this.holds === 0;
+    if (this.holds > 0) return;
+    const held = this.backlog ?? [];
+    this.backlog = null;
+    this.backlogBytes = 0;
+    for (let i = 0; i < held.length; i++) {
+      if (this.closed) return;
+      handle(held[i]);
+      if (this.holds > 0) {
+        const rest = held.slice(i + 1);
+        this.backlog = rest.concat(this.backlog ?? []);
+        for (const frame of rest) this.backlogBytes += frame.byteLength;
+        return;
+      }
+    }
   }
 
   send(frame: Uint8Array): void {
     if (this.closed) return;
     if (this.outbox) this.outbox.queue(this, frame);
-    else if (this.peer) {
-      this.peer.send(frame);
-      this.dropIfSlow(this.peer);
-    }
+    else this.deliver([frame]);
   }
 
-  /** Sends what the outbox holds for this connection. */
-  flush(): void {
-    const frames = this.outgoing;
-    if (frames.length === 0) return;
-    this.outgoing = [];
+  /** Writes frames to the socket now (the outbox calls this at the end of the turn). */
+  deliver(frames: readonly Uint8Array[]): void {
     const peer = this.peer;
     if (this.closed || !peer) return;
     if (frames.length === 1 || !peer.sendMany) for (const frame of frames) peer.send(frame);
@@ -98,8 +144,7 @@ export class Connection {
   private dropIfSlow(peer: Peer): void {
     if ((peer.buffered?.() ?? 0) <= MAX_SEND_BUFFER_BYTES || this.closed) return;
     this.closed = true;
-    this.outgoing = [];
-    this.outbox?.forget(this);
+    this.outbox?.take(this);
     if (peer.terminate) peer.terminate();
     else peer.close(standardCloseCodes.tryAgainLater, "client too slow");
     this.onEnd(this);
@@ -109,9 +154,10 @@ export class Connection {
   close(code: number, reason: string): void {
     if (this.closed) return;
     // What was queued before the close still goes out first (the answer to a step 1…).
-    this.flush();
+    const queued = this.outbox?.take(this);
+    if (queued) this.deliver(queued);
+    if (this.closed) return;
     this.closed = true;
-    this.outbox?.forget(this);
     this.peer?.close(code, reason);
     this.onEnd(this);
   }
@@ -120,8 +166,7 @@ export class Connection {
   ended(): void {
     if (this.closed) return;
     this.closed = true;
-    this.outgoing = [];
-    this.outbox?.forget(this);
+    this.outbox?.take(this);
     this.onEnd(this);
   }
 }

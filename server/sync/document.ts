@@ -1,13 +1,27 @@
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import * as Y from "yjs";
-import { Connection } from "./connection";
+import { type CompactedState, replay, type StoredDocument } from "../storage";
 import { awarenessFrame, syncStep1Frame, syncStep2FromStored } from "./frames";
-import type { CompactedState, StoredDocument } from "./store";
+import { ownPresence } from "./presence";
 
 interface AwarenessChanges {
   added: number[];
   updated: number[];
   removed: number[];
+}
+
+/** What a document needs of a connection to it. */
+export interface DocumentMember {
+  send(frame: Uint8Array): void;
+  /** The name its presence shows: its session's person. */
+  readonly name: string;
+  /** The awareness clientIDs it introduced, kept by the document; removed when it leaves. */
+  clientIds: number[];
+}
+
+/** Marks awareness changes that a member's message made, as their Yjs origin. */
+class FromMember {
+  constructor(readonly member: DocumentMember) {}
 }
 
 /**
@@ -25,22 +39,10 @@ export class SharedDocument {
   readonly awareness = new Awareness(this.doc);
   /** The stored content not decoded into `doc` yet. */
   private undecoded: CompactedState | null;
-  readonly connections = new Set<Connection>();
-  /** Highest document_updates id known to be written for this document (0: none). */
-  lastUpdateId: number;
-  /** Rows of the log not yet folded into the stored state. */
-  logRows: number;
-  /** Updates applied in memory and accepted for storage, not yet committed. */
-  unflushed = 0;
+  readonly connections = new Set<DocumentMember>();
+  /** Which member introduced each awareness client id: only it may change that entry. */
+  private readonly presenceOwners = new Map<number, DocumentMember>();
   destroyed = false;
-  /** Its Y.Doc may hold part of a failed update: never stored nor served again. */
-  discarded = false;
-
-  // Persistence policy state, driven by the registry.
-  compacting: Promise<void> | null = null;
-  compactionQueued = false;
-  storeTimer: NodeJS.Timeout | null = null;
-  storing: Promise<void> = Promise.resolve();
 
   /** Bumped by every transaction that changed the document: tells no-op updates apart. */
   private revision = 0;
@@ -56,8 +58,6 @@ export class SharedDocument {
     stored: StoredDocument,
     private readonly onStoredError: (error: unknown) => void,
   ) {
-    this.lastUpdateId = stored.lastUpdateId;
-    this.logRows = stored.updates.length;
     const { state, stateVector } = stored;
     this.undecoded =
       state && stateVector && stored.updates.length === 0
@@ -78,12 +78,15 @@ export class SharedDocument {
       }
     });
     this.awareness.on("update", (changes: AwarenessChanges, origin: unknown) => {
-      if (origin instanceof Connection) {
+      for (const client of changes.removed) this.presenceOwners.delete(client);
+      if (origin instanceof FromMember) {
+        const { member } = origin;
         for (const client of changes.added) {
-          if (!origin.clientIds.includes(client)) origin.clientIds.push(client);
+          this.presenceOwners.set(client, member);
+          if (!member.clientIds.includes(client)) member.clientIds.push(client);
         }
         if (changes.removed.length > 0) {
-          origin.clientIds = origin.clientIds.filter((client) => !changes.removed.includes(client));
+          member.clientIds = member.clientIds.filter((client) => !changes.removed.includes(client));
         }
         this.awarenessTouched = true;
         return;
@@ -114,15 +117,7 @@ export class SharedDocument {
 
   /** Restores stored state and log in one transaction (one round of observers). */
   private restore(state: Uint8Array | null, updates: readonly Uint8Array[]) {
-    this.doc.transact(() => {
-      for (const update of state ? [state, ...updates] : updates) {
-        try {
-          Y.applyUpdate(this.doc, update);
-        } catch (error) {
-          this.onStoredError(error);
-        }
-      }
-    });
+    replay(this.doc, state, updates, this.onStoredError);
   }
 
   /**
@@ -139,7 +134,7 @@ export class SharedDocument {
    * A no-op (a step 2 that brings nothing new) need not be stored nor relayed.
    * Throws what Y.applyUpdate throws.
    */
-  apply(update: Uint8Array, origin: Connection): boolean {
+  apply(update: Uint8Array, origin: DocumentMember): boolean {
     const store = this.ydoc.store;
     const pendingStructs = store.pendingStructs?.update ?? null;
     const pendingDs = store.pendingDs;
@@ -152,23 +147,36 @@ export class SharedDocument {
     );
   }
 
-  /** Applies an awareness update; true when it changed some state (stale ones don't). */
-  applyAwareness(update: Uint8Array, origin: Connection): boolean {
+  /**
+   * Applies what a member may say of an awareness update: the entries of client ids it
+   * introduced (or new ones), named after its person. Answers the update as applied, to
+   * relay, or null when it changed nothing (stale, or only other members' entries).
+   * Throws on bytes that are not an awareness update.
+   */
+  applyAwareness(update: Uint8Array, origin: DocumentMember): Uint8Array | null {
+    const own = ownPresence(
+      update,
+      (client) => {
+        const owner = this.presenceOwners.get(client);
+        return client !== this.awareness.clientID && (owner === undefined || owner === origin);
+      },
+      origin.name,
+    );
+    if (!own) return null;
     this.awarenessTouched = false;
-    applyAwarenessUpdate(this.awareness, update, origin);
-    return this.awarenessTouched;
+    applyAwarenessUpdate(this.awareness, own, new FromMember(origin));
+    return this.awarenessTouched ? own : null;
   }
 
-  attach(connection: Connection): void {
+  attach(connection: DocumentMember): void {
     this.connections.add(connection);
-    connection.doc = this;
     connection.send(syncStep1Frame(this.undecoded?.vector ?? Y.encodeStateVector(this.doc)));
     if (this.awareness.states.size > 0) {
       connection.send(awarenessFrame(this.awareness, Array.from(this.awareness.states.keys())));
     }
   }
 
-  detach(connection: Connection): void {
+  detach(connection: DocumentMember): void {
     if (!this.connections.delete(connection)) return;
     if (connection.clientIds.length > 0) {
       removeAwarenessStates(this.awareness, connection.clientIds, null);
@@ -176,7 +184,7 @@ export class SharedDocument {
   }
 
   /** Sends one frame to every connection but `except`. */
-  broadcast(frame: Uint8Array, except: Connection | null): void {
+  broadcast(frame: Uint8Array, except: DocumentMember | null): void {
     for (const connection of this.connections) {
       if (connection !== except) connection.send(frame);
     }
@@ -185,8 +193,6 @@ export class SharedDocument {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    if (this.storeTimer) clearTimeout(this.storeTimer);
-    this.storeTimer = null;
     // Awareness keeps an interval timer: without this the process never exits.
     this.awareness.destroy();
     this.doc.destroy();

@@ -43,8 +43,13 @@ export function updateFrame(update: Uint8Array): Uint8Array {
 }
 
 export function awarenessFrame(awareness: Awareness, clients: number[]): Uint8Array {
+  return awarenessUpdateFrame(encodeAwarenessUpdate(awareness, clients));
+}
+
+/** An awareness message carrying `update`, already encoded. */
+export function awarenessUpdateFrame(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, messageAwareness);
-  encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(awareness, clients));
+  encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
 }

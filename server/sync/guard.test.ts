@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { structuralLimitsOnly } from "../../tests/helpers/guard";
 import { UpdateGuard, updateLimits } from "./guard";
 
 /** A document with more separate structs than one update may bring at once. */
@@ -18,7 +19,7 @@ function largeDocument(): Y.Doc {
 }
 
 describe("the update guard on whole-state updates", () => {
-  const guard = new UpdateGuard();
+  const guard = new UpdateGuard(structuralLimitsOnly);
   const client = largeDocument();
   const everything = Y.encodeStateAsUpdate(client);
   afterAll(() => guard.close());

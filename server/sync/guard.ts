@@ -38,6 +38,8 @@ export const updateLimits = {
   maxPendingBytes: 2 * 1024,
 } as const;
 
+export type UpdateLimits = { readonly [K in keyof typeof updateLimits]: number };
+
 /**
  * Why an update is refused, or null when it may be applied. `retry` refusals are for
  * updates an honest client may send (built on what the server has not received yet): it
@@ -64,23 +66,29 @@ export function pendingBytes(doc: Y.Doc): number {
 
 const refuse = (reason: string): Refusal => ({ reason });
 
-function judge(shape: UpdateShape, update: Uint8Array, doc: Y.Doc, offThread: boolean): Refusal {
+function judge(
+  limits: UpdateLimits,
+  shape: UpdateShape,
+  update: Uint8Array,
+  doc: Y.Doc,
+  offThread: boolean,
+): Refusal {
   const cost = shape.structs + shape.deletes + 3 * shape.types + shape.values / 4;
-  if (cost > updateLimits.maxCost) {
+  if (cost > limits.maxCost) {
     return refuse(
       `too costly to apply (${shape.structs} structs, ${shape.types} types, ${shape.values} values, ${shape.deletes} deletions)`,
     );
   }
   const decodeCost = shape.decodedTypes + shape.decodedValues / 16 + update.byteLength / 256;
-  if (decodeCost > updateLimits.maxDecodeCost) {
+  if (decodeCost > limits.maxDecodeCost) {
     return refuse(
       `too costly to decode (${shape.decodedTypes} types, ${shape.decodedValues} values, ${update.byteLength} bytes)`,
     );
   }
-  if (offThread && shape.decodeMs > updateLimits.maxDecodeMs) {
+  if (offThread && shape.decodeMs > limits.maxDecodeMs) {
     return refuse(`too costly to decode (${Math.round(shape.decodeMs)} ms)`);
   }
-  if (shape.pending && pendingBytes(doc) + update.byteLength > updateLimits.maxPendingBytes) {
+  if (shape.pending && pendingBytes(doc) + update.byteLength > limits.maxPendingBytes) {
     return { reason: "too much depending on missing updates", retry: true };
   }
   return null;
@@ -100,32 +108,39 @@ export class UpdateGuard {
     { resolve(answer: WorkerAnswer): void; timer: NodeJS.Timeout }
   >();
 
+  /**
+   * `limits` other than the defaults are for tests: the decode-time limit is measured on
+   * the wall clock, so a test about the structural limits lifts it to stay deterministic
+   * on a loaded machine.
+   */
+  constructor(private readonly limits: UpdateLimits = updateLimits) {}
+
   /** Whether `update` must go to `inspectOffThread` rather than `inspect`. */
   needsWorker(update: Uint8Array): boolean {
-    return update.byteLength > updateLimits.inlineBytes;
+    return update.byteLength > this.limits.inlineBytes;
   }
 
   /** Inline inspection, for updates up to `inlineBytes`. */
   inspect(update: Uint8Array, doc: Y.Doc): Refusal {
-    if (update.byteLength > updateLimits.inlineBytes) return refuse("too large to inspect inline");
+    if (update.byteLength > this.limits.inlineBytes) return refuse("too large to inspect inline");
     let shape: UpdateShape;
     try {
       shape = inspectUpdate(update, (client) => Y.getState(doc.store, client));
     } catch (error) {
       return refuse(`malformed update: ${error instanceof Error ? error.message : String(error)}`);
     }
-    return judge(shape, update, doc, false);
+    return judge(this.limits, shape, update, doc, false);
   }
 
   /** Inspection in the worker thread; the document's state is read now. */
   async inspectOffThread(update: Uint8Array, doc: Y.Doc): Promise<Refusal> {
-    if (update.byteLength > updateLimits.maxBytes) return refuse("larger than a frame");
+    if (update.byteLength > this.limits.maxBytes) return refuse("larger than a frame");
     const answer = await this.ask(update, stateOf(doc));
     if (answer.error !== undefined) return refuse(`malformed update: ${answer.error}`);
     if (!answer.shape) return refuse("inspection timed out");
     // The document may have moved on meanwhile; it only ever gains structs, so what was
     // not pending still is not, and the pending budget is checked against it now.
-    return judge(answer.shape, update, doc, true);
+    return judge(this.limits, answer.shape, update, doc, true);
   }
 
   close(): void {
@@ -147,7 +162,7 @@ export class UpdateGuard {
         this.waiting.delete(id);
         this.restart();
         resolve({ id });
-      }, updateLimits.workerTimeoutMs);
+      }, this.limits.workerTimeoutMs);
       this.waiting.set(id, { resolve, timer });
       worker.postMessage({ id, update, state });
     });

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { WebSocketLike } from "@hono/node-server";
 import { WSContext, type WSEvents } from "hono/ws";
 import * as decoding from "lib0/decoding";
@@ -10,14 +7,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { closeCodes, type DocumentAccess } from "../../shared/documents";
-import { type OpenedDatabase, openDatabase } from "../db/database";
-import { migrateToLatest } from "../db/migrate";
+import { type DocumentDatabase, openDocumentDatabase } from "../../tests/helpers/document-db";
+import { visitor } from "../../tests/helpers/visitor";
+import { createKyselyStore, type DocumentStore } from "../storage";
 import { SharedDocument } from "./document";
 import { messageSync } from "./frames";
 import { SyncHub } from "./hub";
-import type { SyncServerOptions } from "./index";
+import type { SyncServerOptions, Visitor } from "./index";
 import { standardCloseCodes } from "./limits";
-import { createKyselyStore, type DocumentStore } from "./store";
 
 const logger = pino({ level: "silent" });
 const DOC = "doc-1";
@@ -130,34 +127,13 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 5000
   }
 }
 
-let dataDir: string;
-let database: OpenedDatabase;
+let database: DocumentDatabase;
 let hubs: SyncHub[] = [];
 let clients: TestClient[] = [];
 let access: Map<string, DocumentAccess | null>;
 
 beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "maillage-sync-"));
-  database = openDatabase(dataDir);
-  await migrateToLatest(database.db);
-  // document_states references documents, which belong to a pôle.
-  await database.db
-    .insertInto("poles")
-    .values({ id: "pole-1", slug: "pole", name: "Pôle", created_at: 0 })
-    .execute();
-  await database.db
-    .insertInto("documents")
-    .values({
-      id: DOC,
-      pole_id: "pole-1",
-      kind: "page",
-      title: "Notes",
-      circle_id: null,
-      created_by: null,
-      created_at: 0,
-      updated_at: 0,
-    })
-    .execute();
+  database = await openDocumentDatabase(DOC);
   access = new Map();
 });
 
@@ -166,8 +142,7 @@ afterEach(async () => {
   clients = [];
   await Promise.all(hubs.map((hub) => hub.close()));
   hubs = [];
-  await database.db.destroy();
-  rmSync(dataDir, { recursive: true, force: true });
+  await database.remove();
 });
 
 function startHub(options: Partial<SyncServerOptions> = {}, store?: DocumentStore) {
@@ -176,6 +151,7 @@ function startHub(options: Partial<SyncServerOptions> = {}, store?: DocumentStor
       db: database.db,
       logger,
       accessOf: async (userId) => (access.has(userId) ? (access.get(userId) ?? null) : "edit"),
+      sessionExpiry: async () => Date.now() + 3_600_000,
       unloadDelayMs: 20,
       ...options,
     },
@@ -191,7 +167,7 @@ function connect(
   right: DocumentAccess = "edit",
   onFrame?: (frame: Uint8Array) => void,
 ) {
-  const client = new TestClient(hub.connection(DOC, user, right), onFrame);
+  const client = new TestClient(hub.connection(DOC, visitor(user), right), onFrame);
   clients.push(client);
   return client.open();
 }
@@ -297,7 +273,7 @@ describe("sync hub", () => {
     it("sends a client that holds part of the page what it lacks, and stores its own edits", async () => {
       const hub = startHub();
       const { state } = await storeCompacted(hub, "le texte");
-      const returning = new TestClient(hub.connection(DOC, "user-b", "edit"));
+      const returning = new TestClient(hub.connection(DOC, visitor("user-b"), "edit"));
       clients.push(returning);
       Y.applyUpdate(returning.doc, state, returning);
       // Made offline: not sent as an update, only known through the sync.
@@ -440,13 +416,104 @@ describe("sync hub", () => {
 
   it("re-checks a connection authorised before a membership change that opens after it", async () => {
     const hub = startHub();
-    const events = hub.connection(DOC, "user-a", "edit");
+    const events = hub.connection(DOC, visitor("user-a"), "edit");
     access.set("user-a", null);
     await hub.recheckUser("user-a");
     const late = new TestClient(events);
     clients.push(late);
     late.open();
     await waitFor(() => late.socket.closedWith === closeCodes.accessRevoked);
+  });
+
+  it("re-checks everyone connected to a document that moved, not only its mover", async () => {
+    const hub = startHub();
+    const thematic = connect(hub, "user-a", "edit");
+    const reader = connect(hub, "user-b", "view");
+    const mover = connect(hub, "user-c", "edit");
+    await waitFor(() => hub.stats().connections === 3);
+    access.set("user-a", null);
+    access.set("user-b", null);
+    await hub.recheckDocument(DOC);
+    expect(thematic.socket.closedWith).toBe(closeCodes.accessRevoked);
+    expect(reader.socket.closedWith).toBe(closeCodes.accessRevoked);
+    expect(mover.socket.closedWith).toBeNull();
+  });
+
+  /** A connection made under a given session. */
+  function connectUnder(hub: SyncHub, who: Visitor) {
+    const client = new TestClient(hub.connection(DOC, who, "edit"));
+    clients.push(client);
+    return client.open();
+  }
+
+  it("closes the connections of ended sessions only", async () => {
+    const hub = startHub();
+    const laptop = connectUnder(hub, visitor("user-a", "s-laptop"));
+    const phone = connectUnder(hub, visitor("user-a", "s-phone"));
+    const tablet = connectUnder(hub, visitor("user-a", "s-tablet"));
+    const other = connect(hub, "user-b");
+    await waitFor(() => hub.stats().connections === 4);
+    hub.endSessions(["s-laptop"]);
+    expect(laptop.socket.closedWith).toBe(closeCodes.sessionEnded);
+    expect(phone.socket.closedWith).toBeNull();
+    // A password changed on the phone ends every other session of that person.
+    hub.endUserSessions("user-a", "s-phone");
+    expect(tablet.socket.closedWith).toBe(closeCodes.sessionEnded);
+    expect(phone.socket.closedWith).toBeNull();
+    expect(other.socket.closedWith).toBeNull();
+  });
+
+  it("closes a connection authorised before its session ended that opens after", async () => {
+    const hub = startHub({ sessionExpiry: async () => null });
+    const events = hub.connection(DOC, visitor("user-a", "s-gone"), "edit");
+    hub.endSessions(["s-gone"]);
+    const late = new TestClient(events);
+    clients.push(late);
+    late.open();
+    await waitFor(() => late.socket.closedWith === closeCodes.sessionEnded);
+  });
+
+  it("closes a connection within a second of its session expiring, unless it was extended", async () => {
+    const expiries = new Map<string, number | null>([
+      ["s-expired", null],
+      ["s-extended", Date.now() + 3_600_000],
+    ]);
+    const hub = startHub({
+      sessionCheckMs: 50,
+      sessionExpiry: async (sessionId) => expiries.get(sessionId) ?? null,
+    });
+    const soon = Date.now() + 200;
+    const expired = connectUnder(hub, {
+      ...visitor("user-a", "s-expired"),
+      sessionExpiresAt: soon,
+    });
+    const extended = connectUnder(hub, {
+      ...visitor("user-b", "s-extended"),
+      sessionExpiresAt: soon,
+    });
+    await waitFor(() => expired.socket.closedWith !== null, 1000);
+    expect(expired.socket.closedWith).toBe(closeCodes.sessionEnded);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(extended.socket.closedWith).toBeNull();
+  });
+
+  it("refuses a person's connection to a document over the cap, not to others", async () => {
+    const hub = startHub({ connectionsPerPerson: 2 });
+    const first = connect(hub, "user-a");
+    const second = connect(hub, "user-a");
+    const elsewhere = connect(hub, "user-b");
+    await waitFor(() => hub.stats().connections === 3);
+    const third = connect(hub, "user-a");
+    expect(third.socket.closedWith).toBe(closeCodes.rateLimited);
+    expect(first.socket.closedWith).toBeNull();
+    expect(second.socket.closedWith).toBeNull();
+    expect(elsewhere.socket.closedWith).toBeNull();
+    expect(hub.stats().connections).toBe(3);
+    // A place freed is a place taken.
+    first.leave();
+    const fourth = connect(hub, "user-a");
+    await waitFor(() => hub.stats().connections === 3);
+    expect(fourth.socket.closedWith).toBeNull();
   });
 
   it("closes only a connection that floods messages or sends text", async () => {

@@ -2,24 +2,29 @@ import type { WebSocketLike } from "@hono/node-server";
 import type { WSEvents } from "hono/ws";
 import { WebSocket } from "ws";
 import { closeCodes, type DocumentAccess } from "../../shared/documents";
-import { Connection } from "./connection";
+import { createKyselyStore, createSqliteStore, type DocumentStore } from "../storage";
+import { Connection, type Visitor } from "./connection";
 import type { SharedDocument } from "./document";
 import { UpdateGuard } from "./guard";
-import type { SyncServer, SyncServerOptions, SyncStats } from "./index";
-import { defaults, MAX_BACKLOG_BYTES, type RateLimits, rates, standardCloseCodes } from "./limits";
+import { defaults, type RateLimits, rates, standardCloseCodes } from "./limits";
 import { Outbox } from "./outbox";
 import { handleMessage, type ProtocolContext, rateLimited } from "./protocol";
 import { DocumentRegistry } from "./registry";
+import type { SyncServer, SyncServerOptions, SyncStats } from "./server";
+import { SessionWatch } from "./sessions";
 import { adoptSocket, socketPeer, startKeepalive } from "./socket";
-import { createKyselyStore, createSqliteStore, type DocumentStore } from "./store";
 import { UpdateWriter } from "./writer";
 
 /** Ties sockets to documents: the implementation behind `createSyncServer`. */
 export class SyncHub implements SyncServer {
   private readonly connections = new Set<Connection>();
   private readonly byUser = new Map<string, Set<Connection>>();
-  /** Bumped by each recheckUser: a connection authorised before the bump is re-checked. */
-  private readonly epochs = new Map<string, number>();
+  /**
+   * Bumped by each re-check (of a person or a document) and each end of sessions: a
+   * connection authorised before the bump, and opened after it, is re-checked as it opens.
+   */
+  private generation = 0;
+  private readonly sessions: SessionWatch;
   private readonly writer: UpdateWriter;
   private readonly registry: DocumentRegistry;
   private readonly protocol: ProtocolContext;
@@ -58,18 +63,29 @@ export class SyncHub implements SyncServer {
       release: (connection) => this.release(connection),
       quarantine: (doc, error) => this.quarantine(doc, error),
     };
+    this.sessions = new SessionWatch(
+      options.sessionExpiry,
+      (sessionId) => this.endSessions([sessionId]),
+      (error, sessionId) =>
+        options.logger.error({ err: error, sessionId }, "checking a session failed"),
+      options.sessionCheckMs ?? defaults.sessionCheckMs,
+    );
     this.stopKeepalive = startKeepalive(
       options.pingIntervalMs ?? defaults.pingIntervalMs,
       this.connections,
     );
   }
 
-  connection(documentId: string, userId: string, access: DocumentAccess): WSEvents<WebSocketLike> {
+  connection(
+    documentId: string,
+    visitor: Visitor,
+    access: DocumentAccess,
+  ): WSEvents<WebSocketLike> {
     const connection = new Connection(
       documentId,
-      userId,
+      visitor,
       access,
-      this.epochs.get(userId) ?? 0,
+      this.generation,
       (ended) => this.forget(ended),
       this.rates,
       this.outbox,
@@ -103,19 +119,52 @@ export class SyncHub implements SyncServer {
     return events;
   }
 
-  async recheckUser(userId: string): Promise<void> {
-    this.epochs.set(userId, (this.epochs.get(userId) ?? 0) + 1);
-    const open = this.byUser.get(userId);
-    if (!open) return;
-    const byDocument = new Map<string, Connection[]>();
-    for (const connection of open) {
-      const list = byDocument.get(connection.documentId);
-      if (list) list.push(connection);
-      else byDocument.set(connection.documentId, [connection]);
+  recheckUser(userId: string): Promise<void> {
+    this.generation++;
+    return this.recheckEach(this.byUser.get(userId) ?? []);
+  }
+
+  recheckDocument(documentId: string): Promise<void> {
+    this.generation++;
+    return this.recheckEach(
+      Array.from(this.connections).filter((open) => open.documentId === documentId),
+    );
+  }
+
+  endSessions(sessionIds: readonly string[]): void {
+    this.generation++;
+    this.closeWhere(
+      (open) => sessionIds.includes(open.visitor.sessionId),
+      closeCodes.sessionEnded,
+      "session ended",
+    );
+  }
+
+  endUserSessions(userId: string, except: string | null): void {
+    this.generation++;
+    this.closeWhere(
+      (open) => open.userId === userId && open.visitor.sessionId !== except,
+      closeCodes.sessionEnded,
+      "session ended",
+    );
+  }
+
+  private closeWhere(matches: (open: Connection) => boolean, code: number, reason: string) {
+    for (const open of Array.from(this.connections)) if (matches(open)) open.close(code, reason);
+  }
+
+  /** Re-checks connections, one question per person and document. */
+  private async recheckEach(connections: Iterable<Connection>): Promise<void> {
+    const groups = new Map<string, Connection[]>();
+    for (const connection of connections) {
+      const key = `${connection.userId} ${connection.documentId}`;
+      const group = groups.get(key);
+      if (group) group.push(connection);
+      else groups.set(key, [connection]);
     }
     await Promise.all(
-      Array.from(byDocument, ([documentId, connections]) =>
-        this.recheck(userId, documentId, connections),
+      Array.from(groups.values(), (group) =>
+        this.recheck(group[0].userId, group[0].documentId, group),
       ),
     );
   }
@@ -123,6 +172,7 @@ export class SyncHub implements SyncServer {
   close(): Promise<void> {
     this.closing ??= (async () => {
       this.stopKeepalive();
+      this.sessions.stop();
       for (const connection of Array.from(this.connections)) {
         connection.close(closeCodes.goingAway, "server shutting down");
       }
@@ -148,13 +198,18 @@ export class SyncHub implements SyncServer {
       connection.close(closeCodes.goingAway, "server shutting down");
       return;
     }
-    this.connections.add(connection);
     const mine = this.byUser.get(connection.userId);
+    if (this.full(connection, mine)) {
+      connection.close(closeCodes.rateLimited, "too many connections");
+      return;
+    }
+    this.connections.add(connection);
     if (mine) mine.add(connection);
     else this.byUser.set(connection.userId, new Set([connection]));
-    if ((this.epochs.get(connection.userId) ?? 0) !== connection.epoch) {
-      // Memberships changed between the HTTP check and now.
-      void this.recheck(connection.userId, connection.documentId, [connection]);
+    this.sessions.add(connection.visitor.sessionId, connection.visitor.sessionExpiresAt);
+    if (this.generation !== connection.generation) {
+      // Rights or sessions changed between the HTTP check and now.
+      void this.recheck(connection.userId, connection.documentId, [connection], connection);
     }
     this.registry.acquire(connection.documentId).then(
       (doc) => {
@@ -162,6 +217,7 @@ export class SyncHub implements SyncServer {
           this.registry.release(doc);
           return;
         }
+        connection.doc = doc;
         doc.attach(connection);
         this.release(connection);
       },
@@ -173,6 +229,22 @@ export class SyncHub implements SyncServer {
         connection.close(this.closing ? closeCodes.goingAway : 1011, "document unavailable");
       },
     );
+  }
+
+  /**
+   * Whether this person already holds `connectionsPerPerson` connections to the document.
+   * Counted per document because presence is: each connection may bring its entries, so
+   * the cap bounds what one person shows on a page, however many pages they open. The
+   * newcomer is refused rather than the oldest closed, which would only make the tabs
+   * over the cap evict each other in turn; dead sockets free their place at the
+   * keepalive.
+   */
+  private full(connection: Connection, mine: Set<Connection> | undefined): boolean {
+    if (!mine) return false;
+    const cap = this.options.connectionsPerPerson ?? defaults.connectionsPerPerson;
+    let same = 0;
+    for (const open of mine) if (open.documentId === connection.documentId) same++;
+    return same >= cap;
   }
 
   private receive(connection: Connection, data: unknown): void {
@@ -191,38 +263,19 @@ export class SyncHub implements SyncServer {
       connection.close(closeCodes.badMessage, "binary frames only");
       return;
     }
-    if (connection.backlog) {
-      connection.backlogBytes += message.byteLength;
-      if (connection.backlogBytes > MAX_BACKLOG_BYTES) {
+    if (connection.held) {
+      if (!connection.defer(message)) {
         rateLimited(this.protocol, connection, "bytes before the document loaded");
-        return;
       }
-      connection.backlog.push(message);
     } else if (connection.doc) handleMessage(this.protocol, connection.doc, connection, message);
   }
 
-  /**
-   * Ends a hold; once none is left, handles in order the frames held meanwhile, and stops
-   * where one of them holds the connection again (an update sent to the worker).
-   */
+  /** Ends a hold; once none is left, handles in order the frames held meanwhile. */
   private release(connection: Connection): void {
-    if (!connection.unhold()) return;
     const doc = connection.doc;
-    const held = connection.backlog ?? [];
-    connection.backlog = null;
-    connection.backlogBytes = 0;
-    if (!doc) return;
-    for (let i = 0; i < held.length; i++) {
-      if (connection.closed) return;
-      handleMessage(this.protocol, doc, connection, held[i]);
-      if (connection.holds > 0) {
-        const rest = held.slice(i + 1);
-        // A fresh backlog, made by the hold (TypeScript still believes it is null).
-        (connection.backlog as Uint8Array[] | null)?.push(...rest);
-        for (const frame of rest) connection.backlogBytes += frame.byteLength;
-        return;
-      }
-    }
+    connection.release((frame) => {
+      if (doc) handleMessage(this.protocol, doc, connection, frame);
+    });
   }
 
   private quarantine(doc: SharedDocument, error: unknown): void {
@@ -232,8 +285,10 @@ export class SyncHub implements SyncServer {
     );
     this.registry.discard(doc);
     // Their clients reconnect (1011 is not final) and resync against the stored state.
-    for (const connection of Array.from(doc.connections)) {
-      connection.close(standardCloseCodes.internalError, "document reloaded");
+    for (const connection of Array.from(this.connections)) {
+      if (connection.doc === doc) {
+        connection.close(standardCloseCodes.internalError, "document reloaded");
+      }
     }
   }
 
@@ -253,6 +308,7 @@ export class SyncHub implements SyncServer {
     const mine = this.byUser.get(connection.userId);
     mine?.delete(connection);
     if (mine?.size === 0) this.byUser.delete(connection.userId);
+    this.sessions.remove(connection.visitor.sessionId);
     const doc = connection.doc;
     if (doc) {
       doc.detach(connection);
@@ -264,18 +320,31 @@ export class SyncHub implements SyncServer {
    * The connections are held from the moment the change is announced (the domain does so
    * right after its commit) until the verdict: nothing they send after a removal is
    * applied, stored or relayed; if their right is unchanged, their frames are replayed.
+   * `opening`, a connection authorised before the change, also has its session checked.
    */
-  private async recheck(userId: string, documentId: string, connections: Connection[]) {
+  private async recheck(
+    userId: string,
+    documentId: string,
+    connections: Connection[],
+    opening: Connection | null = null,
+  ) {
     for (const connection of connections) connection.hold();
     let access: DocumentAccess | null | undefined;
+    let sessionLive = true;
     try {
       access = await this.options.accessOf(userId, documentId);
+      if (opening) {
+        const expiresAt = await this.options.sessionExpiry(opening.visitor.sessionId);
+        sessionLive = expiresAt !== null && expiresAt > Date.now();
+      }
     } catch (error) {
       this.options.logger.error({ err: error, userId, documentId }, "re-checking access failed");
+      access = undefined;
     }
     for (const connection of connections) {
       // Reconnecting goes through the HTTP checks again.
-      if (access === undefined) connection.close(closeCodes.accessChanged, "access changed");
+      if (!sessionLive) connection.close(closeCodes.sessionEnded, "session ended");
+      else if (access === undefined) connection.close(closeCodes.accessChanged, "access changed");
       else if (access === null) connection.close(closeCodes.accessRevoked, "access revoked");
       else if (access !== connection.access) {
         connection.close(closeCodes.accessChanged, "access changed");

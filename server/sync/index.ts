@@ -2,72 +2,13 @@
  * The real-time sync layer: the y-websocket protocol over Hono's upgradeWebSocket, with
  * documents loaded on demand and every update stored before anyone else sees it.
  */
-import type { WebSocketLike } from "@hono/node-server";
-import type SQLite from "better-sqlite3";
-import type { WSEvents } from "hono/ws";
-import type { Kysely } from "kysely";
-import type { Logger } from "pino";
-import type * as Y from "yjs";
-import type { DocumentAccess } from "../../shared/documents";
-import type { Database } from "../db/schema";
 import { SyncHub } from "./hub";
-import type { RateLimits } from "./limits";
+import type { SyncServer, SyncServerOptions } from "./server";
 
+export type { Visitor } from "./connection";
 export { MAX_FRAME_BYTES, type RateLimits } from "./limits";
-
-export interface SyncServerOptions {
-  db: Kysely<Database>;
-  /**
-   * The raw handle of the same database, when there is one: updates are then written
-   * through prepared statements, synchronously, instead of through Kysely.
-   */
-  sqlite?: SQLite.Database;
-  logger: Logger;
-  /** The current right of a person over a document, null when they have none any more. */
-  accessOf(userId: string, documentId: string): Promise<DocumentAccess | null>;
-  /** A document is stored and unloaded this long after its last connection leaves. */
-  unloadDelayMs: number;
-  /** Log rows after which a loaded document's state is rewritten (default 500). */
-  compactAfter?: number;
-  /** onStored is called at most this long after a change is stored (default 1000). */
-  storeDebounceMs?: number;
-  /** Keepalive ping period (default 30000); a socket silent for a whole period is cut. */
-  pingIntervalMs?: number;
-  /** Per-connection message and presence caps (defaults in limits.ts); over them, closed. */
-  rates?: Partial<RateLimits>;
-  /**
-   * Read projections hook: after changes (debounced) and at unload, unless the document was
-   * only read since it was loaded. The Y.Doc must only be read, and not kept after the
-   * promise settles. Errors are logged, never thrown.
-   */
-  onStored?(documentId: string, doc: Y.Doc): void | Promise<void>;
-}
-
-export interface SyncServer {
-  /** Events for one connection that the HTTP layer already authenticated and authorised. */
-  connection(documentId: string, userId: string, access: DocumentAccess): WSEvents<WebSocketLike>;
-  /**
-   * Re-checks every open connection of this person (a membership changed): closes with
-   * closeCodes.accessRevoked those with no right any more, with closeCodes.accessChanged
-   * those whose right changed (edit <-> view) so the client reconnects.
-   */
-  recheckUser(userId: string): Promise<void>;
-  /** Graceful shutdown: close connections with 1001, flush, compact and store every loaded document. */
-  close(): Promise<void>;
-  /** For tests/benchmarks: loaded documents, open connections, loads since start. */
-  stats(): SyncStats;
-}
+export type { SyncServer, SyncServerOptions, SyncStats } from "./server";
 
 export function createSyncServer(options: SyncServerOptions): SyncServer {
   return new SyncHub(options);
-}
-
-export interface SyncStats {
-  /** Documents loaded now. */
-  documents: number;
-  /** Of those, documents whose Y.Doc had to be decoded (the others are only read). */
-  decoded: number;
-  connections: number;
-  /** Documents loaded from the database since start. */
-  loads: number;
 }

@@ -18,6 +18,10 @@ export const defaults = {
   compactAfter: 500,
   storeDebounceMs: 1000,
   pingIntervalMs: 30_000,
+  /** How often the sessions of open connections are checked for expiry. */
+  sessionCheckMs: 1000,
+  /** Connections one person may hold to one document (see SyncHub.full). */
+  connectionsPerPerson: 8,
 } as const;
 
 export interface RateLimit {

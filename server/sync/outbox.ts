@@ -1,4 +1,7 @@
-import type { Connection } from "./connection";
+/** Whoever the outbox delivers to (a connection). */
+export interface Recipient {
+  deliver(frames: readonly Uint8Array[]): void;
+}
 
 /**
  * Frames for the connections, sent at the end of the event-loop turn: a connection that
@@ -7,26 +10,32 @@ import type { Connection } from "./connection";
  * busier the server, the more this saves; an idle one only defers to setImmediate.
  */
 export class Outbox {
-  private readonly waiting = new Set<Connection>();
+  private readonly waiting = new Map<Recipient, Uint8Array[]>();
   private scheduled = false;
 
-  queue(connection: Connection, frame: Uint8Array): void {
-    if (connection.outgoing.length === 0) this.waiting.add(connection);
-    connection.outgoing.push(frame);
+  queue(recipient: Recipient, frame: Uint8Array): void {
+    const frames = this.waiting.get(recipient);
+    if (frames) frames.push(frame);
+    else this.waiting.set(recipient, [frame]);
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(() => this.flush());
     }
   }
 
-  /** Sends everything queued now. */
+  /** Sends everything queued now, including what is queued while sending. */
   flush(): void {
     this.scheduled = false;
-    for (const connection of this.waiting) connection.flush();
-    this.waiting.clear();
+    for (const [recipient, frames] of this.waiting) {
+      this.waiting.delete(recipient);
+      recipient.deliver(frames);
+    }
   }
 
-  forget(connection: Connection): void {
-    this.waiting.delete(connection);
+  /** Takes back what is queued for `recipient` (nothing is sent to it any more). */
+  take(recipient: Recipient): Uint8Array[] | undefined {
+    const frames = this.waiting.get(recipient);
+    this.waiting.delete(recipient);
+    return frames;
   }
 }

@@ -6,17 +6,29 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protoc
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { closeCodes, type DocumentAccess } from "../../shared/documents";
+import { structuralLimitsOnly } from "../../tests/helpers/guard";
+import { visitor } from "../../tests/helpers/visitor";
 import { craftedUpdates } from "../../tests/torture/crafted";
+import type { AppendedUpdate, DocumentStore } from "../storage";
 import { Connection } from "./connection";
 import { SharedDocument } from "./document";
-import { messageAwareness, messageQueryAwareness, messageSync, updateFrame } from "./frames";
+import {
+  awarenessUpdateFrame,
+  messageAwareness,
+  messageQueryAwareness,
+  messageSync,
+  updateFrame,
+} from "./frames";
 import { UpdateGuard } from "./guard";
 import { MAX_SEND_BUFFER_BYTES, standardCloseCodes } from "./limits";
+import { encodePresence, type PresenceEntry } from "./presence";
 import { handleMessage, type ProtocolContext } from "./protocol";
-import type { AppendedUpdate, DocumentStore } from "./store";
 import { UpdateWriter } from "./writer";
 
 const logger = pino({ level: "silent" });
+
+/** An awareness message of these entries, as a client would send it. */
+const awarenessFrame = (entries: PresenceEntry[]) => awarenessUpdateFrame(encodePresence(entries));
 
 /** A document, a writer over a recording store, and fake connections sharing one event log. */
 function setUp() {
@@ -25,6 +37,7 @@ function setUp() {
   let nextId = 1;
   const nothingStored = { state: null, stateVector: null, updates: [], lastUpdateId: 0 };
   const store: DocumentStore = {
+    async create() {},
     async load() {
       return nothingStored;
     },
@@ -48,18 +61,16 @@ function setUp() {
   const context: ProtocolContext = {
     sink: writer,
     logger,
-    guard: new UpdateGuard(),
+    guard: new UpdateGuard(structuralLimitsOnly),
     // Nothing is sent while an update is inspected in these tests: nothing to replay.
-    release: (connection) => {
-      if (connection.unhold()) connection.backlog = null;
-    },
+    release: (connection) => connection.release(() => {}),
     quarantine: () => {},
   };
 
   function connect(name: string, access: DocumentAccess = "edit") {
     const received: Uint8Array[] = [];
     const closes: number[] = [];
-    const connection = new Connection("doc-1", `user-${name}`, access, 0, (ended) =>
+    const connection = new Connection("doc-1", visitor(`user-${name}`), access, 0, (ended) =>
       doc.detach(ended),
     );
     connection.peer = {
@@ -72,8 +83,7 @@ function setUp() {
       },
     };
     doc.attach(connection);
-    connection.unhold(); // as the hub does once attached
-    connection.backlog = null;
+    connection.release(() => {}); // as the hub does once attached
     received.length = 0; // what attach sent (step 1) is tested on its own
     events.length = 0;
     return {
@@ -130,7 +140,7 @@ describe("sync protocol handler", () => {
     const { doc } = harness();
     doc.ydoc.getText("t").insert(0, "server side");
     const frames: Uint8Array[] = [];
-    const connection = new Connection("doc-1", "u", "edit", 0, () => {});
+    const connection = new Connection("doc-1", visitor("u"), "edit", 0, () => {});
     connection.peer = { send: (frame) => frames.push(frame), close() {} };
     doc.attach(connection);
     const decoder = decoding.createDecoder(frames[0]);
@@ -329,7 +339,8 @@ describe("sync protocol handler", () => {
     const decoder = decoding.createDecoder(b.received[1]);
     expect(decoding.readVarUint(decoder)).toBe(messageAwareness);
     applyAwarenessUpdate(observer, decoding.readVarUint8Array(decoder), "server");
-    expect(observer.getStates().get(clientDoc.clientID)).toEqual({ user: { name: "Camille" } });
+    // The name shown is the connection's person ("user-a"), not the one the client sent.
+    expect(observer.getStates().get(clientDoc.clientID)).toEqual({ user: { name: "user-a" } });
 
     // When the connection goes, so does its presence, for everyone else.
     a.connection.close(1000, "bye");
@@ -341,6 +352,49 @@ describe("sync protocol handler", () => {
     presence.destroy();
     observer.destroy();
     clientDoc.destroy();
+  });
+
+  describe("presence belongs to its connection", () => {
+    /** An awareness message setting (or, with null, removing) one client's state. */
+    const presenceFrame = (clientId: number, clock: number, state: unknown) =>
+      awarenessFrame([[clientId, clock, JSON.stringify(state)]]);
+
+    it("neither applies nor relays an entry for a client id another connection introduced", () => {
+      const { doc, connect } = harness();
+      const owner = connect("owner");
+      const spoofer = connect("spoofer", "view");
+      owner.send(presenceFrame(42, 1, { user: { name: "x", color: "#123456" }, cursor: 1 }));
+      owner.received.length = 0;
+      spoofer.received.length = 0;
+
+      spoofer.send(presenceFrame(42, 2, { user: { name: "Directrice" }, cursor: 9 }));
+      spoofer.send(presenceFrame(42, 3, null));
+      expect(doc.awareness.getStates().get(42)).toEqual({
+        user: { name: "user-owner", color: "#123456" },
+        cursor: 1,
+      });
+      expect(owner.received).toEqual([]);
+      expect(spoofer.received).toEqual([]);
+      expect(spoofer.closes).toEqual([]);
+      expect(spoofer.connection.clientIds).toEqual([]);
+    });
+
+    it("shows the session's person whatever name the client announces", () => {
+      const { doc, connect } = harness();
+      const liar = connect("liar");
+      liar.send(presenceFrame(7, 1, { user: "Directrice", cursor: 2 }));
+      expect(doc.awareness.getStates().get(7)).toEqual({ user: { name: "user-liar" }, cursor: 2 });
+    });
+
+    it("lets a client id go once its connection removed it", () => {
+      const { doc, connect } = harness();
+      const first = connect("first");
+      const second = connect("second");
+      first.send(presenceFrame(5, 1, { user: { name: "a" } }));
+      first.send(presenceFrame(5, 2, null));
+      second.send(presenceFrame(5, 3, { user: { name: "b" } }));
+      expect(doc.awareness.getStates().get(5)).toEqual({ user: { name: "user-second" } });
+    });
   });
 
   it("lets a view connection share its presence", () => {
@@ -378,20 +432,6 @@ describe("sync protocol handler", () => {
 });
 
 describe("hostile updates", () => {
-  const awarenessFrame = (states: Array<[client: number, clock: number, json: string]>) => {
-    const inner = encoding.createEncoder();
-    encoding.writeVarUint(inner, states.length);
-    for (const [client, clock, json] of states) {
-      encoding.writeVarUint(inner, client);
-      encoding.writeVarUint(inner, clock);
-      encoding.writeVarString(inner, json);
-    }
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, messageAwareness);
-    encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
-    return encoding.toUint8Array(encoder);
-  };
-
   it.each(craftedUpdates().map((crafted) => [crafted.name, crafted] as const))(
     "%s: applied whole and relayed if honest, else refused with nothing applied or stored",
     async (_name, crafted) => {
@@ -402,7 +442,7 @@ describe("hostile updates", () => {
       const other = connect("other");
       sender.send(updateFrame(crafted.update));
       // Large updates are inspected in the worker thread: wait for the verdict.
-      for (let i = 0; i < 500 && sender.connection.backlog !== null && !sender.closes.length; i++) {
+      for (let i = 0; i < 500 && sender.connection.held && !sender.closes.length; i++) {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       await settle();

@@ -6,6 +6,7 @@ import type { Connection } from "./connection";
 import type { SharedDocument } from "./document";
 import {
   awarenessFrame,
+  awarenessUpdateFrame,
   messageAuth,
   messageAwareness,
   messageQueryAwareness,
@@ -64,16 +65,16 @@ export function handleMessage(
         if (update.byteLength > awarenessLimits.maxBytes) {
           throw new ProtocolError("awareness update too large");
         }
-        const changed = doc.applyAwareness(update, connection);
+        const applied = doc.applyAwareness(update, connection);
         if (connection.clientIds.length > awarenessLimits.maxClientsPerConnection) {
           // A browser tab presents one client; the states it brought go with it.
           throw new ProtocolError("too many awareness clients");
         }
-        if (changed) {
+        if (applied) {
           // To everyone, the sender included, as the reference server does: y-websocket
           // clients reconnect after 30 s without a message, and their own presence
           // renewal (every 15 s) is what a lone client hears.
-          doc.broadcast(message.subarray(0, decoder.pos), null);
+          doc.broadcast(awarenessUpdateFrame(applied), null);
         }
         break;
       }

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import * as Y from "yjs";
+import type { DocumentStore } from "../storage";
 import { SharedDocument } from "./document";
-import type { DocumentStore } from "./store";
 import type { UpdateWriter } from "./writer";
 
 export interface RegistryOptions {
@@ -14,6 +14,7 @@ export interface RegistryOptions {
   onStored?(documentId: string, doc: Y.Doc): void | Promise<void>;
 }
 
+/** A document's place in the registry, and the persistence policy's state for it. */
 interface Slot {
   readonly id: string;
   /** Single flight: every early connection waits on this one load. */
@@ -23,6 +24,14 @@ interface Slot {
   holds: number;
   unloadTimer: NodeJS.Timeout | null;
   unloading: Promise<void> | null;
+  /** Its Y.Doc may hold part of a failed update: never stored nor served again. */
+  discarded: boolean;
+  compacting: Promise<void> | null;
+  compactionQueued: boolean;
+  /** Pending call of onStored after a change. */
+  projectTimer: NodeJS.Timeout | null;
+  /** The last call of onStored: one at a time per document. */
+  projecting: Promise<void>;
 }
 
 /**
@@ -61,10 +70,16 @@ export class DocumentRegistry {
       holds: 1,
       unloadTimer: null,
       unloading: null,
+      discarded: false,
+      compacting: null,
+      compactionQueued: false,
+      projectTimer: null,
+      projecting: Promise.resolve(),
     };
     fresh.loading = loading.then(
       (doc) => {
         fresh.doc = doc;
+        this.maybeCompact(fresh, doc);
         return doc;
       },
       (error: unknown) => {
@@ -97,10 +112,9 @@ export class DocumentRegistry {
    */
   discard(doc: SharedDocument): void {
     const slot = this.slots.get(doc.id);
-    doc.discarded = true;
     if (!slot || slot.doc !== doc || slot.unloading) return;
-    if (slot.unloadTimer) clearTimeout(slot.unloadTimer);
-    slot.unloadTimer = null;
+    slot.discarded = true;
+    this.stopTimers(slot);
     slot.unloading = this.options.writer
       .flush()
       .then(() => doc.destroy())
@@ -111,24 +125,32 @@ export class DocumentRegistry {
 
   /** After a commit: maybe compact, and tell the read projections soon. */
   stored(doc: SharedDocument): void {
-    if (doc.destroyed || doc.discarded) return;
-    this.maybeCompact(doc);
-    if (this.options.onStored && !doc.storeTimer) {
+    const slot = this.live(doc);
+    if (!slot) return;
+    this.maybeCompact(slot, doc);
+    if (this.options.onStored && !slot.projectTimer) {
       // Not reset by later changes: under continuous editing projections still follow.
-      doc.storeTimer = setTimeout(() => {
-        doc.storeTimer = null;
-        void this.project(doc);
+      slot.projectTimer = setTimeout(() => {
+        slot.projectTimer = null;
+        void this.project(slot, doc);
       }, this.options.storeDebounceMs);
     }
   }
 
-  private maybeCompact(doc: SharedDocument): void {
-    if (doc.logRows > this.options.compactAfter && !doc.compacting && !doc.compactionQueued) {
-      doc.compactionQueued = true;
+  /** The slot of a loaded document that may still be stored, else null. */
+  private live(doc: SharedDocument): Slot | null {
+    const slot = this.slots.get(doc.id);
+    return slot && slot.doc === doc && !slot.discarded && !doc.destroyed ? slot : null;
+  }
+
+  private maybeCompact(slot: Slot, doc: SharedDocument): void {
+    const { rows } = this.options.writer.log(doc);
+    if (rows > this.options.compactAfter && !slot.compacting && !slot.compactionQueued) {
+      slot.compactionQueued = true;
       // Off the relay's path: encoding the whole state is the costly part.
       setImmediate(() => {
-        doc.compactionQueued = false;
-        void this.compact(doc);
+        slot.compactionQueued = false;
+        void this.compact(slot, doc);
       });
     }
   }
@@ -175,8 +197,15 @@ export class DocumentRegistry {
     const doc = new SharedDocument(documentId, stored, (error) =>
       this.options.logger.error({ err: error, documentId }, "a stored update could not be applied"),
     );
-    this.maybeCompact(doc);
+    this.options.writer.track(doc, stored);
     return doc;
+  }
+
+  private stopTimers(slot: Slot): void {
+    if (slot.unloadTimer) clearTimeout(slot.unloadTimer);
+    slot.unloadTimer = null;
+    if (slot.projectTimer) clearTimeout(slot.projectTimer);
+    slot.projectTimer = null;
   }
 
   private startUnload(slot: Slot): void {
@@ -190,54 +219,52 @@ export class DocumentRegistry {
     if (!doc) return;
     try {
       await this.options.writer.flush();
-      await doc.compacting;
-      if (doc.logRows > 0) await this.compact(doc);
-      if (doc.storeTimer) clearTimeout(doc.storeTimer);
-      doc.storeTimer = null;
+      await slot.compacting;
+      if (this.options.writer.log(doc).rows > 0) await this.compact(slot, doc);
+      this.stopTimers(slot);
       // Never decoded: nothing changed since it was stored and projected.
-      if (doc.decoded) await this.project(doc);
+      if (doc.decoded) await this.project(slot, doc);
     } catch (error) {
       this.options.logger.error({ err: error, documentId: doc.id }, "unloading a document failed");
     } finally {
+      this.stopTimers(slot);
       doc.destroy();
     }
   }
 
-  private compact(doc: SharedDocument): Promise<void> {
-    if (doc.compacting) return doc.compacting;
-    if (doc.destroyed || doc.discarded) return Promise.resolve();
+  private compact(slot: Slot, doc: SharedDocument): Promise<void> {
+    if (slot.compacting) return slot.compacting;
+    if (doc.destroyed || slot.discarded) return Promise.resolve();
     // The state and the id it covers are taken in the same turn: every stored row up to
     // lastUpdateId was applied to this Y.Doc before it was stored.
     const ydoc = doc.ydoc;
     const state = { update: Y.encodeStateAsUpdate(ydoc), vector: Y.encodeStateVector(ydoc) };
-    const upToId = doc.lastUpdateId;
-    doc.compacting = this.options.store
+    const upToId = this.options.writer.log(doc).lastUpdateId;
+    slot.compacting = this.options.store
       .compact(doc.id, state, upToId)
       .then(
-        (removed) => {
-          doc.logRows -= removed;
-        },
+        (removed) => this.options.writer.compacted(doc, removed),
         (error: unknown) => {
           this.options.logger.error({ err: error, documentId: doc.id }, "compaction failed");
         },
       )
       .finally(() => {
-        doc.compacting = null;
+        slot.compacting = null;
       });
-    return doc.compacting;
+    return slot.compacting;
   }
 
   /** Calls onStored, one call at a time per document; its failures are only logged. */
-  private project(doc: SharedDocument): Promise<void> {
+  private project(slot: Slot, doc: SharedDocument): Promise<void> {
     const onStored = this.options.onStored;
-    if (!onStored || doc.discarded) return Promise.resolve();
-    doc.storing = doc.storing.then(async () => {
+    if (!onStored || slot.discarded) return Promise.resolve();
+    slot.projecting = slot.projecting.then(async () => {
       try {
         await onStored(doc.id, doc.ydoc);
       } catch (error) {
         this.options.logger.error({ err: error, documentId: doc.id }, "onStored failed");
       }
     });
-    return doc.storing;
+    return slot.projecting;
   }
 }

@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { WebSocket, WebSocketServer } from "ws";
+import { visitor } from "../../tests/helpers/visitor";
 import { Connection } from "./connection";
 import { adoptSocket } from "./socket";
 
@@ -37,7 +38,7 @@ describe("adoptSocket", () => {
     const received: string[] = [];
     const ended: Connection[] = [];
     const { wss, url } = await serve((ws) => {
-      const connection = new Connection("doc", "user", "edit", 0, (c) => ended.push(c));
+      const connection = new Connection("doc", visitor("user"), "edit", 0, (c) => ended.push(c));
       connection.peer = adoptSocket(
         ws,
         connection,

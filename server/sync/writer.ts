@@ -1,19 +1,18 @@
 import type { Logger } from "pino";
-import type { Connection } from "./connection";
-import type { SharedDocument } from "./document";
+import type { AppendedUpdate, DocumentStore, StoredDocument } from "../storage";
+import type { DocumentMember, SharedDocument } from "./document";
 import type { Outbox } from "./outbox";
-import type { AppendedUpdate, DocumentStore } from "./store";
 
 /** An accepted update waiting for its transaction; doubles as the row to insert. */
 interface PendingUpdate extends AppendedUpdate {
   readonly doc: SharedDocument;
   /** The message relayed once stored, encoded once for every recipient. */
   readonly frame: Uint8Array;
-  readonly origin: Connection;
+  readonly origin: DocumentMember;
 }
 
 interface DeferredSend {
-  readonly connection: Connection;
+  readonly connection: DocumentMember;
   readonly frame: Uint8Array;
 }
 
@@ -37,6 +36,16 @@ class Batch {
 
 const MAX_RETRY_DELAY_MS = 5000;
 
+/** What the writer knows of a loaded document's log; only the writer changes it. */
+export interface DocumentLog {
+  /** Updates applied in memory and accepted for storage, not yet committed. */
+  unflushed: number;
+  /** Highest document_updates id known to be written for this document (0: none). */
+  lastUpdateId: number;
+  /** Rows of the log not yet folded into the stored state. */
+  rows: number;
+}
+
 /**
  * Stores accepted updates, then relays them: the durability rule of the sync layer.
  *
@@ -51,6 +60,7 @@ export class UpdateWriter {
   private writing: Batch | null = null;
   private scheduled = false;
   private stopping = false;
+  private readonly logs = new WeakMap<SharedDocument, DocumentLog>();
 
   constructor(
     private readonly store: DocumentStore,
@@ -61,14 +71,42 @@ export class UpdateWriter {
     private readonly outbox: Outbox | null = null,
   ) {}
 
-  accept(doc: SharedDocument, update: Uint8Array, frame: Uint8Array, origin: Connection): void {
-    doc.unflushed++;
+  /** Starts following a loaded document's log as it is stored. */
+  track(doc: SharedDocument, stored: StoredDocument): void {
+    this.logs.set(doc, {
+      unflushed: 0,
+      lastUpdateId: stored.lastUpdateId,
+      rows: stored.updates.length,
+    });
+  }
+
+  /** The document's log as far as the writer knows. */
+  log(doc: SharedDocument): Readonly<DocumentLog> {
+    return this.logOf(doc);
+  }
+
+  /** A compaction folded `removed` rows of the log into the stored state. */
+  compacted(doc: SharedDocument, removed: number): void {
+    this.logOf(doc).rows -= removed;
+  }
+
+  private logOf(doc: SharedDocument): DocumentLog {
+    let log = this.logs.get(doc);
+    if (!log) {
+      log = { unflushed: 0, lastUpdateId: 0, rows: 0 };
+      this.logs.set(doc, log);
+    }
+    return log;
+  }
+
+  accept(doc: SharedDocument, update: Uint8Array, frame: Uint8Array, origin: DocumentMember): void {
+    this.logOf(doc).unflushed++;
     this.batch().updates.push({ documentId: doc.id, data: update, doc, frame, origin });
   }
 
   /** Sends `frame` once every update of `doc` accepted so far is stored. */
-  sendWhenStored(doc: SharedDocument, connection: Connection, frame: Uint8Array): void {
-    if (doc.unflushed === 0) connection.send(frame);
+  sendWhenStored(doc: SharedDocument, connection: DocumentMember, frame: Uint8Array): void {
+    if (this.logOf(doc).unflushed === 0) connection.send(frame);
     else this.batch().sends.push({ connection, frame });
   }
 
@@ -125,7 +163,7 @@ export class UpdateWriter {
         if (this.stopping && attempt >= 2) {
           // Never relayed, so no other client saw them. They stay in the Y.Doc, which
           // close() still tries to compact, and their authors send them again anyway.
-          for (const update of batch.updates) update.doc.unflushed--;
+          for (const update of batch.updates) this.logOf(update.doc).unflushed--;
           return null;
         }
         await new Promise((resolve) =>
@@ -138,7 +176,7 @@ export class UpdateWriter {
   private relay(batch: Batch, highest: Map<string, number>): void {
     let rowsOf: Map<SharedDocument, number> | null = null;
     for (const { doc, frame, origin } of batch.updates) {
-      doc.unflushed--;
+      this.logOf(doc).unflushed--;
       if (doc.destroyed) continue;
       doc.broadcast(frame, origin);
       rowsOf ??= new Map();
@@ -146,8 +184,9 @@ export class UpdateWriter {
     }
     if (rowsOf) {
       for (const [doc, rows] of rowsOf) {
-        doc.lastUpdateId = Math.max(doc.lastUpdateId, highest.get(doc.id) ?? 0);
-        doc.logRows += rows;
+        const log = this.logOf(doc);
+        log.lastUpdateId = Math.max(log.lastUpdateId, highest.get(doc.id) ?? 0);
+        log.rows += rows;
         this.onStored(doc, rows);
       }
     }

@@ -120,7 +120,8 @@ describe("read-only viewers", () => {
     viewer.provider.awareness.setLocalStateField("user", { name: "Obs", color: "#123456" });
     await eventually(() => {
       const states = [...editor.provider.awareness.getStates().values()];
-      expect(states.some((state) => state.user?.name === "Obs")).toBe(true);
+      // The name shown is the viewer's own (the session's person), the colour its choice.
+      expect(states.some((state) => state.user?.color === "#123456")).toBe(true);
     });
     expect(actors(editor.doc).length).toBe(before);
 

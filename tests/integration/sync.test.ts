@@ -21,6 +21,7 @@ import {
 import {
   bodyText,
   closeDocuments,
+  connect,
   type Endpoint,
   openDocument,
   synced,
@@ -113,6 +114,13 @@ describe("real-time sync", () => {
     );
     expect(bodyText(a.doc)).toBe(bodyText(b.doc));
     expect(findingIds(b.doc)).toEqual(findingIds(a.doc));
+  });
+
+  it("serves a new document's first state without decoding it", async () => {
+    const { server, pole } = await startPole();
+    const reader = await connect(server, pole.coordinator, pole.documents.charter);
+    expect(bodyText(reader.doc)).not.toBe("");
+    expect(server.maillage.sync.stats()).toMatchObject({ documents: 1, decoded: 0 });
   });
 
   it("answers 401 to an upgrade without a session, 404 to an unknown document", async () => {

@@ -43,7 +43,8 @@ export async function killNine(options: KillNineOptions): Promise<KillNineResult
       const timers: NodeJS.Timeout[] = [];
       for (let i = 0; i < options.clients; i++) {
         const doc = i % options.docs;
-        const person = instance.members[i % instance.members.length];
+        // Each person's connections spread over the pages: one person's to one page are capped.
+        const person = instance.members[Math.floor(i / options.docs) % instance.members.length];
         clients.push(
           browser(server, person, instance.pages[doc], {
             onUpdate: (update) => {

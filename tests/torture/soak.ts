@@ -56,7 +56,8 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
       clients.push(
         browser(
           server,
-          instance.members[i % instance.members.length],
+          // Spread over the pages: one person's connections to one page are capped.
+          instance.members[Math.floor(i / options.docs) % instance.members.length],
           instance.pages[i % options.docs],
         ),
       );

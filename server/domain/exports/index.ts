@@ -11,12 +11,12 @@ import {
   tableLabels,
 } from "../../../shared/diagnostic";
 import type { DB } from "../../db/database";
+import { createKyselyStore, loadDoc } from "../../storage";
 import { openDocument } from "../documents";
 import { DomainError } from "../errors";
 import { slugify } from "../ids";
 import { toCsv } from "./csv";
 import { blocksFile, isBlocksFormat } from "./file";
-import { loadStoredDoc } from "./load";
 import { toMarkdown } from "./markdown";
 import { exportModel, lookupsOf } from "./model";
 
@@ -71,7 +71,7 @@ export async function exportDocument(
     .where("id", "=", document.pole_id)
     .executeTakeFirstOrThrow();
   const [doc, lookups] = await Promise.all([
-    loadStoredDoc(db, documentId),
+    loadDoc(createKyselyStore(db), documentId),
     lookupsOf(db, document.pole_id),
   ]);
   try {

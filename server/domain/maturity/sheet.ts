@@ -16,20 +16,16 @@ const markersOutline: Outline = godinMarkers.map((marker) => ({
   guidance,
 }));
 
-export async function createMarkersSheet(
+export function createMarkersSheet(
   db: DB,
   input: { poleId: string; steeringId: string; title: string; createdBy: string },
 ) {
-  const row = await insertDocument(db, {
+  return insertDocument(db, {
     poleId: input.poleId,
     kind: "page",
     title: `Repères de maturité — ${input.title}`,
     circleId: input.steeringId,
     createdBy: input.createdBy,
+    initial: outlineState(markersOutline),
   });
-  await db
-    .insertInto("document_states")
-    .values({ document_id: row.id, state: outlineState(markersOutline), updated_at: Date.now() })
-    .execute();
-  return row;
 }

@@ -1,0 +1,12 @@
+export { createKyselyStore } from "./kysely";
+export { createSqliteStore } from "./sqlite";
+export {
+  type AppendedUpdate,
+  type CompactedState,
+  compactedState,
+  type DocumentStore,
+  loadDoc,
+  readState,
+  replay,
+  type StoredDocument,
+} from "./store";

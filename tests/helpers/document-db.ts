@@ -1,0 +1,44 @@
+/**
+ * A migrated database in a temporary directory, holding one pôle and one page: what
+ * stored documents need (document_states references documents, which belong to a pôle).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type OpenedDatabase, openDatabase } from "../../server/db/database";
+import { migrateToLatest } from "../../server/db/migrate";
+
+export interface DocumentDatabase extends OpenedDatabase {
+  /** Closes the database and removes its directory. */
+  remove(): Promise<void>;
+}
+
+export async function openDocumentDatabase(documentId: string): Promise<DocumentDatabase> {
+  const dataDir = mkdtempSync(join(tmpdir(), "maillage-documents-"));
+  const database = openDatabase(dataDir);
+  await migrateToLatest(database.db);
+  await database.db
+    .insertInto("poles")
+    .values({ id: "pole-1", slug: "pole", name: "Pôle", created_at: 0 })
+    .execute();
+  await database.db
+    .insertInto("documents")
+    .values({
+      id: documentId,
+      pole_id: "pole-1",
+      kind: "page",
+      title: "Notes",
+      circle_id: null,
+      created_by: null,
+      created_at: 0,
+      updated_at: 0,
+    })
+    .execute();
+  return {
+    ...database,
+    async remove() {
+      await database.db.destroy();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
