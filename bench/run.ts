@@ -4,7 +4,7 @@
  *
  *   npm run bench                 full run (about 30 minutes on 2 cores)
  *   npm run bench -- --quick      short run (under 3 minutes)
- *   npm run bench -- --only=fanout,coldload,memory,http,scale,hostile
+ *   npm run bench -- --only=fanout,coldload,memory,http,scale,hostile,weight
  *   npm run bench -- --repeats=5 --servers=maillage,reference --profile --no-extras
  *
  * Then any standalone bench/diagnostic.ts and bench/board.ts that exist run too.
@@ -22,6 +22,7 @@ import { prepareTemplate } from "./lib/setup";
 import { fmt, markdownTable, mb, table } from "./lib/stats";
 import type { SuiteContext } from "./lib/suite";
 import { runMemory } from "./memory";
+import { runWeight } from "./weight";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -59,22 +60,9 @@ out(
     `${repeats} repeat(s), median reported`,
 );
 
-const template = await prepareTemplate(
-  join(tmpdir(), "maillage-bench-template-v1"),
-  quick ? 200 : 600,
-  400,
-);
+// The client's weight needs no server: first, and without the template of the others.
+if (wanted("weight")) await runWeight({ section, emit, summary });
 
-const context: SuiteContext = {
-  quick,
-  repeats,
-  template,
-  servers,
-  profileDir,
-  section,
-  emit,
-  summary,
-};
 const suites: Array<[string, (context: SuiteContext) => Promise<void>]> = [
   ["fanout", runFanoutSuite],
   ["scale", runScaleSuite],
@@ -83,11 +71,28 @@ const suites: Array<[string, (context: SuiteContext) => Promise<void>]> = [
   ["http", runHttp],
   ["hostile", runHostile],
 ];
-for (const [name, run] of suites) {
-  if (!wanted(name)) continue;
-  const suiteStarted = Date.now();
-  await run(context);
-  console.log(`(${name}: ${fmt((Date.now() - suiteStarted) / 1000, 0)} s)`);
+const serverSuites = suites.filter(([name]) => wanted(name));
+if (serverSuites.length > 0) {
+  const template = await prepareTemplate(
+    join(tmpdir(), "maillage-bench-template-v1"),
+    quick ? 200 : 600,
+    400,
+  );
+  const context: SuiteContext = {
+    quick,
+    repeats,
+    template,
+    servers,
+    profileDir,
+    section,
+    emit,
+    summary,
+  };
+  for (const [name, run] of serverSuites) {
+    const suiteStarted = Date.now();
+    await run(context);
+    console.log(`(${name}: ${fmt((Date.now() - suiteStarted) / 1000, 0)} s)`);
+  }
 }
 
 out(`\nBenchmarks done in ${fmt((Date.now() - started) / 60_000, 1)} min.`);

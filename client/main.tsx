@@ -2,11 +2,11 @@ import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-qu
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router/dom";
-import { router } from "./app/router";
 import { meKey, PoleSelectionProvider } from "./app/session";
 import { ApiError } from "./lib/api";
 import { initI18n } from "./lib/i18n";
 import { registerServiceWorker } from "./offline/register";
+import { router } from "./routes";
 import "./app/styles.css";
 
 initI18n();

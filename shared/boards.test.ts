@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import type { PortfolioProject } from "./api/boards";
 import {
   addCard,
   addColumn,
@@ -19,7 +20,6 @@ import {
   defaultStages,
   Fte,
   FundingLine,
-  type PortfolioProject,
   parseAmount,
   parseFte,
   summarizePortfolio,

@@ -4,6 +4,7 @@
  * (projection, portfolio, exports) and client (board, portfolio page) both use these.
  */
 import { z } from "zod";
+import type { PortfolioProject, PortfolioTotals } from "./api/boards";
 
 /** The default columns of a new board: the life of a project, then its two side exits. */
 export const defaultStages = [
@@ -124,42 +125,6 @@ export const Card = z.object({
   projectCircleId: id.optional(),
 });
 export type Card = z.infer<typeof Card>;
-
-/** Body of POST /api/documents/:boardId/cards/:cardId/project-group. */
-export const CreateProjectGroupBody = z.object({
-  name: text(200).min(1, "Le nom du groupe projet est requis."),
-});
-
-/** Body of POST /api/documents/:boardId/cards/:cardId/project-page. */
-export const CreateProjectPageBody = z.object({
-  title: text(200).min(1, "Le titre de la page projet est requis."),
-});
-
-export const CardIdParam = id.regex(/^[A-Za-z0-9_-]+$/, "Identifiant de carte invalide.");
-
-/** A project as the portfolio lists it (CONTRACT.md, GET /api/poles/:poleId/portfolio). */
-export interface PortfolioProject {
-  id: string;
-  title: string;
-  boardId: string;
-  circleId: string | null;
-  columnTitle: string;
-  jobsCreated: number;
-  jobsKept: number;
-  funding: Array<{ funder: string; amount: number; state: FundingState; year: number }>;
-}
-
-export interface PortfolioTotals {
-  projects: number;
-  jobsCreated: number;
-  jobsKept: number;
-  funding: Record<FundingState, number>;
-}
-
-export interface Portfolio {
-  projects: PortfolioProject[];
-  totals: PortfolioTotals;
-}
 
 export interface MoneyByState extends Record<FundingState, number> {
   key: string;

@@ -12,6 +12,7 @@ import { z } from "zod";
 import { legalForms } from "./collective";
 import { fieldLabels as L } from "./diagnostic-labels";
 import type { DiagnosticRegistry, diagnosticExtras } from "./documents";
+import { isOneOf } from "./one-of";
 
 /** Every table of the diagnostic, in the order the page and the exports show them. */
 export const diagnosticTables = [
@@ -26,7 +27,7 @@ export const diagnosticTables = [
 export type DiagnosticTable = (typeof diagnosticTables)[number];
 
 export const isDiagnosticTable = (value: string): value is DiagnosticTable =>
-  (diagnosticTables as readonly string[]).includes(value);
+  isOneOf(diagnosticTables, value);
 
 // ---------- Vocabularies (stored values; French labels for exports and the page) ----------
 

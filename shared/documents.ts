@@ -12,7 +12,8 @@ export const diagnosticExtras = ["meetings", "themes"] as const;
 
 export const boardTypes = { columns: "columns", cards: "cards" } as const;
 
-export type DocumentAccess = "edit" | "view";
+export const documentAccesses = ["edit", "view"] as const;
+export type DocumentAccess = (typeof documentAccesses)[number];
 
 /**
  * WebSocket close codes the server sends so the client can say why it was cut off.

@@ -2,17 +2,14 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
-import {
-  CollectiveCoordinationItems,
-  CollectiveNavItems,
-  collectiveCoordinationLinks,
-} from "../features/collective/NavItems";
+import type { PoleSummary } from "../../shared/api/poles";
 import { api } from "../lib/api";
 import { initials } from "../lib/color";
 import { currentLanguage, type Language, languages, setLanguage } from "../lib/i18n";
-import type { PoleSummary } from "../lib/schemas";
 import { forgetOfflineCopies } from "../offline/forget";
+import { CoordinationNavItems, coordinationLinks, PoleNavItems } from "./PoleNav";
 import { currentPole, useMe, usePoleSelection, useResetSession } from "./session";
+import "./pole.css";
 
 export function Layout() {
   const { t } = useTranslation();
@@ -74,7 +71,7 @@ function Header() {
                   </NavLink>
                 </li>
               ) : null}
-              {pole ? <CollectiveNavItems pole={pole} /> : null}
+              {pole ? <PoleNavItems pole={pole} /> : null}
               {pole ? <CoordinationMenu pole={pole} /> : null}
             </ul>
             {me.poles.length > 1 && pole ? <PoleSwitcher /> : null}
@@ -147,7 +144,7 @@ function CoordinationMenu({ pole }: { pole: PoleSummary }) {
   const invitations = pole.role === "coordinator" ? `/p/${pole.id}/invitations` : null;
   const links = [
     ...(invitations ? [invitations] : []),
-    ...collectiveCoordinationLinks(pole).map((link) => link.to),
+    ...coordinationLinks(pole).map((link) => link.to),
   ];
   if (links.length === 0) return null;
   const current = links.some((to) => pathname === to || pathname.startsWith(`${to}/`));
@@ -170,7 +167,7 @@ function CoordinationMenu({ pole }: { pole: PoleSummary }) {
             </NavLink>
           </li>
         ) : null}
-        <CollectiveCoordinationItems pole={pole} />
+        <CoordinationNavItems pole={pole} />
       </ul>
     </li>
   );

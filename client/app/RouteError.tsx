@@ -2,7 +2,7 @@
 import { useTranslation } from "react-i18next";
 import { isRouteErrorResponse, Link, useRouteError } from "react-router";
 import { errorMessage } from "../lib/errors";
-import { DeadEnd, useDocumentTitle } from "./ui";
+import { DeadEnd, useDocumentTitle } from "../ui/kit";
 
 export function RouteError() {
   const { t } = useTranslation();

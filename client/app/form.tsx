@@ -11,7 +11,7 @@ import {
   password,
   required,
 } from "../lib/validation";
-import { type Outcome, PasswordField, TextField } from "./ui";
+import { type Outcome, PasswordField, TextField } from "../ui/kit";
 
 /**
  * Runs the request behind a form or an action: `busy` while it runs, then the sentence

@@ -2,8 +2,8 @@
 import { useTranslation } from "react-i18next";
 import { Navigate, Outlet, useLocation } from "react-router";
 import { errorMessage } from "../lib/errors";
+import { Loading, Notice } from "../ui/kit";
 import { currentPole, useMe, usePoleSelection, useSetupStatus } from "./session";
-import { Loading, Notice } from "./ui";
 
 /** `/`: set-up on a fresh instance, sign-in for visitors, otherwise the current pôle. */
 export function IndexRedirect() {

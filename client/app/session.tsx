@@ -4,8 +4,9 @@
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
+import { type Me, Me as MeSchema, SetupStatus } from "../../shared/api/auth";
+import type { PoleSummary } from "../../shared/api/poles";
 import { api, isApiError } from "../lib/api";
-import { type Me, Me as MeSchema, type PoleSummary, SetupStatus } from "../lib/schemas";
 import { forgetCachedAnswers } from "../offline/forget";
 
 export const meKey = ["me"] as const;

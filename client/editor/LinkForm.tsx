@@ -2,8 +2,8 @@
 import type { Editor } from "@tiptap/core";
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { TextField } from "../app/ui";
 import { safeUrl } from "../lib/validation";
+import { TextField } from "../ui/kit";
 
 export function LinkForm({ editor, onClose }: { editor: Editor; onClose(): void }) {
   const { t } = useTranslation();

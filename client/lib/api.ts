@@ -99,5 +99,8 @@ export const api = {
   },
 };
 
+/** The address of a pôle in the API, below which its resources live. */
+export const polePath = (poleId: string) => `/api/poles/${encodeURIComponent(poleId)}`;
+
 export const isApiError = (error: unknown, status?: number): error is ApiError =>
   error instanceof ApiError && (status === undefined || error.status === status);

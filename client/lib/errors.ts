@@ -1,5 +1,7 @@
 import type { TFunction } from "i18next";
-import { ApiError, NetworkError } from "./api";
+import { useCallback } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, isApiError, NetworkError } from "./api";
 
 /** A sentence for the person, in their language, for any error a request may throw. */
 export function errorMessage(error: unknown, t: TFunction): string {
@@ -25,4 +27,19 @@ export function errorMessage(error: unknown, t: TFunction): string {
     }
   }
   return t("errors.unexpected");
+}
+
+/**
+ * The server's own French sentence for input it refused (it names the field or the
+ * conflict); the generic sentence for anything else.
+ */
+export function useProblem(): (error: unknown) => string {
+  const { t } = useTranslation();
+  return useCallback(
+    (error: unknown) =>
+      isApiError(error) && [400, 409, 410].includes(error.status) && error.message
+        ? error.message
+        : errorMessage(error, t),
+    [t],
+  );
 }

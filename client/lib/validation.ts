@@ -1,7 +1,7 @@
 /** Form checks shared by the pages; each returns an error sentence or undefined. */
 import type { TFunction } from "i18next";
+import { PASSWORD_MIN } from "../../shared/api/fields";
 
-export const PASSWORD_MIN = 12;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function required(value: string, t: TFunction, max = 200): string | undefined {

@@ -1,4 +1,4 @@
-import type { AuditEntryView } from "../../shared/collective-api";
+import type { AuditEntry as AuditEntryView } from "../../shared/api/audit";
 import { canReadAudit } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import { forbidden } from "./errors";

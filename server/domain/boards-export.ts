@@ -3,14 +3,15 @@
  * HTML report for funders. Every figure comes from summarizePortfolio (shared/boards.ts).
  */
 import { stringify } from "csv-stringify/sync";
+import type { PortfolioProject } from "../../shared/api/boards";
 import {
   type FundingState,
   fundingStates,
   type MoneyByState,
-  type PortfolioProject,
   summarizePortfolio,
 } from "../../shared/boards";
 import type { PortfolioDetail } from "./boards-portfolio";
+import { escapeHtml } from "./exports/html";
 
 const stateLabels: Record<FundingState, string> = {
   requested: "Sollicité",
@@ -47,12 +48,6 @@ export function portfolioCsv(detail: PortfolioDetail): string {
   });
   return `\ufeff${stringify([header, ...rows])}`;
 }
-
-const escapeHtml = (value: string) =>
-  value.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
-  );
 
 const euro = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
 const fte = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 });

@@ -2,24 +2,16 @@
  * The pôle-wide portfolio, read from the boards' SQL projection (never from a Y.Doc):
  * every project of every thematic group, with the totals of shared/boards.ts.
  */
-import {
-  type FundingState,
-  fundingStates,
-  type Portfolio,
-  type PortfolioProject,
-  summarizePortfolio,
-} from "../../shared/boards";
+import type {
+  NeedWithProjects,
+  Portfolio,
+  PortfolioProject,
+  UpcomingMilestone,
+} from "../../shared/api/boards";
+import { type FundingState, fundingStates, summarizePortfolio } from "../../shared/boards";
+import { isOneOf } from "../../shared/one-of";
 import type { DB } from "../db/database";
 import { requireMember } from "./members";
-
-export interface UpcomingMilestone {
-  id: string;
-  title: string;
-  date: string;
-  projectId: string;
-  projectTitle: string;
-  boardId: string;
-}
 
 /** The portfolio, plus the names the exports print beside the ids. */
 export interface PortfolioDetail extends Portfolio {
@@ -28,8 +20,7 @@ export interface PortfolioDetail extends Portfolio {
   milestones: UpcomingMilestone[];
 }
 
-const isState = (value: string): value is FundingState =>
-  (fundingStates as readonly string[]).includes(value);
+const isState = (value: string): value is FundingState => isOneOf(fundingStates, value);
 
 /** Every member of the pôle, observers included, reads the whole portfolio. */
 export async function loadPortfolio(db: DB, userId: string, poleId: string): Promise<Portfolio> {
@@ -143,12 +134,6 @@ export async function loadPortfolioDetail(
     groups: Object.fromEntries(circles.map((circle) => [circle.id, circle.name])),
     milestones: await upcomingMilestones(db, userId, poleId, today),
   };
-}
-
-export interface NeedWithProjects {
-  id: string;
-  title: string;
-  projects: Array<{ id: string; title: string; boardId: string }>;
 }
 
 /**

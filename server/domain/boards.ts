@@ -4,7 +4,9 @@
  * document or a circle is its business; the browser that asked then copies the ids onto
  * the card in the Y.Doc so that every open board shows them at once.
  */
-import type { CircleView, DocumentView } from "../../shared/api";
+import type { CardLink } from "../../shared/api/boards";
+import type { Circle as CircleView } from "../../shared/api/circles";
+import type { DocumentRef as DocumentView } from "../../shared/api/documents";
 import type { DocumentAccess } from "../../shared/documents";
 import { documentAccess } from "../../shared/permissions";
 import type { DB } from "../db/database";
@@ -15,12 +17,6 @@ import { insertDocument, presentDocument } from "./documents";
 import { DomainError, forbidden, notFound } from "./errors";
 import { governingCircles, loadMember } from "./members";
 import { insertCircle, seat } from "./poles";
-
-export interface CardLink {
-  cardId: string;
-  projectCircleId: string | null;
-  projectDocumentId: string | null;
-}
 
 interface OpenBoard {
   board: DocumentRow;

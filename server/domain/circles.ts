@@ -1,4 +1,4 @@
-import type { CircleView } from "../../shared/api";
+import type { Circle as CircleView } from "../../shared/api/circles";
 import { type CircleRole, canCreateCircle, canManageCircle } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import type { AccessEvents } from "./access-events";

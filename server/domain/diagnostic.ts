@@ -2,6 +2,8 @@
  * The diagnostic's server-side use cases: its completeness from the read projection, and the
  * two-way link between a retained theme and the thematic group created for it.
  */
+
+import type { ThemeCircleLink } from "../../shared/api/diagnostic";
 import {
   type Completeness,
   completeness,
@@ -22,13 +24,6 @@ export interface DiagnosticSummary {
   counts: Partial<Record<DiagnosticTable, { rows: number; malformed: number }>>;
   /** When the projection was last refreshed (epoch ms); null when it never was. */
   projectedAt: number | null;
-}
-
-export interface ThemeCircleLink {
-  circleId: string;
-  circleName: string;
-  documentId: string;
-  themeId: string;
 }
 
 async function openDiagnostic(db: DB, userId: string, documentId: string) {

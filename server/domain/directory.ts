@@ -1,6 +1,8 @@
 /** *Qui fait quoi*: the member directory with folded search, and each circle's page. */
+
+import type { CirclePage as CirclePageView } from "../../shared/api/circles";
+import type { PersonSummary } from "../../shared/api/people";
 import { fold } from "../../shared/collective";
-import type { CirclePageView, PersonSummary } from "../../shared/collective-api";
 import { canManageCircle, documentAccess } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import { notFound } from "./errors";

@@ -1,4 +1,8 @@
-import type { DocumentDetail, DocumentListItem, DocumentView } from "../../shared/api";
+import type {
+  DocumentMeta as DocumentDetail,
+  DocumentSummary as DocumentListItem,
+  DocumentRef as DocumentView,
+} from "../../shared/api/documents";
 import type { DocumentAccess, DocumentKind } from "../../shared/documents";
 import { canCreatePage, documentAccess, type Member } from "../../shared/permissions";
 import type { DB } from "../db/database";

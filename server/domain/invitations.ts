@@ -1,11 +1,10 @@
-import type { z } from "zod";
-import type {
-  CircleSeat,
-  CreatedInvitation,
-  InvitationState,
-  InvitationView,
-} from "../../shared/api";
-import { parseEmailList } from "../../shared/collective-api";
+import type { CircleSeat as Seat } from "../../shared/api/circles";
+import {
+  type IssuedInvitation as CreatedInvitation,
+  type InvitationState,
+  type Invitation as InvitationView,
+  parseEmailList,
+} from "../../shared/api/invitations";
 import { canInvite, type PoleRole } from "../../shared/permissions";
 import { generateSessionToken, hashToken } from "../auth/sessions";
 import type { DB } from "../db/database";
@@ -18,8 +17,6 @@ import { newId } from "./ids";
 import { requireMember } from "./members";
 import { startOnboarding } from "./onboarding";
 import { seat } from "./poles";
-
-type Seat = z.infer<typeof CircleSeat>;
 
 export const DEFAULT_INVITATION_DAYS = 14;
 /** A pôle holds a few hundred people at most: one paste invites a whole meeting's list. */

@@ -4,18 +4,20 @@
  * checklist that stays on their home page until done. Coordinators follow the progress
  * and confirm or change each suggested placement in one click.
  */
+
+import type {
+  Newcomer as NewcomerView,
+  OnboardingView,
+  Suggestion as SuggestionView,
+} from "../../shared/api/onboarding";
+import type { StructureInput } from "../../shared/api/structures";
 import {
   type ChecklistStep,
   checklistSteps,
   type InterestLevel,
   onboardingSteps,
 } from "../../shared/collective";
-import type {
-  NewcomerView,
-  OnboardingView,
-  StructureInput,
-  SuggestionView,
-} from "../../shared/collective-api";
+import { isOneOf } from "../../shared/one-of";
 import { type CircleRole, canFollowNewcomers } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import { audit } from "./audit";
@@ -81,7 +83,7 @@ async function stepsOf(db: DB, poleId: string, userIds: string[]) {
       string | null
     >;
     for (const row of rows) {
-      if (row.user_id === userId && (allSteps as readonly string[]).includes(row.step)) {
+      if (row.user_id === userId && isOneOf(allSteps, row.step)) {
         steps[row.step as Step] = new Date(row.done_at).toISOString();
       }
     }

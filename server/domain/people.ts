@@ -1,12 +1,13 @@
 /** People as the collective sees them: who they are, their structure, what they bring. */
-import { fold, type InterestLevel } from "../../shared/collective";
+
 import type {
   InvolvementEvent,
   PersonCircle,
   PersonDetail,
   PersonInput,
   PersonSummary,
-} from "../../shared/collective-api";
+} from "../../shared/api/people";
+import { fold, type InterestLevel } from "../../shared/collective";
 import { canChangePoleRole, canEditPerson, type PoleRole } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import type { AccessEvents } from "./access-events";

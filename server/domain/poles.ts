@@ -1,4 +1,4 @@
-import type { PoleView } from "../../shared/api";
+import type { PoleSummary as PoleView } from "../../shared/api/poles";
 import type { CircleKind, CircleRole } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import type { Pole, User } from "../db/schema";

@@ -1,6 +1,7 @@
 /** The pôle's profile (DOMAIN.md): territory, kind, action logics, maturity, formalisation. */
+
+import type { PoleProfileInput, PoleProfile as PoleProfileView } from "../../shared/api/poles";
 import type { ActionLogic } from "../../shared/collective";
-import type { PoleProfileInput, PoleProfileView } from "../../shared/collective-api";
 import { canEditPoleProfile } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import { audit } from "./audit";

@@ -1,6 +1,7 @@
 /** Member structures of a pôle: associations, cooperatives, companies, local authorities… */
+
+import type { StructureInput, Structure as StructureView } from "../../shared/api/structures";
 import { fold } from "../../shared/collective";
-import type { StructureInput, StructureView } from "../../shared/collective-api";
 import { canCreateStructure, canEditStructure } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import { audit } from "./audit";

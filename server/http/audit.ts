@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { AuditQuery } from "../../shared/collective-api";
+import { type AuditPage, AuditQuery } from "../../shared/api/audit";
 import { listAudit } from "../domain/audit";
 import type { AppDeps, AppEnv } from "./context";
 import { signedIn } from "./middleware";
@@ -8,6 +8,13 @@ import { queryParams } from "./validate";
 /** GET /api/poles/:poleId/audit?actorId=&kind=&from=&to=&before= (coordinators). */
 export function auditRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>().get("/poles/:poleId/audit", queryParams(AuditQuery), async (c) =>
-    c.json(await listAudit(db, signedIn(c).id, c.req.param("poleId"), c.req.valid("query"))),
+    c.json(
+      (await listAudit(
+        db,
+        signedIn(c).id,
+        c.req.param("poleId"),
+        c.req.valid("query"),
+      )) satisfies AuditPage,
+    ),
   );
 }

@@ -1,7 +1,13 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { Hono } from "hono";
-import type { MeView } from "../../shared/api";
-import { LoginBody, SetupBody } from "../../shared/api";
+import {
+  LoginBody,
+  type Me,
+  type SetUp,
+  SetupBody,
+  type SetupStatus,
+  type SignedIn,
+} from "../../shared/api/auth";
 import { createSession, generateSessionToken, invalidateSession } from "../auth/sessions";
 import { authenticate, instanceHasUsers } from "../domain/accounts";
 import { polesOf, setUpInstance } from "../domain/poles";
@@ -24,12 +30,17 @@ export function authRoutes({ db, config, events, throttles }: AppDeps) {
   };
 
   return new Hono<AppEnv>()
-    .get("/setup", async (c) => c.json({ needed: !(await instanceHasUsers(db)) }))
+    .get("/setup", async (c) =>
+      c.json({ needed: !(await instanceHasUsers(db)) } satisfies SetupStatus),
+    )
     .post("/setup", jsonBody(SetupBody), async (c) => {
       const { user, pole } = await setUpInstance(db, c.req.valid("json"));
       await signIn(c, user.id);
       return c.json(
-        { user: presentUser(user), pole: { id: pole.id, slug: pole.slug, name: pole.name } },
+        {
+          user: presentUser(user),
+          pole: { id: pole.id, slug: pole.slug, name: pole.name },
+        } satisfies SetUp,
         201,
       );
     })
@@ -53,7 +64,7 @@ export function authRoutes({ db, config, events, throttles }: AppDeps) {
       }
       throttles.account.reset(keys[0]);
       await signIn(c, user.id);
-      return c.json({ user: presentUser(user) });
+      return c.json({ user: presentUser(user) } satisfies SignedIn);
     })
     .post("/auth/logout", async (c) => {
       const session = c.get("session");
@@ -66,7 +77,7 @@ export function authRoutes({ db, config, events, throttles }: AppDeps) {
     })
     .get("/me", requireUser, async (c) => {
       const user = signedIn(c);
-      const me: MeView = { user: presentUser(user), poles: await polesOf(db, user.id) };
+      const me: Me = { user: presentUser(user), poles: await polesOf(db, user.id) };
       return c.json(me);
     });
 }

@@ -4,7 +4,15 @@
  * full path so that nothing here applies to the others' routes.
  */
 import { Hono } from "hono";
-import { CardIdParam, CreateProjectGroupBody, CreateProjectPageBody } from "../../shared/boards";
+import {
+  CardIdParam,
+  type CardLink,
+  type CreatedProjectGroup,
+  CreateProjectGroupBody,
+  CreateProjectPageBody,
+  type ProjectOfCircle,
+} from "../../shared/api/boards";
+import type { DocumentRef } from "../../shared/api/documents";
 import {
   cardLinks,
   createProjectGroup,
@@ -28,7 +36,7 @@ export function boardRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .route("/poles", portfolioRoutes(deps))
     .get("/documents/:boardId/cards/links", requireUser, async (c) =>
-      c.json(await cardLinks(db, signedIn(c).id, c.req.param("boardId"))),
+      c.json((await cardLinks(db, signedIn(c).id, c.req.param("boardId"))) satisfies CardLink[]),
     )
     .post(
       "/documents/:boardId/cards/:cardId/project-page",
@@ -42,7 +50,7 @@ export function boardRoutes(deps: AppDeps) {
           cardId(c.req.param("cardId")),
           c.req.valid("json"),
         );
-        return c.json(document, created ? 201 : 200);
+        return c.json(document satisfies DocumentRef, created ? 201 : 200);
       },
     )
     .post(
@@ -57,10 +65,16 @@ export function boardRoutes(deps: AppDeps) {
           cardId(c.req.param("cardId")),
           c.req.valid("json"),
         );
-        return c.json(group, 201);
+        return c.json(group satisfies CreatedProjectGroup, 201);
       },
     )
     .get("/circles/:circleId/project", requireUser, async (c) =>
-      c.json(await projectOfCircle(db, signedIn(c).id, c.req.param("circleId"))),
+      c.json(
+        (await projectOfCircle(
+          db,
+          signedIn(c).id,
+          c.req.param("circleId"),
+        )) satisfies ProjectOfCircle,
+      ),
     );
 }

@@ -1,6 +1,11 @@
 import { Hono } from "hono";
-import { CircleRoleBody } from "../../shared/api";
-import { CircleDetailsBody, MoveBody } from "../../shared/collective-api";
+import {
+  CircleDetailsBody,
+  type CirclePage,
+  CircleRoleBody,
+  MoveBody,
+  type Seat,
+} from "../../shared/api/circles";
 import {
   moveBetweenCircles,
   placeInCircle,
@@ -25,7 +30,7 @@ export function circleRoutes({ db, events }: AppDeps) {
           userId,
           c.req.valid("json").role,
         );
-        return c.json(seat);
+        return c.json(seat satisfies Seat);
       })
       .delete("/:circleId/members/:userId", async (c) => {
         const { circleId, userId } = c.req.param();
@@ -34,23 +39,25 @@ export function circleRoutes({ db, events }: AppDeps) {
       })
       // Beyond the contract: the circle's page, its details, and moves between circles.
       .get("/:circleId", async (c) =>
-        c.json(await circlePage(db, signedIn(c).id, c.req.param("circleId"))),
+        c.json(
+          (await circlePage(db, signedIn(c).id, c.req.param("circleId"))) satisfies CirclePage,
+        ),
       )
       .put("/:circleId/details", jsonBody(CircleDetailsBody), async (c) => {
         const circleId = c.req.param("circleId");
         await updateCircleDetails(db, signedIn(c).id, circleId, c.req.valid("json"));
-        return c.json(await circlePage(db, signedIn(c).id, circleId));
+        return c.json((await circlePage(db, signedIn(c).id, circleId)) satisfies CirclePage);
       })
       .post("/:circleId/members/:userId/move", jsonBody(MoveBody), async (c) => {
         const { circleId, userId } = c.req.param();
         const { toCircleId, role } = c.req.valid("json");
         return c.json(
-          await moveBetweenCircles({ db, events }, signedIn(c).id, {
+          (await moveBetweenCircles({ db, events }, signedIn(c).id, {
             fromCircleId: circleId,
             toCircleId,
             userId,
             role,
-          }),
+          })) satisfies Seat,
         );
       })
   );

@@ -1,12 +1,10 @@
 /** The diagnostic's routes beyond the contract: its summary and its theme ↔ circle links. */
 import { Hono } from "hono";
-import { z } from "zod";
+import { LinkThemeCircleBody, type ThemeCircleLink } from "../../shared/api/diagnostic";
 import { diagnosticSummary, linkThemeCircle, listThemeCircles } from "../domain/diagnostic";
 import type { AppDeps, AppEnv } from "./context";
 import { requireUser, signedIn } from "./middleware";
 import { jsonBody } from "./validate";
-
-export const LinkThemeCircleBody = z.object({ circleId: z.string().min(1).max(100) });
 
 export function diagnosticRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>()
@@ -27,10 +25,16 @@ export function diagnosticRoutes({ db }: AppDeps) {
           themeId,
           c.req.valid("json").circleId,
         );
-        return c.json(link);
+        return c.json(link satisfies ThemeCircleLink);
       },
     )
     .get("/poles/:poleId/theme-circles", async (c) =>
-      c.json(await listThemeCircles(db, signedIn(c).id, c.req.param("poleId"))),
+      c.json(
+        (await listThemeCircles(
+          db,
+          signedIn(c).id,
+          c.req.param("poleId"),
+        )) satisfies ThemeCircleLink[],
+      ),
     );
 }

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { DirectoryQuery } from "../../shared/collective-api";
+import { type Directory, DirectoryQuery } from "../../shared/api/people";
 import { searchDirectory } from "../domain/directory";
 import type { AppDeps, AppEnv } from "./context";
 import { signedIn } from "./middleware";
@@ -12,7 +12,12 @@ export function directoryRoutes({ db }: AppDeps) {
     queryParams(DirectoryQuery),
     async (c) =>
       c.json(
-        await searchDirectory(db, signedIn(c).id, c.req.param("poleId"), c.req.valid("query")),
+        (await searchDirectory(
+          db,
+          signedIn(c).id,
+          c.req.param("poleId"),
+          c.req.valid("query"),
+        )) satisfies Directory,
       ),
   );
 }

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import type { DocumentMeta } from "../../shared/api/documents";
 import { openDocument } from "../domain/documents";
 import type { AppDeps, AppEnv } from "./context";
 import { requireUser, signedIn } from "./middleware";
@@ -7,6 +8,8 @@ export function documentRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>()
     .use(requireUser)
     .get("/:documentId", async (c) =>
-      c.json(await openDocument(db, signedIn(c).id, c.req.param("documentId"))),
+      c.json(
+        (await openDocument(db, signedIn(c).id, c.req.param("documentId"))) satisfies DocumentMeta,
+      ),
     );
 }

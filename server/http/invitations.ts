@@ -1,5 +1,9 @@
 import { Hono } from "hono";
-import { AcceptInvitationBody } from "../../shared/api";
+import {
+  type Accepted,
+  AcceptInvitationBody,
+  type InvitationPreview,
+} from "../../shared/api/invitations";
 import { createSession, generateSessionToken } from "../auth/sessions";
 import { acceptInvitation, previewInvitation, revokeInvitation } from "../domain/invitations";
 import type { AppDeps, AppEnv } from "./context";
@@ -9,7 +13,9 @@ import { jsonBody } from "./validate";
 
 export function invitationRoutes({ db, config, events }: AppDeps) {
   return new Hono<AppEnv>()
-    .get("/:token", async (c) => c.json(await previewInvitation(db, c.req.param("token"))))
+    .get("/:token", async (c) =>
+      c.json((await previewInvitation(db, c.req.param("token"))) satisfies InvitationPreview),
+    )
     .post("/:token/accept", jsonBody(AcceptInvitationBody), async (c) => {
       const body = c.req.valid("json");
       const token = c.req.param("token");
@@ -18,7 +24,7 @@ export function invitationRoutes({ db, config, events }: AppDeps) {
         const sessionToken = generateSessionToken();
         const session = await createSession(db, sessionToken, userId);
         setSessionCookie(c, sessionToken, session, config.PUBLIC_URL);
-        return c.json({ userId, poleId }, 201);
+        return c.json({ userId, poleId } satisfies Accepted, 201);
       }
       const user = c.get("user");
       if (!user) {
@@ -30,7 +36,7 @@ export function invitationRoutes({ db, config, events }: AppDeps) {
         );
       }
       const { poleId } = await acceptInvitation(db, events, token, { userId: user.id });
-      return c.json({ userId: user.id, poleId }, 200);
+      return c.json({ userId: user.id, poleId } satisfies Accepted, 200);
     })
     .delete("/:invitationId", requireUser, async (c) => {
       await revokeInvitation(db, signedIn(c).id, c.req.param("invitationId"));

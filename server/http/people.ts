@@ -1,5 +1,6 @@
 import { Hono } from "hono";
-import { PersonBody, PoleRoleBody } from "../../shared/collective-api";
+import { PersonBody, type PersonDetail } from "../../shared/api/people";
+import { PoleRoleBody, type PoleRoleChange } from "../../shared/api/poles";
 import { changePoleRole, getPerson, updatePerson } from "../domain/people";
 import type { AppDeps, AppEnv } from "./context";
 import { signedIn } from "./middleware";
@@ -10,15 +11,17 @@ export function peopleRoutes({ db, events }: AppDeps) {
   return new Hono<AppEnv>()
     .get("/poles/:poleId/people/:userId", async (c) => {
       const { poleId, userId } = c.req.param();
-      return c.json(await getPerson(db, signedIn(c).id, poleId, userId));
+      return c.json((await getPerson(db, signedIn(c).id, poleId, userId)) satisfies PersonDetail);
     })
     .put("/poles/:poleId/people/:userId", jsonBody(PersonBody), async (c) => {
       const { poleId, userId } = c.req.param();
-      return c.json(await updatePerson(db, signedIn(c).id, poleId, userId, c.req.valid("json")));
+      const person = await updatePerson(db, signedIn(c).id, poleId, userId, c.req.valid("json"));
+      return c.json(person satisfies PersonDetail);
     })
     .put("/poles/:poleId/people/:userId/role", jsonBody(PoleRoleBody), async (c) => {
       const { poleId, userId } = c.req.param();
       const { role } = c.req.valid("json");
-      return c.json(await changePoleRole({ db, events }, signedIn(c).id, poleId, userId, role));
+      const person = await changePoleRole({ db, events }, signedIn(c).id, poleId, userId, role);
+      return c.json(person satisfies PoleRoleChange);
     });
 }

@@ -1,6 +1,18 @@
 import { Hono } from "hono";
-import { CreateInvitationBody, CreatePageBody, CreatePoleBody } from "../../shared/api";
-import { BulkInvitationBody, CreateCircleWithDetailsBody } from "../../shared/collective-api";
+import {
+  type Circle,
+  CreateCircleWithDetailsBody,
+  type CreatedCircle,
+} from "../../shared/api/circles";
+import { CreatePageBody, type DocumentRef, type DocumentSummary } from "../../shared/api/documents";
+import {
+  BulkInvitationBody,
+  type BulkInvitations,
+  type CreatedInvitation,
+  CreateInvitationBody,
+  type Invitation,
+} from "../../shared/api/invitations";
+import { CreatePoleBody, type Pole, type PoleMember } from "../../shared/api/poles";
 import { createCircle, listCircles } from "../domain/circles";
 import { createPage, listDocuments } from "../domain/documents";
 import { createInvitation, createInvitations, listInvitations } from "../domain/invitations";
@@ -21,15 +33,15 @@ export function poleRoutes({ db, config, logger }: AppDeps) {
       const pole = await createPole(db, signedIn(c).id, c.req.valid("json").name, {
         allowAnyone: config.ALLOW_POLE_CREATION,
       });
-      return c.json(pole, 201);
+      return c.json(pole satisfies Pole, 201);
     })
     .get("/:poleId/members", async (c) => {
       const poleId = c.req.param("poleId");
       await requireMember(db, poleId, signedIn(c).id);
-      return c.json(await listMembers(db, poleId));
+      return c.json((await listMembers(db, poleId)) satisfies PoleMember[]);
     })
     .get("/:poleId/circles", async (c) =>
-      c.json(await listCircles(db, signedIn(c).id, c.req.param("poleId"))),
+      c.json((await listCircles(db, signedIn(c).id, c.req.param("poleId"))) satisfies Circle[]),
     )
     .post("/:poleId/circles", jsonBody(CreateCircleWithDetailsBody), async (c) => {
       const circle = await createCircle(
@@ -38,17 +50,25 @@ export function poleRoutes({ db, config, logger }: AppDeps) {
         c.req.param("poleId"),
         c.req.valid("json"),
       );
-      return c.json(circle, 201);
+      return c.json(circle satisfies CreatedCircle, 201);
     })
     .get("/:poleId/documents", async (c) =>
-      c.json(await listDocuments(db, signedIn(c).id, c.req.param("poleId"))),
+      c.json(
+        (await listDocuments(
+          db,
+          signedIn(c).id,
+          c.req.param("poleId"),
+        )) satisfies DocumentSummary[],
+      ),
     )
     .post("/:poleId/documents", jsonBody(CreatePageBody), async (c) => {
       const page = await createPage(db, signedIn(c).id, c.req.param("poleId"), c.req.valid("json"));
-      return c.json(page, 201);
+      return c.json(page satisfies DocumentRef, 201);
     })
     .get("/:poleId/invitations", async (c) =>
-      c.json(await listInvitations(db, signedIn(c).id, c.req.param("poleId"))),
+      c.json(
+        (await listInvitations(db, signedIn(c).id, c.req.param("poleId"))) satisfies Invitation[],
+      ),
     )
     .post("/:poleId/invitations", jsonBody(CreateInvitationBody), async (c) => {
       const input = c.req.valid("json");
@@ -63,7 +83,7 @@ export function poleRoutes({ db, config, logger }: AppDeps) {
         [{ ...invitation, email: input.email ?? null }],
         reportMailError,
       );
-      return c.json({ ...invitation, emailed }, 201);
+      return c.json({ ...invitation, emailed } satisfies CreatedInvitation, 201);
     })
     .post("/:poleId/invitations/bulk", jsonBody(BulkInvitationBody), async (c) => {
       const { emails, ...common } = c.req.valid("json");
@@ -86,7 +106,9 @@ export function poleRoutes({ db, config, logger }: AppDeps) {
         reportMailError,
       );
       return c.json(
-        { invitations: created.map((invitation, i) => ({ ...invitation, emailed: emailed[i] })) },
+        {
+          invitations: created.map((invitation, i) => ({ ...invitation, emailed: emailed[i] })),
+        } satisfies BulkInvitations,
         201,
       );
     });

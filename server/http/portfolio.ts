@@ -1,5 +1,6 @@
 /** The pôle-wide portfolio: its JSON (CONTRACT.md), milestones, needs answered, CSV, report. */
 import { Hono } from "hono";
+import type { NeedWithProjects, Portfolio, UpcomingMilestone } from "../../shared/api/boards";
 import { portfolioCsv, portfolioReport } from "../domain/boards-export";
 import {
   loadPortfolio,
@@ -16,13 +17,26 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function portfolioRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>()
     .get("/:poleId/portfolio", requireUser, async (c) =>
-      c.json(await loadPortfolio(db, signedIn(c).id, c.req.param("poleId"))),
+      c.json((await loadPortfolio(db, signedIn(c).id, c.req.param("poleId"))) satisfies Portfolio),
     )
     .get("/:poleId/portfolio/milestones", requireUser, async (c) =>
-      c.json(await upcomingMilestones(db, signedIn(c).id, c.req.param("poleId"), today())),
+      c.json(
+        (await upcomingMilestones(
+          db,
+          signedIn(c).id,
+          c.req.param("poleId"),
+          today(),
+        )) satisfies UpcomingMilestone[],
+      ),
     )
     .get("/:poleId/portfolio/needs", requireUser, async (c) =>
-      c.json(await needsWithProjects(db, signedIn(c).id, c.req.param("poleId"))),
+      c.json(
+        (await needsWithProjects(
+          db,
+          signedIn(c).id,
+          c.req.param("poleId"),
+        )) satisfies NeedWithProjects[],
+      ),
     )
     .get("/:poleId/portfolio/export/csv", requireUser, async (c) => {
       const date = today();

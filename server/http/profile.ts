@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { PoleProfileBody } from "../../shared/collective-api";
+import { type PoleProfile, PoleProfileBody } from "../../shared/api/poles";
 import { getPoleProfile, updatePoleProfile } from "../domain/profile";
 import type { AppDeps, AppEnv } from "./context";
 import { signedIn } from "./middleware";
@@ -9,11 +9,18 @@ import { jsonBody } from "./validate";
 export function profileRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>()
     .get("/poles/:poleId/profile", async (c) =>
-      c.json(await getPoleProfile(db, signedIn(c).id, c.req.param("poleId"))),
+      c.json(
+        (await getPoleProfile(db, signedIn(c).id, c.req.param("poleId"))) satisfies PoleProfile,
+      ),
     )
     .put("/poles/:poleId/profile", jsonBody(PoleProfileBody), async (c) =>
       c.json(
-        await updatePoleProfile(db, signedIn(c).id, c.req.param("poleId"), c.req.valid("json")),
+        (await updatePoleProfile(
+          db,
+          signedIn(c).id,
+          c.req.param("poleId"),
+          c.req.valid("json"),
+        )) satisfies PoleProfile,
       ),
     );
 }

@@ -6,6 +6,7 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import type { Portfolio } from "../../shared/api/boards";
 import {
   addCard,
   addItem,
@@ -18,7 +19,7 @@ import {
   setCardList,
   updateItem,
 } from "../../shared/board-doc";
-import { defaultStages, type Portfolio, summarizePortfolio } from "../../shared/boards";
+import { defaultStages, summarizePortfolio } from "../../shared/boards";
 import {
   client,
   type FoundedPole,

@@ -2,12 +2,19 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { AuditPage as AuditAnswer, type AuditEntry } from "../../../shared/api/audit";
 import { canReadAudit, circleRoles, poleRoles } from "../../../shared/permissions";
-import { Loading, Notice, SelectField, TextField, useDocumentTitle } from "../../app/ui";
-import { api } from "../../lib/api";
-import { AuditPage as AuditAnswer, type AuditEntry, keys, paths } from "../collective/api";
-import { Crumbs, PoleGate, usePole, useProblem } from "../collective/ui";
-import { useCircles, usePoleMembers } from "../poles/queries";
+import { Crumbs, PoleGate, usePole } from "../../app/pole";
+import { useCircles, usePoleMembers } from "../../app/poleQueries";
+import { api, polePath } from "../../lib/api";
+import { useProblem } from "../../lib/errors";
+import { Loading, Notice, SelectField, TextField, useDocumentTitle } from "../../ui/kit";
+import "../circles/strings";
+import "../onboarding/strings";
+import "../profile/strings";
+import "./strings";
+
+const auditKey = (poleId: string, query: string) => ["poles", poleId, "audit", query] as const;
 
 const kinds = [
   "circle",
@@ -61,12 +68,12 @@ function AuditLog({ poleId }: { poleId: string }) {
     Object.entries(filters).filter(([, value]) => value),
   ).toString();
   const log = useInfiniteQuery({
-    queryKey: keys.audit(poleId, query),
+    queryKey: auditKey(poleId, query),
     queryFn: ({ pageParam }) => {
       const params = new URLSearchParams(query);
       if (pageParam) params.set("before", String(pageParam));
       const search = params.toString();
-      return api.get(`${paths.pole(poleId)}/audit${search ? `?${search}` : ""}`, AuditAnswer);
+      return api.get(`${polePath(poleId)}/audit${search ? `?${search}` : ""}`, AuditAnswer);
     },
     initialPageParam: 0,
     getNextPageParam: (last) => last.next ?? undefined,

@@ -5,10 +5,10 @@ import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { EmailField, useFields, useSubmit } from "../../app/form";
 import { safeNext } from "../../app/guards";
 import { useMe, useResetSession, useSetupStatus } from "../../app/session";
-import { FormActions, FormError, Loading, PasswordField, useDocumentTitle } from "../../app/ui";
 import { api, isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { email } from "../../lib/validation";
+import { FormActions, FormError, Loading, PasswordField, useDocumentTitle } from "../../ui/kit";
 
 export function LoginPage() {
   const { t } = useTranslation();

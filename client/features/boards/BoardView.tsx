@@ -9,11 +9,12 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
-import { z } from "zod/mini";
+import { CardLinks } from "../../../shared/api/boards";
 import { addCard, effectiveColumn, seedColumns, setCardField } from "../../../shared/board-doc";
-import { PlusIcon, SelectField, TextField } from "../../app/ui";
+import { useCircles } from "../../app/poleQueries";
 import { api } from "../../lib/api";
-import { useCircles } from "../poles/queries";
+import { readUser, useAwareness } from "../../lib/awareness";
+import { PlusIcon, SelectField, TextField } from "../../ui/kit";
 import { CardDialog } from "./CardDialog";
 import type { Viewer } from "./CardFace";
 import { CardTable } from "./CardTable";
@@ -21,6 +22,7 @@ import { ColumnManager } from "./ColumnManager";
 import { Kanban } from "./Kanban";
 import { useBoard } from "./useBoard";
 import "./boards.css";
+import "./strings";
 
 type View = "kanban" | "table";
 
@@ -33,40 +35,13 @@ interface Looking extends Viewer {
 function readLooking(provider: WebsocketProvider): Looking[] {
   const result: Looking[] = [];
   for (const [clientId, state] of provider.awareness.getStates()) {
-    const user = state.user as { name?: unknown; color?: unknown } | undefined;
+    const user = readUser(state);
     const cardId = state.boardCard;
-    if (typeof cardId !== "string" || typeof user?.name !== "string") continue;
-    const color =
-      typeof user.color === "string" && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : "#d0d7de";
-    result.push({
-      clientId,
-      cardId,
-      name: user.name.slice(0, 80),
-      color,
-      self: clientId === provider.awareness.clientID,
-    });
+    if (typeof cardId !== "string" || !user) continue;
+    result.push({ clientId, cardId, ...user, self: clientId === provider.awareness.clientID });
   }
   return result;
 }
-
-function useLooking(provider: WebsocketProvider): Looking[] {
-  const [looking, setLooking] = useState(() => readLooking(provider));
-  useEffect(() => {
-    const update = () => setLooking(readLooking(provider));
-    update();
-    provider.awareness.on("change", update);
-    return () => provider.awareness.off("change", update);
-  }, [provider]);
-  return looking;
-}
-
-const Links = z.array(
-  z.object({
-    cardId: z.string(),
-    projectCircleId: z.nullable(z.string()),
-    projectDocumentId: z.nullable(z.string()),
-  }),
-);
 
 /**
  * The server holds the card ↔ project links; the browser that made one also wrote it on
@@ -76,7 +51,7 @@ const Links = z.array(
 function useLinkRepair(doc: Y.Doc, boardId: string, editable: boolean, synced: boolean) {
   const links = useQuery({
     queryKey: ["boards", boardId, "links"],
-    queryFn: () => api.get(`/api/documents/${encodeURIComponent(boardId)}/cards/links`, Links),
+    queryFn: () => api.get(`/api/documents/${encodeURIComponent(boardId)}/cards/links`, CardLinks),
     enabled: editable && synced,
   });
   useEffect(() => {
@@ -123,7 +98,7 @@ export function BoardView({
   const [view, setView] = useState<View>("kanban");
   const [openId, setOpenId] = useState<string | null>(null);
   const [managing, setManaging] = useState(false);
-  const looking = useLooking(provider);
+  const looking = useAwareness(provider, readLooking);
   const circles = useCircles(poleId);
   const synced = useSynced(provider);
   useLinkRepair(ydoc, boardId, editable, synced);

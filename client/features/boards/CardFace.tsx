@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Card } from "../../../shared/boards";
 import { initials } from "../../lib/color";
 import { formatEuros, formatFte } from "./format";
+import "./strings";
 
 export interface Viewer {
   name: string;

@@ -2,9 +2,10 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Card, summarizePortfolio } from "../../../shared/boards";
-import { SelectField, TextField } from "../../app/ui";
+import { SelectField, TextField } from "../../ui/kit";
 import { formatEuros, formatFte } from "./format";
 import type { BoardState } from "./useBoard";
+import "./strings";
 
 type SortKey =
   | "title"

@@ -3,9 +3,10 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { addColumn, moveColumn, removeColumn, renameColumn } from "../../../shared/board-doc";
-import { TextField } from "../../app/ui";
+import { TextField } from "../../ui/kit";
 import { LiveField, textParser } from "./fields";
 import type { BoardState } from "./useBoard";
+import "./strings";
 
 export function ColumnManager({
   doc,

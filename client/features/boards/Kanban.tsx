@@ -32,6 +32,7 @@ import { moveCard } from "../../../shared/board-doc";
 import type { Card, Column } from "../../../shared/boards";
 import { CardFace, type Viewer } from "./CardFace";
 import type { BoardState } from "./useBoard";
+import "./strings";
 
 const COLUMN = "column:";
 type Layout = Record<string, string[]>;

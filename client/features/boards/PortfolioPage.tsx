@@ -17,47 +17,15 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { z } from "zod/mini";
+import { Portfolio, UpcomingMilestones } from "../../../shared/api/boards";
 import { fundingStates, type MoneyByState, summarizePortfolio } from "../../../shared/boards";
 import { useMe } from "../../app/session";
-import { Loading, Notice, useDocumentTitle } from "../../app/ui";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
+import { Loading, Notice, useDocumentTitle } from "../../ui/kit";
 import { formatDay, formatEuros, formatFte } from "./format";
 import "./boards.css";
-
-const PortfolioAnswer = z.object({
-  projects: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      boardId: z.string(),
-      circleId: z.nullable(z.string()),
-      columnTitle: z.string(),
-      jobsCreated: z.number(),
-      jobsKept: z.number(),
-      funding: z.array(
-        z.object({
-          funder: z.string(),
-          amount: z.number(),
-          state: z.enum(fundingStates),
-          year: z.number(),
-        }),
-      ),
-    }),
-  ),
-  totals: z.object({ projects: z.number() }),
-});
-
-const Milestones = z.array(
-  z.object({
-    id: z.string(),
-    title: z.string(),
-    date: z.string(),
-    projectTitle: z.string(),
-    boardId: z.string(),
-  }),
-);
+import "./strings";
 
 const stateColors = { requested: "#8ecae6", granted: "#219ebc", received: "#0f5f5c" } as const;
 
@@ -70,11 +38,11 @@ export function PortfolioPage() {
   const base = `/api/poles/${encodeURIComponent(poleId)}/portfolio`;
   const portfolio = useQuery({
     queryKey: ["poles", poleId, "portfolio"],
-    queryFn: () => api.get(base, PortfolioAnswer),
+    queryFn: () => api.get(base, Portfolio),
   });
   const milestones = useQuery({
     queryKey: ["poles", poleId, "portfolio", "milestones"],
-    queryFn: () => api.get(`${base}/milestones`, Milestones),
+    queryFn: () => api.get(`${base}/milestones`, UpcomingMilestones),
   });
   useDocumentTitle(t("portfolio.title"));
 

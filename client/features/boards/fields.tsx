@@ -4,7 +4,7 @@
  * once so that everyone sees them live, and says what is wrong with an invalid one.
  */
 import { type ReactNode, useEffect, useRef, useState } from "react";
-import { FieldFrame } from "../../app/ui";
+import { FieldFrame } from "../../ui/kit";
 
 export type Parse<T> = (text: string) => { value: T } | { error: string };
 
@@ -117,3 +117,17 @@ export const listParse: Parse<string[]> = (text) => ({
     ),
   ),
 });
+
+/** The small × that removes one line of a card's list (a funding line, a milestone). */
+export function RemoveLineButton({ label, onClick }: { label: string; onClick(): void }) {
+  return (
+    <button
+      type="button"
+      className="button button--ghost button--small"
+      onClick={onClick}
+      aria-label={label}
+    >
+      ×
+    </button>
+  );
+}

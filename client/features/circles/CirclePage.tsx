@@ -3,8 +3,18 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import type { Circle, CirclePage as CircleView } from "../../../shared/api/circles";
 import type { CircleRole } from "../../../shared/permissions";
+import { Avatar } from "../../app/Avatar";
+import { CircleRoleSelect, CircleSelect } from "../../app/CircleFields";
 import { useSubmit } from "../../app/form";
+import { usePole } from "../../app/pole";
+import { circlesKey, documentsKey, useCircles, usePoleMembers } from "../../app/poleQueries";
+import { RecordPage } from "../../app/RecordPage";
+import { Timeline } from "../../app/Timeline";
+import { api } from "../../lib/api";
+import { useProblem } from "../../lib/errors";
+import { formatDate } from "../../lib/i18n";
 import {
   Badge,
   OutcomeNotice,
@@ -13,14 +23,10 @@ import {
   TextField,
   useDisclosure,
   useDocumentTitle,
-} from "../../app/ui";
-import { api } from "../../lib/api";
-import { formatDate } from "../../lib/i18n";
-import type { Circle } from "../../lib/schemas";
-import { type CirclePage as CircleView, keys, paths, useCirclePage } from "../collective/api";
-import { Avatar, RecordPage, Tags, Timeline, usePole, useProblem } from "../collective/ui";
-import { CircleRoleSelect, CircleSelect } from "../poles/fields";
-import { circlesKey, documentsKey, useCircles, usePoleMembers } from "../poles/queries";
+} from "../../ui/kit";
+import { Tags } from "../../ui/tags";
+import { circlePageKey, circlePath, useCirclePage } from "./queries";
+import "./strings";
 
 export function CirclePage() {
   const { t } = useTranslation("collective");
@@ -85,7 +91,7 @@ function useRefresh(poleId: string, circleId: string) {
   const queryClient = useQueryClient();
   return async () => {
     await Promise.all([
-      queryClient.invalidateQueries({ queryKey: keys.circle(circleId) }),
+      queryClient.invalidateQueries({ queryKey: circlePageKey(circleId) }),
       queryClient.invalidateQueries({ queryKey: circlesKey(poleId) }),
       queryClient.invalidateQueries({ queryKey: documentsKey(poleId) }),
       queryClient.invalidateQueries({ queryKey: ["circles"] }),
@@ -106,7 +112,7 @@ function Members({ poleId, circle }: { poleId: string; circle: CircleView }) {
     }, success);
 
   const seatPath = (userId: string) =>
-    `${paths.circle(circle.id)}/members/${encodeURIComponent(userId)}`;
+    `${circlePath(circle.id)}/members/${encodeURIComponent(userId)}`;
   const others = (circles.data ?? []).filter((c) => c.id !== circle.id);
 
   return (
@@ -260,7 +266,7 @@ function Placement({ poleId, circle }: { poleId: string; circle: CircleView }) {
       async () => {
         await api.call(
           "PUT",
-          `${paths.circle(circle.id)}/members/${encodeURIComponent(chosen.userId)}`,
+          `${circlePath(circle.id)}/members/${encodeURIComponent(chosen.userId)}`,
           { role },
         );
         await refresh();
@@ -335,8 +341,8 @@ function DetailsForm({ circle }: { circle: CircleView }) {
   function save(event: FormEvent) {
     event.preventDefault();
     void submit(async () => {
-      await api.call("PUT", `${paths.circle(circle.id)}/details`, { theme, description });
-      await queryClient.invalidateQueries({ queryKey: keys.circle(circle.id) });
+      await api.call("PUT", `${circlePath(circle.id)}/details`, { theme, description });
+      await queryClient.invalidateQueries({ queryKey: circlePageKey(circle.id) });
     }, t("common.saved"));
   }
 

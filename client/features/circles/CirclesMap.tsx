@@ -7,9 +7,10 @@ import type { HierarchyCircularNode } from "d3-hierarchy";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { Circle } from "../../../shared/api/circles";
 import type { CircleKind } from "../../../shared/permissions";
-import type { Circle } from "../../lib/schemas";
 import { type Node, packCircles } from "./tree";
+import "./strings";
 
 const LABEL_PX = 13;
 /** Small circles get smaller type, down to a size that stays legible. */

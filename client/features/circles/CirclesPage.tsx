@@ -3,8 +3,14 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { Circle } from "../../../shared/api/circles";
 import { canCreateCircle } from "../../../shared/permissions";
+import { CircleSelect } from "../../app/CircleFields";
 import { useSubmit } from "../../app/form";
+import { Crumbs, PoleGate, usePole } from "../../app/pole";
+import { circlesKey, sortCircles, useCircles } from "../../app/poleQueries";
+import { api } from "../../lib/api";
+import { useProblem } from "../../lib/errors";
 import {
   FormActions,
   FormError,
@@ -16,13 +22,9 @@ import {
   TextField,
   useDisclosure,
   useDocumentTitle,
-} from "../../app/ui";
-import { api } from "../../lib/api";
-import type { Circle } from "../../lib/schemas";
-import { Crumbs, PoleGate, usePole, useProblem } from "../collective/ui";
-import { CircleSelect } from "../poles/fields";
-import { circlesKey, sortCircles, useCircles } from "../poles/queries";
+} from "../../ui/kit";
 import { CirclesMap } from "./CirclesMap";
+import "./strings";
 
 export function CirclesPage() {
   const { t, i18n } = useTranslation("collective");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Circle } from "../../lib/schemas";
+import type { Circle } from "../../../shared/api/circles";
 import { packCircles } from "./tree";
 
 const seats = (n: number) =>

@@ -1,7 +1,7 @@
 /** The pôle's circles as a tree for the map: core in steering in the pôle, projects in their theme. */
 import { hierarchy, pack } from "d3-hierarchy";
+import type { Circle } from "../../../shared/api/circles";
 import type { CircleKind } from "../../../shared/permissions";
-import type { Circle } from "../../lib/schemas";
 
 export interface Node {
   id: string;

@@ -1,6 +1,7 @@
 /** Where the diagnostic stands against the minimum of an emerging pôle (DOMAIN.md). */
 import { useTranslation } from "react-i18next";
 import type { Completeness } from "../../../shared/diagnostic";
+import "./strings";
 
 export function CompletenessPanel({ measure }: { measure: Completeness }) {
   const { t } = useTranslation("diagnostic");

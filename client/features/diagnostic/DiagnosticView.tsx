@@ -4,11 +4,11 @@
  * and provider (one provider per document); a read-only person sees it all, edits nothing.
  */
 import { useQuery } from "@tanstack/react-query";
-import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
-import { z } from "zod/mini";
+import { Structures } from "../../../shared/api/structures";
 import {
   addRow,
   completeness,
@@ -18,19 +18,21 @@ import {
   titleField,
 } from "../../../shared/diagnostic";
 import { useMe } from "../../app/session";
-import { PlusIcon } from "../../app/ui";
 import { api } from "../../lib/api";
+import { lazyComponent } from "../../lib/lazy";
+import { Loading, PlusIcon } from "../../ui/kit";
 import { useStepOnVisit } from "../onboarding/steps";
 import { CompletenessPanel } from "./Completeness";
 import type { Option } from "./cells";
 import { Findings } from "./Findings";
 import { RegistryTable } from "./RegistryTable";
 import { Themes } from "./Themes";
-import { TrendCharts } from "./TrendCharts";
 import { useDiagnostic, useEditing } from "./useDiagnostic";
 import "./diagnostic.css";
+import "./strings";
 
-const Structures = z.array(z.object({ id: z.string(), name: z.string() }));
+// The charting library comes only with the trends tab, where the charts are.
+const TrendCharts = lazyComponent(async () => (await import("./TrendCharts")).TrendCharts);
 
 function optionsOf(content: DiagnosticContent, table: DiagnosticTable): Option[] {
   const key = titleField(table);
@@ -201,7 +203,11 @@ export function DiagnosticView({
           </p>
         ) : null}
 
-        {tab === "trends" ? <TrendCharts trends={content.trends.rows} /> : null}
+        {tab === "trends" ? (
+          <Suspense fallback={<Loading />}>
+            <TrendCharts trends={content.trends.rows} />
+          </Suspense>
+        ) : null}
         {tab === "findings" ? (
           user ? (
             <Findings

@@ -20,10 +20,11 @@ import {
   type Vote,
   votes,
 } from "../../../shared/diagnostic";
-import { Notice } from "../../app/ui";
+import { Notice } from "../../ui/kit";
 import { EditorFaces, type Option, RefsCell, type RowContext, TextCell } from "./cells";
 import { DeleteButton } from "./RegistryTable";
 import type { Editing } from "./useDiagnostic";
+import "./strings";
 
 export interface Voter {
   id: string;

@@ -17,9 +17,10 @@ import {
   type TableContent,
   titleField,
 } from "../../../shared/diagnostic";
-import { Notice } from "../../app/ui";
+import { Notice } from "../../ui/kit";
 import { ChoiceCell, EditorFaces, type Option, RefsCell, type RowContext, TextCell } from "./cells";
 import type { Editing } from "./useDiagnostic";
+import "./strings";
 
 type Row = { id: string } & Record<string, unknown>;
 

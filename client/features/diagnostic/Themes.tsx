@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
-import { z } from "zod/mini";
+import { CreatedCircle } from "../../../shared/api/circles";
 import {
   addRow,
   type DiagnosticContent,
@@ -20,14 +20,14 @@ import {
   tally,
   writeField,
 } from "../../../shared/diagnostic";
-import { Notice, PlusIcon, TextField } from "../../app/ui";
+import { circlesKey, documentsKey, useCircles, usePoleDocuments } from "../../app/poleQueries";
 import { api, isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
-import { circlesKey, documentsKey, useCircles, usePoleDocuments } from "../poles/queries";
+import { Notice, PlusIcon, TextField } from "../../ui/kit";
 import { type RowContext, TextCell } from "./cells";
 import { DeleteButton } from "./RegistryTable";
+import "./strings";
 
-const CreatedCircle = z.object({ id: z.string(), name: z.string() });
 const specs = Object.fromEntries(fieldsOf("themes").map((field) => [field.key, field]));
 
 interface ThemesProps {

@@ -16,6 +16,7 @@ import {
 } from "../../../shared/diagnostic";
 import { initials } from "../../lib/color";
 import { announceEditing, type Editing } from "./useDiagnostic";
+import "./strings";
 
 export interface Option {
   id: string;

@@ -13,6 +13,7 @@ import {
   parseRow,
   type TableContent,
 } from "../../../shared/diagnostic";
+import { readUser, useAwareness } from "../../lib/awareness";
 
 type Parsed = ReturnType<typeof parseRow>;
 
@@ -101,19 +102,16 @@ export interface Editing {
   self: boolean;
 }
 
-const COLOR = /^#[0-9a-f]{6}$/i;
-
 function readEditing(provider: WebsocketProvider): Editing[] {
   const result: Editing[] = [];
   for (const [clientId, state] of provider.awareness.getStates()) {
-    const user = state.user as { name?: unknown; color?: unknown } | undefined;
+    const user = readUser(state);
     const editing = state.editing as { registry?: unknown; rowId?: unknown; field?: unknown };
-    if (typeof user?.name !== "string" || typeof editing !== "object" || editing === null) continue;
+    if (!user || typeof editing !== "object" || editing === null) continue;
     if (typeof editing.registry !== "string" || typeof editing.rowId !== "string") continue;
     result.push({
       clientId,
-      name: user.name.slice(0, 80),
-      color: typeof user.color === "string" && COLOR.test(user.color) ? user.color : "#d0d7de",
+      ...user,
       registry: editing.registry,
       rowId: editing.rowId,
       field: typeof editing.field === "string" ? editing.field : "",
@@ -125,13 +123,7 @@ function readEditing(provider: WebsocketProvider): Editing[] {
 
 /** Who edits which row (awareness field `editing: { registry, rowId, field }`), others only. */
 export function useEditing(provider: WebsocketProvider): Map<string, Editing[]> {
-  const [editing, setEditing] = useState(() => readEditing(provider));
-  useEffect(() => {
-    const update = () => setEditing(readEditing(provider));
-    update();
-    provider.awareness.on("change", update);
-    return () => provider.awareness.off("change", update);
-  }, [provider]);
+  const editing = useAwareness(provider, readEditing);
   return useMemo(() => {
     const byRow = new Map<string, Editing[]>();
     for (const person of editing) {

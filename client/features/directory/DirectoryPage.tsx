@@ -3,9 +3,17 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { Directory, type PersonSummary } from "../../../shared/api/people";
+import type { Structure } from "../../../shared/api/structures";
 import { legalForms } from "../../../shared/collective";
+import { Avatar } from "../../app/Avatar";
+import { CircleSelect } from "../../app/CircleFields";
 import { useSubmit } from "../../app/form";
+import { Crumbs, PoleGate, usePole } from "../../app/pole";
+import { sortCircles, useCircles } from "../../app/poleQueries";
 import { useMe } from "../../app/session";
+import { api, polePath } from "../../lib/api";
+import { useProblem } from "../../lib/errors";
 import {
   Badge,
   FormActions,
@@ -16,26 +24,17 @@ import {
   TextField,
   useDisclosure,
   useDocumentTitle,
-} from "../../app/ui";
-import { api } from "../../lib/api";
-import {
-  Directory,
-  keys,
-  type PersonSummary,
-  paths,
-  type Structure,
-  useStructures,
-} from "../collective/api";
+} from "../../ui/kit";
+import { Tags } from "../../ui/tags";
+import { directoryKey, structuresKey, structuresPath, useStructures } from "./queries";
 import {
   checkStructure,
   emptyStructure,
   type StructureErrors,
   StructureFields,
   structureBody,
-} from "../collective/StructureFields";
-import { Avatar, Crumbs, PoleGate, Tags, usePole, useProblem } from "../collective/ui";
-import { CircleSelect } from "../poles/fields";
-import { sortCircles, useCircles } from "../poles/queries";
+} from "./StructureFields";
+import "./strings";
 
 const filterNames = ["q", "competency", "circleId", "legalForm"] as const;
 
@@ -67,8 +66,8 @@ function DirectoryContent({ poleId }: { poleId: string }) {
     }),
   ).toString();
   const directory = useQuery({
-    queryKey: keys.directory(poleId, query),
-    queryFn: () => api.get(`${paths.pole(poleId)}/directory${query ? `?${query}` : ""}`, Directory),
+    queryKey: directoryKey(poleId, query),
+    queryFn: () => api.get(`${polePath(poleId)}/directory${query ? `?${query}` : ""}`, Directory),
     placeholderData: (previous) => previous,
   });
   const circles = useCircles(poleId);
@@ -298,8 +297,8 @@ function NewStructureForm({ poleId, onDone }: { poleId: string; onDone(): void }
     setErrors(found);
     if (found.name || found.legalForm) return;
     void submit(async () => {
-      await api.call("POST", paths.structures(poleId), structureBody(draft));
-      await queryClient.invalidateQueries({ queryKey: keys.structures(poleId) });
+      await api.call("POST", structuresPath(poleId), structureBody(draft));
+      await queryClient.invalidateQueries({ queryKey: structuresKey(poleId) });
       onDone();
     });
   }

@@ -6,7 +6,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   Component,
-  lazy,
   type ReactNode,
   Suspense,
   useCallback,
@@ -17,25 +16,26 @@ import {
 } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { DocumentMeta } from "../../../shared/api/documents";
 import { meKey, useMe, usePoleSelection } from "../../app/session";
-import { Badge, DeadEnd, Loading, Notice, useDocumentTitle } from "../../app/ui";
 import { CollaborativeEditor } from "../../editor/CollaborativeEditor";
 import { api, isApiError } from "../../lib/api";
 import { colorFor } from "../../lib/color";
 import { errorMessage } from "../../lib/errors";
-import { DocumentMeta } from "../../lib/schemas";
+import { lazyComponent } from "../../lib/lazy";
 import { type ConnectionState, openSyncSession, type SyncSession } from "../../lib/sync";
 import { sameWords } from "../../lib/text";
-import { BoardView } from "../boards/BoardView";
+import { Badge, DeadEnd, Loading, Notice, useDocumentTitle } from "../../ui/kit";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { PresenceList } from "./Presence";
 
 const documentKey = (id: string) => ["documents", id] as const;
 
-// The diagnostic's registries (and their charts) load only with a diagnostic.
-const DiagnosticView = lazy(() =>
-  import("../diagnostic/DiagnosticView").then((module) => ({ default: module.DiagnosticView })),
+// A diagnostic's registries and a board's kanban load only with a document of their kind.
+const DiagnosticView = lazyComponent(
+  async () => (await import("../diagnostic/DiagnosticView")).DiagnosticView,
 );
+const BoardView = lazyComponent(async () => (await import("../boards/BoardView")).BoardView);
 
 const exportFormats = [
   { format: "md", label: "Markdown" },
@@ -241,13 +241,15 @@ function LiveDocument({
         </Notice>
       ) : null}
       {kind === "board" ? (
-        <BoardView
-          ydoc={session.ydoc}
-          provider={session.provider}
-          editable={editable}
-          boardId={documentId}
-          poleId={poleId}
-        />
+        <Suspense fallback={<Loading />}>
+          <BoardView
+            ydoc={session.ydoc}
+            provider={session.provider}
+            editable={editable}
+            boardId={documentId}
+            poleId={poleId}
+          />
+        </Suspense>
       ) : null}
       <CollaborativeEditor
         ydoc={session.ydoc}

@@ -1,7 +1,7 @@
 /** Who else has the document open, from the awareness states (`user: { name, color }`). */
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { WebsocketProvider } from "y-websocket";
+import { readUser, useAwareness } from "../../lib/awareness";
 import { initials } from "../../lib/color";
 
 interface Present {
@@ -11,24 +11,12 @@ interface Present {
   self: boolean;
 }
 
-function readUser(state: unknown): { name: string; color: string } | null {
-  if (typeof state !== "object" || state === null || !("user" in state)) return null;
-  const user = state.user;
-  if (typeof user !== "object" || user === null) return null;
-  const name = "name" in user && typeof user.name === "string" ? user.name.slice(0, 80) : null;
-  const color =
-    "color" in user && typeof user.color === "string" && /^#[0-9a-f]{6}$/i.test(user.color)
-      ? user.color
-      : "#d0d7de";
-  return name ? { name, color } : null;
-}
-
 function collect(provider: WebsocketProvider): Present[] {
   const self = provider.awareness.clientID;
   const seen = new Map<string, Present>();
   for (const [clientId, state] of provider.awareness.getStates()) {
     const user = readUser(state);
-    if (!user) continue;
+    if (!user?.name) continue;
     // One entry per person even with several tabs open.
     const key = `${user.name}\u0000${user.color}`;
     const existing = seen.get(key);
@@ -42,14 +30,7 @@ function collect(provider: WebsocketProvider): Present[] {
 
 export function PresenceList({ provider }: { provider: WebsocketProvider }) {
   const { t } = useTranslation();
-  const [people, setPeople] = useState<Present[]>(() => collect(provider));
-
-  useEffect(() => {
-    const update = () => setPeople(collect(provider));
-    update();
-    provider.awareness.on("change", update);
-    return () => provider.awareness.off("change", update);
-  }, [provider]);
+  const people = useAwareness(provider, collect);
 
   return (
     <section className="presence" aria-labelledby="presence-title">

@@ -2,15 +2,16 @@
 import { useEffect, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useParams } from "react-router";
+import type { Circle } from "../../../shared/api/circles";
+import type { DocumentSummary } from "../../../shared/api/documents";
 import type { DocumentKind } from "../../../shared/documents";
 import { canCreatePage } from "../../../shared/permissions";
+import { memberOf, sortCircles, useCircles, usePoleDocuments } from "../../app/poleQueries";
 import { useMe, usePoleSelection } from "../../app/session";
-import { Badge, DeadEnd, Loading, Notice, PlusIcon, useDocumentTitle } from "../../app/ui";
 import { errorMessage } from "../../lib/errors";
-import type { Circle, DocumentSummary } from "../../lib/schemas";
 import { sameWords } from "../../lib/text";
+import { Badge, DeadEnd, Loading, Notice, PlusIcon, useDocumentTitle } from "../../ui/kit";
 import { WelcomeChecklist } from "../onboarding/WelcomeChecklist";
-import { memberOf, sortCircles, useCircles, usePoleDocuments } from "../poles/queries";
 import { NewPageForm } from "./NewPageForm";
 import { NewPoleForm } from "./NewPoleForm";
 
@@ -78,7 +79,7 @@ export function HomePage() {
           ) : null}
           <li>
             <Link to={`/p/${pole.id}/portfolio`} className="button button--secondary">
-              {t("portfolio.title", { ns: "boards" })}
+              {t("home.portfolio")}
             </Link>
           </li>
           {pole.role === "coordinator" ? (

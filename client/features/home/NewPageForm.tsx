@@ -3,14 +3,15 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
+import type { Circle } from "../../../shared/api/circles";
+import { DocumentRef } from "../../../shared/api/documents";
+import { CircleSelect } from "../../app/CircleFields";
 import { useFields, useSubmit } from "../../app/form";
-import { FormActions, TextField, TitledForm } from "../../app/ui";
+import { documentsKey } from "../../app/poleQueries";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
-import { type Circle, CreatedDocument } from "../../lib/schemas";
 import { required } from "../../lib/validation";
-import { CircleSelect } from "../poles/fields";
-import { documentsKey } from "../poles/queries";
+import { FormActions, TextField, TitledForm } from "../../ui/kit";
 
 export function NewPageForm({
   poleId,
@@ -39,7 +40,7 @@ export function NewPageForm({
       const created = await api.post(
         `/api/poles/${encodeURIComponent(poleId)}/documents`,
         { kind: "page", title: values.title.trim(), circleId },
-        CreatedDocument,
+        DocumentRef,
       );
       await queryClient.invalidateQueries({ queryKey: documentsKey(poleId) });
       navigate(`/d/${created.id}`);

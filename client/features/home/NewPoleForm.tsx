@@ -3,13 +3,13 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
+import { Pole } from "../../../shared/api/poles";
 import { useFields, useSubmit } from "../../app/form";
 import { meKey, usePoleSelection } from "../../app/session";
-import { FormActions, TextField, TitledForm } from "../../app/ui";
 import { api, isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
-import { Pole } from "../../lib/schemas";
 import { required } from "../../lib/validation";
+import { FormActions, TextField, TitledForm } from "../../ui/kit";
 
 export function NewPoleForm({ onCancel }: { onCancel?(): void }) {
   const focusOnOpen = useRef(onCancel !== undefined);

@@ -4,8 +4,12 @@ import type { TFunction } from "i18next";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
+import { InvitationPreview } from "../../../shared/api/invitations";
 import { AccountFields, accountBody, accountErrors, useFields, useSubmit } from "../../app/form";
 import { meKey, useMe, usePoleSelection, useResetSession } from "../../app/session";
+import { api, isApiError } from "../../lib/api";
+import { errorMessage } from "../../lib/errors";
+import { formatDate } from "../../lib/i18n";
 import {
   DeadEnd,
   FormActions,
@@ -14,11 +18,7 @@ import {
   Notice,
   TitledForm,
   useDocumentTitle,
-} from "../../app/ui";
-import { api, isApiError } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
-import { formatDate } from "../../lib/i18n";
-import { InvitationPreview } from "../../lib/schemas";
+} from "../../ui/kit";
 
 export function AcceptInvitationPage() {
   const { t, i18n } = useTranslation();

@@ -2,13 +2,18 @@
 import { useQueries } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { CirclePage } from "../../../shared/api/circles";
+import { Avatar } from "../../app/Avatar";
+import { Crumbs, PoleGate, usePole } from "../../app/pole";
+import { useCircles } from "../../app/poleQueries";
 import { useMe } from "../../app/session";
-import { Badge, Loading, Notice, useDocumentTitle } from "../../app/ui";
 import { api } from "../../lib/api";
-import { CirclePage, keys, paths, useOnboarding } from "../collective/api";
-import { Avatar, Crumbs, PoleGate, Tags, usePole } from "../collective/ui";
-import { useCircles } from "../poles/queries";
+import { Badge, Loading, Notice, useDocumentTitle } from "../../ui/kit";
+import { Tags } from "../../ui/tags";
+import { circlePageKey, circlePath } from "../circles/queries";
+import { useOnboarding } from "./queries";
 import { useStepOnVisit } from "./steps";
+import "./strings";
 
 export function MeetCirclesPage() {
   const { t } = useTranslation("collective");
@@ -40,8 +45,8 @@ function MyCircles({ poleId }: { poleId: string }) {
   );
   const pages = useQueries({
     queries: mine.map((circle) => ({
-      queryKey: keys.circle(circle.id),
-      queryFn: () => api.get(paths.circle(circle.id), CirclePage),
+      queryKey: circlePageKey(circle.id),
+      queryFn: () => api.get(circlePath(circle.id), CirclePage),
     })),
   });
   const pending = (onboarding.data?.suggestions ?? []).filter((s) => s.state === "pending");

@@ -5,11 +5,13 @@
  */
 import { useTranslation } from "react-i18next";
 import { Navigate } from "react-router";
-import { Loading, Notice, useDocumentTitle } from "../../app/ui";
-import { useOnboarding } from "../collective/api";
-import { PoleGate, usePole, useProblem } from "../collective/ui";
+import { PoleGate, usePole } from "../../app/pole";
+import { useProblem } from "../../lib/errors";
+import { Loading, Notice, useDocumentTitle } from "../../ui/kit";
 import { OnboardingSteps } from "./OnboardingSteps";
+import { useOnboarding } from "./queries";
 import { WelcomeChecklist } from "./WelcomeChecklist";
+import "./strings";
 
 export function OnboardingPage() {
   const { t } = useTranslation("collective");

@@ -2,6 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Onboarding, type OnboardingView } from "../../../shared/api/onboarding";
 import {
   type InterestLevel,
   interestLevels,
@@ -9,24 +10,24 @@ import {
   onboardingSteps,
 } from "../../../shared/collective";
 import { useSubmit } from "../../app/form";
-import { FormActions, FormError, Loading, Notice, SelectField } from "../../app/ui";
+import { useCircles } from "../../app/poleQueries";
 import { api } from "../../lib/api";
-import {
-  keys,
-  Onboarding,
-  type Onboarding as OnboardingView,
-  paths,
-  useStructures,
-} from "../collective/api";
+import { useProblem } from "../../lib/errors";
+import { Choice, ChoiceGroup } from "../../ui/choices";
+import { FormActions, FormError, Loading, Notice, SelectField } from "../../ui/kit";
+import { splitTags } from "../../ui/tags";
+import { structuresKey, useStructures } from "../directory/queries";
 import {
   checkStructure,
   emptyStructure,
   type StructureErrors,
   StructureFields,
   structureBody,
-} from "../collective/StructureFields";
-import { Choice, ChoiceGroup, ContributionFields, splitTags, useProblem } from "../collective/ui";
-import { useCircles } from "../poles/queries";
+} from "../directory/StructureFields";
+import { ContributionFields } from "../profile/ContributionFields";
+import { onboardingKey, onboardingPath } from "./queries";
+import "../circles/strings";
+import "./strings";
 
 /**
  * The three questions, one at a time; the parent shows the checklist once they are
@@ -104,9 +105,9 @@ function useStepSubmit(poleId: string, path: string, onDone: () => void) {
   const { busy, error, submit } = useSubmit(useProblem());
   const send = async (body: unknown) => {
     const sent = await submit(async () => {
-      const view = await api.post(`${paths.onboarding(poleId)}/${path}`, body, Onboarding);
-      queryClient.setQueryData(keys.onboarding(poleId), view);
-      await queryClient.invalidateQueries({ queryKey: keys.structures(poleId) });
+      const view = await api.post(`${onboardingPath(poleId)}/${path}`, body, Onboarding);
+      queryClient.setQueryData(onboardingKey(poleId), view);
+      await queryClient.invalidateQueries({ queryKey: structuresKey(poleId) });
     });
     if (sent) onDone();
   };

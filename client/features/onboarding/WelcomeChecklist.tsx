@@ -2,11 +2,13 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { OnboardingView } from "../../../shared/api/onboarding";
 import { type ChecklistStep, checklistSteps } from "../../../shared/collective";
-import { type Onboarding, useOnboarding } from "../collective/api";
-import { useProblem } from "../collective/ui";
+import { useProblem } from "../../lib/errors";
 import { OnboardingSteps } from "./OnboardingSteps";
+import { useOnboarding } from "./queries";
 import { useCompleteStep } from "./steps";
+import "./strings";
 
 export function WelcomeChecklist({ poleId }: { poleId: string }) {
   const { t } = useTranslation("collective");
@@ -43,7 +45,15 @@ export function WelcomeChecklist({ poleId }: { poleId: string }) {
   );
 }
 
-function Item({ poleId, step, view }: { poleId: string; step: ChecklistStep; view: Onboarding }) {
+function Item({
+  poleId,
+  step,
+  view,
+}: {
+  poleId: string;
+  step: ChecklistStep;
+  view: OnboardingView;
+}) {
   const { t } = useTranslation("collective");
   const complete = useCompleteStep(poleId);
   const problem = useProblem();

@@ -1,16 +1,17 @@
 /** Marks a welcome-checklist step on the server when the person does it. */
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect } from "react";
+import { Onboarding } from "../../../shared/api/onboarding";
 import type { ChecklistStep } from "../../../shared/collective";
 import { api } from "../../lib/api";
-import { keys, Onboarding, paths, useOnboarding } from "../collective/api";
+import { onboardingKey, onboardingPath, useOnboarding } from "./queries";
 
 export function useCompleteStep(poleId: string) {
   const queryClient = useQueryClient();
   return useCallback(
     async (step: ChecklistStep) => {
-      const view = await api.post(`${paths.onboarding(poleId)}/steps/${step}`, {}, Onboarding);
-      queryClient.setQueryData(keys.onboarding(poleId), view);
+      const view = await api.post(`${onboardingPath(poleId)}/steps/${step}`, {}, Onboarding);
+      queryClient.setQueryData(onboardingKey(poleId), view);
       return view;
     },
     [poleId, queryClient],

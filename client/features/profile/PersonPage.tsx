@@ -3,9 +3,16 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import type { PersonDetail } from "../../../shared/api/people";
 import { canChangePoleRole, poleRoles } from "../../../shared/permissions";
+import { Avatar } from "../../app/Avatar";
 import { useSubmit } from "../../app/form";
+import { usePole } from "../../app/pole";
+import { EditButton, RecordPage, useEditing } from "../../app/RecordPage";
 import { meKey } from "../../app/session";
+import { Timeline } from "../../app/Timeline";
+import { api } from "../../lib/api";
+import { useProblem } from "../../lib/errors";
 import {
   Badge,
   FormActions,
@@ -15,22 +22,12 @@ import {
   TextField,
   TitledForm,
   useDocumentTitle,
-} from "../../app/ui";
-import { api } from "../../lib/api";
-import { keys, type PersonDetail, paths, usePerson, useStructures } from "../collective/api";
-import {
-  Avatar,
-  ContributionFields,
-  EditButton,
-  joinTags,
-  RecordPage,
-  splitTags,
-  Tags,
-  Timeline,
-  useEditing,
-  usePole,
-  useProblem,
-} from "../collective/ui";
+} from "../../ui/kit";
+import { joinTags, splitTags, Tags } from "../../ui/tags";
+import { useStructures } from "../directory/queries";
+import { ContributionFields } from "./ContributionFields";
+import { personKey, personPath, usePerson } from "./queries";
+import "../directory/strings";
 
 export function PersonPage() {
   const { t } = useTranslation("collective");
@@ -197,14 +194,14 @@ function PersonForm({
   function save(event: FormEvent) {
     event.preventDefault();
     void submit(async () => {
-      await api.call("PUT", paths.person(poleId, person.userId), {
+      await api.call("PUT", personPath(poleId, person.userId), {
         structureId: structureId || null,
         roleInStructure: role,
         competencies: splitTags(contribution.competencies),
         brings: contribution.brings,
         seeks: contribution.seeks,
       });
-      await queryClient.invalidateQueries({ queryKey: keys.person(poleId, person.userId) });
+      await queryClient.invalidateQueries({ queryKey: personKey(poleId, person.userId) });
       await queryClient.invalidateQueries({ queryKey: ["poles", poleId, "directory"] });
       onDone(true);
     });
@@ -255,8 +252,8 @@ function PoleRoleControl({ poleId, person }: { poleId: string; person: PersonDet
           const role = poleRoles.find((r) => r === event.target.value);
           if (!role) return;
           void submit(async () => {
-            await api.call("PUT", `${paths.person(poleId, person.userId)}/role`, { role });
-            await queryClient.invalidateQueries({ queryKey: keys.person(poleId, person.userId) });
+            await api.call("PUT", `${personPath(poleId, person.userId)}/role`, { role });
+            await queryClient.invalidateQueries({ queryKey: personKey(poleId, person.userId) });
             await queryClient.invalidateQueries({ queryKey: meKey });
           }, t("common.saved"));
         }}

@@ -2,6 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { PoleProfile } from "../../../shared/api/poles";
 import {
   type ActionLogic,
   actionLogics,
@@ -14,6 +15,12 @@ import {
 } from "../../../shared/collective";
 import { canEditPoleProfile } from "../../../shared/permissions";
 import { useSubmit } from "../../app/form";
+import { Crumbs, PoleGate, usePole } from "../../app/pole";
+import { EditButton, useEditing } from "../../app/RecordPage";
+import { api } from "../../lib/api";
+import { useProblem } from "../../lib/errors";
+import { formatDate } from "../../lib/i18n";
+import { Choice, ChoiceGroup } from "../../ui/choices";
 import {
   FormActions,
   FormError,
@@ -22,23 +29,11 @@ import {
   TextAreaField,
   TextField,
   useDocumentTitle,
-} from "../../app/ui";
-import { api } from "../../lib/api";
-import { formatDate } from "../../lib/i18n";
-import { keys, type PoleProfile, paths, usePoleProfile } from "../collective/api";
-import {
-  Choice,
-  ChoiceGroup,
-  Crumbs,
-  EditButton,
-  joinTags,
-  PoleGate,
-  splitTags,
-  useEditing,
-  usePole,
-  useProblem,
-} from "../collective/ui";
+} from "../../ui/kit";
+import { joinTags, splitTags } from "../../ui/tags";
 import { useStepOnVisit } from "../onboarding/steps";
+import { profileKey, profilePath, usePoleProfile } from "./queries";
+import "./strings";
 
 export function PoleProfilePage() {
   const { t } = useTranslation("collective");
@@ -208,7 +203,7 @@ function ProfileForm({
   function save(event: FormEvent) {
     event.preventDefault();
     void submit(async () => {
-      await api.call("PUT", paths.profile(poleId), {
+      await api.call("PUT", profilePath(poleId), {
         territory,
         communes: splitTags(communes),
         kind,
@@ -219,7 +214,7 @@ function ProfileForm({
         hasPlace,
         place,
       });
-      await queryClient.invalidateQueries({ queryKey: keys.profile(poleId) });
+      await queryClient.invalidateQueries({ queryKey: profileKey(poleId) });
       onDone(true);
     });
   }

@@ -5,10 +5,10 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { AccountFields, accountBody, accountErrors, useFields, useSubmit } from "../../app/form";
 import { meKey, setupKey, useSetupStatus } from "../../app/session";
-import { FormActions, FormError, Loading, Notice, TextField, useDocumentTitle } from "../../app/ui";
 import { api, isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { required } from "../../lib/validation";
+import { FormActions, FormError, Loading, Notice, TextField, useDocumentTitle } from "../../ui/kit";
 
 export function SetupPage() {
   const { t } = useTranslation();

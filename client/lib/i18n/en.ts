@@ -104,6 +104,7 @@ export const en: Messages = {
     actions: "Actions",
     inviteLink: "Invite people",
     unknownPole: "This pôle does not exist or you are not part of it.",
+    portfolio: "Project portfolio",
   },
   newPage: {
     open: "New page",

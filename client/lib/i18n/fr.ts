@@ -1,4 +1,6 @@
 /** French, the reference language: every key exists here first. */
+import type { Shape } from "./index";
+
 export const fr = {
   app: {
     name: "Maillage",
@@ -105,6 +107,7 @@ export const fr = {
     actions: "Actions",
     inviteLink: "Inviter des personnes",
     unknownPole: "Ce pôle n'existe pas ou vous n'en faites pas partie.",
+    portfolio: "Portefeuille de projets",
   },
   newPage: {
     open: "Nouvelle page",
@@ -289,6 +292,5 @@ export const fr = {
   },
 } as const;
 
-type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** The shape every language must fill in. */
-export type Messages = Widen<typeof fr>;
+export type Messages = Shape<typeof fr>;

@@ -1,9 +1,12 @@
-/** i18next set-up: French by default, English available, the choice kept in localStorage. */
+/**
+ * i18next set-up: French by default, English available, the choice kept in localStorage.
+ * The core strings are here; each feature registers its own namespace (or its part of one)
+ * with `registerStrings` when its module is first imported. Their types are gathered in
+ * client/strings.ts, above the features.
+ */
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import { en as boardsEn, fr as boardsFr } from "../../features/boards/i18n";
-import { en as collectiveEn, fr as collectiveFr } from "../../features/collective/i18n";
-import { en as diagnosticEn, fr as diagnosticFr } from "../../features/diagnostic/i18n";
+import { isOneOf } from "../../../shared/one-of";
 import { en } from "./en";
 import { fr } from "./fr";
 
@@ -12,8 +15,7 @@ export type Language = (typeof languages)[number];
 
 const STORAGE_KEY = "maillage.language";
 
-const isLanguage = (value: unknown): value is Language =>
-  typeof value === "string" && (languages as readonly string[]).includes(value);
+const isLanguage = (value: unknown): value is Language => isOneOf(languages, value);
 
 function storedLanguage(): Language {
   try {
@@ -25,15 +27,28 @@ function storedLanguage(): Language {
   return "fr";
 }
 
-export const resources = {
-  fr: { translation: fr, boards: boardsFr, collective: collectiveFr, diagnostic: diagnosticFr },
-  en: { translation: en, boards: boardsEn, collective: collectiveEn, diagnostic: diagnosticEn },
-} as const;
+/** The same keys as `T`, any text: what a translation must fill in. */
+export type Shape<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
-declare module "i18next" {
-  interface CustomTypeOptions {
-    defaultNS: "translation";
-    resources: (typeof resources)["fr"];
+type Strings = Record<string, unknown>;
+
+/** The strings known before i18next starts: the core, then what features registered. */
+const resources: Record<Language, Record<string, Strings>> = {
+  fr: { translation: fr },
+  en: { translation: en },
+};
+
+/**
+ * Adds a feature's strings to a namespace, in every language. Several features may share a
+ * namespace as long as their top-level keys differ.
+ */
+export function registerStrings(namespace: string, strings: Record<Language, Strings>) {
+  for (const language of languages) {
+    if (i18next.isInitialized) {
+      i18next.addResourceBundle(language, namespace, strings[language], true, false);
+    } else {
+      resources[language][namespace] = { ...resources[language][namespace], ...strings[language] };
+    }
   }
 }
 

@@ -10,6 +10,7 @@ import {
   readDiagnostic,
   tableLabels,
 } from "../../../shared/diagnostic";
+import { isOneOf } from "../../../shared/one-of";
 import type { DB } from "../../db/database";
 import { createKyselyStore, loadDoc } from "../../storage";
 import { openDocument } from "../documents";
@@ -29,8 +30,7 @@ export interface ExportedFile {
   fileName: string;
 }
 
-const isFormat = (value: string): value is ExportFormat =>
-  (exportFormats as readonly string[]).includes(value);
+const isFormat = (value: string): value is ExportFormat => isOneOf(exportFormats, value);
 
 export async function exportDocument(
   db: DB,

@@ -1,8 +1,9 @@
 /** The fields of a member structure, used in the directory and during onboarding. */
 import { useTranslation } from "react-i18next";
 import { type LegalForm, legalForms, type SizeBand, sizeBands } from "../../../shared/collective";
-import { SelectField, TextField } from "../../app/ui";
-import { splitTags } from "./ui";
+import { SelectField, TextField } from "../../ui/kit";
+import { splitTags } from "../../ui/tags";
+import "../../app/strings";
 
 export interface StructureDraft {
   name: string;

@@ -1,11 +1,12 @@
-/** The collective's entries in the header's navigation (list items of its lists). */
+/** The pôle's entries in the header's navigation (list items of its lists). */
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
-import { canFollowNewcomers, canReadAudit } from "../../../shared/permissions";
-import type { PoleSummary } from "../../lib/schemas";
+import type { PoleSummary } from "../../shared/api/poles";
+import { canFollowNewcomers, canReadAudit } from "../../shared/permissions";
+import "./strings";
 
 /** What every member reads. */
-export function CollectiveNavItems({ pole }: { pole: PoleSummary }) {
+export function PoleNavItems({ pole }: { pole: PoleSummary }) {
   const { t } = useTranslation("collective");
   const base = `/p/${pole.id}`;
   return (
@@ -24,7 +25,7 @@ export function CollectiveNavItems({ pole }: { pole: PoleSummary }) {
 }
 
 /** The coordination's own pages, for the header's "Coordination" menu. */
-export function collectiveCoordinationLinks(pole: PoleSummary) {
+export function coordinationLinks(pole: PoleSummary) {
   const member = { poleRole: pole.role, circles: [] };
   const base = `/p/${pole.id}`;
   return [
@@ -35,11 +36,11 @@ export function collectiveCoordinationLinks(pole: PoleSummary) {
   ];
 }
 
-export function CollectiveCoordinationItems({ pole }: { pole: PoleSummary }) {
+export function CoordinationNavItems({ pole }: { pole: PoleSummary }) {
   const { t } = useTranslation("collective");
   return (
     <>
-      {collectiveCoordinationLinks(pole).map((link) => (
+      {coordinationLinks(pole).map((link) => (
         <li key={link.to}>
           <NavLink to={link.to} className="menu__link">
             {t(link.key)}

@@ -1,4 +1,6 @@
 /** Strings of the project boards and the portfolio ("boards" namespace). French first. */
+import { registerStrings } from "../../lib/i18n";
+
 export const fr = {
   board: {
     title: "Tableau des projets",
@@ -354,3 +356,5 @@ export const en: typeof fr = {
     back: "Pôle home",
   },
 };
+
+registerStrings("boards", { fr, en });

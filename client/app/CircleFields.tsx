@@ -1,9 +1,9 @@
 /** Selects of the pôle's circles and of the roles in a circle, used by every placement form. */
 import type { ComponentProps } from "react";
 import { useTranslation } from "react-i18next";
-import { type CircleRole, circleRoles } from "../../../shared/permissions";
-import { SelectField } from "../../app/ui";
-import type { Circle } from "../../lib/schemas";
+import type { Circle } from "../../shared/api/circles";
+import { type CircleRole, circleRoles } from "../../shared/permissions";
+import { SelectField } from "../ui/kit";
 
 type SelectProps = Omit<ComponentProps<typeof SelectField>, "children" | "onChange" | "value">;
 

@@ -2,12 +2,14 @@
  * Strings of the diagnostic ("diagnostic" namespace). French first: the domain's words for
  * fields and choices come from shared/diagnostic.ts, which the exports speak too.
  */
+
 import {
   choiceLabels,
   completenessLabels,
   fieldLabels,
   tableLabels,
 } from "../../../shared/diagnostic-labels";
+import { registerStrings } from "../../lib/i18n";
 
 /** The shared French words, with their keys kept and their values widened for English. */
 type Words<T> = { [K in keyof T]: T[K] extends string ? string : Words<T[K]> };
@@ -343,3 +345,5 @@ export const en: typeof fr = {
     circleFailed: "The thematic group could not be created: {{message}}",
   },
 };
+
+registerStrings("diagnostic", { fr, en });

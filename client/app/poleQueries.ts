@@ -1,8 +1,11 @@
 /** Reads about one pôle, shared by the home, invitations and document pages. */
 import { useQuery } from "@tanstack/react-query";
-import type { Member } from "../../../shared/permissions";
-import { api } from "../../lib/api";
-import { type Circle, Circles, DocumentSummaries, type Me, PoleMembers } from "../../lib/schemas";
+import type { Me } from "../../shared/api/auth";
+import { type Circle, Circles } from "../../shared/api/circles";
+import { DocumentSummaries } from "../../shared/api/documents";
+import { PoleMembers } from "../../shared/api/poles";
+import type { Member } from "../../shared/permissions";
+import { api } from "../lib/api";
 
 export const circlesKey = (poleId: string) => ["poles", poleId, "circles"] as const;
 export const documentsKey = (poleId: string) => ["poles", poleId, "documents"] as const;

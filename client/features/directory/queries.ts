@@ -1,0 +1,16 @@
+/** The pôle's member structures and the directory: their keys, addresses and queries. */
+import { useQuery } from "@tanstack/react-query";
+import { Structures } from "../../../shared/api/structures";
+import { api, polePath } from "../../lib/api";
+
+export const structuresKey = (poleId: string) => ["poles", poleId, "structures"] as const;
+export const directoryKey = (poleId: string, query: string) =>
+  ["poles", poleId, "directory", query] as const;
+
+export const structuresPath = (poleId: string) => `${polePath(poleId)}/structures`;
+
+export const useStructures = (poleId: string) =>
+  useQuery({
+    queryKey: structuresKey(poleId),
+    queryFn: () => api.get(structuresPath(poleId), Structures),
+  });

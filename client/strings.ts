@@ -1,0 +1,31 @@
+/**
+ * The shape of every namespace, so that `t()` keys are checked. Features register their
+ * strings at run time (lib/i18n `registerStrings`); this file, above them, only gathers
+ * their types.
+ */
+import type { fr as frame } from "./app/strings";
+import type { fr as audit } from "./features/audit/strings";
+import type { fr as boards } from "./features/boards/strings";
+import type { fr as circles } from "./features/circles/strings";
+import type { fr as diagnostic } from "./features/diagnostic/strings";
+import type { fr as directory } from "./features/directory/strings";
+import type { fr as onboarding } from "./features/onboarding/strings";
+import type { fr as profile } from "./features/profile/strings";
+import type { fr as core } from "./lib/i18n/fr";
+
+declare module "i18next" {
+  interface CustomTypeOptions {
+    defaultNS: "translation";
+    resources: {
+      translation: typeof core;
+      collective: typeof frame &
+        typeof profile &
+        typeof directory &
+        typeof circles &
+        typeof onboarding &
+        typeof audit;
+      boards: typeof boards;
+      diagnostic: typeof diagnostic;
+    };
+  }
+}
