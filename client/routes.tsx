@@ -80,6 +80,18 @@ export const router = createBrowserRouter([
                 "p/:poleId/portfolio",
                 async () => (await import("./features/boards/PortfolioPage")).PortfolioPage,
               ),
+              page(
+                "p/:poleId/tableau-de-bord",
+                async () => (await import("./features/maturity/DashboardPage")).DashboardPage,
+              ),
+              page(
+                "p/:poleId/maturite",
+                async () => (await import("./features/maturity/MaturityPage")).MaturityPage,
+              ),
+              page(
+                "p/:poleId/maturite/:campaignId",
+                async () => (await import("./features/maturity/CampaignPage")).CampaignPage,
+              ),
               // The editor (Tiptap, Yjs) is the heaviest part: it comes with the document page.
               page(
                 "d/:documentId",

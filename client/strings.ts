@@ -9,6 +9,7 @@ import type { fr as boards } from "./features/boards/strings";
 import type { fr as circles } from "./features/circles/strings";
 import type { fr as diagnostic } from "./features/diagnostic/strings";
 import type { fr as directory } from "./features/directory/strings";
+import type { fr as maturity } from "./features/maturity/strings";
 import type { fr as onboarding } from "./features/onboarding/strings";
 import type { fr as profile } from "./features/profile/strings";
 import type { fr as core } from "./lib/i18n/fr";
@@ -26,6 +27,7 @@ declare module "i18next" {
         typeof audit;
       boards: typeof boards;
       diagnostic: typeof diagnostic;
+      maturity: typeof maturity;
     };
   }
 }

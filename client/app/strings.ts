@@ -9,6 +9,8 @@ export const fr = {
     circles: "Cercles",
     newcomers: "Nouveaux membres",
     audit: "Journal",
+    dashboard: "Tableau de bord",
+    maturity: "Maturité",
   },
   common: {
     save: "Enregistrer",
@@ -101,6 +103,8 @@ export const en: Shape<typeof fr> = {
     circles: "Circles",
     newcomers: "Newcomers",
     audit: "Audit log",
+    dashboard: "Dashboard",
+    maturity: "Maturity",
   },
   common: {
     save: "Save",
