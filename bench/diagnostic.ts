@@ -25,14 +25,9 @@ import { toMarkdown } from "../server/domain/exports/markdown";
 import { exportModel } from "../server/domain/exports/model";
 import { toOdt } from "../server/domain/exports/odt";
 import { diagnosticProjector } from "../server/projections/diagnostic";
-import {
-  addRow,
-  completeness,
-  findRowMap,
-  readDiagnostic,
-  setVote,
-  writeField,
-} from "../shared/diagnostic";
+import { completeness } from "../shared/diagnostic/completeness";
+import { readDiagnostic } from "../shared/diagnostic/reading";
+import { addRow, findRowMap, setVote, writeField } from "../shared/diagnostic/writing";
 import { launchBrowser } from "../tests/helpers/chromium";
 import setup from "../tests/helpers/global-setup";
 import { setUpPole, startTestServer } from "../tests/helpers/server";

@@ -5,19 +5,24 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
+import { auditRoutes } from "./http/audit";
 import { authRoutes } from "./http/auth";
 import { boardRoutes } from "./http/boards";
 import { circleRoutes } from "./http/circles";
-import { collectiveRoutes } from "./http/collective";
 import type { AppDeps, AppEnv } from "./http/context";
 import { diagnosticRoutes } from "./http/diagnostic";
+import { directoryRoutes } from "./http/directory";
 import { documentRoutes } from "./http/documents";
 import { handleError, sendError } from "./http/errors";
 import { exportRoutes } from "./http/exports";
 import { invitationRoutes } from "./http/invitations";
 import { maturityRoutes } from "./http/maturity";
-import { loadSession, requireKnownHost, requireSameOrigin } from "./http/middleware";
+import { loadSession, requireKnownHost, requireSameOrigin, requireUser } from "./http/middleware";
+import { onboardingRoutes } from "./http/onboarding";
+import { peopleRoutes } from "./http/people";
 import { poleRoutes } from "./http/poles";
+import { profileRoutes } from "./http/profile";
+import { structureRoutes } from "./http/structures";
 import { syncRoutes } from "./http/sync";
 import type { SyncServer } from "./sync";
 
@@ -27,7 +32,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const serviceWorkerFile = /^\/(sw\.js|workbox-[\w-]+\.js)$/;
 
 export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection"> }) {
-  const { db, config, logger } = deps;
+  const { ctx, config, logger } = deps;
   const app = new Hono<AppEnv>();
 
   const publicUrl = new URL(config.PUBLIC_URL);
@@ -55,7 +60,7 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(loadSession(db, config.PUBLIC_URL));
+  app.use(loadSession(ctx.db, config.PUBLIC_URL));
 
   const api = new Hono<AppEnv>()
     .use(requireKnownHost(config.PUBLIC_URL))
@@ -79,7 +84,18 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .route("/documents", documentRoutes(deps))
     .route("/documents", exportRoutes(deps))
     .route("/", diagnosticRoutes(deps))
-    .route("/", collectiveRoutes(deps))
+    // Sessions are required only under these prefixes, so the rest of /api (health, set-up,
+    // invitation previews) is untouched.
+    .use("/poles/*", requireUser)
+    .use("/structures/*", requireUser)
+    .use("/suggestions/*", requireUser)
+    .use("/maturity/*", requireUser)
+    .route("/", profileRoutes(deps))
+    .route("/", structureRoutes(deps))
+    .route("/", peopleRoutes(deps))
+    .route("/", directoryRoutes(deps))
+    .route("/", auditRoutes(deps))
+    .route("/", onboardingRoutes(deps))
     .route("/", boardRoutes(deps))
     .route("/", maturityRoutes(deps))
     .all("*", (c) => sendError(c, "not_found", "Route inconnue."));

@@ -12,6 +12,7 @@ import { migrateToLatest } from "./db/migrate";
 import { type AccessEvent, createAccessEvents } from "./domain/access-events";
 import { accessOf } from "./domain/documents";
 import { type Env, parseEnv } from "./env";
+import { createMailer } from "./mail/smtp";
 import { createProjections } from "./projections";
 import { createSyncServer, MAX_FRAME_BYTES, type SyncServer } from "./sync";
 
@@ -54,7 +55,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
     db,
     sqlite,
     logger,
-    accessOf: (userId, documentId) => accessOf(db, userId, documentId),
+    accessOf: (userId, documentId) => accessOf({ db }, userId, { documentId }),
     sessionExpiry: (sessionId) => sessionExpiry(db, sessionId),
     unloadDelayMs: config.DOC_UNLOAD_DELAY_SECONDS * 1000,
     onStored: createProjections(db),
@@ -78,11 +79,17 @@ export async function startMaillage(config: Env): Promise<Maillage> {
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST}:${port}`;
+  const publicUrl = config.PUBLIC_URL ?? url;
   app = createApp({
-    db,
-    config: { ...config, PUBLIC_URL: config.PUBLIC_URL ?? url },
+    ctx: {
+      db,
+      events,
+      mailer: createMailer(config.SMTP_URL, publicUrl),
+      publicUrl,
+      allowPoleCreation: config.ALLOW_POLE_CREATION,
+    },
+    config: { ...config, PUBLIC_URL: publicUrl },
     logger,
-    events,
     sync,
     throttles: {
       account: createThrottle(5, FIFTEEN_MINUTES),

@@ -1,6 +1,7 @@
 import { hashPassword, verifyPassword } from "../auth/passwords";
 import type { DB } from "../db/database";
 import type { User } from "../db/schema";
+import type { Ctx } from "./context";
 import { DomainError } from "./errors";
 import { newId } from "./ids";
 
@@ -38,7 +39,10 @@ export async function insertAccount(db: DB, user: User) {
 // so response times do not reveal which emails have an account.
 let decoyHash: Promise<string> | undefined;
 
-export async function authenticate(db: DB, email: string, password: string) {
+export async function authenticate(
+  { db }: Ctx,
+  { email, password }: { email: string; password: string },
+) {
   const user = await db
     .selectFrom("users")
     .selectAll()

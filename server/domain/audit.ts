@@ -1,6 +1,7 @@
 import type { AuditEntry as AuditEntryView } from "../../shared/api/audit";
 import { canReadAudit } from "../../shared/permissions";
 import type { DB } from "../db/database";
+import type { Ctx } from "./context";
 import { forbidden } from "./errors";
 import { requireMember } from "./members";
 
@@ -45,12 +46,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * person, a circle, a structure or an invitation of the same pôle.
  */
 export async function listAudit(
-  db: DB,
+  { db }: Ctx,
   actorId: string,
-  poleId: string,
-  filters: AuditFilters,
+  { poleId, filters }: { poleId: string; filters: AuditFilters },
 ): Promise<{ entries: AuditEntryView[]; next: number | null }> {
-  const member = await requireMember(db, poleId, actorId);
+  const member = await requireMember(db, { poleId, userId: actorId });
   if (!canReadAudit(member)) throw forbidden("Seuls les coordinateurs lisent le journal.");
   let query = db
     .selectFrom("audit_log")

@@ -10,7 +10,7 @@ import type {
 } from "../../shared/api/boards";
 import { type FundingState, fundingStates, summarizePortfolio } from "../../shared/boards";
 import { isOneOf } from "../../shared/one-of";
-import type { DB } from "../db/database";
+import type { Ctx } from "./context";
 import { requireMember } from "./members";
 
 /** The portfolio, plus the names the exports print beside the ids. */
@@ -23,8 +23,12 @@ export interface PortfolioDetail extends Portfolio {
 const isState = (value: string): value is FundingState => isOneOf(fundingStates, value);
 
 /** Every member of the pôle, observers included, reads the whole portfolio. */
-export async function loadPortfolio(db: DB, userId: string, poleId: string): Promise<Portfolio> {
-  await requireMember(db, poleId, userId);
+export async function loadPortfolio(
+  { db }: Ctx,
+  userId: string,
+  { poleId }: { poleId: string },
+): Promise<Portfolio> {
+  await requireMember(db, { poleId, userId });
   const cards = await db
     .selectFrom("board_cards as c")
     .innerJoin("documents as d", "d.id", "c.board_id")
@@ -81,13 +85,11 @@ export async function loadPortfolio(db: DB, userId: string, poleId: string): Pro
 
 /** Milestones not done yet, from `today` (YYYY-MM-DD) on, soonest first. */
 export async function upcomingMilestones(
-  db: DB,
+  { db }: Ctx,
   userId: string,
-  poleId: string,
-  today: string,
-  limit = 50,
+  { poleId, today, limit = 50 }: { poleId: string; today: string; limit?: number },
 ): Promise<UpcomingMilestone[]> {
-  await requireMember(db, poleId, userId);
+  await requireMember(db, { poleId, userId });
   const rows = await db
     .selectFrom("board_card_milestones as m")
     .innerJoin("board_cards as c", (join) =>
@@ -112,12 +114,12 @@ export async function upcomingMilestones(
 }
 
 export async function loadPortfolioDetail(
-  db: DB,
+  ctx: Ctx,
   userId: string,
-  poleId: string,
-  today: string,
+  { poleId, today }: { poleId: string; today: string },
 ): Promise<PortfolioDetail> {
-  const portfolio = await loadPortfolio(db, userId, poleId);
+  const { db } = ctx;
+  const portfolio = await loadPortfolio(ctx, userId, { poleId });
   const circles = await db
     .selectFrom("circles")
     .select(["id", "name"])
@@ -132,7 +134,7 @@ export async function loadPortfolioDetail(
     ...portfolio,
     poleName: pole.name,
     groups: Object.fromEntries(circles.map((circle) => [circle.id, circle.name])),
-    milestones: await upcomingMilestones(db, userId, poleId, today),
+    milestones: await upcomingMilestones(ctx, userId, { poleId, today }),
   };
 }
 
@@ -141,11 +143,11 @@ export async function loadPortfolioDetail(
  * it: the link from the need's side, for the card dialog and anyone reading the diagnostic.
  */
 export async function needsWithProjects(
-  db: DB,
+  { db }: Ctx,
   userId: string,
-  poleId: string,
+  { poleId }: { poleId: string },
 ): Promise<NeedWithProjects[]> {
-  await requireMember(db, poleId, userId);
+  await requireMember(db, { poleId, userId });
   const needs = await db
     .selectFrom("diagnostic_rows as r")
     .innerJoin("documents as d", "d.id", "r.document_id")

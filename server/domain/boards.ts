@@ -11,12 +11,12 @@ import type { DocumentAccess } from "../../shared/documents";
 import { documentAccess } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import type { DocumentRow } from "../db/schema";
-import type { AccessEvents } from "./access-events";
 import { audit } from "./audit";
+import { insertCircle, seat } from "./circles";
+import type { Ctx } from "./context";
 import { insertDocument, presentDocument } from "./documents";
 import { DomainError, forbidden, notFound } from "./errors";
 import { governingCircles, loadMember } from "./members";
-import { insertCircle, seat } from "./poles";
 
 interface OpenBoard {
   board: DocumentRow;
@@ -24,14 +24,17 @@ interface OpenBoard {
 }
 
 /** A board and the caller's right over it; anything else (or another pôle's) is 404. */
-async function openBoard(db: DB, userId: string, boardId: string): Promise<OpenBoard> {
+async function openBoard(
+  db: DB,
+  { userId, boardId }: { userId: string; boardId: string },
+): Promise<OpenBoard> {
   const board = await db
     .selectFrom("documents")
     .selectAll()
     .where("id", "=", boardId)
     .where("kind", "=", "board")
     .executeTakeFirst();
-  const member = board ? await loadMember(db, board.pole_id, userId) : null;
+  const member = board ? await loadMember(db, { poleId: board.pole_id, userId }) : null;
   if (!board || !member) throw notFound("Tableau de projets");
   const access = documentAccess(
     member,
@@ -42,8 +45,11 @@ async function openBoard(db: DB, userId: string, boardId: string): Promise<OpenB
   return { board, access };
 }
 
-async function editableBoard(db: DB, userId: string, boardId: string): Promise<DocumentRow> {
-  const { board, access } = await openBoard(db, userId, boardId);
+async function editableBoard(
+  db: DB,
+  input: { userId: string; boardId: string },
+): Promise<DocumentRow> {
+  const { board, access } = await openBoard(db, input);
   if (access !== "edit") {
     throw forbidden(
       "Seuls les membres et facilitateurs du groupe thématique, et les coordinateurs, modifient ce tableau.",
@@ -52,7 +58,7 @@ async function editableBoard(db: DB, userId: string, boardId: string): Promise<D
   return board;
 }
 
-async function findLink(db: DB, boardId: string, cardId: string) {
+async function findLink(db: DB, { boardId, cardId }: { boardId: string; cardId: string }) {
   return db
     .selectFrom("board_card_links")
     .selectAll()
@@ -63,10 +69,17 @@ async function findLink(db: DB, boardId: string, cardId: string) {
 
 async function saveLink(
   db: DB,
-  board: DocumentRow,
-  cardId: string,
-  link: { project_circle_id: string | null; project_document_id: string | null },
-  actorId: string,
+  {
+    board,
+    cardId,
+    link,
+    actorId,
+  }: {
+    board: DocumentRow;
+    cardId: string;
+    link: { project_circle_id: string | null; project_document_id: string | null };
+    actorId: string;
+  },
 ) {
   await db
     .insertInto("board_card_links")
@@ -82,7 +95,10 @@ async function saveLink(
     .execute();
 }
 
-async function existingDocument(db: DB, poleId: string, documentId: string | null) {
+async function existingDocument(
+  db: DB,
+  { poleId, documentId }: { poleId: string; documentId: string | null },
+) {
   if (!documentId) return undefined;
   return db
     .selectFrom("documents")
@@ -98,16 +114,17 @@ async function existingDocument(db: DB, poleId: string, documentId: string | nul
  * there is one, else to the thematic group, whose members then write it.
  */
 export async function createProjectPage(
-  db: DB,
+  { db }: Ctx,
   actorId: string,
-  boardId: string,
-  cardId: string,
-  input: { title: string },
+  { boardId, cardId, ...input }: { boardId: string; cardId: string; title: string },
 ): Promise<{ document: DocumentView; created: boolean }> {
-  const board = await editableBoard(db, actorId, boardId);
+  const board = await editableBoard(db, { userId: actorId, boardId });
   return db.transaction().execute(async (trx) => {
-    const link = await findLink(trx, board.id, cardId);
-    const existing = await existingDocument(trx, board.pole_id, link?.project_document_id ?? null);
+    const link = await findLink(trx, { boardId: board.id, cardId });
+    const existing = await existingDocument(trx, {
+      poleId: board.pole_id,
+      documentId: link?.project_document_id ?? null,
+    });
     if (existing) return { document: presentDocument(existing), created: false };
     const row = await insertDocument(trx, {
       poleId: board.pole_id,
@@ -116,13 +133,12 @@ export async function createProjectPage(
       circleId: link?.project_circle_id ?? board.circle_id,
       createdBy: actorId,
     });
-    await saveLink(
-      trx,
+    await saveLink(trx, {
       board,
       cardId,
-      { project_circle_id: link?.project_circle_id ?? null, project_document_id: row.id },
+      link: { project_circle_id: link?.project_circle_id ?? null, project_document_id: row.id },
       actorId,
-    );
+    });
     await audit(trx, {
       poleId: board.pole_id,
       actorId,
@@ -140,13 +156,11 @@ export async function createProjectPage(
  * it (or created there), so that the project group writes it.
  */
 export async function createProjectGroup(
-  { db, events }: { db: DB; events: AccessEvents },
+  { db, events }: Ctx<"events">,
   actorId: string,
-  boardId: string,
-  cardId: string,
-  input: { name: string },
+  { boardId, cardId, ...input }: { boardId: string; cardId: string; name: string },
 ): Promise<{ circle: CircleView; projectDocumentId: string }> {
-  const board = await editableBoard(db, actorId, boardId);
+  const board = await editableBoard(db, { userId: actorId, boardId });
   const thematic = board.circle_id
     ? await db
         .selectFrom("circles")
@@ -159,7 +173,7 @@ export async function createProjectGroup(
     throw new DomainError("conflict", "Ce tableau n'appartient à aucun groupe thématique.");
   }
   const result = await db.transaction().execute(async (trx) => {
-    const link = await findLink(trx, board.id, cardId);
+    const link = await findLink(trx, { boardId: board.id, cardId });
     if (link?.project_circle_id) {
       throw new DomainError("conflict", "Ce projet a déjà son groupe projet.");
     }
@@ -176,7 +190,10 @@ export async function createProjectGroup(
       role: "facilitator",
       actorId,
     });
-    const page = await existingDocument(trx, board.pole_id, link?.project_document_id ?? null);
+    const page = await existingDocument(trx, {
+      poleId: board.pole_id,
+      documentId: link?.project_document_id ?? null,
+    });
     let projectDocumentId: string;
     if (page) {
       await trx
@@ -195,13 +212,12 @@ export async function createProjectGroup(
       });
       projectDocumentId = row.id;
     }
-    await saveLink(
-      trx,
+    await saveLink(trx, {
       board,
       cardId,
-      { project_circle_id: circle.id, project_document_id: projectDocumentId },
+      link: { project_circle_id: circle.id, project_document_id: projectDocumentId },
       actorId,
-    );
+    });
     await audit(trx, {
       poleId: board.pole_id,
       actorId,
@@ -228,8 +244,12 @@ export async function createProjectGroup(
 }
 
 /** The cards of a board that have a project page or group, for every reader of the board. */
-export async function cardLinks(db: DB, userId: string, boardId: string): Promise<CardLink[]> {
-  const { board } = await openBoard(db, userId, boardId);
+export async function cardLinks(
+  { db }: Ctx,
+  userId: string,
+  { boardId }: { boardId: string },
+): Promise<CardLink[]> {
+  const { board } = await openBoard(db, { userId, boardId });
   const rows = await db
     .selectFrom("board_card_links")
     .select(["card_id", "project_circle_id", "project_document_id"])
@@ -246,16 +266,16 @@ export async function cardLinks(db: DB, userId: string, boardId: string): Promis
 
 /** From a project group back to its card: the other direction of the link. */
 export async function projectOfCircle(
-  db: DB,
+  { db }: Ctx,
   userId: string,
-  circleId: string,
+  { circleId }: { circleId: string },
 ): Promise<{ boardId: string; cardId: string; projectDocumentId: string | null }> {
   const link = await db
     .selectFrom("board_card_links")
     .select(["board_id", "card_id", "pole_id", "project_document_id"])
     .where("project_circle_id", "=", circleId)
     .executeTakeFirst();
-  const member = link ? await loadMember(db, link.pole_id, userId) : null;
+  const member = link ? await loadMember(db, { poleId: link.pole_id, userId }) : null;
   if (!link || !member) throw notFound("Projet de ce groupe");
   return {
     boardId: link.board_id,

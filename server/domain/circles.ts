@@ -1,20 +1,77 @@
 import type { Circle as CircleView } from "../../shared/api/circles";
-import { type CircleRole, canCreateCircle, canManageCircle } from "../../shared/permissions";
+import {
+  type CircleKind,
+  type CircleRole,
+  canCreateCircle,
+  canManageCircle,
+} from "../../shared/permissions";
 import type { DB } from "../db/database";
-import type { AccessEvents } from "./access-events";
 import { audit } from "./audit";
+import type { Ctx } from "./context";
 import { insertDocument } from "./documents";
 import { DomainError, forbidden, notFound } from "./errors";
-import { requireMember, requirePerson } from "./members";
-import { insertCircle, seat } from "./poles";
+import { newId } from "./ids";
+import { requireMember, requireMemberFor, requirePerson } from "./members";
 
-export interface CircleContext {
-  db: DB;
-  events: AccessEvents;
+export async function insertCircle(
+  db: DB,
+  input: { poleId: string; kind: CircleKind; name: string; parentId: string | null },
+  now = Date.now(),
+) {
+  const circle = {
+    id: newId(),
+    pole_id: input.poleId,
+    kind: input.kind,
+    name: input.name,
+    parent_id: input.parentId,
+    created_at: now,
+  };
+  await db.insertInto("circles").values(circle).execute();
+  return circle;
 }
 
-export async function listCircles(db: DB, userId: string, poleId: string): Promise<CircleView[]> {
-  await requireMember(db, poleId, userId);
+/** Seats a person in a circle (or changes their role) and keeps the dated history. */
+export async function seat(
+  db: DB,
+  input: {
+    poleId: string;
+    circleId: string;
+    userId: string;
+    role: CircleRole;
+    actorId: string | null;
+  },
+  now = Date.now(),
+) {
+  await db
+    .insertInto("circle_members")
+    .values({
+      circle_id: input.circleId,
+      user_id: input.userId,
+      pole_id: input.poleId,
+      role: input.role,
+      since: now,
+    })
+    .onConflict((oc) => oc.columns(["circle_id", "user_id"]).doUpdateSet({ role: input.role }))
+    .execute();
+  await db
+    .insertInto("membership_events")
+    .values({
+      pole_id: input.poleId,
+      circle_id: input.circleId,
+      user_id: input.userId,
+      role: input.role,
+      actor_id: input.actorId,
+      at: now,
+    })
+    .execute();
+}
+
+export async function listCircles(
+  { db }: Ctx,
+  userId: string,
+  { poleId }: { poleId: string },
+): Promise<CircleView[]> {
+  await requireMember(db, { poleId, userId });
   const circles = await db
     .selectFrom("circles")
     .select(["id", "kind", "name", "parent_id"])
@@ -40,10 +97,13 @@ export async function listCircles(db: DB, userId: string, poleId: string): Promi
 
 /** Thematic groups get their board at birth; project groups live under a thematic group. */
 export async function createCircle(
-  db: DB,
+  { db }: Ctx,
   userId: string,
-  poleId: string,
-  input: {
+  {
+    poleId,
+    ...input
+  }: {
+    poleId: string;
     kind: "thematic" | "project";
     name: string;
     parentId?: string | null;
@@ -51,7 +111,7 @@ export async function createCircle(
     description?: string;
   },
 ) {
-  const member = await requireMember(db, poleId, userId);
+  const member = await requireMember(db, { poleId, userId });
   if (!canCreateCircle(member)) throw forbidden("Seuls les coordinateurs créent des cercles.");
   let parentId: string | null = null;
   if (input.kind === "project") {
@@ -122,11 +182,12 @@ async function circleOfPole(db: DB, circleId: string) {
 }
 
 /** Who may place people in a circle; outsiders learn nothing of the circle (404). */
-async function requireCircleManager(db: DB, actorId: string, circleId: string) {
+async function requireCircleManager(
+  db: DB,
+  { actorId, circleId }: { actorId: string; circleId: string },
+) {
   const circle = await circleOfPole(db, circleId);
-  const actor = await requireMember(db, circle.pole_id, actorId).catch(() => {
-    throw notFound("Cercle");
-  });
+  const actor = await requireMemberFor(db, { poleId: circle.pole_id, userId: actorId }, "Cercle");
   if (!canManageCircle(actor, circle.id)) {
     throw forbidden(
       "Seuls les coordinateurs et les facilitateurs du cercle y placent des personnes.",
@@ -140,15 +201,22 @@ async function requireCircleManager(db: DB, actorId: string, circleId: string) {
  * happened (a confirmed onboarding suggestion): both are written or neither.
  */
 export async function placeInCircle(
-  { db, events }: CircleContext,
+  { db, events }: Ctx<"events">,
   actorId: string,
-  circleId: string,
-  userId: string,
-  role: CircleRole,
-  alongside?: (trx: DB, poleId: string) => Promise<void>,
+  {
+    circleId,
+    userId,
+    role,
+    alongside,
+  }: {
+    circleId: string;
+    userId: string;
+    role: CircleRole;
+    alongside?: (trx: DB, poleId: string) => Promise<void>;
+  },
 ) {
-  const circle = await requireCircleManager(db, actorId, circleId);
-  await requirePerson(db, circle.pole_id, userId);
+  const circle = await requireCircleManager(db, { actorId, circleId });
+  await requirePerson(db, { poleId: circle.pole_id, userId });
   await db.transaction().execute(async (trx) => {
     await seat(trx, { poleId: circle.pole_id, circleId, userId, role, actorId });
     await audit(trx, {
@@ -165,12 +233,11 @@ export async function placeInCircle(
 }
 
 export async function removeFromCircle(
-  { db, events }: CircleContext,
+  { db, events }: Ctx<"events">,
   actorId: string,
-  circleId: string,
-  userId: string,
+  { circleId, userId }: { circleId: string; userId: string },
 ) {
-  const circle = await requireCircleManager(db, actorId, circleId);
+  const circle = await requireCircleManager(db, { actorId, circleId });
   await db
     .transaction()
     .execute((trx) => unseat(trx, { poleId: circle.pole_id, circleId, userId, actorId }));
@@ -218,12 +285,12 @@ async function unseat(
  * instant, in one transaction, and the open connections are re-checked once.
  */
 export async function moveBetweenCircles(
-  { db, events }: CircleContext,
+  { db, events }: Ctx<"events">,
   actorId: string,
   input: { fromCircleId: string; toCircleId: string; userId: string; role: CircleRole },
 ) {
-  const from = await requireCircleManager(db, actorId, input.fromCircleId);
-  const to = await requireCircleManager(db, actorId, input.toCircleId);
+  const from = await requireCircleManager(db, { actorId, circleId: input.fromCircleId });
+  const to = await requireCircleManager(db, { actorId, circleId: input.toCircleId });
   if (from.pole_id !== to.pole_id) throw notFound("Cercle");
   if (from.id === to.id) {
     throw new DomainError("invalid_input", "Choisissez un autre cercle que le cercle actuel.");
@@ -255,12 +322,11 @@ export async function moveBetweenCircles(
 
 /** A thematic or project group's theme and description, for its page and the map. */
 export async function updateCircleDetails(
-  db: DB,
+  { db }: Ctx,
   actorId: string,
-  circleId: string,
-  input: { theme: string; description: string },
+  { circleId, ...input }: { circleId: string; theme: string; description: string },
 ) {
-  const circle = await requireCircleManager(db, actorId, circleId);
+  const circle = await requireCircleManager(db, { actorId, circleId });
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("circle_details")

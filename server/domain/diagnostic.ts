@@ -2,19 +2,15 @@
  * The diagnostic's server-side use cases: its completeness from the read projection, and the
  * two-way link between a retained theme and the thematic group created for it.
  */
-
 import type { ThemeCircleLink } from "../../shared/api/diagnostic";
-import {
-  type Completeness,
-  completeness,
-  type DiagnosticTable,
-  findRowMap,
-  readDiagnostic,
-} from "../../shared/diagnostic";
+import { type Completeness, completeness } from "../../shared/diagnostic/completeness";
+import { readDiagnostic } from "../../shared/diagnostic/reading";
+import type { DiagnosticTable } from "../../shared/diagnostic/vocabularies";
+import { findRowMap } from "../../shared/diagnostic/writing";
 import { canCreateCircle } from "../../shared/permissions";
-import type { DB } from "../db/database";
 import { createKyselyStore, loadDoc } from "../storage";
 import { audit } from "./audit";
+import type { Ctx } from "./context";
 import { openDocument } from "./documents";
 import { DomainError, forbidden, notFound } from "./errors";
 import { requireMember } from "./members";
@@ -26,19 +22,20 @@ export interface DiagnosticSummary {
   projectedAt: number | null;
 }
 
-async function openDiagnostic(db: DB, userId: string, documentId: string) {
-  const detail = await openDocument(db, userId, documentId);
+async function openDiagnostic(ctx: Ctx, userId: string, input: { documentId: string }) {
+  const detail = await openDocument(ctx, userId, input);
   if (detail.kind !== "diagnostic") throw notFound("Diagnostic");
   return detail;
 }
 
 /** From the read projection; a diagnostic never stored since creation is read directly. */
 export async function diagnosticSummary(
-  db: DB,
+  ctx: Ctx,
   userId: string,
-  documentId: string,
+  { documentId }: { documentId: string },
 ): Promise<DiagnosticSummary> {
-  await openDiagnostic(db, userId, documentId);
+  const { db } = ctx;
+  await openDiagnostic(ctx, userId, { documentId });
   const row = await db
     .selectFrom("diagnostic_summaries")
     .select(["completeness", "counts", "projected_at"])
@@ -60,11 +57,11 @@ export async function diagnosticSummary(
 }
 
 export async function listThemeCircles(
-  db: DB,
+  { db }: Ctx,
   userId: string,
-  poleId: string,
+  { poleId }: { poleId: string },
 ): Promise<ThemeCircleLink[]> {
-  await requireMember(db, poleId, userId);
+  await requireMember(db, { poleId, userId });
   const rows = await db
     .selectFrom("diagnostic_theme_circles as link")
     .innerJoin("circles", "circles.id", "link.circle_id")
@@ -86,14 +83,13 @@ export async function listThemeCircles(
  * per theme and one theme per group: linking again to the same pair is harmless.
  */
 export async function linkThemeCircle(
-  db: DB,
+  ctx: Ctx,
   userId: string,
-  documentId: string,
-  themeId: string,
-  circleId: string,
+  { documentId, themeId, circleId }: { documentId: string; themeId: string; circleId: string },
 ): Promise<ThemeCircleLink> {
-  const detail = await openDiagnostic(db, userId, documentId);
-  const member = await requireMember(db, detail.poleId, userId);
+  const { db } = ctx;
+  const detail = await openDiagnostic(ctx, userId, { documentId });
+  const member = await requireMember(db, { poleId: detail.poleId, userId });
   if (!canCreateCircle(member)) {
     throw forbidden("Seuls les coordinateurs créent le groupe thématique d'une thématique.");
   }

@@ -4,9 +4,9 @@ import type { CirclePage as CirclePageView } from "../../shared/api/circles";
 import type { PersonSummary } from "../../shared/api/people";
 import { fold } from "../../shared/collective";
 import { canManageCircle, documentAccess } from "../../shared/permissions";
-import type { DB } from "../db/database";
+import type { Ctx } from "./context";
 import { notFound } from "./errors";
-import { governingCircles, requireMember } from "./members";
+import { governingCircles, requireMember, requireMemberFor } from "./members";
 import { membershipHistory, peopleOfPole } from "./people";
 
 export interface DirectoryFilters {
@@ -35,12 +35,11 @@ const haystack = (person: PersonSummary) =>
  * is exact and quick, and keeps every query scoped to the one pôle.
  */
 export async function searchDirectory(
-  db: DB,
+  { db }: Ctx,
   actorId: string,
-  poleId: string,
-  filters: DirectoryFilters,
+  { poleId, filters }: { poleId: string; filters: DirectoryFilters },
 ) {
-  await requireMember(db, poleId, actorId);
+  await requireMember(db, { poleId, userId: actorId });
   const everyone = await peopleOfPole(db, poleId);
   const words = fold(filters.q ?? "")
     .split(" ")
@@ -71,9 +70,9 @@ export async function searchDirectory(
 const ACTIVITY_LIMIT = 50;
 
 export async function circlePage(
-  db: DB,
+  { db }: Ctx,
   actorId: string,
-  circleId: string,
+  { circleId }: { circleId: string },
 ): Promise<CirclePageView> {
   const circle = await db
     .selectFrom("circles")
@@ -91,9 +90,7 @@ export async function circlePage(
     .executeTakeFirst();
   if (!circle) throw notFound("Cercle");
   const poleId = circle.pole_id;
-  const member = await requireMember(db, poleId, actorId).catch(() => {
-    throw notFound("Cercle");
-  });
+  const member = await requireMemberFor(db, { poleId, userId: actorId }, "Cercle");
   const people = new Map((await peopleOfPole(db, poleId)).map((p) => [p.userId, p]));
   const seats = await db
     .selectFrom("circle_members")
@@ -127,7 +124,11 @@ export async function circlePage(
       .execute()
   ).filter((doc) => documentAccess(member, { kind: doc.kind, circleId }, governing) !== null);
 
-  const events = await membershipHistory(db, poleId, { circleId }, ACTIVITY_LIMIT);
+  const events = await membershipHistory(db, {
+    poleId,
+    of: { circleId },
+    limit: ACTIVITY_LIMIT,
+  });
 
   return {
     id: circle.id,

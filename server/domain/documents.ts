@@ -8,6 +8,7 @@ import { canCreatePage, documentAccess, type Member } from "../../shared/permiss
 import type { DB } from "../db/database";
 import type { DocumentRow } from "../db/schema";
 import { createKyselyStore } from "../storage";
+import type { Ctx } from "./context";
 import { forbidden, notFound } from "./errors";
 import { newId } from "./ids";
 import { governingCircles, loadMember, requireMember } from "./members";
@@ -52,11 +53,11 @@ export async function insertDocument(
 }
 
 export async function listDocuments(
-  db: DB,
+  { db }: Ctx,
   userId: string,
-  poleId: string,
+  { poleId }: { poleId: string },
 ): Promise<DocumentListItem[]> {
-  const member = await requireMember(db, poleId, userId);
+  const member = await requireMember(db, { poleId, userId });
   const governing = await governingCircles(db, poleId);
   const rows = await db
     .selectFrom("documents")
@@ -76,13 +77,13 @@ async function findDocument(db: DB, documentId: string) {
 
 /** A person's right over a document, or null when they have none (or it does not exist). */
 export async function accessOf(
-  db: DB,
+  { db }: Ctx,
   userId: string,
-  documentId: string,
+  { documentId }: { documentId: string },
 ): Promise<DocumentAccess | null> {
   const row = await findDocument(db, documentId);
   if (!row) return null;
-  const member = await loadMember(db, row.pole_id, userId);
+  const member = await loadMember(db, { poleId: row.pole_id, userId });
   if (!member) return null;
   return documentAccess(
     member,
@@ -96,12 +97,12 @@ export async function accessOf(
  * not in are both 404: nothing tells an outsider that the id exists.
  */
 export async function openDocument(
-  db: DB,
+  { db }: Ctx,
   userId: string,
-  documentId: string,
+  { documentId }: { documentId: string },
 ): Promise<DocumentDetail> {
   const row = await findDocument(db, documentId);
-  const member = row ? await loadMember(db, row.pole_id, userId) : null;
+  const member = row ? await loadMember(db, { poleId: row.pole_id, userId }) : null;
   if (!row || !member) throw notFound("Document");
   const access = documentAccess(
     member,
@@ -113,12 +114,11 @@ export async function openDocument(
 }
 
 export async function createPage(
-  db: DB,
+  { db }: Ctx,
   userId: string,
-  poleId: string,
-  input: { title: string; circleId: string },
+  { poleId, ...input }: { poleId: string; title: string; circleId: string },
 ): Promise<DocumentView> {
-  const member: Member = await requireMember(db, poleId, userId);
+  const member: Member = await requireMember(db, { poleId, userId });
   const circle = await db
     .selectFrom("circles")
     .select("id")

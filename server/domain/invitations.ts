@@ -9,14 +9,14 @@ import { canInvite, type PoleRole } from "../../shared/permissions";
 import { generateSessionToken, hashToken } from "../auth/sessions";
 import type { DB } from "../db/database";
 import type { Invitation, User } from "../db/schema";
-import type { AccessEvents } from "./access-events";
 import { insertAccount, type NewAccount, prepareAccount } from "./accounts";
 import { audit } from "./audit";
+import { seat } from "./circles";
+import type { Ctx } from "./context";
 import { DomainError, forbidden, notFound } from "./errors";
 import { newId } from "./ids";
 import { requireMember } from "./members";
-import { startOnboarding } from "./onboarding";
-import { seat } from "./poles";
+import { startOnboarding } from "./onboarding/records";
 
 export const DEFAULT_INVITATION_DAYS = 14;
 /** A pôle holds a few hundred people at most: one paste invites a whole meeting's list. */
@@ -41,8 +41,8 @@ export const presentInvitation = (row: Invitation, now = Date.now()): Invitation
   state: invitationState(row, now),
 });
 
-async function requireInviter(db: DB, userId: string, poleId: string) {
-  const member = await requireMember(db, poleId, userId);
+async function requireInviter(db: DB, person: { poleId: string; userId: string }) {
+  const member = await requireMember(db, person);
   if (!canInvite(member)) throw forbidden("Seuls les coordinateurs invitent de nouveaux membres.");
 }
 
@@ -53,9 +53,9 @@ interface InvitationInput {
   expiresInDays?: number;
 }
 
-async function checkSeats(db: DB, poleId: string, input: InvitationInput) {
-  const circleIds = [...new Set(input.circles.map((seat) => seat.circleId))];
-  if (circleIds.length !== input.circles.length) {
+async function checkSeats(db: DB, { poleId, circles }: { poleId: string; circles: Seat[] }) {
+  const circleIds = [...new Set(circles.map((seat) => seat.circleId))];
+  if (circleIds.length !== circles.length) {
     throw new DomainError("invalid_input", "Un même cercle apparaît deux fois dans l'invitation.");
   }
   if (circleIds.length > 0) {
@@ -77,10 +77,12 @@ async function checkSeats(db: DB, poleId: string, input: InvitationInput) {
 /** Writes one invitation and its audit entry, inside the caller's transaction. */
 async function insertInvitation(
   trx: DB,
-  userId: string,
-  poleId: string,
-  input: InvitationInput,
-  publicUrl: string,
+  {
+    userId,
+    poleId,
+    invitation: input,
+    publicUrl,
+  }: { userId: string; poleId: string; invitation: InvitationInput; publicUrl: string },
   now: number,
 ): Promise<CreatedInvitation> {
   const token = generateSessionToken();
@@ -115,18 +117,16 @@ async function insertInvitation(
 }
 
 export async function createInvitation(
-  db: DB,
+  { db, publicUrl }: Ctx<"publicUrl">,
   userId: string,
-  poleId: string,
-  input: InvitationInput,
-  publicUrl: string,
-  now = Date.now(),
+  { poleId, invitation }: { poleId: string; invitation: InvitationInput },
 ): Promise<CreatedInvitation> {
-  await requireInviter(db, userId, poleId);
-  await checkSeats(db, poleId, input);
+  await requireInviter(db, { poleId, userId });
+  await checkSeats(db, { poleId, circles: invitation.circles });
+  const now = Date.now();
   return db
     .transaction()
-    .execute((trx) => insertInvitation(trx, userId, poleId, input, publicUrl, now));
+    .execute((trx) => insertInvitation(trx, { userId, poleId, invitation, publicUrl }, now));
 }
 
 /**
@@ -134,15 +134,15 @@ export async function createInvitation(
  * roles. Every address is checked before anything is written, all in one transaction.
  */
 export async function createInvitations(
-  db: DB,
+  { db, publicUrl }: Ctx<"publicUrl">,
   userId: string,
-  poleId: string,
-  pasted: string,
-  input: Omit<InvitationInput, "email">,
-  publicUrl: string,
-  now = Date.now(),
+  {
+    poleId,
+    emails: pasted,
+    invitation: input,
+  }: { poleId: string; emails: string; invitation: Omit<InvitationInput, "email"> },
 ): Promise<Array<CreatedInvitation & { email: string }>> {
-  await requireInviter(db, userId, poleId);
+  await requireInviter(db, { poleId, userId });
   const { valid: emails, invalid } = parseEmailList(pasted);
   // All or nothing: a typo in a pasted list would otherwise leave someone uninvited unseen.
   if (invalid.length > 0) {
@@ -178,16 +178,14 @@ export async function createInvitations(
       `Déjà membre du pôle : ${members.map((m) => m.email).join(", ")}.`,
     );
   }
-  await checkSeats(db, poleId, input);
+  await checkSeats(db, { poleId, circles: input.circles });
+  const now = Date.now();
   return db.transaction().execute(async (trx) => {
     const created: Array<CreatedInvitation & { email: string }> = [];
     for (const email of emails) {
       const invitation = await insertInvitation(
         trx,
-        userId,
-        poleId,
-        { ...input, email },
-        publicUrl,
+        { userId, poleId, invitation: { ...input, email }, publicUrl },
         now,
       );
       created.push({ ...invitation, email });
@@ -196,8 +194,8 @@ export async function createInvitations(
   });
 }
 
-export async function listInvitations(db: DB, userId: string, poleId: string) {
-  await requireInviter(db, userId, poleId);
+export async function listInvitations({ db }: Ctx, userId: string, { poleId }: { poleId: string }) {
+  await requireInviter(db, { poleId, userId });
   const rows = await db
     .selectFrom("invitations")
     .selectAll()
@@ -208,14 +206,18 @@ export async function listInvitations(db: DB, userId: string, poleId: string) {
   return rows.map((row) => presentInvitation(row, now));
 }
 
-export async function revokeInvitation(db: DB, userId: string, invitationId: string) {
+export async function revokeInvitation(
+  { db }: Ctx,
+  userId: string,
+  { invitationId }: { invitationId: string },
+) {
   const row = await db
     .selectFrom("invitations")
     .selectAll()
     .where("id", "=", invitationId)
     .executeTakeFirst();
   if (!row) throw notFound("Invitation");
-  await requireInviter(db, userId, row.pole_id).catch((error: unknown) => {
+  await requireInviter(db, { poleId: row.pole_id, userId }).catch((error: unknown) => {
     throw error instanceof DomainError && error.code === "not_found"
       ? notFound("Invitation")
       : error;
@@ -238,7 +240,7 @@ export async function revokeInvitation(db: DB, userId: string, invitationId: str
   });
 }
 
-async function usableInvitation(db: DB, token: string) {
+async function usableInvitation(db: DB, { token }: { token: string }) {
   const row = await db
     .selectFrom("invitations")
     .selectAll()
@@ -257,8 +259,8 @@ async function usableInvitation(db: DB, token: string) {
 }
 
 /** What the accept page shows before anyone has an account. */
-export async function previewInvitation(db: DB, token: string) {
-  const row = await usableInvitation(db, token);
+export async function previewInvitation({ db }: Ctx, { token }: { token: string }) {
+  const row = await usableInvitation(db, { token });
   const pole = await db
     .selectFrom("poles")
     .select(["id", "name"])
@@ -274,12 +276,10 @@ export type Acceptor = { newcomer: NewAccount } | { userId: string };
  * Everything happens in one transaction so nothing is half-written.
  */
 export async function acceptInvitation(
-  db: DB,
-  events: AccessEvents,
-  token: string,
-  acceptor: Acceptor,
+  { db, events }: Ctx<"events">,
+  { token, acceptor }: { token: string; acceptor: Acceptor },
 ): Promise<{ userId: string; poleId: string; created: User | null }> {
-  await usableInvitation(db, token);
+  await usableInvitation(db, { token });
   // Hashing the password is slow: done before the transaction, which it would hold open.
   let created: User | null = null;
   let userId: string;
@@ -291,7 +291,7 @@ export async function acceptInvitation(
   }
   const result = await db.transaction().execute(async (trx) => {
     // Checked again inside the transaction: two accepts racing must not both succeed.
-    const row = await usableInvitation(trx, token);
+    const row = await usableInvitation(trx, { token });
     if (created) await insertAccount(trx, created);
     const now = Date.now();
     const joined = await trx
@@ -301,7 +301,7 @@ export async function acceptInvitation(
       .executeTakeFirst();
     // Only people new to the pôle go through the welcome (someone invited again does not).
     if (joined.numInsertedOrUpdatedRows === 1n)
-      await startOnboarding(trx, row.pole_id, userId, now);
+      await startOnboarding(trx, { poleId: row.pole_id, userId }, now);
     for (const { circleId, role } of seatsOf(row)) {
       await seat(
         trx,

@@ -3,7 +3,10 @@ import type { GoverningCircles, Member } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import { DomainError, notFound } from "./errors";
 
-export async function loadMember(db: DB, poleId: string, userId: string): Promise<Member | null> {
+export async function loadMember(
+  db: DB,
+  { poleId, userId }: { poleId: string; userId: string },
+): Promise<Member | null> {
   const pole = await db
     .selectFrom("pole_members")
     .select("role")
@@ -24,14 +27,25 @@ export async function loadMember(db: DB, poleId: string, userId: string): Promis
  * The member behind a request on a pôle's resources. People outside the pôle get 404,
  * as if the pôle did not exist: its existence is nobody else's business.
  */
-export async function requireMember(db: DB, poleId: string, userId: string): Promise<Member> {
-  const member = await loadMember(db, poleId, userId);
-  if (!member) throw notFound("Pôle");
+export const requireMember = (db: DB, person: { poleId: string; userId: string }) =>
+  requireMemberFor(db, person, "Pôle");
+
+/** The member reaching for one of the pôle's resources: to outsiders it does not exist. */
+export async function requireMemberFor(
+  db: DB,
+  person: { poleId: string; userId: string },
+  resource: string,
+): Promise<Member> {
+  const member = await loadMember(db, person);
+  if (!member) throw notFound(resource);
   return member;
 }
 
 /** Someone a request acts on: unknown (404) unless they belong to the pôle. */
-export async function requirePerson(db: DB, poleId: string, userId: string) {
+export async function requirePerson(
+  db: DB,
+  { poleId, userId }: { poleId: string; userId: string },
+) {
   const person = await db
     .selectFrom("pole_members")
     .select("user_id")

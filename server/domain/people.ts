@@ -10,8 +10,8 @@ import type {
 import { fold, type InterestLevel } from "../../shared/collective";
 import { canChangePoleRole, canEditPerson, type PoleRole } from "../../shared/permissions";
 import type { DB } from "../db/database";
-import type { AccessEvents } from "./access-events";
 import { audit } from "./audit";
+import type { Ctx } from "./context";
 import { DomainError, forbidden, notFound } from "./errors";
 import { requireMember, requirePerson } from "./members";
 
@@ -100,9 +100,11 @@ export async function peopleOfPole(db: DB, poleId: string): Promise<PersonSummar
  */
 export async function membershipHistory(
   db: DB,
-  poleId: string,
-  of: { circleId: string } | { userId: string },
-  limit?: number,
+  {
+    poleId,
+    of,
+    limit,
+  }: { poleId: string; of: { circleId: string } | { userId: string }; limit?: number },
 ) {
   let query = db
     .selectFrom("membership_events")
@@ -141,10 +143,9 @@ export async function membershipHistory(
 /** A person's dated involvement across the pôle's circles, newest first. */
 export async function involvementHistory(
   db: DB,
-  poleId: string,
-  userId: string,
+  { poleId, userId }: { poleId: string; userId: string },
 ): Promise<InvolvementEvent[]> {
-  return (await membershipHistory(db, poleId, { userId })).map((event) => ({
+  return (await membershipHistory(db, { poleId, of: { userId } })).map((event) => ({
     circleId: event.circleId,
     circleName: event.circleName ?? "—",
     circleKind: event.circleKind ?? null,
@@ -155,12 +156,11 @@ export async function involvementHistory(
 }
 
 export async function getPerson(
-  db: DB,
+  { db }: Ctx,
   actorId: string,
-  poleId: string,
-  userId: string,
+  { poleId, userId }: { poleId: string; userId: string },
 ): Promise<PersonDetail> {
-  const actor = await requireMember(db, poleId, actorId);
+  const actor = await requireMember(db, { poleId, userId: actorId });
   const person = (await peopleOfPole(db, poleId)).find((p) => p.userId === userId);
   if (!person) throw notFound("Personne");
   const canEdit = canEditPerson(actor, actorId === userId);
@@ -173,13 +173,16 @@ export async function getPerson(
     ...person,
     // Addresses stay between the person and the coordination.
     email: canEdit ? user.email : null,
-    history: await involvementHistory(db, poleId, userId),
+    history: await involvementHistory(db, { poleId, userId }),
     canEdit,
   };
 }
 
 /** Checks that a structure belongs to the pôle (people only join their own pôle's). */
-export async function requireStructureOfPole(db: DB, poleId: string, structureId: string) {
+export async function requireStructureOfPole(
+  db: DB,
+  { poleId, structureId }: { poleId: string; structureId: string },
+) {
   const structure = await db
     .selectFrom("structures")
     .select("id")
@@ -194,9 +197,15 @@ export async function requireStructureOfPole(db: DB, poleId: string, structureId
 /** Writes part of a person's profile, creating it on first write. */
 export async function writePerson(
   db: DB,
-  poleId: string,
-  userId: string,
-  patch: Partial<PersonInput> & { interest?: InterestLevel },
+  {
+    poleId,
+    userId,
+    patch,
+  }: {
+    poleId: string;
+    userId: string;
+    patch: Partial<PersonInput> & { interest?: InterestLevel };
+  },
   now = Date.now(),
 ) {
   const values = {
@@ -218,20 +227,20 @@ export async function writePerson(
 }
 
 export async function updatePerson(
-  db: DB,
+  ctx: Ctx,
   actorId: string,
-  poleId: string,
-  userId: string,
-  input: PersonInput,
+  { poleId, userId, person: input }: { poleId: string; userId: string; person: PersonInput },
 ): Promise<PersonDetail> {
-  const actor = await requireMember(db, poleId, actorId);
-  await requirePerson(db, poleId, userId);
+  const { db } = ctx;
+  const actor = await requireMember(db, { poleId, userId: actorId });
+  await requirePerson(db, { poleId, userId });
   if (!canEditPerson(actor, actorId === userId)) {
     throw forbidden("Chacun modifie son propre profil ; la coordination peut aider.");
   }
-  if (input.structureId) await requireStructureOfPole(db, poleId, input.structureId);
+  if (input.structureId)
+    await requireStructureOfPole(db, { poleId, structureId: input.structureId });
   await db.transaction().execute(async (trx) => {
-    await writePerson(trx, poleId, userId, input);
+    await writePerson(trx, { poleId, userId, patch: input });
     await audit(trx, {
       poleId,
       actorId,
@@ -240,7 +249,7 @@ export async function updatePerson(
       details: { structureId: input.structureId, competencies: input.competencies },
     });
   });
-  return getPerson(db, actorId, poleId, userId);
+  return getPerson(ctx, actorId, { poleId, userId });
 }
 
 /**
@@ -248,13 +257,11 @@ export async function updatePerson(
  * re-checked at once, since the role weighs on every document's right.
  */
 export async function changePoleRole(
-  { db, events }: { db: DB; events: AccessEvents },
+  { db, events }: Ctx<"events">,
   actorId: string,
-  poleId: string,
-  userId: string,
-  role: PoleRole,
+  { poleId, userId, role }: { poleId: string; userId: string; role: PoleRole },
 ) {
-  const actor = await requireMember(db, poleId, actorId);
+  const actor = await requireMember(db, { poleId, userId: actorId });
   if (!canChangePoleRole(actor)) {
     throw forbidden("Seuls les coordinateurs changent le rôle d'une personne dans le pôle.");
   }

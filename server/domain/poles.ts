@@ -1,12 +1,14 @@
 import type { PoleSummary as PoleView } from "../../shared/api/poles";
-import type { CircleKind, CircleRole } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import type { Pole, User } from "../db/schema";
 import { insertAccount, instanceHasUsers, type NewAccount, prepareAccount } from "./accounts";
 import { audit } from "./audit";
+import { insertCircle, seat } from "./circles";
+import type { Ctx } from "./context";
 import { insertDocument } from "./documents";
 import { DomainError, forbidden } from "./errors";
 import { newId, slugify } from "./ids";
+import { requireMember } from "./members";
 
 export async function uniqueSlug(db: DB, name: string): Promise<string> {
   const base = slugify(name);
@@ -24,64 +26,15 @@ export async function uniqueSlug(db: DB, name: string): Promise<string> {
   return slug;
 }
 
-export async function insertCircle(
-  db: DB,
-  input: { poleId: string; kind: CircleKind; name: string; parentId: string | null },
-  now = Date.now(),
-) {
-  const circle = {
-    id: newId(),
-    pole_id: input.poleId,
-    kind: input.kind,
-    name: input.name,
-    parent_id: input.parentId,
-    created_at: now,
-  };
-  await db.insertInto("circles").values(circle).execute();
-  return circle;
-}
-
-/** Seats a person in a circle (or changes their role) and keeps the dated history. */
-export async function seat(
-  db: DB,
-  input: {
-    poleId: string;
-    circleId: string;
-    userId: string;
-    role: CircleRole;
-    actorId: string | null;
-  },
-  now = Date.now(),
-) {
-  await db
-    .insertInto("circle_members")
-    .values({
-      circle_id: input.circleId,
-      user_id: input.userId,
-      pole_id: input.poleId,
-      role: input.role,
-      since: now,
-    })
-    .onConflict((oc) => oc.columns(["circle_id", "user_id"]).doUpdateSet({ role: input.role }))
-    .execute();
-  await db
-    .insertInto("membership_events")
-    .values({
-      pole_id: input.poleId,
-      circle_id: input.circleId,
-      user_id: input.userId,
-      role: input.role,
-      actor_id: input.actorId,
-      at: now,
-    })
-    .execute();
-}
-
 /**
  * A new pôle: its core group and steering committee, its diagnostic and charter, and its
  * founder as coordinator, facilitating both circles. Runs inside the caller's transaction.
  */
-export async function foundPole(db: DB, founderId: string, name: string, now = Date.now()) {
+export async function foundPole(
+  db: DB,
+  { founderId, name }: { founderId: string; name: string },
+  now = Date.now(),
+) {
   const pole: Pole = { id: newId(), slug: await uniqueSlug(db, name), name, created_at: now };
   await db.insertInto("poles").values(pole).execute();
   await db
@@ -135,7 +88,7 @@ export async function foundPole(db: DB, founderId: string, name: string, now = D
 
 /** The instance's first visit: the first pôle and its first coordinator. Only once. */
 export async function setUpInstance(
-  db: DB,
+  { db }: Ctx,
   input: { pole: { name: string }; admin: NewAccount },
 ): Promise<{ user: User; pole: Pole }> {
   const user = await prepareAccount(input.admin);
@@ -144,20 +97,19 @@ export async function setUpInstance(
       throw new DomainError("conflict", "Maillage est déjà installé : connectez-vous.");
     }
     await insertAccount(trx, user);
-    const pole = await foundPole(trx, user.id, input.pole.name);
+    const pole = await foundPole(trx, { founderId: user.id, name: input.pole.name });
     return { user, pole };
   });
 }
 
 /** Another pôle on the same instance, founded by a signed-in person who becomes its coordinator. */
 export async function createPole(
-  db: DB,
+  { db, allowPoleCreation }: Ctx<"allowPoleCreation">,
   userId: string,
-  name: string,
-  policy: { allowAnyone: boolean },
+  { name }: { name: string },
 ): Promise<Omit<PoleView, "role">> {
   return db.transaction().execute(async (trx) => {
-    if (!policy.allowAnyone) {
+    if (!allowPoleCreation) {
       const coordinates = await trx
         .selectFrom("pole_members")
         .select("pole_id")
@@ -166,12 +118,12 @@ export async function createPole(
         .executeTakeFirst();
       if (!coordinates) throw forbidden("Seuls les coordinateurs peuvent fonder un nouveau pôle.");
     }
-    const pole = await foundPole(trx, userId, name);
+    const pole = await foundPole(trx, { founderId: userId, name });
     return { id: pole.id, slug: pole.slug, name: pole.name };
   });
 }
 
-export async function polesOf(db: DB, userId: string): Promise<PoleView[]> {
+export async function polesOf({ db }: Ctx, userId: string): Promise<PoleView[]> {
   return db
     .selectFrom("pole_members")
     .innerJoin("poles", "poles.id", "pole_members.pole_id")
@@ -181,7 +133,8 @@ export async function polesOf(db: DB, userId: string): Promise<PoleView[]> {
     .execute();
 }
 
-export async function listMembers(db: DB, poleId: string) {
+export async function listMembers({ db }: Ctx, actorId: string, { poleId }: { poleId: string }) {
+  await requireMember(db, { poleId, userId: actorId });
   return db
     .selectFrom("pole_members")
     .innerJoin("users", "users.id", "pole_members.user_id")

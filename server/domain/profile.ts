@@ -5,6 +5,7 @@ import type { ActionLogic } from "../../shared/collective";
 import { canEditPoleProfile } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import { audit } from "./audit";
+import type { Ctx } from "./context";
 import { forbidden } from "./errors";
 import { requireMember } from "./members";
 import { parseList, uniqueTags } from "./people";
@@ -44,19 +45,18 @@ async function readProfile(db: DB, poleId: string): Promise<PoleProfileView> {
 }
 
 /** Every member reads it; outsiders get 404 like for anything of the pôle. */
-export async function getPoleProfile(db: DB, actorId: string, poleId: string) {
-  await requireMember(db, poleId, actorId);
+export async function getPoleProfile({ db }: Ctx, actorId: string, { poleId }: { poleId: string }) {
+  await requireMember(db, { poleId, userId: actorId });
   return readProfile(db, poleId);
 }
 
 export async function updatePoleProfile(
-  db: DB,
+  { db }: Ctx,
   actorId: string,
-  poleId: string,
-  input: PoleProfileInput,
-  now = Date.now(),
+  { poleId, profile: input }: { poleId: string; profile: PoleProfileInput },
 ): Promise<PoleProfileView> {
-  const member = await requireMember(db, poleId, actorId);
+  const now = Date.now();
+  const member = await requireMember(db, { poleId, userId: actorId });
   if (!canEditPoleProfile(member)) {
     throw forbidden("Seuls les coordinateurs modifient le profil du pôle.");
   }

@@ -5,17 +5,18 @@ import { fold } from "../../shared/collective";
 import { canCreateStructure, canEditStructure } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import { audit } from "./audit";
+import type { Ctx } from "./context";
 import { DomainError, forbidden, notFound } from "./errors";
 import { newId } from "./ids";
-import { requireMember } from "./members";
+import { requireMember, requireMemberFor } from "./members";
 import { parseList, uniqueTags } from "./people";
 
 export async function listStructures(
-  db: DB,
+  { db }: Ctx,
   actorId: string,
-  poleId: string,
+  { poleId }: { poleId: string },
 ): Promise<StructureView[]> {
-  await requireMember(db, poleId, actorId);
+  await requireMember(db, { poleId, userId: actorId });
   const rows = await db
     .selectFrom("structures")
     .leftJoin("people", (join) =>
@@ -47,7 +48,10 @@ export async function listStructures(
   }));
 }
 
-async function refuseDuplicate(db: DB, poleId: string, name: string, exceptId?: string) {
+async function refuseDuplicate(
+  db: DB,
+  { poleId, name, exceptId }: { poleId: string; name: string; exceptId?: string },
+) {
   let query = db
     .selectFrom("structures")
     .select("id")
@@ -71,12 +75,14 @@ const columns = (input: StructureInput) => ({
 /** Inside the caller's transaction (also used by onboarding, where a newcomer adds theirs). */
 export async function insertStructure(
   db: DB,
-  actorId: string,
-  poleId: string,
-  input: StructureInput,
+  {
+    actorId,
+    poleId,
+    structure: input,
+  }: { actorId: string; poleId: string; structure: StructureInput },
   now = Date.now(),
 ): Promise<string> {
-  await refuseDuplicate(db, poleId, input.name);
+  await refuseDuplicate(db, { poleId, name: input.name });
   const id = newId();
   await db
     .insertInto("structures")
@@ -93,23 +99,24 @@ export async function insertStructure(
 }
 
 export async function createStructure(
-  db: DB,
+  { db }: Ctx,
   actorId: string,
-  poleId: string,
-  input: StructureInput,
+  { poleId, structure: input }: { poleId: string; structure: StructureInput },
 ): Promise<StructureView> {
-  const member = await requireMember(db, poleId, actorId);
+  const member = await requireMember(db, { poleId, userId: actorId });
   if (!canCreateStructure(member)) throw forbidden();
-  const id = await db.transaction().execute((trx) => insertStructure(trx, actorId, poleId, input));
+  const id = await db
+    .transaction()
+    .execute((trx) => insertStructure(trx, { actorId, poleId, structure: input }));
   return { id, ...input, sectors: uniqueTags(input.sectors), memberCount: 0 };
 }
 
 export async function updateStructure(
-  db: DB,
+  ctx: Ctx,
   actorId: string,
-  structureId: string,
-  input: StructureInput,
+  { structureId, structure: input }: { structureId: string; structure: StructureInput },
 ): Promise<StructureView> {
+  const { db } = ctx;
   const structure = await db
     .selectFrom("structures")
     .select(["id", "pole_id"])
@@ -117,9 +124,7 @@ export async function updateStructure(
     .executeTakeFirst();
   if (!structure) throw notFound("Structure");
   const poleId = structure.pole_id;
-  const member = await requireMember(db, poleId, actorId).catch(() => {
-    throw notFound("Structure");
-  });
+  const member = await requireMemberFor(db, { poleId, userId: actorId }, "Structure");
   const own = await db
     .selectFrom("people")
     .select("user_id")
@@ -131,7 +136,7 @@ export async function updateStructure(
     throw forbidden("Seules ses personnes et la coordination modifient une structure.");
   }
   await db.transaction().execute(async (trx) => {
-    await refuseDuplicate(trx, poleId, input.name, structureId);
+    await refuseDuplicate(trx, { poleId, name: input.name, exceptId: structureId });
     await trx
       .updateTable("structures")
       .set(columns(input))
@@ -146,7 +151,7 @@ export async function updateStructure(
       details: { name: input.name, legalForm: input.legalForm },
     });
   });
-  const views = await listStructures(db, actorId, poleId);
+  const views = await listStructures(ctx, actorId, { poleId });
   const view = views.find((s) => s.id === structureId);
   if (!view) throw notFound("Structure");
   return view;

@@ -6,15 +6,13 @@ import { signedIn } from "./middleware";
 import { queryParams } from "./validate";
 
 /** GET /api/poles/:poleId/audit?actorId=&kind=&from=&to=&before= (coordinators). */
-export function auditRoutes({ db }: AppDeps) {
+export function auditRoutes({ ctx }: AppDeps) {
   return new Hono<AppEnv>().get("/poles/:poleId/audit", queryParams(AuditQuery), async (c) =>
     c.json(
-      (await listAudit(
-        db,
-        signedIn(c).id,
-        c.req.param("poleId"),
-        c.req.valid("query"),
-      )) satisfies AuditPage,
+      (await listAudit(ctx, signedIn(c).id, {
+        poleId: c.req.param("poleId"),
+        filters: c.req.valid("query"),
+      })) satisfies AuditPage,
     ),
   );
 }

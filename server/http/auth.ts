@@ -22,7 +22,8 @@ export const presentUser = (user: { id: string; name: string; email: string }) =
   email: user.email,
 });
 
-export function authRoutes({ db, config, events, throttles }: AppDeps) {
+export function authRoutes({ ctx, config, throttles }: AppDeps) {
+  const { db, events } = ctx;
   const signIn = async (c: Parameters<typeof setSessionCookie>[0], userId: string) => {
     const token = generateSessionToken();
     const session = await createSession(db, token, userId);
@@ -34,7 +35,7 @@ export function authRoutes({ db, config, events, throttles }: AppDeps) {
       c.json({ needed: !(await instanceHasUsers(db)) } satisfies SetupStatus),
     )
     .post("/setup", jsonBody(SetupBody), async (c) => {
-      const { user, pole } = await setUpInstance(db, c.req.valid("json"));
+      const { user, pole } = await setUpInstance(ctx, c.req.valid("json"));
       await signIn(c, user.id);
       return c.json(
         {
@@ -56,7 +57,7 @@ export function authRoutes({ db, config, events, throttles }: AppDeps) {
         c.header("Retry-After", String(Math.ceil(wait / 1000)));
         return sendError(c, "throttled", "Trop de tentatives : réessayez dans quelques minutes.");
       }
-      const user = await authenticate(db, email, password);
+      const user = await authenticate(ctx, { email, password });
       if (!user) {
         throttles.account.fail(keys[0]);
         throttles.address.fail(keys[1]);
@@ -77,7 +78,7 @@ export function authRoutes({ db, config, events, throttles }: AppDeps) {
     })
     .get("/me", requireUser, async (c) => {
       const user = signedIn(c);
-      const me: Me = { user: presentUser(user), poles: await polesOf(db, user.id) };
+      const me: Me = { user: presentUser(user), poles: await polesOf(ctx, user.id) };
       return c.json(me);
     });
 }

@@ -32,24 +32,26 @@ function cardId(value: string): string {
 }
 
 export function boardRoutes(deps: AppDeps) {
-  const { db, events } = deps;
+  const { ctx } = deps;
   return new Hono<AppEnv>()
     .route("/poles", portfolioRoutes(deps))
     .get("/documents/:boardId/cards/links", requireUser, async (c) =>
-      c.json((await cardLinks(db, signedIn(c).id, c.req.param("boardId"))) satisfies CardLink[]),
+      c.json(
+        (await cardLinks(ctx, signedIn(c).id, {
+          boardId: c.req.param("boardId"),
+        })) satisfies CardLink[],
+      ),
     )
     .post(
       "/documents/:boardId/cards/:cardId/project-page",
       requireUser,
       jsonBody(CreateProjectPageBody),
       async (c) => {
-        const { document, created } = await createProjectPage(
-          db,
-          signedIn(c).id,
-          c.req.param("boardId"),
-          cardId(c.req.param("cardId")),
-          c.req.valid("json"),
-        );
+        const { document, created } = await createProjectPage(ctx, signedIn(c).id, {
+          boardId: c.req.param("boardId"),
+          cardId: cardId(c.req.param("cardId")),
+          ...c.req.valid("json"),
+        });
         return c.json(document satisfies DocumentRef, created ? 201 : 200);
       },
     )
@@ -58,23 +60,19 @@ export function boardRoutes(deps: AppDeps) {
       requireUser,
       jsonBody(CreateProjectGroupBody),
       async (c) => {
-        const group = await createProjectGroup(
-          { db, events },
-          signedIn(c).id,
-          c.req.param("boardId"),
-          cardId(c.req.param("cardId")),
-          c.req.valid("json"),
-        );
+        const group = await createProjectGroup(ctx, signedIn(c).id, {
+          boardId: c.req.param("boardId"),
+          cardId: cardId(c.req.param("cardId")),
+          ...c.req.valid("json"),
+        });
         return c.json(group satisfies CreatedProjectGroup, 201);
       },
     )
     .get("/circles/:circleId/project", requireUser, async (c) =>
       c.json(
-        (await projectOfCircle(
-          db,
-          signedIn(c).id,
-          c.req.param("circleId"),
-        )) satisfies ProjectOfCircle,
+        (await projectOfCircle(ctx, signedIn(c).id, {
+          circleId: c.req.param("circleId"),
+        })) satisfies ProjectOfCircle,
       ),
     );
 }

@@ -17,42 +17,42 @@ import type { AppDeps, AppEnv } from "./context";
 import { requireUser, signedIn } from "./middleware";
 import { jsonBody } from "./validate";
 
-export function circleRoutes({ db, events }: AppDeps) {
+export function circleRoutes({ ctx }: AppDeps) {
   return (
     new Hono<AppEnv>()
       .use(requireUser)
       .put("/:circleId/members/:userId", jsonBody(CircleRoleBody), async (c) => {
         const { circleId, userId } = c.req.param();
-        const seat = await placeInCircle(
-          { db, events },
-          signedIn(c).id,
+        const seat = await placeInCircle(ctx, signedIn(c).id, {
           circleId,
           userId,
-          c.req.valid("json").role,
-        );
+          role: c.req.valid("json").role,
+        });
         return c.json(seat satisfies Seat);
       })
       .delete("/:circleId/members/:userId", async (c) => {
         const { circleId, userId } = c.req.param();
-        await removeFromCircle({ db, events }, signedIn(c).id, circleId, userId);
+        await removeFromCircle(ctx, signedIn(c).id, { circleId, userId });
         return c.body(null, 204);
       })
       // Beyond the contract: the circle's page, its details, and moves between circles.
       .get("/:circleId", async (c) =>
         c.json(
-          (await circlePage(db, signedIn(c).id, c.req.param("circleId"))) satisfies CirclePage,
+          (await circlePage(ctx, signedIn(c).id, {
+            circleId: c.req.param("circleId"),
+          })) satisfies CirclePage,
         ),
       )
       .put("/:circleId/details", jsonBody(CircleDetailsBody), async (c) => {
         const circleId = c.req.param("circleId");
-        await updateCircleDetails(db, signedIn(c).id, circleId, c.req.valid("json"));
-        return c.json((await circlePage(db, signedIn(c).id, circleId)) satisfies CirclePage);
+        await updateCircleDetails(ctx, signedIn(c).id, { circleId, ...c.req.valid("json") });
+        return c.json((await circlePage(ctx, signedIn(c).id, { circleId })) satisfies CirclePage);
       })
       .post("/:circleId/members/:userId/move", jsonBody(MoveBody), async (c) => {
         const { circleId, userId } = c.req.param();
         const { toCircleId, role } = c.req.valid("json");
         return c.json(
-          (await moveBetweenCircles({ db, events }, signedIn(c).id, {
+          (await moveBetweenCircles(ctx, signedIn(c).id, {
             fromCircleId: circleId,
             toCircleId,
             userId,

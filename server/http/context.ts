@@ -2,15 +2,14 @@
 import type { Logger } from "pino";
 import type { Session, SessionUser } from "../auth/sessions";
 import type { Throttle } from "../auth/throttle";
-import type { DB } from "../db/database";
-import type { AccessEvents } from "../domain/access-events";
+import type { DomainContext } from "../domain/context";
 import type { Config } from "../env";
 
 export interface AppDeps {
-  db: DB;
+  /** What the domain's use cases reach: the database, access events, the mailer… */
+  ctx: DomainContext;
   config: Config;
   logger: Logger;
-  events: AccessEvents;
   throttles: { account: Throttle; address: Throttle };
 }
 

@@ -6,18 +6,16 @@ import { signedIn } from "./middleware";
 import { queryParams } from "./validate";
 
 /** *Qui fait quoi*: GET /api/poles/:poleId/directory?q=&competency=&circleId=&legalForm= */
-export function directoryRoutes({ db }: AppDeps) {
+export function directoryRoutes({ ctx }: AppDeps) {
   return new Hono<AppEnv>().get(
     "/poles/:poleId/directory",
     queryParams(DirectoryQuery),
     async (c) =>
       c.json(
-        (await searchDirectory(
-          db,
-          signedIn(c).id,
-          c.req.param("poleId"),
-          c.req.valid("query"),
-        )) satisfies Directory,
+        (await searchDirectory(ctx, signedIn(c).id, {
+          poleId: c.req.param("poleId"),
+          filters: c.req.valid("query"),
+        })) satisfies Directory,
       ),
   );
 }

@@ -4,12 +4,12 @@ import { openDocument } from "../domain/documents";
 import type { AppDeps, AppEnv } from "./context";
 import { requireUser, signedIn } from "./middleware";
 
-export function documentRoutes({ db }: AppDeps) {
-  return new Hono<AppEnv>()
-    .use(requireUser)
-    .get("/:documentId", async (c) =>
-      c.json(
-        (await openDocument(db, signedIn(c).id, c.req.param("documentId"))) satisfies DocumentMeta,
-      ),
-    );
+export function documentRoutes({ ctx }: AppDeps) {
+  return new Hono<AppEnv>().use(requireUser).get("/:documentId", async (c) =>
+    c.json(
+      (await openDocument(ctx, signedIn(c).id, {
+        documentId: c.req.param("documentId"),
+      })) satisfies DocumentMeta,
+    ),
+  );
 }

@@ -16,16 +16,14 @@ export function sendExport(c: Context, file: ExportedFile, kind: "inline" | "att
   return c.body(typeof file.body === "string" ? file.body : new Uint8Array(file.body));
 }
 
-export function exportRoutes({ db }: AppDeps) {
+export function exportRoutes({ ctx }: AppDeps) {
   return new Hono<AppEnv>().use(requireUser).get("/:documentId/export/:format", async (c) => {
     const { documentId, format } = c.req.param();
-    const file = await exportDocument(
-      db,
-      signedIn(c).id,
+    const file = await exportDocument(ctx, signedIn(c).id, {
       documentId,
       format,
-      c.req.query("registry"),
-    );
+      registry: c.req.query("registry"),
+    });
     return sendExport(c, file, format === "html" ? "inline" : "attachment");
   });
 }

@@ -11,35 +11,40 @@ import { sendError } from "./errors";
 import { requireUser, setSessionCookie, signedIn } from "./middleware";
 import { jsonBody } from "./validate";
 
-export function invitationRoutes({ db, config, events }: AppDeps) {
+export function invitationRoutes({ ctx, config }: AppDeps) {
   return new Hono<AppEnv>()
     .get("/:token", async (c) =>
-      c.json((await previewInvitation(db, c.req.param("token"))) satisfies InvitationPreview),
+      c.json(
+        (await previewInvitation(ctx, { token: c.req.param("token") })) satisfies InvitationPreview,
+      ),
     )
     .post("/:token/accept", jsonBody(AcceptInvitationBody), async (c) => {
       const body = c.req.valid("json");
       const token = c.req.param("token");
       if (body) {
-        const { userId, poleId } = await acceptInvitation(db, events, token, { newcomer: body });
+        const { userId, poleId } = await acceptInvitation(ctx, {
+          token,
+          acceptor: { newcomer: body },
+        });
         const sessionToken = generateSessionToken();
-        const session = await createSession(db, sessionToken, userId);
+        const session = await createSession(ctx.db, sessionToken, userId);
         setSessionCookie(c, sessionToken, session, config.PUBLIC_URL);
         return c.json({ userId, poleId } satisfies Accepted, 201);
       }
       const user = c.get("user");
       if (!user) {
-        await previewInvitation(db, token); // an unusable invitation says so first (404, 410)
+        await previewInvitation(ctx, { token }); // an unusable invitation says so first (404, 410)
         return sendError(
           c,
           "unauthenticated",
           "Connectez-vous, ou donnez un nom, un e-mail et un mot de passe.",
         );
       }
-      const { poleId } = await acceptInvitation(db, events, token, { userId: user.id });
+      const { poleId } = await acceptInvitation(ctx, { token, acceptor: { userId: user.id } });
       return c.json({ userId: user.id, poleId } satisfies Accepted, 200);
     })
     .delete("/:invitationId", requireUser, async (c) => {
-      await revokeInvitation(db, signedIn(c).id, c.req.param("invitationId"));
+      await revokeInvitation(ctx, signedIn(c).id, { invitationId: c.req.param("invitationId") });
       return c.body(null, 204);
     });
 }

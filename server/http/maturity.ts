@@ -31,7 +31,7 @@ import { addIndicator, readReferentiel, setIndicatorHidden } from "../domain/mat
 import { campaignResults } from "../domain/maturity/results";
 import type { AppDeps, AppEnv } from "./context";
 import { sendExport } from "./exports";
-import { requireUser, signedIn } from "./middleware";
+import { signedIn } from "./middleware";
 import { jsonBody } from "./validate";
 
 function markerParam(value: string): GodinMarker {
@@ -42,10 +42,9 @@ function markerParam(value: string): GodinMarker {
   return marker;
 }
 
-export function maturityRoutes({ db }: AppDeps) {
-  const ctx = { db };
+export function maturityRoutes({ ctx }: AppDeps) {
   return new Hono<AppEnv>()
-    .get("/poles/:poleId/maturity/referentiel", requireUser, async (c) =>
+    .get("/poles/:poleId/maturity/referentiel", async (c) =>
       c.json(
         (await readReferentiel(ctx, signedIn(c).id, {
           poleId: c.req.param("poleId"),
@@ -54,7 +53,7 @@ export function maturityRoutes({ db }: AppDeps) {
     )
     .post(
       "/poles/:poleId/maturity/indicators",
-      requireUser,
+
       jsonBody(AddIndicatorBody),
       async (c) => {
         const indicator = await addIndicator(ctx, signedIn(c).id, {
@@ -66,7 +65,7 @@ export function maturityRoutes({ db }: AppDeps) {
     )
     .put(
       "/poles/:poleId/maturity/indicators/:indicatorId",
-      requireUser,
+
       jsonBody(IndicatorVisibilityBody),
       async (c) =>
         c.json(
@@ -77,7 +76,7 @@ export function maturityRoutes({ db }: AppDeps) {
           })) satisfies IndicatorView,
         ),
     )
-    .get("/poles/:poleId/maturity/campaigns", requireUser, async (c) =>
+    .get("/poles/:poleId/maturity/campaigns", async (c) =>
       c.json(
         (await listCampaigns(ctx, signedIn(c).id, {
           poleId: c.req.param("poleId"),
@@ -87,7 +86,7 @@ export function maturityRoutes({ db }: AppDeps) {
     )
     .post(
       "/poles/:poleId/maturity/campaigns",
-      requireUser,
+
       jsonBody(OpenCampaignBody),
       async (c) => {
         const campaign = await startCampaign(ctx, signedIn(c).id, {
@@ -98,7 +97,7 @@ export function maturityRoutes({ db }: AppDeps) {
         return c.json(campaign satisfies CampaignSummary, 201);
       },
     )
-    .get("/maturity/campaigns/:campaignId", requireUser, async (c) =>
+    .get("/maturity/campaigns/:campaignId", async (c) =>
       c.json(
         (await readCampaign(ctx, signedIn(c).id, {
           campaignId: c.req.param("campaignId"),
@@ -106,7 +105,7 @@ export function maturityRoutes({ db }: AppDeps) {
         })) satisfies CampaignView,
       ),
     )
-    .post("/maturity/campaigns/:campaignId/close", requireUser, async (c) =>
+    .post("/maturity/campaigns/:campaignId/close", async (c) =>
       c.json(
         (await closeCampaign(ctx, signedIn(c).id, {
           campaignId: c.req.param("campaignId"),
@@ -114,7 +113,7 @@ export function maturityRoutes({ db }: AppDeps) {
         })) satisfies CampaignView,
       ),
     )
-    .get("/maturity/campaigns/:campaignId/answers", requireUser, async (c) =>
+    .get("/maturity/campaigns/:campaignId/answers", async (c) =>
       c.json(
         (await myAnswers(ctx, signedIn(c).id, {
           campaignId: c.req.param("campaignId"),
@@ -124,7 +123,7 @@ export function maturityRoutes({ db }: AppDeps) {
     )
     .put(
       "/maturity/campaigns/:campaignId/answers/:indicatorId",
-      requireUser,
+
       jsonBody(AnswerBody),
       async (c) =>
         c.json(
@@ -138,7 +137,7 @@ export function maturityRoutes({ db }: AppDeps) {
     )
     .put(
       "/maturity/campaigns/:campaignId/markers/:marker",
-      requireUser,
+
       jsonBody(MarkerBody),
       async (c) =>
         c.json(
@@ -150,7 +149,7 @@ export function maturityRoutes({ db }: AppDeps) {
           })) satisfies MarkerLevel[],
         ),
     )
-    .get("/maturity/campaigns/:campaignId/results", requireUser, async (c) =>
+    .get("/maturity/campaigns/:campaignId/results", async (c) =>
       c.json(
         (await campaignResults(ctx, signedIn(c).id, {
           campaignId: c.req.param("campaignId"),
@@ -158,7 +157,7 @@ export function maturityRoutes({ db }: AppDeps) {
         })) satisfies CampaignResults,
       ),
     )
-    .get("/poles/:poleId/dashboard", requireUser, async (c) =>
+    .get("/poles/:poleId/dashboard", async (c) =>
       c.json(
         (await loadDashboard(ctx, signedIn(c).id, {
           poleId: c.req.param("poleId"),
@@ -166,7 +165,7 @@ export function maturityRoutes({ db }: AppDeps) {
         })) satisfies Dashboard,
       ),
     )
-    .get("/poles/:poleId/dashboard/report/:format", requireUser, async (c) => {
+    .get("/poles/:poleId/dashboard/report/:format", async (c) => {
       const format = c.req.param("format");
       const file = await exportFunderReport(ctx, signedIn(c).id, {
         poleId: c.req.param("poleId"),

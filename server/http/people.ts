@@ -7,21 +7,27 @@ import { signedIn } from "./middleware";
 import { jsonBody } from "./validate";
 
 /** A person's profile in a pôle, with their dated involvement history across circles. */
-export function peopleRoutes({ db, events }: AppDeps) {
+export function peopleRoutes({ ctx }: AppDeps) {
   return new Hono<AppEnv>()
     .get("/poles/:poleId/people/:userId", async (c) => {
       const { poleId, userId } = c.req.param();
-      return c.json((await getPerson(db, signedIn(c).id, poleId, userId)) satisfies PersonDetail);
+      return c.json(
+        (await getPerson(ctx, signedIn(c).id, { poleId, userId })) satisfies PersonDetail,
+      );
     })
     .put("/poles/:poleId/people/:userId", jsonBody(PersonBody), async (c) => {
       const { poleId, userId } = c.req.param();
-      const person = await updatePerson(db, signedIn(c).id, poleId, userId, c.req.valid("json"));
+      const person = await updatePerson(ctx, signedIn(c).id, {
+        poleId,
+        userId,
+        person: c.req.valid("json"),
+      });
       return c.json(person satisfies PersonDetail);
     })
     .put("/poles/:poleId/people/:userId/role", jsonBody(PoleRoleBody), async (c) => {
       const { poleId, userId } = c.req.param();
       const { role } = c.req.valid("json");
-      const person = await changePoleRole({ db, events }, signedIn(c).id, poleId, userId, role);
+      const person = await changePoleRole(ctx, signedIn(c).id, { poleId, userId, role });
       return c.json(person satisfies PoleRoleChange);
     });
 }

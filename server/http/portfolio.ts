@@ -14,40 +14,46 @@ import { requireUser, signedIn } from "./middleware";
 /** Today in UTC, the calendar the milestones' YYYY-MM-DD dates are compared in. */
 const today = () => new Date().toISOString().slice(0, 10);
 
-export function portfolioRoutes({ db }: AppDeps) {
+export function portfolioRoutes({ ctx }: AppDeps) {
   return new Hono<AppEnv>()
     .get("/:poleId/portfolio", requireUser, async (c) =>
-      c.json((await loadPortfolio(db, signedIn(c).id, c.req.param("poleId"))) satisfies Portfolio),
+      c.json(
+        (await loadPortfolio(ctx, signedIn(c).id, {
+          poleId: c.req.param("poleId"),
+        })) satisfies Portfolio,
+      ),
     )
     .get("/:poleId/portfolio/milestones", requireUser, async (c) =>
       c.json(
-        (await upcomingMilestones(
-          db,
-          signedIn(c).id,
-          c.req.param("poleId"),
-          today(),
-        )) satisfies UpcomingMilestone[],
+        (await upcomingMilestones(ctx, signedIn(c).id, {
+          poleId: c.req.param("poleId"),
+          today: today(),
+        })) satisfies UpcomingMilestone[],
       ),
     )
     .get("/:poleId/portfolio/needs", requireUser, async (c) =>
       c.json(
-        (await needsWithProjects(
-          db,
-          signedIn(c).id,
-          c.req.param("poleId"),
-        )) satisfies NeedWithProjects[],
+        (await needsWithProjects(ctx, signedIn(c).id, {
+          poleId: c.req.param("poleId"),
+        })) satisfies NeedWithProjects[],
       ),
     )
     .get("/:poleId/portfolio/export/csv", requireUser, async (c) => {
       const date = today();
-      const detail = await loadPortfolioDetail(db, signedIn(c).id, c.req.param("poleId"), date);
+      const detail = await loadPortfolioDetail(ctx, signedIn(c).id, {
+        poleId: c.req.param("poleId"),
+        today: date,
+      });
       c.header("content-type", "text/csv; charset=utf-8");
       c.header("content-disposition", `attachment; filename="portefeuille-projets-${date}.csv"`);
       return c.body(portfolioCsv(detail));
     })
     .get("/:poleId/portfolio/report", requireUser, async (c) => {
       const date = today();
-      const detail = await loadPortfolioDetail(db, signedIn(c).id, c.req.param("poleId"), date);
+      const detail = await loadPortfolioDetail(ctx, signedIn(c).id, {
+        poleId: c.req.param("poleId"),
+        today: date,
+      });
       return c.html(portfolioReport(detail, date));
     });
 }

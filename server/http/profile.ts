@@ -6,21 +6,21 @@ import { signedIn } from "./middleware";
 import { jsonBody } from "./validate";
 
 /** /api/poles/:poleId/profile: read by every member, written by coordinators. */
-export function profileRoutes({ db }: AppDeps) {
+export function profileRoutes({ ctx }: AppDeps) {
   return new Hono<AppEnv>()
     .get("/poles/:poleId/profile", async (c) =>
       c.json(
-        (await getPoleProfile(db, signedIn(c).id, c.req.param("poleId"))) satisfies PoleProfile,
+        (await getPoleProfile(ctx, signedIn(c).id, {
+          poleId: c.req.param("poleId"),
+        })) satisfies PoleProfile,
       ),
     )
     .put("/poles/:poleId/profile", jsonBody(PoleProfileBody), async (c) =>
       c.json(
-        (await updatePoleProfile(
-          db,
-          signedIn(c).id,
-          c.req.param("poleId"),
-          c.req.valid("json"),
-        )) satisfies PoleProfile,
+        (await updatePoleProfile(ctx, signedIn(c).id, {
+          poleId: c.req.param("poleId"),
+          profile: c.req.valid("json"),
+        })) satisfies PoleProfile,
       ),
     );
 }

@@ -5,30 +5,28 @@ import type { AppDeps, AppEnv } from "./context";
 import { signedIn } from "./middleware";
 import { jsonBody } from "./validate";
 
-export function structureRoutes({ db }: AppDeps) {
+export function structureRoutes({ ctx }: AppDeps) {
   return new Hono<AppEnv>()
     .get("/poles/:poleId/structures", async (c) =>
       c.json(
-        (await listStructures(db, signedIn(c).id, c.req.param("poleId"))) satisfies Structure[],
+        (await listStructures(ctx, signedIn(c).id, {
+          poleId: c.req.param("poleId"),
+        })) satisfies Structure[],
       ),
     )
     .post("/poles/:poleId/structures", jsonBody(StructureBody), async (c) => {
-      const structure = await createStructure(
-        db,
-        signedIn(c).id,
-        c.req.param("poleId"),
-        c.req.valid("json"),
-      );
+      const structure = await createStructure(ctx, signedIn(c).id, {
+        poleId: c.req.param("poleId"),
+        structure: c.req.valid("json"),
+      });
       return c.json(structure satisfies Structure, 201);
     })
     .put("/structures/:structureId", jsonBody(StructureBody), async (c) =>
       c.json(
-        (await updateStructure(
-          db,
-          signedIn(c).id,
-          c.req.param("structureId"),
-          c.req.valid("json"),
-        )) satisfies Structure,
+        (await updateStructure(ctx, signedIn(c).id, {
+          structureId: c.req.param("structureId"),
+          structure: c.req.valid("json"),
+        })) satisfies Structure,
       ),
     );
 }

@@ -11,7 +11,7 @@ import type { AppDeps, AppEnv } from "./context";
 import { refuseForeignOrigin, requireUser, signedInSession } from "./middleware";
 
 export function syncRoutes({
-  db,
+  ctx,
   config,
   sync,
 }: AppDeps & { sync: Pick<SyncServer, "connection"> }) {
@@ -21,7 +21,7 @@ export function syncRoutes({
     .get("/:documentId", async (c, next) => {
       const { user, session } = signedInSession(c);
       const documentId = c.req.param("documentId");
-      const { access } = await openDocument(db, user.id, documentId);
+      const { access } = await openDocument(ctx, user.id, { documentId });
       const visitor: Visitor = {
         userId: user.id,
         name: user.name,

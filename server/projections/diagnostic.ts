@@ -3,14 +3,10 @@
  * dropped) and its completeness, rewritten in one transaction each time it is stored.
  */
 import type * as Y from "yjs";
-import {
-  type Completeness,
-  completeness,
-  type DiagnosticTable,
-  diagnosticTables,
-  readDiagnostic,
-  titleField,
-} from "../../shared/diagnostic";
+import { type Completeness, completeness } from "../../shared/diagnostic/completeness";
+import { titleField } from "../../shared/diagnostic/fields";
+import { readDiagnostic } from "../../shared/diagnostic/reading";
+import { type DiagnosticTable, diagnosticTables } from "../../shared/diagnostic/vocabularies";
 import type { DB } from "../db/database";
 import type { DocumentRow } from "../db/schema";
 import type { Projector } from "./index";

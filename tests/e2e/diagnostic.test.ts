@@ -6,7 +6,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as Y from "yjs";
-import { addRow, findRowMap } from "../../shared/diagnostic";
+import { addRow, findRowMap } from "../../shared/diagnostic/writing";
 import { checkA11y, expectNoPageErrors, inspect, shoot } from "../helpers/browser";
 import { browserSessions, startClientPole, waitConnected } from "../helpers/e2e";
 import {

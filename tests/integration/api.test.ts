@@ -1,32 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { expectError } from "../helpers/contract";
+import { withPole, withServer } from "../helpers/fixture";
 import {
   client,
-  type FoundedPole,
   joinPole,
   type Person,
   sessionCookie,
   setUpPole,
-  startPole,
   startTestServer,
-  type TestServer,
 } from "../helpers/server";
 
 describe("set-up of a fresh instance", () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server.close());
+  const t = withServer();
 
   it("answers health and says set-up is needed", async () => {
-    const api = client(server.url);
+    const api = client(t.server.url);
     expect(await (await api("/api/health")).json()).toEqual({ ok: true });
     expect(await (await api("/api/setup")).json()).toEqual({ needed: true });
   });
 
   it("refuses bad input with a clear error and creates nothing", async () => {
-    const api = client(server.url);
+    const api = client(t.server.url);
     const short = await api("/api/setup", {
       body: {
         pole: { name: "Pôle" },
@@ -45,8 +39,8 @@ describe("set-up of a fresh instance", () => {
   });
 
   it("creates the pôle, its circles and documents, signs the coordinator in, then refuses a second set-up", async () => {
-    const pole = await setUpPole(server);
-    const api = client(server.url, pole.coordinator.cookie);
+    const pole = await setUpPole(t.server);
+    const api = client(t.server.url, pole.coordinator.cookie);
     const me = await (await api("/api/me")).json();
     expect(me).toEqual({
       user: {
@@ -88,28 +82,23 @@ describe("set-up of a fresh instance", () => {
         access: "edit",
       },
     ]);
-    const again = await client(server.url)("/api/setup", {
+    const again = await client(t.server.url)("/api/setup", {
       body: {
         pole: { name: "Autre" },
         admin: { name: "B", email: "b@example.org", password: "long enough password" },
       },
     });
     await expectError(again, 409, "conflict");
-    expect(await (await client(server.url)("/api/setup")).json()).toEqual({ needed: false });
+    expect(await (await client(t.server.url)("/api/setup")).json()).toEqual({ needed: false });
   });
 });
 
 describe("sessions, throttling and CSRF", () => {
-  let server: TestServer;
-  let pole: FoundedPole;
-  beforeAll(async () => {
-    ({ server, pole } = await startPole());
-  });
-  afterAll(() => server.close());
+  const t = withPole();
 
   it("signs in, answers /me, signs out server-side", async () => {
-    const { email, password } = pole.coordinator;
-    const login = await client(server.url)("/api/auth/login", {
+    const { email, password } = t.pole.coordinator;
+    const login = await client(t.server.url)("/api/auth/login", {
       body: { email: email.toUpperCase(), password },
     });
     expect(login.status).toBe(200);
@@ -119,17 +108,17 @@ describe("sessions, throttling and CSRF", () => {
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
     const cookie = sessionCookie(login);
-    expect((await client(server.url, cookie)("/api/me")).status).toBe(200);
-    expect((await client(server.url, cookie)("/api/auth/logout", { method: "POST" })).status).toBe(
-      204,
-    );
-    await expectError(await client(server.url, cookie)("/api/me"), 401, "unauthenticated");
+    expect((await client(t.server.url, cookie)("/api/me")).status).toBe(200);
+    expect(
+      (await client(t.server.url, cookie)("/api/auth/logout", { method: "POST" })).status,
+    ).toBe(204);
+    await expectError(await client(t.server.url, cookie)("/api/me"), 401, "unauthenticated");
   });
 
   it("says 401 on a wrong password or unknown account, without telling which", async () => {
-    const api = client(server.url);
+    const api = client(t.server.url);
     const wrong = await api("/api/auth/login", {
-      body: { email: pole.coordinator.email, password: "not the password" },
+      body: { email: t.pole.coordinator.email, password: "not the password" },
     });
     const unknown = await api("/api/auth/login", {
       body: { email: "nobody@example.org", password: "whatever it is" },
@@ -139,7 +128,7 @@ describe("sessions, throttling and CSRF", () => {
   });
 
   it("throttles an account after repeated failures, even for the right password", async () => {
-    const api = client(server.url);
+    const api = client(t.server.url);
     const email = "throttled@example.org";
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
@@ -153,38 +142,38 @@ describe("sessions, throttling and CSRF", () => {
     expect(Number(throttled.headers.get("retry-after"))).toBeGreaterThan(0);
     // The coordinator's account is not affected by another account's failures.
     const ok = await api("/api/auth/login", {
-      body: { email: pole.coordinator.email, password: pole.coordinator.password },
+      body: { email: t.pole.coordinator.email, password: t.pole.coordinator.password },
     });
     expect(ok.status).toBe(200);
   });
 
   it("refuses state-changing requests without a matching Origin, whatever the content type", async () => {
     const body = JSON.stringify({
-      email: pole.coordinator.email,
-      password: pole.coordinator.password,
+      email: t.pole.coordinator.email,
+      password: t.pole.coordinator.password,
     });
-    const noOrigin = await fetch(`${server.url}/api/auth/login`, {
+    const noOrigin = await fetch(`${t.server.url}/api/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body,
     });
     await expectError(noOrigin, 403, "forbidden");
-    const foreign = await fetch(`${server.url}/api/poles`, {
+    const foreign = await fetch(`${t.server.url}/api/poles`, {
       method: "POST",
       headers: {
         "content-type": "text/plain",
         origin: "https://evil.example",
-        cookie: pole.coordinator.cookie,
+        cookie: t.pole.coordinator.cookie,
       },
       body: JSON.stringify({ name: "Pôle pirate" }),
     });
     await expectError(foreign, 403, "forbidden");
-    const me = await (await client(server.url, pole.coordinator.cookie)("/api/me")).json();
+    const me = await (await client(t.server.url, t.pole.coordinator.cookie)("/api/me")).json();
     expect(me.poles).toHaveLength(1);
   });
 
   it("sends secure headers and JSON errors for unknown routes", async () => {
-    const response = await client(server.url)("/api/nothing-here");
+    const response = await client(t.server.url)("/api/nothing-here");
     await expectError(response, 404, "not_found");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("content-security-policy")).toContain("default-src 'self'");
@@ -206,12 +195,12 @@ describe("sessions, throttling and CSRF", () => {
 
   it("needs a session for the pôle's routes", async () => {
     await expectError(
-      await client(server.url)(`/api/poles/${pole.poleId}/documents`),
+      await client(t.server.url)(`/api/poles/${t.pole.poleId}/documents`),
       401,
       "unauthenticated",
     );
     await expectError(
-      await client(server.url)("/api/poles", { body: { name: "P" } }),
+      await client(t.server.url)("/api/poles", { body: { name: "P" } }),
       401,
       "unauthenticated",
     );
@@ -219,56 +208,56 @@ describe("sessions, throttling and CSRF", () => {
 });
 
 describe("invitations", () => {
-  let server: TestServer;
-  let pole: FoundedPole;
-  beforeAll(async () => {
-    ({ server, pole } = await startPole());
-  });
-  afterAll(() => server.close());
+  const t = withPole();
 
-  const invite = (body: object, cookie = pole.coordinator.cookie) =>
-    client(server.url, cookie)(`/api/poles/${pole.poleId}/invitations`, { body });
+  const invite = (body: object, cookie = t.pole.coordinator.cookie) =>
+    client(t.server.url, cookie)(`/api/poles/${t.pole.poleId}/invitations`, { body });
 
   it("creates a link, lets a newcomer accept it once, then answers 410", async () => {
     const created = await invite({
       email: "lea@example.org",
-      circles: [{ circleId: pole.circles.steering, role: "member" }],
+      circles: [{ circleId: t.pole.circles.steering, role: "member" }],
     });
     expect(created.status).toBe(201);
     const invitation = await created.json();
-    expect(invitation.url).toBe(`${server.url}/invitation/${invitation.token}`);
+    expect(invitation.url).toBe(`${t.server.url}/invitation/${invitation.token}`);
     expect(Date.parse(invitation.expiresAt) - Date.now()).toBeGreaterThan(13.9 * 24 * 3600 * 1000);
-    const preview = await (await client(server.url)(`/api/invitations/${invitation.token}`)).json();
-    expect(preview.pole).toEqual({ id: pole.poleId, name: "Pôle Vallée de la Drôme" });
+    const preview = await (
+      await client(t.server.url)(`/api/invitations/${invitation.token}`)
+    ).json();
+    expect(preview.pole).toEqual({ id: t.pole.poleId, name: "Pôle Vallée de la Drôme" });
 
     const newcomer = {
       name: "Léa Dubois",
       email: "lea@example.org",
       password: "a long passphrase here",
     };
-    const accepted = await client(server.url)(`/api/invitations/${invitation.token}/accept`, {
+    const accepted = await client(t.server.url)(`/api/invitations/${invitation.token}/accept`, {
       body: newcomer,
     });
     expect(accepted.status).toBe(201);
     const cookie = sessionCookie(accepted);
-    const me = await (await client(server.url, cookie)("/api/me")).json();
-    expect(me.poles).toEqual([expect.objectContaining({ id: pole.poleId, role: "member" })]);
+    const me = await (await client(t.server.url, cookie)("/api/me")).json();
+    expect(me.poles).toEqual([expect.objectContaining({ id: t.pole.poleId, role: "member" })]);
     const documents = await (
-      await client(server.url, cookie)(`/api/poles/${pole.poleId}/documents`)
+      await client(t.server.url, cookie)(`/api/poles/${t.pole.poleId}/documents`)
     ).json();
     expect(documents.map((d: { access: string }) => d.access)).toEqual(["edit", "edit"]);
 
-    const reused = await client(server.url)(`/api/invitations/${invitation.token}/accept`, {
+    const reused = await client(t.server.url)(`/api/invitations/${invitation.token}/accept`, {
       body: { ...newcomer, email: "other@example.org" },
     });
     await expectError(reused, 410, "gone");
     await expectError(
-      await client(server.url)(`/api/invitations/${invitation.token}`),
+      await client(t.server.url)(`/api/invitations/${invitation.token}`),
       410,
       "gone",
     );
     const list = await (
-      await client(server.url, pole.coordinator.cookie)(`/api/poles/${pole.poleId}/invitations`)
+      await client(
+        t.server.url,
+        t.pole.coordinator.cookie,
+      )(`/api/poles/${t.pole.poleId}/invitations`)
     ).json();
     expect(list[0]).toMatchObject({
       id: invitation.id,
@@ -279,16 +268,16 @@ describe("invitations", () => {
 
   it("answers 410 for an expired invitation and creates no account", async () => {
     const { id, token } = await (await invite({ circles: [] })).json();
-    await server.maillage.db
+    await t.server.maillage.db
       .updateTable("invitations")
       .set({ expires_at: Date.now() - 1 })
       .where("id", "=", id)
       .execute();
-    const accept = await client(server.url)(`/api/invitations/${token}/accept`, {
+    const accept = await client(t.server.url)(`/api/invitations/${token}/accept`, {
       body: { name: "Tard", email: "late@example.org", password: "a long passphrase here" },
     });
     await expectError(accept, 410, "gone");
-    const user = await server.maillage.db
+    const user = await t.server.maillage.db
       .selectFrom("users")
       .select("id")
       .where("email", "=", "late@example.org")
@@ -300,42 +289,42 @@ describe("invitations", () => {
     const { id, token } = await (await invite({ circles: [] })).json();
     expect(
       (
-        await client(server.url, pole.coordinator.cookie)(`/api/invitations/${id}`, {
+        await client(t.server.url, t.pole.coordinator.cookie)(`/api/invitations/${id}`, {
           method: "DELETE",
         })
       ).status,
     ).toBe(204);
     await expectError(
-      await client(server.url)(`/api/invitations/${token}/accept`, { body: {} }),
+      await client(t.server.url)(`/api/invitations/${token}/accept`, { body: {} }),
       410,
       "gone",
     );
     await expectError(
-      await client(server.url)("/api/invitations/nope/accept", { body: {} }),
+      await client(t.server.url)("/api/invitations/nope/accept", { body: {} }),
       404,
       "not_found",
     );
   });
 
   it("lets a signed-in person join with an empty body", async () => {
-    const other = await client(server.url, pole.coordinator.cookie)("/api/poles", {
+    const other = await client(t.server.url, t.pole.coordinator.cookie)("/api/poles", {
       body: { name: "Pôle Diois" },
     });
     const diois = await other.json();
     const circles = await (
-      await client(server.url, pole.coordinator.cookie)(`/api/poles/${diois.id}/circles`)
+      await client(t.server.url, t.pole.coordinator.cookie)(`/api/poles/${diois.id}/circles`)
     ).json();
     const { token } = await (
-      await client(server.url, pole.coordinator.cookie)(`/api/poles/${diois.id}/invitations`, {
+      await client(t.server.url, t.pole.coordinator.cookie)(`/api/poles/${diois.id}/invitations`, {
         body: { circles: [{ circleId: circles[0].id, role: "observer" }] },
       })
     ).json();
-    const member = await joinPole(server, pole, []);
-    const joined = await client(server.url, member.cookie)(`/api/invitations/${token}/accept`, {
+    const member = await joinPole(t.server, t.pole, []);
+    const joined = await client(t.server.url, member.cookie)(`/api/invitations/${token}/accept`, {
       body: {},
     });
     expect(joined.status).toBe(200);
-    const me = await (await client(server.url, member.cookie)("/api/me")).json();
+    const me = await (await client(t.server.url, member.cookie)("/api/me")).json();
     expect(me.poles.map((p: { name: string }) => p.name)).toEqual([
       "Pôle Vallée de la Drôme",
       "Pôle Diois",
@@ -343,8 +332,8 @@ describe("invitations", () => {
   });
 
   it("is for coordinators only, with circles of their own pôle", async () => {
-    const member = await joinPole(server, pole, [
-      { circleId: pole.circles.steering, role: "facilitator" },
+    const member = await joinPole(t.server, t.pole, [
+      { circleId: t.pole.circles.steering, role: "facilitator" },
     ]);
     await expectError(await invite({ circles: [] }, member.cookie), 403, "forbidden");
     await expectError(
@@ -353,7 +342,7 @@ describe("invitations", () => {
       "invalid_input",
     );
     await expectError(
-      await invite({ circles: [{ circleId: pole.circles.core, role: "chief" }] }),
+      await invite({ circles: [{ circleId: t.pole.circles.core, role: "chief" }] }),
       400,
       "invalid_input",
     );
@@ -361,40 +350,39 @@ describe("invitations", () => {
 });
 
 describe("circles, documents and pôle isolation", () => {
-  let server: TestServer;
-  let pole: FoundedPole;
   let member: Person;
   let observer: Person;
+  const t = withPole();
   beforeAll(async () => {
-    ({ server, pole } = await startPole());
-    member = await joinPole(server, pole, [{ circleId: pole.circles.core, role: "member" }]);
-    observer = await joinPole(server, pole, [
-      { circleId: pole.circles.steering, role: "observer" },
+    member = await joinPole(t.server, t.pole, [{ circleId: t.pole.circles.core, role: "member" }]);
+    observer = await joinPole(t.server, t.pole, [
+      { circleId: t.pole.circles.steering, role: "observer" },
     ]);
   });
-  afterAll(() => server.close());
 
-  const as = (person: Person) => client(server.url, person.cookie);
+  const as = (person: Person) => client(t.server.url, person.cookie);
 
   it("marks documents modifiable or read-only per the rules", async () => {
     const access = async (person: Person) =>
-      (await (await as(person)(`/api/poles/${pole.poleId}/documents`)).json()).map(
+      (await (await as(person)(`/api/poles/${t.pole.poleId}/documents`)).json()).map(
         (d: { kind: string; access: string }) => `${d.kind}:${d.access}`,
       );
     expect(await access(member)).toEqual(["diagnostic:edit", "charter:edit"]);
     expect(await access(observer)).toEqual(["diagnostic:view", "charter:view"]);
-    const detail = await (await as(observer)(`/api/documents/${pole.documents.diagnostic}`)).json();
+    const detail = await (
+      await as(observer)(`/api/documents/${t.pole.documents.diagnostic}`)
+    ).json();
     expect(detail).toMatchObject({
-      id: pole.documents.diagnostic,
+      id: t.pole.documents.diagnostic,
       kind: "diagnostic",
-      poleId: pole.poleId,
+      poleId: t.pole.poleId,
       access: "view",
     });
   });
 
   it("creates thematic groups with their board, and project groups under them", async () => {
-    const api = as(pole.coordinator);
-    const created = await api(`/api/poles/${pole.poleId}/circles`, {
+    const api = as(t.pole.coordinator);
+    const created = await api(`/api/poles/${t.pole.poleId}/circles`, {
       body: { kind: "thematic", name: "Réemploi" },
     });
     expect(created.status).toBe(201);
@@ -405,30 +393,30 @@ describe("circles, documents and pôle isolation", () => {
       name: "Réemploi",
       parentId: null,
     });
-    const documents = await (await api(`/api/poles/${pole.poleId}/documents`)).json();
+    const documents = await (await api(`/api/poles/${t.pole.poleId}/documents`)).json();
     expect(documents).toContainEqual(
       expect.objectContaining({ kind: "board", circleId: thematic.id, access: "edit" }),
     );
     await expectError(
-      await api(`/api/poles/${pole.poleId}/circles`, {
+      await api(`/api/poles/${t.pole.poleId}/circles`, {
         body: { kind: "project", name: "Ressourcerie" },
       }),
       400,
       "invalid_input",
     );
-    const project = await api(`/api/poles/${pole.poleId}/circles`, {
+    const project = await api(`/api/poles/${t.pole.poleId}/circles`, {
       body: { kind: "project", name: "Ressourcerie", parentId: thematic.id },
     });
     expect(await project.json()).toMatchObject({ kind: "project", parentId: thematic.id });
     await expectError(
-      await as(member)(`/api/poles/${pole.poleId}/circles`, {
+      await as(member)(`/api/poles/${t.pole.poleId}/circles`, {
         body: { kind: "thematic", name: "Mobilité" },
       }),
       403,
       "forbidden",
     );
     await expectError(
-      await api(`/api/poles/${pole.poleId}/circles`, {
+      await api(`/api/poles/${t.pole.poleId}/circles`, {
         body: { kind: "core", name: "Deuxième noyau" },
       }),
       400,
@@ -437,17 +425,17 @@ describe("circles, documents and pôle isolation", () => {
   });
 
   it("places, moves and removes people, for coordinators and the circle's facilitators", async () => {
-    const path = `/api/circles/${pole.circles.steering}/members/${member.userId}`;
+    const path = `/api/circles/${t.pole.circles.steering}/members/${member.userId}`;
     await expectError(
       await as(member)(path, { method: "PUT", body: { role: "member" } }),
       403,
       "forbidden",
     );
     expect(
-      (await as(pole.coordinator)(path, { method: "PUT", body: { role: "facilitator" } })).status,
+      (await as(t.pole.coordinator)(path, { method: "PUT", body: { role: "facilitator" } })).status,
     ).toBe(200);
     // Now a facilitator of the steering committee, the member places the observer there.
-    const observerPath = `/api/circles/${pole.circles.steering}/members/${observer.userId}`;
+    const observerPath = `/api/circles/${t.pole.circles.steering}/members/${observer.userId}`;
     expect(
       (await as(member)(observerPath, { method: "PUT", body: { role: "member" } })).status,
     ).toBe(200);
@@ -456,7 +444,9 @@ describe("circles, documents and pôle isolation", () => {
       400,
       "invalid_input",
     );
-    const circles = await (await as(pole.coordinator)(`/api/poles/${pole.poleId}/circles`)).json();
+    const circles = await (
+      await as(t.pole.coordinator)(`/api/poles/${t.pole.poleId}/circles`)
+    ).json();
     const steering = circles.find((c: { kind: string }) => c.kind === "steering");
     expect(steering.members).toEqual(
       expect.arrayContaining([
@@ -466,7 +456,7 @@ describe("circles, documents and pôle isolation", () => {
     );
     expect((await as(member)(observerPath, { method: "DELETE" })).status).toBe(204);
     await expectError(await as(member)(observerPath, { method: "DELETE" }), 404, "not_found");
-    const history = await server.maillage.db
+    const history = await t.server.maillage.db
       .selectFrom("membership_events")
       .select(["role"])
       .where("user_id", "=", observer.userId)
@@ -476,22 +466,22 @@ describe("circles, documents and pôle isolation", () => {
   });
 
   it("creates free pages for those who edit the circle", async () => {
-    const body = { kind: "page", title: "Compte rendu du 12 mars", circleId: pole.circles.core };
-    const created = await as(member)(`/api/poles/${pole.poleId}/documents`, { body });
+    const body = { kind: "page", title: "Compte rendu du 12 mars", circleId: t.pole.circles.core };
+    const created = await as(member)(`/api/poles/${t.pole.poleId}/documents`, { body });
     expect(created.status).toBe(201);
     expect(await created.json()).toEqual({
       id: expect.any(String),
       kind: "page",
       title: body.title,
-      circleId: pole.circles.core,
+      circleId: t.pole.circles.core,
     });
     await expectError(
-      await as(observer)(`/api/poles/${pole.poleId}/documents`, { body }),
+      await as(observer)(`/api/poles/${t.pole.poleId}/documents`, { body }),
       403,
       "forbidden",
     );
     await expectError(
-      await as(member)(`/api/poles/${pole.poleId}/documents`, {
+      await as(member)(`/api/poles/${t.pole.poleId}/documents`, {
         body: { ...body, kind: "diagnostic" },
       }),
       400,
@@ -514,7 +504,7 @@ describe("circles, documents and pôle isolation", () => {
       await expectError(await as(observer)(path), 404, "not_found");
     }
     await expectError(
-      await as(pole.coordinator)(`/api/poles/${other.id}/invitations`, { body: { circles: [] } }),
+      await as(t.pole.coordinator)(`/api/poles/${other.id}/invitations`, { body: { circles: [] } }),
       404,
       "not_found",
     );

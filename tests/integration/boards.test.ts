@@ -4,7 +4,7 @@
  * project group made from a card.
  */
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { Portfolio } from "../../shared/api/boards";
 import {
@@ -20,27 +20,21 @@ import {
   updateItem,
 } from "../../shared/board-doc";
 import { defaultStages, summarizePortfolio } from "../../shared/boards";
-import {
-  client,
-  type FoundedPole,
-  joinPole,
-  type Person,
-  startPole,
-  type TestServer,
-} from "../helpers/server";
-import { closeDocument, closeDocuments, connect, waitFor } from "../helpers/sync-client";
+import { withPole } from "../helpers/fixture";
+import { client, joinPole, type Person } from "../helpers/server";
+import { closeDocument, connect, waitFor } from "../helpers/sync-client";
 
-let server: TestServer;
-let pole: FoundedPole;
+const t = withPole();
+
 /** A thematic group's member, a member of the pôle outside it, an observer of the group. */
 let member: Person;
 let outsider: Person;
 let watcher: Person;
 let thematicId: string;
 let boardId: string;
-const as = (person: Person) => client(server.url, person.cookie);
+const as = (person: Person) => client(t.server.url, person.cookie);
 
-const openBoard = (person: Person, documentId = boardId) => connect(server, person, documentId);
+const openBoard = (person: Person, documentId = boardId) => connect(t.server, person, documentId);
 
 /** Card ids per column, in order: what a person sees on the board. */
 const layout = (doc: Y.Doc) =>
@@ -49,35 +43,31 @@ const layout = (doc: Y.Doc) =>
     cards.map((card) => card.id),
   ]);
 
-async function createThematic(name: string, poleId = pole.poleId) {
-  const res = await as(pole.coordinator)(`/api/poles/${poleId}/circles`, {
+async function createThematic(name: string, poleId = t.pole.poleId) {
+  const res = await as(t.pole.coordinator)(`/api/poles/${poleId}/circles`, {
     body: { kind: "thematic", name },
   });
   expect(res.status).toBe(201);
   const circle = await res.json();
   const documents: Array<{ id: string; kind: string; circleId: string }> = await (
-    await as(pole.coordinator)(`/api/poles/${poleId}/documents`)
+    await as(t.pole.coordinator)(`/api/poles/${poleId}/documents`)
   ).json();
   const board = documents.find((d) => d.kind === "board" && d.circleId === circle.id);
   if (!board) throw new Error("no board for the new thematic group");
   return { circleId: circle.id as string, boardId: board.id };
 }
 
-const portfolio = async (poleId: string, person = pole.coordinator): Promise<Portfolio> =>
+const portfolio = async (poleId: string, person = t.pole.coordinator): Promise<Portfolio> =>
   (await as(person)(`/api/poles/${poleId}/portfolio`)).json();
 
 beforeAll(async () => {
-  ({ server, pole } = await startPole());
   ({ circleId: thematicId, boardId } = await createThematic("Réemploi"));
-  member = await joinPole(server, pole, [{ circleId: thematicId, role: "member" }]);
-  outsider = await joinPole(server, pole, [{ circleId: pole.circles.steering, role: "member" }]);
-  watcher = await joinPole(server, pole, [{ circleId: thematicId, role: "observer" }]);
+  member = await joinPole(t.server, t.pole, [{ circleId: thematicId, role: "member" }]);
+  outsider = await joinPole(t.server, t.pole, [
+    { circleId: t.pole.circles.steering, role: "member" },
+  ]);
+  watcher = await joinPole(t.server, t.pole, [{ circleId: thematicId, role: "observer" }]);
 }, 60_000);
-
-afterAll(async () => {
-  closeDocuments();
-  await server?.close();
-});
 
 describe("project boards", () => {
   it("gives a new thematic group a board with the default stages", async () => {
@@ -90,12 +80,12 @@ describe("project boards", () => {
 
   it("converges to one order, every card once, when two clients move cards at once", async () => {
     const { boardId: id } = await createThematic("Mobilité");
-    const a = await openBoard(pole.coordinator, id);
+    const a = await openBoard(t.pole.coordinator, id);
     const columns = readColumns(a.doc);
     const cardIds = Array.from({ length: 24 }, (_, i) =>
       addCard(a.doc, { title: `Projet ${i + 1}`, columnId: columns[i % 3].id }),
     );
-    const b = await openBoard(pole.coordinator, id);
+    const b = await openBoard(t.pole.coordinator, id);
     await waitFor(() => readCards(b.doc).length === cardIds.length, "the cards to reach B");
 
     // Both work offline for a while, moving the same cards to the same places and others.
@@ -135,17 +125,17 @@ describe("project boards", () => {
       () => JSON.stringify(layout(a.doc)) === JSON.stringify(layout(b.doc)),
       "the live moves to converge",
     );
-    const fresh = await openBoard(pole.coordinator, id);
+    const fresh = await openBoard(t.pole.coordinator, id);
     expect(layout(fresh.doc)).toEqual(layout(a.doc));
     for (const board of [a, b, fresh]) closeDocument(board);
   });
 
   it("projects jobs and funding into the portfolio, per state and per year", async () => {
     // A pôle of its own, so that the other tests' cards do not count.
-    const created = await as(pole.coordinator)("/api/poles", { body: { name: "Pôle Sud" } });
+    const created = await as(t.pole.coordinator)("/api/poles", { body: { name: "Pôle Sud" } });
     const { id: poleId } = await created.json();
     const sud = await createThematic("Alimentation", poleId);
-    const board = await openBoard(pole.coordinator, sud.boardId);
+    const board = await openBoard(t.pole.coordinator, sud.boardId);
     const [idee, , faisabilite] = readColumns(board.doc);
     const ressourcerie = addCard(board.doc, { title: "Ressourcerie", columnId: idee.id });
     const atelier = addCard(board.doc, { title: "Atelier vélo", columnId: faisabilite.id });
@@ -211,7 +201,7 @@ describe("project boards", () => {
     });
 
     // The CSV parses, one row per project, with the same figures.
-    const csv = await as(pole.coordinator)(`/api/poles/${poleId}/portfolio/export/csv`);
+    const csv = await as(t.pole.coordinator)(`/api/poles/${poleId}/portfolio/export/csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toContain("text/csv");
     expect(csv.headers.get("content-disposition")).toMatch(/attachment; filename=".+\.csv"/);
@@ -230,7 +220,7 @@ describe("project boards", () => {
       "Versé (€)": "9200.00",
     });
 
-    const report = await as(pole.coordinator)(`/api/poles/${poleId}/portfolio/report`);
+    const report = await as(t.pole.coordinator)(`/api/poles/${poleId}/portfolio/report`);
     expect(report.status).toBe(200);
     const html = await report.text();
     expect(html).toContain("Portefeuille de projets");
@@ -249,7 +239,7 @@ describe("project boards", () => {
     addItem(board.doc, card, "milestones", { title: "Fait", date: "2099-02-01", done: true });
     const milestones = async () =>
       (await (
-        await as(watcher)(`/api/poles/${pole.poleId}/portfolio/milestones`)
+        await as(watcher)(`/api/poles/${t.pole.poleId}/portfolio/milestones`)
       ).json()) as Array<{
         title: string;
         projectTitle: string;
@@ -263,7 +253,7 @@ describe("project boards", () => {
   });
 
   it("links a project to the diagnostic's needs, readable from the need's side", async () => {
-    const diagnostic = await openBoard(pole.coordinator, pole.documents.diagnostic);
+    const diagnostic = await openBoard(t.pole.coordinator, t.pole.documents.diagnostic);
     const need = new Y.Map<unknown>();
     diagnostic.doc.getArray<Y.Map<unknown>>("needs").push([need]);
     need.set("id", "besoin-mobilite");
@@ -276,7 +266,7 @@ describe("project boards", () => {
     setCardList(board.doc, card, "needIds", ["besoin-mobilite", "besoin-inconnu"]);
     type Need = { id: string; title: string; projects: Array<{ id: string; boardId: string }> };
     const needs = async (): Promise<Need[]> =>
-      (await as(outsider)(`/api/poles/${pole.poleId}/portfolio/needs`)).json();
+      (await as(outsider)(`/api/poles/${t.pole.poleId}/portfolio/needs`)).json();
     await waitFor(
       async () => (await needs()).some((n) => n.projects.some((p) => p.id === card)),
       "the need to know its project",
@@ -304,7 +294,7 @@ describe("project boards", () => {
       () => cardsOf(outside.doc).has(marker) && cardsOf(observer.doc).has(marker),
       "the group's edit to reach the readers",
     );
-    const fresh = await openBoard(pole.coordinator);
+    const fresh = await openBoard(t.pole.coordinator);
     for (const doc of [editor.doc, fresh.doc]) {
       const titles = readCards(doc).map((card) => card.title);
       expect(titles).toContain("Repère");
@@ -325,7 +315,7 @@ describe("project boards", () => {
       expect((await group.json()).error.code).toBe("forbidden");
     }
     const documents: Array<{ kind: string }> = await (
-      await as(pole.coordinator)(`/api/poles/${pole.poleId}/documents`)
+      await as(t.pole.coordinator)(`/api/poles/${t.pole.poleId}/documents`)
     ).json();
     expect(documents.filter((d) => d.kind === "project")).toEqual([]);
     for (const board of [editor, outside, observer, fresh]) closeDocument(board);
@@ -369,7 +359,7 @@ describe("project boards", () => {
     const back = await (await as(watcher)(`/api/circles/${circle.id}/project`)).json();
     expect(back).toEqual({ boardId, cardId, projectDocumentId });
     const circles: Array<{ id: string; parentId: string; members: unknown[] }> = await (
-      await as(member)(`/api/poles/${pole.poleId}/circles`)
+      await as(member)(`/api/poles/${t.pole.poleId}/circles`)
     ).json();
     expect(circles.find((c) => c.id === circle.id)).toMatchObject({
       parentId: thematicId,
@@ -377,10 +367,10 @@ describe("project boards", () => {
     });
 
     // The project page now belongs to the group: its members write it, the board's don't.
-    const newcomer = await joinPole(server, pole, [{ circleId: circle.id, role: "member" }]);
+    const newcomer = await joinPole(t.server, t.pole, [{ circleId: circle.id, role: "member" }]);
     const access = async (person: Person) => {
       const list: Array<{ id: string; access: string }> = await (
-        await as(person)(`/api/poles/${pole.poleId}/documents`)
+        await as(person)(`/api/poles/${t.pole.poleId}/documents`)
       ).json();
       return {
         page: list.find((d) => d.id === projectDocumentId)?.access,
@@ -405,27 +395,27 @@ describe("project boards", () => {
       body: { name: "Groupe" },
     });
     expect(badCard.status).toBe(400);
-    const notABoard = await as(pole.coordinator)(
-      `/api/documents/${pole.documents.charter}/cards/x/project-group`,
+    const notABoard = await as(t.pole.coordinator)(
+      `/api/documents/${t.pole.documents.charter}/cards/x/project-group`,
       { body: { name: "Groupe" } },
     );
     expect(notABoard.status).toBe(404);
-    const after: unknown[] = await (await as(member)(`/api/poles/${pole.poleId}/circles`)).json();
+    const after: unknown[] = await (await as(member)(`/api/poles/${t.pole.poleId}/circles`)).json();
     expect(after).toHaveLength(circles.length);
     for (const opened of [board, reread]) closeDocument(opened);
   });
 
   it("keeps the portfolio of a pôle to its own members", async () => {
-    const founder = await joinPole(server, pole, []);
+    const founder = await joinPole(t.server, t.pole, []);
     const other = await as(founder)("/api/poles", { body: { name: "Autre pôle" } });
     expect(other.status).toBe(201);
     const { id: otherPoleId } = await other.json();
-    expect((await as(pole.coordinator)(`/api/poles/${otherPoleId}/portfolio`)).status).toBe(404);
+    expect((await as(t.pole.coordinator)(`/api/poles/${otherPoleId}/portfolio`)).status).toBe(404);
     // Every member reads it, observers and people outside the thematic groups included.
     for (const person of [watcher, outsider]) {
-      expect((await as(person)(`/api/poles/${pole.poleId}/portfolio`)).status).toBe(200);
+      expect((await as(person)(`/api/poles/${t.pole.poleId}/portfolio`)).status).toBe(200);
     }
-    const unauthenticated = await client(server.url)(`/api/poles/${pole.poleId}/portfolio`);
+    const unauthenticated = await client(t.server.url)(`/api/poles/${t.pole.poleId}/portfolio`);
     expect(unauthenticated.status).toBe(401);
     const own = await (await as(founder)(`/api/poles/${otherPoleId}/portfolio`)).json();
     expect(own.projects).toEqual([]);

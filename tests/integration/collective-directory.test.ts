@@ -3,17 +3,12 @@
  * server: folded French search, filters, edit rights, bad input, and two pôles on one
  * server that never see each other.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { expectError } from "../helpers/contract";
-import {
-  client,
-  type FoundedPole,
-  joinPole,
-  type Person,
-  sessionCookie,
-  startPole,
-  type TestServer,
-} from "../helpers/server";
+import { withPole } from "../helpers/fixture";
+import { client, joinPole, type Person, sessionCookie } from "../helpers/server";
+
+const t = withPole();
 
 const profileBody = {
   territory: "Communauté de communes du Crestois",
@@ -27,45 +22,46 @@ const profileBody = {
   place: "Tiers-lieu La Gare",
 };
 
-let server: TestServer;
-let pole: FoundedPole;
 let alice: Person;
 let basile: Person;
 let thematic: string;
 
-const api = (person: Person) => client(server.url, person.cookie);
+const api = (person: Person) => client(t.server.url, person.cookie);
 
 beforeAll(async () => {
-  ({ server, pole } = await startPole());
-  const coordination = api(pole.coordinator);
+  const coordination = api(t.pole.coordinator);
   thematic = (
     await (
-      await coordination(`/api/poles/${pole.poleId}/circles`, {
+      await coordination(`/api/poles/${t.pole.poleId}/circles`, {
         body: { kind: "thematic", name: "Économie circulaire" },
       })
     ).json()
   ).id;
-  alice = await joinPole(server, pole, [{ circleId: thematic, role: "member" }], "Alice Lefèvre");
+  alice = await joinPole(
+    t.server,
+    t.pole,
+    [{ circleId: thematic, role: "member" }],
+    "Alice Lefèvre",
+  );
   basile = await joinPole(
-    server,
-    pole,
-    [{ circleId: pole.circles.steering, role: "observer" }],
+    t.server,
+    t.pole,
+    [{ circleId: t.pole.circles.steering, role: "observer" }],
     "Basile Noël",
   );
 });
-afterAll(() => server.close());
 
 describe("the pôle's profile", () => {
   it("is written by coordinators, read by every member, and refuses bad input whole", async () => {
-    const empty = await (await api(alice)(`/api/poles/${pole.poleId}/profile`)).json();
+    const empty = await (await api(alice)(`/api/poles/${t.pole.poleId}/profile`)).json();
     expect(empty).toMatchObject({ territory: "", kind: null, actionLogics: [], updatedAt: null });
 
-    const saved = await api(pole.coordinator)(`/api/poles/${pole.poleId}/profile`, {
+    const saved = await api(t.pole.coordinator)(`/api/poles/${t.pole.poleId}/profile`, {
       method: "PUT",
       body: profileBody,
     });
     expect(saved.status).toBe(200);
-    const read = await (await api(alice)(`/api/poles/${pole.poleId}/profile`)).json();
+    const read = await (await api(alice)(`/api/poles/${t.pole.poleId}/profile`)).json();
     expect(read).toEqual({
       ...profileBody,
       communes: ["Crest", "Aouste-sur-Sye"],
@@ -73,7 +69,7 @@ describe("the pôle's profile", () => {
     });
 
     await expectError(
-      await api(alice)(`/api/poles/${pole.poleId}/profile`, { method: "PUT", body: profileBody }),
+      await api(alice)(`/api/poles/${t.pole.poleId}/profile`, { method: "PUT", body: profileBody }),
       403,
       "forbidden",
     );
@@ -85,7 +81,7 @@ describe("the pôle's profile", () => {
       { ...profileBody, hasPlace: "oui" },
     ]) {
       await expectError(
-        await api(pole.coordinator)(`/api/poles/${pole.poleId}/profile`, {
+        await api(t.pole.coordinator)(`/api/poles/${t.pole.poleId}/profile`, {
           method: "PUT",
           body: bad,
         }),
@@ -93,13 +89,13 @@ describe("the pôle's profile", () => {
         "invalid_input",
       );
     }
-    expect(await (await api(alice)(`/api/poles/${pole.poleId}/profile`)).json()).toEqual(read);
+    expect(await (await api(alice)(`/api/poles/${t.pole.poleId}/profile`)).json()).toEqual(read);
   });
 });
 
 describe("structures and people", () => {
   it("adds structures, refuses a duplicate name whatever its accents, and keeps edit rights", async () => {
-    const created = await api(alice)(`/api/poles/${pole.poleId}/structures`, {
+    const created = await api(alice)(`/api/poles/${t.pole.poleId}/structures`, {
       body: {
         name: "Régie de quartier Économie Solidaire",
         legalForm: "association",
@@ -110,7 +106,7 @@ describe("structures and people", () => {
     });
     expect(created.status).toBe(201);
     const structure = await created.json();
-    const duplicate = await api(basile)(`/api/poles/${pole.poleId}/structures`, {
+    const duplicate = await api(basile)(`/api/poles/${t.pole.poleId}/structures`, {
       body: {
         name: "REGIE de quartier economie solidaire",
         legalForm: "scop",
@@ -121,7 +117,7 @@ describe("structures and people", () => {
     });
     expect(await expectError(duplicate, 409, "conflict")).toContain("existe déjà");
     await expectError(
-      await api(alice)(`/api/poles/${pole.poleId}/structures`, {
+      await api(alice)(`/api/poles/${t.pole.poleId}/structures`, {
         body: { name: "X", legalForm: "gie", sizeBand: null, sectors: [], ess: false },
       }),
       400,
@@ -129,7 +125,7 @@ describe("structures and people", () => {
     );
 
     // Alice joins it through her own profile; then she may edit it, Basile may not.
-    const own = await api(alice)(`/api/poles/${pole.poleId}/people/${alice.userId}`, {
+    const own = await api(alice)(`/api/poles/${t.pole.poleId}/people/${alice.userId}`, {
       method: "PUT",
       body: {
         structureId: structure.id,
@@ -156,7 +152,7 @@ describe("structures and people", () => {
       403,
       "forbidden",
     );
-    const list = await (await api(basile)(`/api/poles/${pole.poleId}/structures`)).json();
+    const list = await (await api(basile)(`/api/poles/${t.pole.poleId}/structures`)).json();
     expect(list).toEqual([
       expect.objectContaining({ name: "Régie de quartier", sizeBand: "medium", memberCount: 1 }),
     ]);
@@ -171,20 +167,20 @@ describe("structures and people", () => {
       seeks: "",
     };
     await expectError(
-      await api(basile)(`/api/poles/${pole.poleId}/people/${alice.userId}`, {
+      await api(basile)(`/api/poles/${t.pole.poleId}/people/${alice.userId}`, {
         method: "PUT",
         body,
       }),
       403,
       "forbidden",
     );
-    const mine = await api(basile)(`/api/poles/${pole.poleId}/people/${basile.userId}`, {
+    const mine = await api(basile)(`/api/poles/${t.pole.poleId}/people/${basile.userId}`, {
       method: "PUT",
       body: { ...body, competencies: ["Mobilité douce", "Vélo-logistique"] },
     });
     expect(mine.status).toBe(200);
     await expectError(
-      await api(basile)(`/api/poles/${pole.poleId}/people/${basile.userId}`, {
+      await api(basile)(`/api/poles/${t.pole.poleId}/people/${basile.userId}`, {
         method: "PUT",
         body: { ...body, structureId: "not-a-structure" },
       }),
@@ -192,7 +188,7 @@ describe("structures and people", () => {
       "invalid_input",
     );
     await expectError(
-      await api(basile)(`/api/poles/${pole.poleId}/people/${basile.userId}`, {
+      await api(basile)(`/api/poles/${t.pole.poleId}/people/${basile.userId}`, {
         method: "PUT",
         body: { ...body, competencies: Array.from({ length: 41 }, (_, i) => `c${i}`) },
       }),
@@ -200,14 +196,14 @@ describe("structures and people", () => {
       "invalid_input",
     );
     const after = await (
-      await api(alice)(`/api/poles/${pole.poleId}/people/${basile.userId}`)
+      await api(alice)(`/api/poles/${t.pole.poleId}/people/${basile.userId}`)
     ).json();
     expect(after.competencies).toEqual(["Mobilité douce", "Vélo-logistique"]);
     // Addresses stay between the person and the coordination.
     expect(after.email).toBeNull();
     expect(after.canEdit).toBe(false);
     const asCoordinator = await (
-      await api(pole.coordinator)(`/api/poles/${pole.poleId}/people/${basile.userId}`)
+      await api(t.pole.coordinator)(`/api/poles/${t.pole.poleId}/people/${basile.userId}`)
     ).json();
     expect(asCoordinator).toMatchObject({ email: basile.email, canEdit: true });
   });
@@ -215,7 +211,7 @@ describe("structures and people", () => {
 
 describe("the directory: qui fait quoi", () => {
   const search = async (query: string, person: Person = basile) => {
-    const res = await api(person)(`/api/poles/${pole.poleId}/directory${query}`);
+    const res = await api(person)(`/api/poles/${t.pole.poleId}/directory${query}`);
     expect(res.status).toBe(200);
     const body: { people: Array<{ name: string }>; competencies: string[] } = await res.json();
     return body;
@@ -237,13 +233,13 @@ describe("the directory: qui fait quoi", () => {
     expect(await names("?competency=REEMPLOI")).toEqual(["Alice Lefèvre"]);
     expect(await names("?competency=reemp")).toEqual([]);
     expect(await names(`?circleId=${thematic}`)).toEqual(["Alice Lefèvre"]);
-    expect(await names(`?circleId=${pole.circles.steering}`)).toEqual([
+    expect(await names(`?circleId=${t.pole.circles.steering}`)).toEqual([
       "Basile Noël",
       "Camille Martin",
     ]);
     expect(await names("?legalForm=association")).toEqual(["Alice Lefèvre"]);
     expect(await names("?legalForm=scop")).toEqual([]);
-    expect(await names(`?legalForm=association&circleId=${pole.circles.steering}`)).toEqual([]);
+    expect(await names(`?legalForm=association&circleId=${t.pole.circles.steering}`)).toEqual([]);
     const { competencies } = await search("");
     expect(competencies).toEqual([
       "Animation de réseau",
@@ -253,7 +249,7 @@ describe("the directory: qui fait quoi", () => {
       "Vélo-logistique",
     ]);
     await expectError(
-      await api(basile)(`/api/poles/${pole.poleId}/directory?legalForm=gie`),
+      await api(basile)(`/api/poles/${t.pole.poleId}/directory?legalForm=gie`),
       400,
       "invalid_input",
     );
@@ -267,28 +263,28 @@ describe("pôle isolation: two pôles on one server", () => {
     // Zoé joins the first pôle's coordination list only to found her own; then she leaves
     // it, so that each coordinator belongs to one pôle alone.
     const invitation = await (
-      await api(pole.coordinator)(`/api/poles/${pole.poleId}/invitations`, {
+      await api(t.pole.coordinator)(`/api/poles/${t.pole.poleId}/invitations`, {
         body: { circles: [] },
       })
     ).json();
-    const accepted = await client(server.url)(`/api/invitations/${invitation.token}/accept`, {
+    const accepted = await client(t.server.url)(`/api/invitations/${invitation.token}/accept`, {
       body: { name: "Zoé Girard", email: "zoe@example.org", password: "une autre phrase longue" },
     });
     const cookie = sessionCookie(accepted);
     const { userId } = await accepted.json();
     const founded = await (
-      await client(server.url, cookie)("/api/poles", { body: { name: "PTCE Pays Voironnais" } })
+      await client(t.server.url, cookie)("/api/poles", { body: { name: "PTCE Pays Voironnais" } })
     ).json();
-    await server.maillage.db
+    await t.server.maillage.db
       .deleteFrom("pole_members")
-      .where("pole_id", "=", pole.poleId)
+      .where("pole_id", "=", t.pole.poleId)
       .where("user_id", "=", userId)
       .execute();
     other = {
       poleId: founded.id,
       coordinator: { userId, cookie, email: "zoe@example.org", password: "" },
     };
-    await client(server.url, cookie)(`/api/poles/${founded.id}/people/${userId}`, {
+    await client(t.server.url, cookie)(`/api/poles/${founded.id}/people/${userId}`, {
       method: "PUT",
       body: {
         structureId: null,
@@ -299,7 +295,7 @@ describe("pôle isolation: two pôles on one server", () => {
       },
     });
     // The same structure name is free in another pôle.
-    const twin = await client(server.url, cookie)(`/api/poles/${founded.id}/structures`, {
+    const twin = await client(t.server.url, cookie)(`/api/poles/${founded.id}/structures`, {
       body: {
         name: "Régie de quartier",
         legalForm: "association",
@@ -313,21 +309,21 @@ describe("pôle isolation: two pôles on one server", () => {
 
   it("answers 404 for everything of the other pôle, both ways", async () => {
     const zoe = api(other.coordinator);
-    const structures = await (await api(alice)(`/api/poles/${pole.poleId}/structures`)).json();
+    const structures = await (await api(alice)(`/api/poles/${t.pole.poleId}/structures`)).json();
     const foreign = [
-      `/api/poles/${pole.poleId}/profile`,
-      `/api/poles/${pole.poleId}/structures`,
-      `/api/poles/${pole.poleId}/directory?q=alice`,
-      `/api/poles/${pole.poleId}/people/${alice.userId}`,
-      `/api/poles/${pole.poleId}/audit`,
-      `/api/poles/${pole.poleId}/invitations`,
-      `/api/poles/${pole.poleId}/newcomers`,
-      `/api/poles/${pole.poleId}/onboarding`,
+      `/api/poles/${t.pole.poleId}/profile`,
+      `/api/poles/${t.pole.poleId}/structures`,
+      `/api/poles/${t.pole.poleId}/directory?q=alice`,
+      `/api/poles/${t.pole.poleId}/people/${alice.userId}`,
+      `/api/poles/${t.pole.poleId}/audit`,
+      `/api/poles/${t.pole.poleId}/invitations`,
+      `/api/poles/${t.pole.poleId}/newcomers`,
+      `/api/poles/${t.pole.poleId}/onboarding`,
       `/api/circles/${thematic}`,
     ];
     for (const path of foreign) await expectError(await zoe(path), 404, "not_found");
     await expectError(
-      await zoe(`/api/poles/${pole.poleId}/profile`, { method: "PUT", body: profileBody }),
+      await zoe(`/api/poles/${t.pole.poleId}/profile`, { method: "PUT", body: profileBody }),
       404,
       "not_found",
     );
@@ -340,7 +336,7 @@ describe("pôle isolation: two pôles on one server", () => {
       "not_found",
     );
     await expectError(
-      await zoe(`/api/poles/${pole.poleId}/invitations/bulk`, {
+      await zoe(`/api/poles/${t.pole.poleId}/invitations/bulk`, {
         body: { emails: "a@example.org", circles: [] },
       }),
       404,
@@ -356,12 +352,12 @@ describe("pôle isolation: two pôles on one server", () => {
     );
     // And the first pôle's coordinator sees nothing of Zoé's.
     await expectError(
-      await api(pole.coordinator)(`/api/poles/${other.poleId}/directory`),
+      await api(t.pole.coordinator)(`/api/poles/${other.poleId}/directory`),
       404,
       "not_found",
     );
     await expectError(
-      await api(pole.coordinator)(`/api/poles/${other.poleId}/audit`),
+      await api(t.pole.coordinator)(`/api/poles/${other.poleId}/audit`),
       404,
       "not_found",
     );
@@ -373,9 +369,11 @@ describe("pôle isolation: two pôles on one server", () => {
     ).json();
     expect(own.people.map((p: { name: string }) => p.name)).toEqual(["Zoé Girard"]);
     expect(own.competencies).toEqual(["Réemploi"]);
-    const first = await (await api(alice)(`/api/poles/${pole.poleId}/directory?q=reemploi`)).json();
+    const first = await (
+      await api(alice)(`/api/poles/${t.pole.poleId}/directory?q=reemploi`)
+    ).json();
     expect(first.people.map((p: { name: string }) => p.name)).toEqual(["Alice Lefèvre"]);
-    const everyone = await (await api(alice)(`/api/poles/${pole.poleId}/directory`)).json();
+    const everyone = await (await api(alice)(`/api/poles/${t.pole.poleId}/directory`)).json();
     expect(everyone.people.map((p: { name: string }) => p.name)).not.toContain("Zoé Girard");
     const structures = await (
       await api(other.coordinator)(`/api/poles/${other.poleId}/structures`)

@@ -9,13 +9,12 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { closeCodes } from "../../shared/documents";
 import { expectError } from "../helpers/contract";
+import { withPole } from "../helpers/fixture";
 import {
   client,
-  type FoundedPole,
   joinPole,
   sessionCookie,
   setUpPole,
-  startPole,
   startTestServer,
   type TestServer,
 } from "../helpers/server";
@@ -95,31 +94,30 @@ async function accept(server: TestServer, token: string, name: string, email: st
 
 describe("invitations: e-mailed, listed, accepted, expired, revoked, never reused", () => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
-  let server: TestServer;
-  let pole: FoundedPole;
-
   beforeAll(async () => {
     smtp = await startSmtp();
-    ({ server, pole } = await startPole({ env: { SMTP_URL: smtp.url } }));
   });
-  afterAll(async () => {
-    await server.close();
-    await smtp.close();
-  });
+  afterAll(() => smtp.close());
+  // Registered after the SMTP server's hooks: starts after it, and is closed before it
+  // (vitest runs afterAll hooks in reverse order).
+  const t = withPole(() => ({ env: { SMTP_URL: smtp.url } }));
 
   const states = async () => {
     const list: Array<{ id: string; email: string | null; state: string }> = await (
-      await client(server.url, pole.coordinator.cookie)(`/api/poles/${pole.poleId}/invitations`)
+      await client(
+        t.server.url,
+        t.pole.coordinator.cookie,
+      )(`/api/poles/${t.pole.poleId}/invitations`)
     ).json();
     return new Map(list.map((invitation) => [invitation.email ?? invitation.id, invitation]));
   };
 
   it("e-mails one invitation in French with its single-use link", async () => {
-    const api = client(server.url, pole.coordinator.cookie);
-    const res = await api(`/api/poles/${pole.poleId}/invitations`, {
+    const api = client(t.server.url, t.pole.coordinator.cookie);
+    const res = await api(`/api/poles/${t.pole.poleId}/invitations`, {
       body: {
         email: "Lea.Garnier@Example.org",
-        circles: [{ circleId: pole.circles.steering, role: "observer" }],
+        circles: [{ circleId: t.pole.circles.steering, role: "observer" }],
       },
     });
     expect(res.status).toBe(201);
@@ -146,10 +144,10 @@ describe("invitations: e-mailed, listed, accepted, expired, revoked, never reuse
   });
 
   it("refuses a pasted list with one bad address, and writes nothing", async () => {
-    const api = client(server.url, pole.coordinator.cookie);
+    const api = client(t.server.url, t.pole.coordinator.cookie);
     const before = (await states()).size;
     const sent = smtp.mails.length;
-    const res = await api(`/api/poles/${pole.poleId}/invitations/bulk`, {
+    const res = await api(`/api/poles/${t.pole.poleId}/invitations/bulk`, {
       body: {
         emails: "a@example.org, pas-une-adresse\nb@example.org",
         circles: [],
@@ -157,16 +155,16 @@ describe("invitations: e-mailed, listed, accepted, expired, revoked, never reuse
     });
     const message = await expectError(res, 400, "invalid_input");
     expect(message).toContain("pas-une-adresse");
-    const twice = await api(`/api/poles/${pole.poleId}/invitations/bulk`, {
+    const twice = await api(`/api/poles/${t.pole.poleId}/invitations/bulk`, {
       body: { emails: "a@example.org; A@example.org", circles: [] },
     });
     expect(await expectError(twice, 400, "invalid_input")).toContain("double");
-    const foreignCircle = await api(`/api/poles/${pole.poleId}/invitations/bulk`, {
+    const foreignCircle = await api(`/api/poles/${t.pole.poleId}/invitations/bulk`, {
       body: { emails: "a@example.org", circles: [{ circleId: "nope", role: "member" }] },
     });
     await expectError(foreignCircle, 400, "invalid_input");
-    const member = await api(`/api/poles/${pole.poleId}/invitations/bulk`, {
-      body: { emails: `x@example.org ${pole.coordinator.email}`, circles: [] },
+    const member = await api(`/api/poles/${t.pole.poleId}/invitations/bulk`, {
+      body: { emails: `x@example.org ${t.pole.coordinator.email}`, circles: [] },
     });
     expect(await expectError(member, 400, "invalid_input")).toContain("Déjà membre");
     expect((await states()).size).toBe(before);
@@ -174,11 +172,11 @@ describe("invitations: e-mailed, listed, accepted, expired, revoked, never reuse
   });
 
   it("invites a pasted list: one invitation and one e-mail each", async () => {
-    const api = client(server.url, pole.coordinator.cookie);
-    const res = await api(`/api/poles/${pole.poleId}/invitations/bulk`, {
+    const api = client(t.server.url, t.pole.coordinator.cookie);
+    const res = await api(`/api/poles/${t.pole.poleId}/invitations/bulk`, {
       body: {
         emails: "hugo@example.org,\n  ines@example.org ; <jules@example.org>\n",
-        circles: [{ circleId: pole.circles.core, role: "member" }],
+        circles: [{ circleId: t.pole.circles.core, role: "member" }],
         expiresInDays: 3,
       },
     });
@@ -204,17 +202,21 @@ describe("invitations: e-mailed, listed, accepted, expired, revoked, never reuse
 
     // Accepted once: seated as invited, onboarding started, and the link is spent.
     const hugo = invitations[0];
-    const accepted = await accept(server, hugo.token, "Hugo Lambert", "hugo@example.org");
+    const accepted = await accept(t.server, hugo.token, "Hugo Lambert", "hugo@example.org");
     expect(accepted.status).toBe(201);
-    const hugoApi = client(server.url, sessionCookie(accepted));
-    const onboarding = await (await hugoApi(`/api/poles/${pole.poleId}/onboarding`)).json();
+    const hugoApi = client(t.server.url, sessionCookie(accepted));
+    const onboarding = await (await hugoApi(`/api/poles/${t.pole.poleId}/onboarding`)).json();
     expect(onboarding.checklistDone).toBe(false);
     expect(onboarding.steps.read_profile).toBeNull();
-    const circles = await (await hugoApi(`/api/poles/${pole.poleId}/circles`)).json();
+    const circles = await (await hugoApi(`/api/poles/${t.pole.poleId}/circles`)).json();
     const core = circles.find((c: { kind: string }) => c.kind === "core");
     expect(core.members).toContainEqual({ userId: expect.any(String), role: "member" });
     expect((await states()).get("hugo@example.org")?.state).toBe("accepted");
-    await expectError(await accept(server, hugo.token, "Autre", "autre@example.org"), 410, "gone");
+    await expectError(
+      await accept(t.server, hugo.token, "Autre", "autre@example.org"),
+      410,
+      "gone",
+    );
     await expectError(
       await api(`/api/invitations/${hugo.id}`, { method: "DELETE" }),
       409,
@@ -225,20 +227,20 @@ describe("invitations: e-mailed, listed, accepted, expired, revoked, never reuse
     const ines = invitations[1];
     expect((await api(`/api/invitations/${ines.id}`, { method: "DELETE" })).status).toBe(204);
     expect((await states()).get("ines@example.org")?.state).toBe("revoked");
-    const revoked = await accept(server, ines.token, "Inès", "ines@example.org");
+    const revoked = await accept(t.server, ines.token, "Inès", "ines@example.org");
     expect(await expectError(revoked, 410, "gone")).toContain("révoquée");
 
     // Expired (its date moved to the past, as time would): refused.
     const jules = invitations[2];
-    await server.maillage.db
+    await t.server.maillage.db
       .updateTable("invitations")
       .set({ expires_at: Date.now() - 1000 })
       .where("id", "=", jules.id)
       .execute();
     expect((await states()).get("jules@example.org")?.state).toBe("expired");
-    const expired = await accept(server, jules.token, "Jules", "jules@example.org");
+    const expired = await accept(t.server, jules.token, "Jules", "jules@example.org");
     expect(await expectError(expired, 410, "gone")).toContain("expirée");
-    const users = await server.maillage.db.selectFrom("users").select("email").execute();
+    const users = await t.server.maillage.db.selectFrom("users").select("email").execute();
     expect(users.map((u) => u.email)).not.toContain("jules@example.org");
   });
 
@@ -260,11 +262,11 @@ describe("invitations: e-mailed, listed, accepted, expired, revoked, never reuse
   });
 
   it("lets only coordinators invite", async () => {
-    const member = await joinPole(server, pole, [
-      { circleId: pole.circles.steering, role: "member" },
+    const member = await joinPole(t.server, t.pole, [
+      { circleId: t.pole.circles.steering, role: "member" },
     ]);
     const bulk = (emails: string) =>
-      client(server.url, member.cookie)(`/api/poles/${pole.poleId}/invitations/bulk`, {
+      client(t.server.url, member.cookie)(`/api/poles/${t.pole.poleId}/invitations/bulk`, {
         body: { emails, circles: [] },
       });
     await expectError(await bulk("z@example.org"), 403, "forbidden");
@@ -274,18 +276,16 @@ describe("invitations: e-mailed, listed, accepted, expired, revoked, never reuse
 });
 
 describe("onboarding, placements and their effect on open documents", () => {
-  let server: TestServer;
-  let pole: FoundedPole;
   let thematic: string;
   let otherThematic: string;
   let project: string;
   let page: string;
 
+  const t = withPole();
   beforeAll(async () => {
-    ({ server, pole } = await startPole());
-    const api = client(server.url, pole.coordinator.cookie);
+    const api = client(t.server.url, t.pole.coordinator.cookie);
     const create = async (body: object) =>
-      (await api(`/api/poles/${pole.poleId}/circles`, { body })).json();
+      (await api(`/api/poles/${t.pole.poleId}/circles`, { body })).json();
     thematic = (
       await create({
         kind: "thematic",
@@ -298,25 +298,24 @@ describe("onboarding, placements and their effect on open documents", () => {
     project = (await create({ kind: "project", name: "Recyclerie mobile", parentId: thematic })).id;
     page = (
       await (
-        await api(`/api/poles/${pole.poleId}/documents`, {
+        await api(`/api/poles/${t.pole.poleId}/documents`, {
           body: { kind: "page", title: "Notes du groupe réemploi", circleId: thematic },
         })
       ).json()
     ).id;
   });
   afterEach(() => closeDocuments());
-  afterAll(() => server.close());
 
   it("walks a newcomer through the steps; a confirmed suggestion reaches the open editor within a second", async () => {
-    const coordination = client(server.url, pole.coordinator.cookie);
+    const coordination = client(t.server.url, t.pole.coordinator.cookie);
     const newcomer = await joinPole(
-      server,
-      pole,
+      t.server,
+      t.pole,
       [{ circleId: thematic, role: "observer" }],
       "Noé Durand",
     );
-    const api = client(server.url, newcomer.cookie);
-    const base = `/api/poles/${pole.poleId}/onboarding`;
+    const api = client(t.server.url, newcomer.cookie);
+    const base = `/api/poles/${t.pole.poleId}/onboarding`;
 
     // Structure: created on the way, in one step.
     const structure = await api(`${base}/structure`, {
@@ -367,7 +366,9 @@ describe("onboarding, placements and their effect on open documents", () => {
     });
     const afterForm = await competencies.json();
     expect(afterForm.formDone).toBe(true);
-    const person = await (await api(`/api/poles/${pole.poleId}/people/${newcomer.userId}`)).json();
+    const person = await (
+      await api(`/api/poles/${t.pole.poleId}/people/${newcomer.userId}`)
+    ).json();
     expect(person.competencies).toEqual(["Réparation", "Logistique"]);
     expect(person.structure.name).toBe("Ressourcerie du Val");
 
@@ -376,7 +377,7 @@ describe("onboarding, placements and their effect on open documents", () => {
     for (const step of ["read_profile", "acknowledge_charter", "meet_circles"]) {
       expect((await api(`${base}/steps/${step}`, { method: "POST" })).status).toBe(200);
     }
-    const newcomers = await (await coordination(`/api/poles/${pole.poleId}/newcomers`)).json();
+    const newcomers = await (await coordination(`/api/poles/${t.pole.poleId}/newcomers`)).json();
     const noe = newcomers.find((n: { userId: string }) => n.userId === newcomer.userId);
     expect(noe).toMatchObject({ name: "Noé Durand", done: 6, total: 7, interest: "theme" });
     expect(noe.structureName).toBe("Ressourcerie du Val");
@@ -384,11 +385,11 @@ describe("onboarding, placements and their effect on open documents", () => {
     expect(done.checklistDone).toBe(true);
 
     // Only coordinators follow newcomers.
-    await expectError(await api(`/api/poles/${pole.poleId}/newcomers`), 403, "forbidden");
+    await expectError(await api(`/api/poles/${t.pole.poleId}/newcomers`), 403, "forbidden");
 
     // The open editor: read-only while observing, editable once the placement is confirmed.
-    const own = openDocument(server, newcomer, page);
-    const editor = openDocument(server, pole.coordinator, page);
+    const own = openDocument(t.server, newcomer, page);
+    const editor = openDocument(t.server, t.pole.coordinator, page);
     await waitFor(() => own.provider.synced && editor.provider.synced, "both to sync");
     writeParagraph(own.doc, "Avant confirmation");
     writeParagraph(editor.doc, "Repère");
@@ -431,13 +432,13 @@ describe("onboarding, placements and their effect on open documents", () => {
   });
 
   it("lets a coordinator change the suggested placement, or dismiss it", async () => {
-    const coordination = client(server.url, pole.coordinator.cookie);
-    const newcomer = await joinPole(server, pole, [], "Ada Roux");
-    const api = client(server.url, newcomer.cookie);
-    await api(`/api/poles/${pole.poleId}/onboarding/interest`, {
+    const coordination = client(t.server.url, t.pole.coordinator.cookie);
+    const newcomer = await joinPole(t.server, t.pole, [], "Ada Roux");
+    const api = client(t.server.url, newcomer.cookie);
+    await api(`/api/poles/${t.pole.poleId}/onboarding/interest`, {
       body: { interest: "theme", circleIds: [thematic, otherThematic] },
     });
-    const newcomers = await (await coordination(`/api/poles/${pole.poleId}/newcomers`)).json();
+    const newcomers = await (await coordination(`/api/poles/${t.pole.poleId}/newcomers`)).json();
     const [first, second] = newcomers.find(
       (n: { userId: string }) => n.userId === newcomer.userId,
     ).suggestions;
@@ -459,32 +460,32 @@ describe("onboarding, placements and their effect on open documents", () => {
     expect((await coordination(`/api/suggestions/${second.id}`, { method: "DELETE" })).status).toBe(
       204,
     );
-    const after = await (await api(`/api/poles/${pole.poleId}/onboarding`)).json();
+    const after = await (await api(`/api/poles/${t.pole.poleId}/onboarding`)).json();
     expect(after.suggestions.map((s: { state: string }) => s.state)).toEqual([
       "confirmed",
       "dismissed",
     ]);
-    const circles = await (await api(`/api/poles/${pole.poleId}/circles`)).json();
+    const circles = await (await api(`/api/poles/${t.pole.poleId}/circles`)).json();
     const seats = circles.flatMap(
       (c: { id: string; members: Array<{ userId: string; role: string }> }) =>
         c.members.filter((m) => m.userId === newcomer.userId).map((m) => [c.id, m.role]),
     );
     expect(seats).toEqual([[project, "facilitator"]]);
     // Founders are suggested for the core group, the territory's champions for the steering committee.
-    const founder = await api(`/api/poles/${pole.poleId}/onboarding/interest`, {
+    const founder = await api(`/api/poles/${t.pole.poleId}/onboarding/interest`, {
       body: { interest: "founder" },
     });
     expect((await founder.json()).suggestions.at(-1)).toMatchObject({
-      circleId: pole.circles.core,
+      circleId: t.pole.circles.core,
       state: "pending",
     });
   });
 
   it("moves people between circles in one step and keeps the dated history", async () => {
-    const coordination = client(server.url, pole.coordinator.cookie);
+    const coordination = client(t.server.url, t.pole.coordinator.cookie);
     const person = await joinPole(
-      server,
-      pole,
+      t.server,
+      t.pole,
       [{ circleId: thematic, role: "member" }],
       "Rémi Fabre",
     );
@@ -505,7 +506,7 @@ describe("onboarding, placements and their effect on open documents", () => {
       await move(
         thematic,
         { toCircleId: otherThematic, role: "member" },
-        client(server.url, person.cookie),
+        client(t.server.url, person.cookie),
       ),
       403,
       "forbidden",
@@ -519,7 +520,7 @@ describe("onboarding, placements and their effect on open documents", () => {
     );
 
     const profile = await (
-      await coordination(`/api/poles/${pole.poleId}/people/${person.userId}`)
+      await coordination(`/api/poles/${t.pole.poleId}/people/${person.userId}`)
     ).json();
     expect(
       profile.circles.map((c: { circleId: string; role: string }) => [c.circleId, c.role]),
@@ -560,7 +561,7 @@ describe("onboarding, placements and their effect on open documents", () => {
     );
 
     // A facilitator edits their circle's details; others may not.
-    const details = await client(server.url, person.cookie)(
+    const details = await client(t.server.url, person.cookie)(
       `/api/circles/${otherThematic}/details`,
       {
         method: "PUT",
@@ -569,7 +570,7 @@ describe("onboarding, placements and their effect on open documents", () => {
     );
     expect((await details.json()).theme).toBe("Mobilité douce");
     await expectError(
-      await client(server.url, person.cookie)(`/api/circles/${thematic}/details`, {
+      await client(t.server.url, person.cookie)(`/api/circles/${thematic}/details`, {
         method: "PUT",
         body: { theme: "x", description: "" },
       }),
@@ -580,17 +581,11 @@ describe("onboarding, placements and their effect on open documents", () => {
 });
 
 describe("the audit log", () => {
-  let server: TestServer;
-  let pole: FoundedPole;
-
-  beforeAll(async () => {
-    ({ server, pole } = await startPole());
-  });
-  afterAll(() => server.close());
+  const t = withPole();
 
   it("records memberships, roles, invitations and the profile; coordinators filter it", async () => {
-    const api = client(server.url, pole.coordinator.cookie);
-    const profile = await api(`/api/poles/${pole.poleId}/profile`, {
+    const api = client(t.server.url, t.pole.coordinator.cookie);
+    const profile = await api(`/api/poles/${t.pole.poleId}/profile`, {
       method: "PUT",
       body: {
         territory: "Vallée de la Drôme",
@@ -606,35 +601,35 @@ describe("the audit log", () => {
     });
     expect(profile.status).toBe(200);
     const member = await joinPole(
-      server,
-      pole,
-      [{ circleId: pole.circles.steering, role: "member" }],
+      t.server,
+      t.pole,
+      [{ circleId: t.pole.circles.steering, role: "member" }],
       "Lou Brun",
     );
-    await api(`/api/circles/${pole.circles.core}/members/${member.userId}`, {
+    await api(`/api/circles/${t.pole.circles.core}/members/${member.userId}`, {
       method: "PUT",
       body: { role: "observer" },
     });
-    await api(`/api/circles/${pole.circles.core}/members/${member.userId}`, { method: "DELETE" });
+    await api(`/api/circles/${t.pole.circles.core}/members/${member.userId}`, { method: "DELETE" });
     // Pôle-wide roles: only coordinators change them, and the pôle keeps a coordinator.
     const role = (userId: string, body: object, as = api) =>
-      as(`/api/poles/${pole.poleId}/people/${userId}/role`, { method: "PUT", body });
-    await expectError(await role(pole.coordinator.userId, { role: "member" }), 409, "conflict");
+      as(`/api/poles/${t.pole.poleId}/people/${userId}/role`, { method: "PUT", body });
+    await expectError(await role(t.pole.coordinator.userId, { role: "member" }), 409, "conflict");
     await expectError(
-      await role(member.userId, { role: "coordinator" }, client(server.url, member.cookie)),
+      await role(member.userId, { role: "coordinator" }, client(t.server.url, member.cookie)),
       403,
       "forbidden",
     );
     await expectError(await role(member.userId, { role: "chef" }), 400, "invalid_input");
     expect((await role(member.userId, { role: "observer" })).status).toBe(200);
-    const me = await (await client(server.url, member.cookie)("/api/me")).json();
+    const me = await (await client(t.server.url, member.cookie)("/api/me")).json();
     expect(me.poles[0].role).toBe("observer");
     const invitation = await (
-      await api(`/api/poles/${pole.poleId}/invitations`, { body: { circles: [] } })
+      await api(`/api/poles/${t.pole.poleId}/invitations`, { body: { circles: [] } })
     ).json();
     await api(`/api/invitations/${invitation.id}`, { method: "DELETE" });
 
-    const all = await (await api(`/api/poles/${pole.poleId}/audit`)).json();
+    const all = await (await api(`/api/poles/${t.pole.poleId}/audit`)).json();
     const actions = all.entries.map((e: { action: string }) => e.action);
     for (const action of [
       "pole.founded",
@@ -652,7 +647,7 @@ describe("the audit log", () => {
       (e: { action: string }) => e.action === "profile.updated",
     );
     expect(profileEntry).toMatchObject({
-      actor: { id: pole.coordinator.userId, name: "Camille Martin" },
+      actor: { id: t.pole.coordinator.userId, name: "Camille Martin" },
       details: { changed: expect.arrayContaining(["territory", "kind", "formalisation"]) },
     });
     const removal = all.entries.find(
@@ -660,22 +655,28 @@ describe("the audit log", () => {
     );
     expect(removal.targetName).toBe("Lou Brun");
 
-    const invitations = await (await api(`/api/poles/${pole.poleId}/audit?kind=invitation`)).json();
+    const invitations = await (
+      await api(`/api/poles/${t.pole.poleId}/audit?kind=invitation`)
+    ).json();
     expect(new Set(invitations.entries.map((e: { action: string }) => e.action))).toEqual(
       new Set(["invitation.created", "invitation.accepted", "invitation.revoked"]),
     );
     const byMember = await (
-      await api(`/api/poles/${pole.poleId}/audit?actorId=${member.userId}`)
+      await api(`/api/poles/${t.pole.poleId}/audit?actorId=${member.userId}`)
     ).json();
     expect(byMember.entries.map((e: { action: string }) => e.action)).toEqual([
       "invitation.accepted",
     ]);
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    const future = await (await api(`/api/poles/${pole.poleId}/audit?from=${tomorrow}`)).json();
+    const future = await (await api(`/api/poles/${t.pole.poleId}/audit?from=${tomorrow}`)).json();
     expect(future.entries).toEqual([]);
-    await expectError(await api(`/api/poles/${pole.poleId}/audit?from=hier`), 400, "invalid_input");
     await expectError(
-      await client(server.url, member.cookie)(`/api/poles/${pole.poleId}/audit`),
+      await api(`/api/poles/${t.pole.poleId}/audit?from=hier`),
+      400,
+      "invalid_input",
+    );
+    await expectError(
+      await client(t.server.url, member.cookie)(`/api/poles/${t.pole.poleId}/audit`),
       403,
       "forbidden",
     );

@@ -3,36 +3,34 @@
  * concurrent edits, read-only viewers, the SQL projection, malformed rows, and the link
  * between a theme and its thematic group.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { type Completeness, findRowMap, newRow, readDiagnostic } from "../../shared/diagnostic";
+import type { Completeness } from "../../shared/diagnostic/completeness";
+import { readDiagnostic } from "../../shared/diagnostic/reading";
+import { findRowMap, newRow } from "../../shared/diagnostic/writing";
 import { expectError } from "../helpers/contract";
-import {
-  client,
-  type FoundedPole,
-  joinPole,
-  type Person,
-  startPole,
-  type TestServer,
-} from "../helpers/server";
+import { withPole } from "../helpers/fixture";
+import { client, joinPole, type Person } from "../helpers/server";
 import { closeDocuments, connect, eventually } from "../helpers/sync-client";
 
-let server: TestServer;
-let pole: FoundedPole;
+const t = withPole();
+
 let steering: Person;
 let observer: Person;
 let plainMember: Person;
 
 beforeAll(async () => {
-  ({ server, pole } = await startPole());
-  steering = await joinPole(server, pole, [{ circleId: pole.circles.steering, role: "member" }]);
-  observer = await joinPole(server, pole, [{ circleId: pole.circles.steering, role: "observer" }]);
+  steering = await joinPole(t.server, t.pole, [
+    { circleId: t.pole.circles.steering, role: "member" },
+  ]);
+  observer = await joinPole(t.server, t.pole, [
+    { circleId: t.pole.circles.steering, role: "observer" },
+  ]);
   // A member of the pôle outside the governing circles: reads the diagnostic, no more.
-  plainMember = await joinPole(server, pole, []);
+  plainMember = await joinPole(t.server, t.pole, []);
 }, 60_000);
 
 afterEach(() => closeDocuments());
-afterAll(async () => server?.close());
 
 const actors = (doc: Y.Doc) => doc.getArray<Y.Map<unknown>>("actors");
 
@@ -44,9 +42,9 @@ interface Summary {
 
 async function summary(person: Person): Promise<Summary> {
   const res = await client(
-    server.url,
+    t.server.url,
     person.cookie,
-  )(`/api/documents/${pole.documents.diagnostic}/diagnostic`);
+  )(`/api/documents/${t.pole.documents.diagnostic}/diagnostic`);
   expect(res.status).toBe(200);
   return res.json();
 }
@@ -67,8 +65,8 @@ async function addRow(
 
 describe("concurrent field edits", () => {
   it("keeps both edits when two people edit two fields of the same row", async () => {
-    const a = await connect(server, pole.coordinator, pole.documents.diagnostic);
-    const b = await connect(server, steering, pole.documents.diagnostic);
+    const a = await connect(t.server, t.pole.coordinator, t.pole.documents.diagnostic);
+    const b = await connect(t.server, steering, t.pole.documents.diagnostic);
     const id = await addRow(a.doc, [b.doc], "actors", { name: "Recyclerie du Diois" });
 
     // Both write before either has seen the other's change.
@@ -88,8 +86,8 @@ describe("concurrent field edits", () => {
   });
 
   it("handles a row deleted while another person edits it, without error", async () => {
-    const a = await connect(server, pole.coordinator, pole.documents.diagnostic);
-    const b = await connect(server, steering, pole.documents.diagnostic);
+    const a = await connect(t.server, t.pole.coordinator, t.pole.documents.diagnostic);
+    const b = await connect(t.server, steering, t.pole.documents.diagnostic);
     const id = await addRow(a.doc, [b.doc], "actors", { name: "À supprimer" });
     const stale = findRowMap(b.doc, "actors", id);
     expect(stale).toBeDefined();
@@ -111,8 +109,8 @@ describe("concurrent field edits", () => {
 
 describe("read-only viewers", () => {
   it("refuses a viewer's registry edit: not stored, not relayed", async () => {
-    const editor = await connect(server, pole.coordinator, pole.documents.diagnostic);
-    const viewer = await connect(server, observer, pole.documents.diagnostic);
+    const editor = await connect(t.server, t.pole.coordinator, t.pole.documents.diagnostic);
+    const viewer = await connect(t.server, observer, t.pole.documents.diagnostic);
     const before = actors(editor.doc).length;
 
     actors(viewer.doc).push([newRow("actors", { name: "Écrit par un observateur" }).map]);
@@ -126,15 +124,15 @@ describe("read-only viewers", () => {
     expect(actors(editor.doc).length).toBe(before);
 
     // Not stored either: a fresh client and the CSV export do not have it.
-    const fresh = await connect(server, steering, pole.documents.diagnostic);
+    const fresh = await connect(t.server, steering, t.pole.documents.diagnostic);
     expect(readDiagnostic(fresh.doc).actors.rows.some((r) => r.name.includes("observateur"))).toBe(
       false,
     );
     const csv = await (
       await client(
-        server.url,
-        pole.coordinator.cookie,
-      )(`/api/documents/${pole.documents.diagnostic}/export/csv?registry=actors`)
+        t.server.url,
+        t.pole.coordinator.cookie,
+      )(`/api/documents/${t.pole.documents.diagnostic}/export/csv?registry=actors`)
     ).text();
     expect(csv).not.toContain("observateur");
   });
@@ -142,9 +140,9 @@ describe("read-only viewers", () => {
 
 describe("the SQL projection", () => {
   it("follows edits once they are stored, and counts completeness", async () => {
-    const a = await connect(server, pole.coordinator, pole.documents.diagnostic);
-    const b = await connect(server, steering, pole.documents.diagnostic);
-    const start = await summary(pole.coordinator);
+    const a = await connect(t.server, t.pole.coordinator, t.pole.documents.diagnostic);
+    const b = await connect(t.server, steering, t.pole.documents.diagnostic);
+    const start = await summary(t.pole.coordinator);
     const trendsBefore = start.counts.trends?.rows ?? 0;
 
     const ids: string[] = [];
@@ -163,19 +161,19 @@ describe("the SQL projection", () => {
     const trends = projected.completeness.criteria.find((c) => c.key === "trends");
     expect(trends?.met).toBe(true);
 
-    const rows = await server.maillage.db
+    const rows = await t.server.maillage.db
       .selectFrom("diagnostic_rows")
       .select(["row_id", "title", "malformed", "pole_id"])
-      .where("document_id", "=", pole.documents.diagnostic)
+      .where("document_id", "=", t.pole.documents.diagnostic)
       .where("registry", "=", "trends")
       .execute();
     expect(rows.filter((row) => ids.includes(row.row_id ?? ""))).toHaveLength(3);
-    expect(rows.every((row) => row.pole_id === pole.poleId && row.malformed === 0)).toBe(true);
+    expect(rows.every((row) => row.pole_id === t.pole.poleId && row.malformed === 0)).toBe(true);
 
     // An edit by someone else, and a deletion, follow too.
     findRowMap(b.doc, "trends", ids[2])?.set("title", "Population municipale");
     await eventually(async () => {
-      const row = await server.maillage.db
+      const row = await t.server.maillage.db
         .selectFrom("diagnostic_rows")
         .select("title")
         .where("row_id", "=", ids[2])
@@ -190,19 +188,19 @@ describe("the SQL projection", () => {
       }
     });
     await eventually(async () => {
-      expect((await summary(pole.coordinator)).counts.trends.rows).toBe(trendsBefore);
+      expect((await summary(t.pole.coordinator)).counts.trends.rows).toBe(trendsBefore);
     }, 5_000);
   });
 
   it("answers the summary to readers only", async () => {
-    const diagnostic = `/api/documents/${pole.documents.diagnostic}/diagnostic`;
-    expect((await client(server.url, observer.cookie)(diagnostic)).status).toBe(200);
-    expect((await client(server.url, plainMember.cookie)(diagnostic)).status).toBe(200);
-    expect((await client(server.url)(diagnostic)).status).toBe(401);
+    const diagnostic = `/api/documents/${t.pole.documents.diagnostic}/diagnostic`;
+    expect((await client(t.server.url, observer.cookie)(diagnostic)).status).toBe(200);
+    expect((await client(t.server.url, plainMember.cookie)(diagnostic)).status).toBe(200);
+    expect((await client(t.server.url)(diagnostic)).status).toBe(401);
     const charter = await client(
-      server.url,
-      pole.coordinator.cookie,
-    )(`/api/documents/${pole.documents.charter}/diagnostic`);
+      t.server.url,
+      t.pole.coordinator.cookie,
+    )(`/api/documents/${t.pole.documents.charter}/diagnostic`);
     expect(charter.status).toBe(404);
     expect((await charter.json()).error.code).toBe("not_found");
   });
@@ -210,7 +208,7 @@ describe("the SQL projection", () => {
 
 describe("malformed rows", () => {
   it("are kept and flagged by the projection, never crash it", async () => {
-    const a = await connect(server, pole.coordinator, pole.documents.diagnostic);
+    const a = await connect(t.server, t.pole.coordinator, t.pole.documents.diagnostic);
     // What an old or buggy client might write: a bare string, a wrong type, no id.
     const wrongYear = new Y.Map<unknown>();
     wrongYear.set("id", "malformed-trend");
@@ -226,15 +224,15 @@ describe("malformed rows", () => {
     const valid = await addRow(a.doc, [], "actors", { name: "Acteur valide après" });
 
     await eventually(async () => {
-      const now = await summary(pole.coordinator);
+      const now = await summary(t.pole.coordinator);
       expect(now.counts.actors.malformed).toBeGreaterThanOrEqual(1);
       expect(now.counts.trends.malformed).toBeGreaterThanOrEqual(1);
       expect(now.counts.needs.malformed).toBeGreaterThanOrEqual(1);
     }, 5_000);
-    const flagged = await server.maillage.db
+    const flagged = await t.server.maillage.db
       .selectFrom("diagnostic_rows")
       .select(["registry", "row_id", "title", "issues"])
-      .where("document_id", "=", pole.documents.diagnostic)
+      .where("document_id", "=", t.pole.documents.diagnostic)
       .where("malformed", "=", 1)
       .execute();
     const trend = flagged.find((row) => row.row_id === "malformed-trend");
@@ -242,7 +240,7 @@ describe("malformed rows", () => {
     expect(trend?.issues).toContain("year");
     expect(flagged.some((row) => row.registry === "needs" && row.row_id === null)).toBe(true);
     // The valid row written after the malformed ones is projected as usual.
-    const ok = await server.maillage.db
+    const ok = await t.server.maillage.db
       .selectFrom("diagnostic_rows")
       .select("malformed")
       .where("row_id", "=", valid)
@@ -250,11 +248,13 @@ describe("malformed rows", () => {
     expect(ok?.malformed).toBe(0);
 
     // Exports carry them too, flagged.
-    const api = client(server.url, pole.coordinator.cookie);
-    const md = await api(`/api/documents/${pole.documents.diagnostic}/export/md`);
+    const api = client(t.server.url, t.pole.coordinator.cookie);
+    const md = await api(`/api/documents/${t.pole.documents.diagnostic}/export/md`);
     expect(md.status).toBe(200);
     expect(await md.text()).toContain("⚠ ");
-    const csv = await api(`/api/documents/${pole.documents.diagnostic}/export/csv?registry=trends`);
+    const csv = await api(
+      `/api/documents/${t.pole.documents.diagnostic}/export/csv?registry=trends`,
+    );
     expect(csv.status).toBe(200);
     expect(await csv.text()).toMatch(/malformed-trend;Emplois ESS;.*year/);
 
@@ -274,84 +274,84 @@ describe("malformed rows", () => {
 
 describe("themes and thematic groups", () => {
   it("links a theme and the thematic group created for it, both ways", async () => {
-    const a = await connect(server, pole.coordinator, pole.documents.diagnostic);
+    const a = await connect(t.server, t.pole.coordinator, t.pole.documents.diagnostic);
     const themeId = await addRow(a.doc, [], "themes", { title: "Réemploi" });
-    const api = client(server.url, pole.coordinator.cookie);
-    const created = await api(`/api/poles/${pole.poleId}/circles`, {
+    const api = client(t.server.url, t.pole.coordinator.cookie);
+    const created = await api(`/api/poles/${t.pole.poleId}/circles`, {
       body: { kind: "thematic", name: "Réemploi" },
     });
     expect(created.status).toBe(201);
     const circle: { id: string } = await created.json();
     findRowMap(a.doc, "themes", themeId)?.set("circleId", circle.id);
 
-    const path = `/api/documents/${pole.documents.diagnostic}/themes/${themeId}/circle`;
+    const path = `/api/documents/${t.pole.documents.diagnostic}/themes/${themeId}/circle`;
     const linked = await api(path, { method: "PUT", body: { circleId: circle.id } });
     expect(linked.status).toBe(200);
     expect(await linked.json()).toEqual({
       circleId: circle.id,
       circleName: "Réemploi",
-      documentId: pole.documents.diagnostic,
+      documentId: t.pole.documents.diagnostic,
       themeId,
     });
     // Linking the same pair again is harmless.
     expect((await api(path, { method: "PUT", body: { circleId: circle.id } })).status).toBe(200);
 
     const links = await (
-      await client(server.url, observer.cookie)(`/api/poles/${pole.poleId}/theme-circles`)
+      await client(t.server.url, observer.cookie)(`/api/poles/${t.pole.poleId}/theme-circles`)
     ).json();
     expect(links).toEqual([
       {
         circleId: circle.id,
         circleName: "Réemploi",
-        documentId: pole.documents.diagnostic,
+        documentId: t.pole.documents.diagnostic,
         themeId,
       },
     ]);
 
     // The theme's side is in the Y.Doc, seen by every reader.
-    const viewer = await connect(server, observer, pole.documents.diagnostic);
+    const viewer = await connect(t.server, observer, t.pole.documents.diagnostic);
     expect(readDiagnostic(viewer.doc).themes.rows.find((t) => t.id === themeId)?.circleId).toBe(
       circle.id,
     );
   });
 
   it("refuses bad links with clear errors", async () => {
-    const a = await connect(server, pole.coordinator, pole.documents.diagnostic);
+    const a = await connect(t.server, t.pole.coordinator, t.pole.documents.diagnostic);
     const themeId = await addRow(a.doc, [], "themes", { title: "Mobilité" });
     const otherTheme = await addRow(a.doc, [], "themes", { title: "Alimentation" });
-    const api = client(server.url, pole.coordinator.cookie);
+    const api = client(t.server.url, t.pole.coordinator.cookie);
     const circle: { id: string } = await (
-      await api(`/api/poles/${pole.poleId}/circles`, {
+      await api(`/api/poles/${t.pole.poleId}/circles`, {
         body: { kind: "thematic", name: "Mobilité" },
       })
     ).json();
     const path = (theme: string) =>
-      `/api/documents/${pole.documents.diagnostic}/themes/${theme}/circle`;
+      `/api/documents/${t.pole.documents.diagnostic}/themes/${theme}/circle`;
     const put = (person: Person, theme: string, body: unknown) =>
-      client(server.url, person.cookie)(path(theme), { method: "PUT", body });
+      client(t.server.url, person.cookie)(path(theme), { method: "PUT", body });
 
     await expectError(await put(steering, themeId, { circleId: circle.id }), 403, "forbidden");
-    await expectError(await put(pole.coordinator, themeId, {}), 400, "invalid_input");
+    await expectError(await put(t.pole.coordinator, themeId, {}), 400, "invalid_input");
     await expectError(
-      await put(pole.coordinator, "no-such-theme", { circleId: circle.id }),
+      await put(t.pole.coordinator, "no-such-theme", { circleId: circle.id }),
       404,
       "not_found",
     );
     await expectError(
-      await put(pole.coordinator, themeId, { circleId: pole.circles.steering }),
+      await put(t.pole.coordinator, themeId, { circleId: t.pole.circles.steering }),
       400,
       "invalid_input",
     );
     await expectError(await put(plainMember, themeId, { circleId: circle.id }), 403, "forbidden");
-    expect((await put(pole.coordinator, themeId, { circleId: circle.id })).status).toBe(200);
+    expect((await put(t.pole.coordinator, themeId, { circleId: circle.id })).status).toBe(200);
     // One group per theme, one theme per group.
     await expectError(
-      await put(pole.coordinator, otherTheme, { circleId: circle.id }),
+      await put(t.pole.coordinator, otherTheme, { circleId: circle.id }),
       409,
       "conflict",
     );
     const links: Array<{ themeId: string }> = await (
-      await api(`/api/poles/${pole.poleId}/theme-circles`)
+      await api(`/api/poles/${t.pole.poleId}/theme-circles`)
     ).json();
     expect(links.filter((link) => link.themeId === themeId)).toHaveLength(1);
   });

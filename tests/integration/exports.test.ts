@@ -5,31 +5,26 @@
  */
 import { parse } from "csv-parse/sync";
 import { strFromU8, unzipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { newRow } from "../../shared/diagnostic";
+import { newRow } from "../../shared/diagnostic/writing";
 import { BODY } from "../../shared/documents";
 import { expectError } from "../helpers/contract";
-import {
-  client,
-  type FoundedPole,
-  joinPole,
-  type Person,
-  startPole,
-  type TestServer,
-} from "../helpers/server";
+import { withPole } from "../helpers/fixture";
+import { client, joinPole, type Person } from "../helpers/server";
 import { closeDocuments, connect, eventually } from "../helpers/sync-client";
 
-let server: TestServer;
-let pole: FoundedPole;
+const t = withPole();
+
 let observer: Person;
 const ACTOR = "Régie de quartier « Les Écluses »";
 const HOSTILE = '<script>alert("x")</script> & | pipe';
 
 beforeAll(async () => {
-  ({ server, pole } = await startPole());
-  observer = await joinPole(server, pole, [{ circleId: pole.circles.steering, role: "observer" }]);
-  const { doc } = await connect(server, pole.coordinator, pole.documents.diagnostic);
+  observer = await joinPole(t.server, t.pole, [
+    { circleId: t.pole.circles.steering, role: "observer" },
+  ]);
+  const { doc } = await connect(t.server, t.pole.coordinator, t.pole.documents.diagnostic);
   doc.transact(() => {
     const actor = newRow("actors", {
       name: ACTOR,
@@ -53,7 +48,7 @@ beforeAll(async () => {
       sourceIds: [source.id],
     });
     doc.getArray("findings").push([finding.map]);
-    (finding.map.get("votes") as Y.Map<unknown>).set(pole.coordinator.userId, {
+    (finding.map.get("votes") as Y.Map<unknown>).set(t.pole.coordinator.userId, {
       vote: "agree",
       comment: "Vu en réunion",
       name: "Camille Martin",
@@ -66,22 +61,17 @@ beforeAll(async () => {
       ]);
   });
   // Stored before relayed: a second client seeing it means the server has it.
-  const other = await connect(server, observer, pole.documents.diagnostic);
+  const other = await connect(t.server, observer, t.pole.documents.diagnostic);
   await eventually(() => expect(other.doc.getArray("findings").length).toBe(1));
   closeDocuments();
 }, 60_000);
 
-afterAll(async () => {
-  closeDocuments();
-  await server?.close();
-});
-
-const exportOf = (documentId: string, format: string, person: Person = pole.coordinator) =>
-  client(server.url, person.cookie)(`/api/documents/${documentId}/export/${format}`);
+const exportOf = (documentId: string, format: string, person: Person = t.pole.coordinator) =>
+  client(t.server.url, person.cookie)(`/api/documents/${documentId}/export/${format}`);
 
 describe("diagnostic exports", () => {
   it("Markdown: the title, the narrative's headings and the registries", async () => {
-    const res = await exportOf(pole.documents.diagnostic, "md");
+    const res = await exportOf(t.pole.documents.diagnostic, "md");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
     expect(res.headers.get("content-disposition")).toMatch(/attachment; filename=".+\.md"/);
@@ -102,7 +92,7 @@ describe("diagnostic exports", () => {
   });
 
   it("HTML: a printable page with everything escaped", async () => {
-    const res = await exportOf(pole.documents.diagnostic, "html", observer);
+    const res = await exportOf(t.pole.documents.diagnostic, "html", observer);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
     const html = await res.text();
@@ -116,7 +106,7 @@ describe("diagnostic exports", () => {
   });
 
   it("ODT: a valid OpenDocument zip with the text inside", async () => {
-    const res = await exportOf(pole.documents.diagnostic, "odt");
+    const res = await exportOf(t.pole.documents.diagnostic, "odt");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/vnd.oasis.opendocument.text");
     const bytes = new Uint8Array(await res.arrayBuffer());
@@ -134,7 +124,7 @@ describe("diagnostic exports", () => {
   });
 
   it("DOCX: a valid Word zip with the text inside", async () => {
-    const res = await exportOf(pole.documents.diagnostic, "docx");
+    const res = await exportOf(t.pole.documents.diagnostic, "docx");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe(
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -149,9 +139,9 @@ describe("diagnostic exports", () => {
 
   it("CSV: one registry, UTF-8 with BOM, named columns, one line per row", async () => {
     const res = await client(
-      server.url,
+      t.server.url,
       observer.cookie,
-    )(`/api/documents/${pole.documents.diagnostic}/export/csv?registry=actors`);
+    )(`/api/documents/${t.pole.documents.diagnostic}/export/csv?registry=actors`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toMatch(/filename=".+acteurs.+\.csv"/);
@@ -185,7 +175,7 @@ describe("diagnostic exports", () => {
     expect(records.some((record) => record[1] === HOSTILE)).toBe(true);
 
     const findings: string[][] = parse(
-      (await (await exportOf(pole.documents.diagnostic, "csv?registry=findings")).text()).replace(
+      (await (await exportOf(t.pole.documents.diagnostic, "csv?registry=findings")).text()).replace(
         /^\uFEFF/,
         "",
       ),
@@ -197,39 +187,41 @@ describe("diagnostic exports", () => {
   });
 
   it("reflects an edit at once, whether or not the document is still open", async () => {
-    const { doc } = await connect(server, pole.coordinator, pole.documents.diagnostic);
+    const { doc } = await connect(t.server, t.pole.coordinator, t.pole.documents.diagnostic);
     doc.getArray("sources").push([newRow("sources", { title: "Entretien avec la mairie" }).map]);
     await eventually(async () => {
-      const csv = await (await exportOf(pole.documents.diagnostic, "csv?registry=sources")).text();
+      const csv = await (
+        await exportOf(t.pole.documents.diagnostic, "csv?registry=sources")
+      ).text();
       expect(csv).toContain("Entretien avec la mairie");
     }, 3_000);
     closeDocuments();
     // Unloaded after the last connection leaves (1 s in tests): the stored state says the same.
-    await eventually(() => expect(server.maillage.sync.stats().documents).toBe(0));
-    const csv = await (await exportOf(pole.documents.diagnostic, "csv?registry=sources")).text();
+    await eventually(() => expect(t.server.maillage.sync.stats().documents).toBe(0));
+    const csv = await (await exportOf(t.pole.documents.diagnostic, "csv?registry=sources")).text();
     expect(csv).toContain("Entretien avec la mairie");
   });
 });
 
 describe("every kind exports its rich text", () => {
   it("the charter and a thematic group's board", async () => {
-    const { doc } = await connect(server, pole.coordinator, pole.documents.charter);
+    const { doc } = await connect(t.server, t.pole.coordinator, t.pole.documents.charter);
     const paragraph = new Y.XmlElement("paragraph");
     paragraph.insert(0, [new Y.XmlText("Texte ajouté à la charte")]);
     doc.getXmlFragment(BODY).push([paragraph]);
     await eventually(async () => {
-      const md = await (await exportOf(pole.documents.charter, "md")).text();
+      const md = await (await exportOf(t.pole.documents.charter, "md")).text();
       expect(md).toContain("# Charte");
       expect(md).toContain("Texte ajouté à la charte");
       expect(md).not.toContain("Registres du diagnostic");
     });
 
-    const api = client(server.url, pole.coordinator.cookie);
-    await api(`/api/poles/${pole.poleId}/circles`, {
+    const api = client(t.server.url, t.pole.coordinator.cookie);
+    await api(`/api/poles/${t.pole.poleId}/circles`, {
       body: { kind: "thematic", name: "Mobilité" },
     });
     const documents: Array<{ id: string; kind: string }> = await (
-      await api(`/api/poles/${pole.poleId}/documents`)
+      await api(`/api/poles/${t.pole.poleId}/documents`)
     ).json();
     const board = documents.find((d) => d.kind === "board");
     if (!board) throw new Error("no board");
@@ -241,18 +233,18 @@ describe("every kind exports its rich text", () => {
 
 describe("bad requests", () => {
   it("answer clear errors", async () => {
-    const diagnostic = pole.documents.diagnostic;
+    const diagnostic = t.pole.documents.diagnostic;
     await expectError(await exportOf(diagnostic, "pdf"), 400, "invalid_input");
     await expectError(await exportOf(diagnostic, "csv"), 400, "invalid_input");
     await expectError(await exportOf(diagnostic, "csv?registry=people"), 400, "invalid_input");
     await expectError(
-      await exportOf(pole.documents.charter, "csv?registry=actors"),
+      await exportOf(t.pole.documents.charter, "csv?registry=actors"),
       400,
       "invalid_input",
     );
     await expectError(await exportOf("no-such-document", "md"), 404, "not_found");
     await expectError(
-      await client(server.url)(`/api/documents/${diagnostic}/export/md`),
+      await client(t.server.url)(`/api/documents/${diagnostic}/export/md`),
       401,
       "unauthenticated",
     );

@@ -7,27 +7,24 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { client, startTestServer, type TestServer } from "../helpers/server";
+import { withServer } from "../helpers/fixture";
+import { client } from "../helpers/server";
 
-let server: TestServer;
 let clientDist: string;
 
-beforeAll(async () => {
+beforeAll(() => {
   clientDist = mkdtempSync(join(tmpdir(), "maillage-client-"));
   mkdirSync(join(clientDist, "assets"));
   writeFileSync(join(clientDist, "index.html"), "<!doctype html><title>Maillage</title>");
   writeFileSync(join(clientDist, "sw.js"), "self.addEventListener('fetch', () => {});");
   writeFileSync(join(clientDist, "workbox-5ffe50d4.js"), "// workbox");
   writeFileSync(join(clientDist, "assets", "index-abc.js"), "// app");
-  server = await startTestServer({ env: { CLIENT_DIST: clientDist } });
 });
+afterAll(() => rmSync(clientDist, { recursive: true, force: true }));
+// Registered after the client's hooks: starts once it is written, closes before it goes.
+const t = withServer(() => ({ env: { CLIENT_DIST: clientDist } }));
 
-afterAll(async () => {
-  await server?.close();
-  rmSync(clientDist, { recursive: true, force: true });
-});
-
-const get = (path: string) => client(server.url)(path);
+const get = (path: string) => client(t.server.url)(path);
 
 describe("the service worker's files", () => {
   test("/sw.js and workbox-*.js are JavaScript revalidated on every load", async () => {

@@ -1,6 +1,6 @@
 /** Where the diagnostic stands against the minimum of an emerging pôle (DOMAIN.md). */
 import { useTranslation } from "react-i18next";
-import type { Completeness } from "../../../shared/diagnostic";
+import type { Completeness } from "../../../shared/diagnostic/completeness";
 import "./strings";
 
 export function CompletenessPanel({ measure }: { measure: Completeness }) {

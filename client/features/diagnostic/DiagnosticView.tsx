@@ -9,14 +9,11 @@ import { useTranslation } from "react-i18next";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { Structures } from "../../../shared/api/structures";
-import {
-  addRow,
-  completeness,
-  type DiagnosticContent,
-  type DiagnosticTable,
-  diagnosticTables,
-  titleField,
-} from "../../../shared/diagnostic";
+import { completeness } from "../../../shared/diagnostic/completeness";
+import { titleField } from "../../../shared/diagnostic/fields";
+import type { DiagnosticContent } from "../../../shared/diagnostic/reading";
+import { type DiagnosticTable, diagnosticTables } from "../../../shared/diagnostic/vocabularies";
+import { addRow } from "../../../shared/diagnostic/writing";
 import { useMe } from "../../app/session";
 import { api } from "../../lib/api";
 import { lazyComponent } from "../../lib/lazy";

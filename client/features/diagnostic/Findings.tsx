@@ -7,19 +7,11 @@ import { memo, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
-import {
-  deleteMalformed,
-  deleteRow,
-  type Finding,
-  fieldsOf,
-  findingState,
-  type MalformedRow,
-  setVote,
-  type TableContent,
-  tally,
-  type Vote,
-  votes,
-} from "../../../shared/diagnostic";
+import { fieldsOf } from "../../../shared/diagnostic/fields";
+import type { MalformedRow, TableContent } from "../../../shared/diagnostic/reading";
+import { type Vote, votes } from "../../../shared/diagnostic/vocabularies";
+import { type Finding, findingState, tally } from "../../../shared/diagnostic/votes";
+import { deleteMalformed, deleteRow, setVote } from "../../../shared/diagnostic/writing";
 import { Notice } from "../../ui/kit";
 import { EditorFaces, type Option, RefsCell, type RowContext, TextCell } from "./cells";
 import { DeleteButton } from "./RegistryTable";

@@ -8,15 +8,10 @@ import { memo, type ReactNode, useCallback, useEffect, useMemo, useRef, useState
 import { useTranslation } from "react-i18next";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
-import {
-  type DiagnosticTable,
-  deleteMalformed,
-  deleteRow,
-  fieldsOf,
-  type MalformedRow,
-  type TableContent,
-  titleField,
-} from "../../../shared/diagnostic";
+import { fieldsOf, titleField } from "../../../shared/diagnostic/fields";
+import type { MalformedRow, TableContent } from "../../../shared/diagnostic/reading";
+import type { DiagnosticTable } from "../../../shared/diagnostic/vocabularies";
+import { deleteMalformed, deleteRow } from "../../../shared/diagnostic/writing";
 import { Notice } from "../../ui/kit";
 import { ChoiceCell, EditorFaces, type Option, RefsCell, type RowContext, TextCell } from "./cells";
 import type { Editing } from "./useDiagnostic";

@@ -10,16 +10,10 @@ import { Link } from "react-router";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { CreatedCircle } from "../../../shared/api/circles";
-import {
-  addRow,
-  type DiagnosticContent,
-  deleteRow,
-  fieldsOf,
-  findingState,
-  type Theme,
-  tally,
-  writeField,
-} from "../../../shared/diagnostic";
+import { fieldsOf, type Theme } from "../../../shared/diagnostic/fields";
+import type { DiagnosticContent } from "../../../shared/diagnostic/reading";
+import { findingState, tally } from "../../../shared/diagnostic/votes";
+import { addRow, deleteRow, writeField } from "../../../shared/diagnostic/writing";
 import { circlesKey, documentsKey, useCircles, usePoleDocuments } from "../../app/poleQueries";
 import { api, isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";

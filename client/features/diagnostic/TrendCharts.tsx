@@ -2,7 +2,7 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { Trend } from "../../../shared/diagnostic";
+import type { Trend } from "../../../shared/diagnostic/fields";
 import "./strings";
 
 interface Series {

@@ -8,12 +8,9 @@ import { memo, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
-import {
-  type DiagnosticTable,
-  type FieldKind,
-  type FieldSpec,
-  writeField,
-} from "../../../shared/diagnostic";
+import type { FieldKind, FieldSpec } from "../../../shared/diagnostic/fields";
+import type { DiagnosticTable } from "../../../shared/diagnostic/vocabularies";
+import { writeField } from "../../../shared/diagnostic/writing";
 import { initials } from "../../lib/color";
 import { announceEditing, type Editing } from "./useDiagnostic";
 import "./strings";

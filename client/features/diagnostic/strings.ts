@@ -8,7 +8,7 @@ import {
   completenessLabels,
   fieldLabels,
   tableLabels,
-} from "../../../shared/diagnostic-labels";
+} from "../../../shared/diagnostic/labels";
 import { registerStrings } from "../../lib/i18n";
 
 /** The shared French words, with their keys kept and their values widened for English. */

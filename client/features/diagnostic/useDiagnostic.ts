@@ -7,12 +7,11 @@ import type { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import {
   type DiagnosticContent,
-  type DiagnosticTable,
-  diagnosticTables,
   type MalformedRow,
   parseRow,
   type TableContent,
-} from "../../../shared/diagnostic";
+} from "../../../shared/diagnostic/reading";
+import { type DiagnosticTable, diagnosticTables } from "../../../shared/diagnostic/vocabularies";
 import { readUser, useAwareness } from "../../lib/awareness";
 
 type Parsed = ReturnType<typeof parseRow>;

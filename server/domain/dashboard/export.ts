@@ -1,9 +1,10 @@
 /** The funders' report as a file: printable HTML, ODT or DOCX. */
+
+import type { Ctx } from "../context";
 import { DomainError } from "../errors";
 import type { ExportedFile } from "../exports";
 import { blocksFile, blocksFormats, isBlocksFormat } from "../exports/file";
 import { slugify } from "../ids";
-import type { Ctx } from "../maturity/access";
 import { readCampaign } from "../maturity/campaigns";
 import { campaignResults } from "../maturity/results";
 import { loadDashboard } from "./figures";

@@ -10,10 +10,12 @@ import { canReadResults } from "../../../shared/maturity/rules";
 import { type Member, poleRoles } from "../../../shared/permissions";
 import type { DB } from "../../db/database";
 import { loadPortfolio } from "../boards-portfolio";
+import type { Ctx } from "../context";
 import { diagnosticSummary } from "../diagnostic";
-import { type Ctx, memberOfPole, stateOf } from "../maturity/access";
+import { stateOf } from "../maturity/access";
 import { markerLevels, summaries } from "../maturity/campaigns";
 import { objectiveFiguresOf } from "../maturity/results";
+import { requireMember } from "../members";
 import { cumulative, quartersBetween } from "./quarters";
 
 export const ACTIVE_DAYS = 90;
@@ -102,11 +104,12 @@ async function latestCampaign(
 }
 
 export async function loadDashboard(
-  { db }: Ctx,
+  ctx: Ctx,
   actorId: string,
   { poleId, on, now = Date.now() }: { poleId: string; on: string; now?: number },
 ): Promise<Dashboard> {
-  const member = await memberOfPole(db, { poleId, userId: actorId });
+  const { db } = ctx;
+  const member = await requireMember(db, { poleId, userId: actorId });
   const pole = await db
     .selectFrom("poles")
     .leftJoin("pole_profiles as p", "p.pole_id", "poles.id")
@@ -150,9 +153,9 @@ export async function loadDashboard(
     .orderBy("created_at")
     .executeTakeFirst();
   const completeness = diagnostic
-    ? (await diagnosticSummary(db, actorId, diagnostic.id)).completeness
+    ? (await diagnosticSummary(ctx, actorId, { documentId: diagnostic.id })).completeness
     : null;
-  const portfolio = summarizePortfolio((await loadPortfolio(db, actorId, poleId)).projects);
+  const portfolio = summarizePortfolio((await loadPortfolio(ctx, actorId, { poleId })).projects);
   return {
     pole: {
       name: pole.name,

@@ -6,8 +6,8 @@
 import type { Dashboard } from "../../../shared/api/dashboard";
 import type { CampaignResults } from "../../../shared/api/maturity";
 import type { Maturity } from "../../../shared/collective";
-import type { CompletenessCriterion } from "../../../shared/diagnostic";
-import { choiceLabels, completenessLabels } from "../../../shared/diagnostic";
+import type { CompletenessCriterion } from "../../../shared/diagnostic/completeness";
+import { choiceLabels, completenessLabels } from "../../../shared/diagnostic/labels";
 import {
   godinMarkerLabels,
   type Indicator,

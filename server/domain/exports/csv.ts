@@ -4,7 +4,8 @@
  * row, a last column "Anomalie" saying what is wrong with a malformed row.
  */
 import { stringify } from "csv-stringify/sync";
-import type { DiagnosticContent, DiagnosticTable } from "../../../shared/diagnostic";
+import type { DiagnosticContent } from "../../../shared/diagnostic/reading";
+import type { DiagnosticTable } from "../../../shared/diagnostic/vocabularies";
 import { type Lookups, textTable } from "./tables";
 
 export function toCsv(

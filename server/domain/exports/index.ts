@@ -3,16 +3,16 @@
  * as Markdown, printable HTML, ODT or DOCX; one diagnostic table as CSV. Read from the
  * stored Y.Doc, so an export reflects every edit the server has received.
  */
+import { tableLabels } from "../../../shared/diagnostic/labels";
+import { readDiagnostic } from "../../../shared/diagnostic/reading";
 import {
   type DiagnosticTable,
   diagnosticTables,
   isDiagnosticTable,
-  readDiagnostic,
-  tableLabels,
-} from "../../../shared/diagnostic";
+} from "../../../shared/diagnostic/vocabularies";
 import { isOneOf } from "../../../shared/one-of";
-import type { DB } from "../../db/database";
 import { createKyselyStore, loadDoc } from "../../storage";
+import type { Ctx } from "../context";
 import { openDocument } from "../documents";
 import { DomainError } from "../errors";
 import { slugify } from "../ids";
@@ -33,14 +33,17 @@ export interface ExportedFile {
 const isFormat = (value: string): value is ExportFormat => isOneOf(exportFormats, value);
 
 export async function exportDocument(
-  db: DB,
+  ctx: Ctx,
   userId: string,
-  documentId: string,
-  format: string,
-  registry: string | undefined,
+  {
+    documentId,
+    format,
+    registry,
+  }: { documentId: string; format: string; registry: string | undefined },
 ): Promise<ExportedFile> {
+  const { db } = ctx;
   // Any reader may export: openDocument answers 404 to outsiders, 403 without access.
-  const detail = await openDocument(db, userId, documentId);
+  const detail = await openDocument(ctx, userId, { documentId });
   if (!isFormat(format)) {
     throw new DomainError(
       "invalid_input",

@@ -4,14 +4,10 @@
  */
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import type * as Y from "yjs";
-import {
-  completeness,
-  completenessLabels,
-  type DiagnosticContent,
-  diagnosticTables,
-  readDiagnostic,
-  tableLabels,
-} from "../../../shared/diagnostic";
+import { completeness } from "../../../shared/diagnostic/completeness";
+import { completenessLabels, tableLabels } from "../../../shared/diagnostic/labels";
+import { type DiagnosticContent, readDiagnostic } from "../../../shared/diagnostic/reading";
+import { diagnosticTables } from "../../../shared/diagnostic/vocabularies";
 import { BODY } from "../../../shared/documents";
 import type { DB } from "../../db/database";
 import type { DocumentRow } from "../../db/schema";

@@ -2,17 +2,11 @@
  * The diagnostic's tables as rows of text, the way a reader wants them: choices in French,
  * references by name, votes tallied. Malformed rows stay, flagged with what was wrong.
  */
-import {
-  choiceLabels,
-  type DiagnosticContent,
-  type DiagnosticTable,
-  type FieldSpec,
-  type Finding,
-  fieldsOf,
-  findingState,
-  tally,
-  titleField,
-} from "../../../shared/diagnostic";
+import { type FieldSpec, fieldsOf, titleField } from "../../../shared/diagnostic/fields";
+import { choiceLabels } from "../../../shared/diagnostic/labels";
+import type { DiagnosticContent } from "../../../shared/diagnostic/reading";
+import type { DiagnosticTable } from "../../../shared/diagnostic/vocabularies";
+import { type Finding, findingState, tally } from "../../../shared/diagnostic/votes";
 
 export interface TextTable {
   table: DiagnosticTable;

@@ -2,25 +2,16 @@
  * The campaign behind a request and the person asking, as the rules in
  * shared/maturity/rules.ts take them. Outsiders of the pôle get 404, as for every resource.
  */
-
 import type { Indicator } from "../../../shared/maturity/referentiel";
 import { type CampaignState, campaignState } from "../../../shared/maturity/rules";
 import type { Member } from "../../../shared/permissions";
 import type { DB } from "../../db/database";
 import type { MaturityCampaignsTable } from "../../db/schema";
 import { notFound } from "../errors";
-import { loadMember, requireMember } from "../members";
-
-/** What every maturity use case reaches. */
-export interface Ctx {
-  db: DB;
-}
+import { loadMember } from "../members";
 
 /** Today's date in UTC (YYYY-MM-DD), the calendar campaigns open and close in. */
 export const today = () => new Date().toISOString().slice(0, 10);
-
-export const memberOfPole = (db: DB, { poleId, userId }: { poleId: string; userId: string }) =>
-  requireMember(db, poleId, userId);
 
 export interface OpenedCampaign {
   row: MaturityCampaignsTable;
@@ -38,7 +29,7 @@ export async function loadCampaign(
     .selectAll()
     .where("id", "=", campaignId)
     .executeTakeFirst();
-  const member = row ? await loadMember(db, row.pole_id, userId) : null;
+  const member = row ? await loadMember(db, { poleId: row.pole_id, userId }) : null;
   if (!row || !member) throw notFound("Campagne");
   return {
     row,

@@ -6,8 +6,9 @@
 import type { AnswerBody, Evidence, MyAnswer } from "../../../shared/api/maturity";
 import { canAnswer } from "../../../shared/maturity/rules";
 import type { DB } from "../../db/database";
+import type { Ctx } from "../context";
 import { DomainError, forbidden, notFound } from "../errors";
-import { type Ctx, loadCampaign } from "./access";
+import { loadCampaign } from "./access";
 
 async function isRespondent(db: DB, campaignId: string, userId: string) {
   const row = await db

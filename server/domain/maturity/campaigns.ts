@@ -14,10 +14,11 @@ import { canManageCampaigns, canSetMarkerLevels } from "../../../shared/maturity
 import type { DB } from "../../db/database";
 import type { MaturityCampaignsTable } from "../../db/schema";
 import { audit } from "../audit";
+import type { Ctx } from "../context";
 import { DomainError, forbidden, notFound } from "../errors";
 import { newId } from "../ids";
-import { governingCircles } from "../members";
-import { type Ctx, loadCampaign, memberOfPole, stateOf } from "./access";
+import { governingCircles, requireMember } from "../members";
+import { loadCampaign, stateOf } from "./access";
 import { poleIndicators } from "./referentiel";
 import { createMarkersSheet } from "./sheet";
 
@@ -74,7 +75,7 @@ export async function startCampaign(
   actorId: string,
   { poleId, campaign, on }: { poleId: string; campaign: OpenCampaignBody; on: string },
 ): Promise<CampaignSummary> {
-  const member = await memberOfPole(db, { poleId, userId: actorId });
+  const member = await requireMember(db, { poleId, userId: actorId });
   if (!canManageCampaigns(member)) {
     throw forbidden("Seule la coordination ouvre une campagne d'auto-évaluation.");
   }
@@ -177,7 +178,7 @@ export async function listCampaigns(
   actorId: string,
   { poleId, on }: { poleId: string; on: string },
 ): Promise<CampaignSummary[]> {
-  await memberOfPole(db, { poleId, userId: actorId });
+  await requireMember(db, { poleId, userId: actorId });
   const rows = await db
     .selectFrom("maturity_campaigns")
     .selectAll()

@@ -12,9 +12,10 @@ import {
 import { canManageCampaigns } from "../../../shared/maturity/rules";
 import type { DB } from "../../db/database";
 import { audit } from "../audit";
+import type { Ctx } from "../context";
 import { forbidden, notFound } from "../errors";
 import { newId } from "../ids";
-import { type Ctx, memberOfPole } from "./access";
+import { requireMember } from "../members";
 
 /** Every indicator of the pôle in the référentiel's order: objective, then 2012's, then its own. */
 export async function poleIndicators(db: DB, poleId: string): Promise<IndicatorView[]> {
@@ -50,12 +51,12 @@ export async function readReferentiel(
   actorId: string,
   { poleId }: { poleId: string },
 ): Promise<IndicatorView[]> {
-  await memberOfPole(db, { poleId, userId: actorId });
+  await requireMember(db, { poleId, userId: actorId });
   return poleIndicators(db, poleId);
 }
 
 async function requireManager(db: DB, poleId: string, userId: string) {
-  const member = await memberOfPole(db, { poleId, userId });
+  const member = await requireMember(db, { poleId, userId });
   if (!canManageCampaigns(member)) {
     throw forbidden("Seule la coordination adapte le référentiel du pôle.");
   }

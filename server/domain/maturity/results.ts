@@ -4,7 +4,7 @@
  * closed campaign's figures beside them.
  */
 import type { CampaignResults, ObjectiveFigures } from "../../../shared/api/maturity";
-import { choiceLabels } from "../../../shared/diagnostic-labels";
+import { choiceLabels } from "../../../shared/diagnostic/labels";
 import {
   ANONYMITY_THRESHOLD,
   type AnswerRecord,
@@ -17,8 +17,9 @@ import type { Indicator, Rating } from "../../../shared/maturity/referentiel";
 import { canReadResults } from "../../../shared/maturity/rules";
 import type { DB } from "../../db/database";
 import type { MaturityCampaignsTable } from "../../db/schema";
+import type { Ctx } from "../context";
 import { forbidden } from "../errors";
-import { type Ctx, loadCampaign } from "./access";
+import { loadCampaign } from "./access";
 
 const asRating = (value: number | null) => value as Rating | null;
 

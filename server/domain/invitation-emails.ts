@@ -1,10 +1,8 @@
 /**
- * Invitation e-mails, in French, through the SMTP server named by SMTP_URL (nodemailer).
- * Without SMTP_URL there is no mailer and the coordinator copies the link instead.
- * `?from=` on the URL sets the sender; otherwise no-reply at the public host.
+ * Invitation e-mails, in French. The transport is the app's dependency (`server/mail/smtp.ts`);
+ * without one the coordinator copies the link instead.
  */
-import { createTransport } from "nodemailer";
-import type { DB } from "../db/database";
+import type { Ctx } from "./context";
 
 export interface InvitationMail {
   to: string;
@@ -44,30 +42,22 @@ export function invitationText(mail: InvitationMail): { subject: string; text: s
   };
 }
 
-export function createMailer(smtpUrl: string | undefined, publicUrl: string): Mailer | null {
-  if (!smtpUrl) return null;
-  const url = new URL(smtpUrl);
-  const from = url.searchParams.get("from") ?? `Maillage <no-reply@${new URL(publicUrl).hostname}>`;
-  url.searchParams.delete("from");
-  const transport = createTransport(url.toString());
-  return {
-    async sendInvitation(mail) {
-      await transport.sendMail({ from, to: mail.to, ...invitationText(mail) });
-    },
-  };
-}
-
 /**
  * Sends each invitation that has an address; a failed send does not undo the invitation
  * (its link still works and is shown), it is reported per invitation instead.
  */
 export async function sendInvitationEmails(
-  db: DB,
-  mailer: Mailer | null,
-  poleId: string,
+  { db, mailer }: Ctx<"mailer">,
   inviterId: string,
-  invitations: ReadonlyArray<{ email: string | null; url: string; expiresAt: string }>,
-  onError: (error: unknown) => void,
+  {
+    poleId,
+    invitations,
+    onError,
+  }: {
+    poleId: string;
+    invitations: ReadonlyArray<{ email: string | null; url: string; expiresAt: string }>;
+    onError: (error: unknown) => void;
+  },
 ): Promise<boolean[]> {
   if (!mailer) return invitations.map(() => false);
   const [pole, inviter] = await Promise.all([

@@ -1,18 +1,11 @@
 /** The diagnostic's pure rules: tolerant parsing, validation before writing, tallies. */
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import {
-  addRow,
-  completeness,
-  deleteMalformed,
-  findingState,
-  parseTable,
-  readDiagnostic,
-  setVote,
-  tally,
-  validateField,
-  writeField,
-} from "./diagnostic";
+import { completeness } from "./completeness";
+import { validateField } from "./fields";
+import { parseTable, readDiagnostic } from "./reading";
+import { findingState, tally } from "./votes";
+import { addRow, deleteMalformed, setVote, writeField } from "./writing";
 
 describe("tolerant reading", () => {
   it("keeps valid rows, flags malformed ones with what is wrong, never throws", () => {
