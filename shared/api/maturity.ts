@@ -7,16 +7,10 @@ import { z } from "zod/mini";
 import { maturities } from "../collective";
 import { godinMarkers, objectiveKeys, RATING_MAX, RATING_MIN } from "../maturity/referentiel";
 import { campaignStates } from "../maturity/rules";
+import { id, text } from "./fields";
 
-const id = z.string().check(z.minLength(1), z.maxLength(100));
-const text = (max: number, required?: string) =>
-  z
-    .string({ error: "Texte attendu." })
-    .check(
-      z.trim(),
-      z.minLength(required ? 1 : 0, required ?? ""),
-      z.maxLength(max, `${max} caractères au plus.`),
-    );
+/** Text that must not be blank once trimmed. */
+const required = (max: number, message: string) => text(max).check(z.minLength(1, message));
 const isoDate = z.iso.date("Date invalide (AAAA-MM-JJ).");
 
 const ratingMessage = `Une note va de ${RATING_MIN} à ${RATING_MAX}.`;
@@ -50,7 +44,7 @@ export const Referentiel = z.array(IndicatorView);
 
 export const AddIndicatorBody = z.object({
   objective,
-  label: text(300, "L'intitulé de l'indicateur est requis."),
+  label: required(300, "L'intitulé de l'indicateur est requis."),
 });
 export type AddIndicatorBody = z.infer<typeof AddIndicatorBody>;
 
@@ -70,7 +64,7 @@ export type Audience = z.infer<typeof Audience>;
 
 export const OpenCampaignBody = z
   .object({
-    title: text(200, "Le titre est requis."),
+    title: required(200, "Le titre est requis."),
     opensOn: isoDate,
     closesOn: isoDate,
     audience: Audience,
@@ -130,7 +124,7 @@ export const Evidence = z.object({
   documentId: id,
   /** The item within it (a card, a finding) when there is one. */
   itemId: z.optional(id),
-  label: text(200, "Nommez la preuve."),
+  label: required(200, "Nommez la preuve."),
 });
 export type Evidence = z.infer<typeof Evidence>;
 

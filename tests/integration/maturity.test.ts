@@ -245,6 +245,13 @@ describe("a campaign of the whole pôle", () => {
       "invalid_input",
     );
     await expectError(await answer(person, campaign.id, "zz", { importance: 3 }), 404, "not_found");
+    await expectError(
+      await answer(person, campaign.id, "a1", {
+        evidence: [{ kind: "document", documentId: "elsewhere", label: "Ailleurs" }],
+      }),
+      400,
+      "invalid_input",
+    );
     const mine = await json<MyAnswer[]>(
       await as(person)(`/api/maturity/campaigns/${campaign.id}/answers`),
     );

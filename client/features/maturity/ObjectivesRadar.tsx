@@ -27,6 +27,11 @@ export default function ObjectivesRadar({
   nowLabel: string;
   beforeLabel: string | null;
 }) {
+  // The previous campaign first, under this one.
+  const series = [
+    ...(beforeLabel ? [{ key: "before", name: beforeLabel, color: "#8a877d", opacity: 0.2 }] : []),
+    { key: "now", name: nowLabel, color: "#0f5f5c", opacity: 0.35 },
+  ];
   return (
     <div className="radar" aria-hidden="true">
       <ResponsiveContainer width="100%" height={340}>
@@ -34,24 +39,17 @@ export default function ObjectivesRadar({
           <PolarGrid />
           <PolarAngleAxis dataKey="axis" tick={{ fontSize: 11 }} />
           <PolarRadiusAxis domain={[0, 6]} tickCount={4} />
-          {beforeLabel ? (
+          {series.map((line) => (
             <Radar
-              name={beforeLabel}
-              dataKey="before"
-              stroke="#8a877d"
-              fill="#8a877d"
-              fillOpacity={0.2}
+              key={line.key}
+              name={line.name}
+              dataKey={line.key}
+              stroke={line.color}
+              fill={line.color}
+              fillOpacity={line.opacity}
               isAnimationActive={false}
             />
-          ) : null}
-          <Radar
-            name={nowLabel}
-            dataKey="now"
-            stroke="#0f5f5c"
-            fill="#0f5f5c"
-            fillOpacity={0.35}
-            isAnimationActive={false}
-          />
+          ))}
           <Legend />
         </RadarChart>
       </ResponsiveContainer>

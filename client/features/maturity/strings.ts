@@ -1,4 +1,5 @@
 /** Strings of self-assessment and the dashboard ("maturity" namespace). French first. */
+import { godinMarkerLabels } from "../../../shared/maturity/referentiel";
 import { registerStrings, type Shape } from "../../lib/i18n";
 
 export const fr = {
@@ -77,12 +78,7 @@ export const fr = {
     sheet: "Ouvrir la fiche partagée",
     level: "Niveau",
     unset: "Non évalué",
-    needs: "Identification et construction des besoins du territoire",
-    plurality: "Pluralité et hétérogénéité des parties prenantes",
-    structuring: "Structuration du collectif autour de ses axes de développement",
-    involvement: "Implication des parties prenantes",
-    projects: "Projets effectivement réalisés",
-    modelling: "Capacité à décrire et modéliser son action pour la transmettre",
+    ...godinMarkerLabels,
   },
   results: {
     title: "Résultats",

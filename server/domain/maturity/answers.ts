@@ -42,6 +42,21 @@ export async function myAnswers(
   }));
 }
 
+/** Evidence points to the pôle's own documents, never elsewhere. */
+async function requireOwnDocuments(db: DB, poleId: string, evidence: readonly Evidence[]) {
+  const ids = [...new Set(evidence.map((item) => item.documentId))];
+  if (ids.length === 0) return;
+  const found = await db
+    .selectFrom("documents")
+    .select("id")
+    .where("pole_id", "=", poleId)
+    .where("id", "in", ids)
+    .execute();
+  if (found.length !== ids.length) {
+    throw new DomainError("invalid_input", "Une preuve renvoie à un document absent de ce pôle.");
+  }
+}
+
 export async function saveAnswer(
   { db }: Ctx,
   actorId: string,
@@ -62,6 +77,7 @@ export async function saveAnswer(
     throw notFound("Indicateur");
   }
   const { answer } = input;
+  if (answer.evidence) await requireOwnDocuments(db, campaign.row.pole_id, answer.evidence);
   const now = Date.now();
   const changes = {
     ...(answer.importance === undefined ? {} : { importance: answer.importance }),
