@@ -10,7 +10,6 @@ export const fr = {
     newcomers: "Nouveaux membres",
     audit: "Journal",
     dashboard: "Tableau de bord",
-    maturity: "Maturité",
   },
   common: {
     save: "Enregistrer",
@@ -104,7 +103,6 @@ export const en: Shape<typeof fr> = {
     newcomers: "Newcomers",
     audit: "Audit log",
     dashboard: "Dashboard",
-    maturity: "Maturity",
   },
   common: {
     save: "Save",

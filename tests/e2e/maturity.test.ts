@@ -62,7 +62,9 @@ describe("a self-assessment campaign", () => {
   let campaignId: string;
 
   test("is opened by the coordinator from the maturity page", async () => {
-    await page.goto(`/p/${pole.poleId}/maturite`);
+    await page.goto(`/p/${pole.poleId}`);
+    await page.getByRole("link", { name: "Tableau de bord" }).click();
+    await page.getByRole("link", { name: /Maturité du pôle : campagnes/ }).click();
     await page.getByRole("heading", { level: 1, name: "Maturité du pôle" }).waitFor();
     await page.getByRole("link", { name: "Auto-évaluation 2025" }).waitFor();
     await inspect(page, "maturity page");

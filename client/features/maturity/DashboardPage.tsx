@@ -285,6 +285,9 @@ function Panels({ poleId, data }: { poleId: string; data: Dashboard }) {
 
       <section className="card dashboard__panel" aria-labelledby="maturity-title">
         <h2 id="maturity-title">{t("dashboard.maturity")}</h2>
+        <p>
+          <Link to={`/p/${poleId}/maturite`}>{t("dashboard.allCampaigns")}</Link>
+        </p>
         {data.maturity ? (
           <>
             <p>

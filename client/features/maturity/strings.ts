@@ -166,6 +166,7 @@ export const fr = {
     noGovernance: "Aucune décision prise ni aucune réunion tenue n'est encore enregistrée.",
     maturity: "Dernière campagne de maturité",
     noCampaign: "Aucune campagne d'auto-évaluation.",
+    allCampaigns: "Maturité du pôle : campagnes et référentiel",
     none: "Aucun pour l'instant.",
   },
 };
@@ -339,6 +340,7 @@ export const en: Shape<typeof fr> = {
     noGovernance: "No decision taken nor meeting held is recorded yet.",
     maturity: "Latest maturity campaign",
     noCampaign: "No self-assessment campaign.",
+    allCampaigns: "The pôle's maturity: campaigns and référentiel",
     none: "None yet.",
   },
 };
