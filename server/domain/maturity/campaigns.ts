@@ -251,7 +251,8 @@ export async function setMarkerLevel(
   if (!canSetMarkerLevels(campaign.member, steeringId)) {
     throw forbidden("Le comité de pilotage fixe le niveau de maturité de chaque repère.");
   }
-  if (input.level === null) {
+  const { level } = input;
+  if (level === null) {
     await db
       .deleteFrom("maturity_marker_levels")
       .where("campaign_id", "=", input.campaignId)
@@ -263,13 +264,13 @@ export async function setMarkerLevel(
       .values({
         campaign_id: input.campaignId,
         marker: input.marker,
-        level: input.level,
+        level,
         set_by: actorId,
         set_at: Date.now(),
       })
       .onConflict((oc) =>
         oc.columns(["campaign_id", "marker"]).doUpdateSet({
-          level: input.level ?? undefined,
+          level,
           set_by: actorId,
           set_at: Date.now(),
         }),
