@@ -513,9 +513,14 @@ describe("the pôle's dashboard", () => {
     expect(dashboard.diagnostic?.total).toBe(4);
     expect(dashboard.projects.total).toBe(0);
     expect(dashboard.governance).toEqual([]);
-    // The latest campaign is the one scheduled for next year: no results yet.
-    expect(dashboard.maturity?.campaign.title).toBe("Campagne de l'an prochain");
-    expect(dashboard.maturity?.objectives).toBeNull();
+    // The latest campaign begun (the one of next year is left out), closed: its figures.
+    expect(dashboard.maturity?.campaign.title).toBe("Point d'étape du groupe Réemploi");
+    expect(dashboard.maturity?.objectives?.find((o) => o.objective === "a")?.standing).toEqual({
+      count: 4,
+      mean: 4,
+      spread: 0,
+    });
+    expect(dashboard.maturity?.markers).toHaveLength(6);
   });
 
   it("is for the pôle's members only", async () => {
@@ -549,6 +554,8 @@ describe("the funders' report", () => {
         expect(html).toContain(heading);
       }
       expect(html).toContain("Aucune décision ni réunion enregistrée");
+      expect(html).toContain("Point d&#39;étape du groupe Réemploi");
+      expect(html).toContain("Disposer d&#39;un lieu identifié et accessible");
     }
   });
 

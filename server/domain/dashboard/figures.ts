@@ -91,6 +91,8 @@ async function latestCampaign(
     .selectFrom("maturity_campaigns")
     .selectAll()
     .where("pole_id", "=", poleId)
+    // A campaign yet to open has nothing to tell.
+    .where("opens_on", "<=", on)
     .orderBy("created_at", "desc")
     .orderBy("id")
     .executeTakeFirst();
