@@ -112,7 +112,7 @@ describe("a self-assessment campaign", () => {
     expect(await again.getByLabel("Commentaire (facultatif)").inputValue()).toBe(
       "Un lieu, peu connu encore.",
     );
-    await inspect(page, "campaign while open");
+    await inspect(page, "campaign while open", "maturity-answers");
   });
 
   test("is closed, and its radar shows both campaigns", async () => {
@@ -131,7 +131,7 @@ describe("a self-assessment campaign", () => {
       await page.getByRole("row", { name: /b\. Développement durable/ }).textContent(),
     ).toContain("pas assez de réponses");
     await page.getByRole("heading", { name: /Priorités/ }).waitFor();
-    await inspect(page, "campaign results");
+    await inspect(page, "campaign results", "maturity-results");
     expectNoPageErrors(page);
   });
 });
@@ -145,7 +145,7 @@ describe("the dashboard", () => {
       .getByText("Aucune décision prise ni aucune réunion tenue n'est encore enregistrée.")
       .waitFor();
     await page.getByRole("link", { name: "Auto-évaluation 2026" }).waitFor();
-    await inspect(page, "dashboard");
+    await inspect(page, "dashboard", "maturity-dashboard");
     expectNoPageErrors(page);
   });
 });

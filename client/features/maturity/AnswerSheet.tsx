@@ -22,6 +22,40 @@ export function AnswerSheet({ poleId, campaign }: { poleId: string; campaign: Ca
   const answers = useMyAnswers(campaign.id, true);
   const open = campaign.state === "open";
   const rated = answers.data?.filter((a) => a.importance !== null || a.standing !== null).length;
+  const saved = answers.data;
+  const sheet = saved ? (
+    <>
+      <p className="small" aria-live="polite">
+        {t("campaign.rated", { count: rated ?? 0, total: campaign.indicators.length })}
+      </p>
+      {generalObjectives.map((general) => (
+        <div key={general} className="answers__general">
+          <h3>{t(`general.${general}`)}</h3>
+          {objectives
+            .filter((objective) => objective.general === general)
+            .map((objective) => (
+              <div key={objective.key} className="answers__objective">
+                <h4>
+                  {objective.key}. {objective.label}
+                </h4>
+                {campaign.indicators
+                  .filter((indicator) => indicator.objective === objective.key)
+                  .map((indicator) => (
+                    <IndicatorAnswer
+                      key={indicator.id}
+                      poleId={poleId}
+                      campaignId={campaign.id}
+                      indicator={indicator}
+                      saved={saved.find((a) => a.indicatorId === indicator.id)}
+                      disabled={!open}
+                    />
+                  ))}
+              </div>
+            ))}
+        </div>
+      ))}
+    </>
+  ) : null;
   return (
     <section aria-labelledby="answers-title" className="answers">
       <h2 id="answers-title">{t("campaign.answers")}</h2>
@@ -32,39 +66,14 @@ export function AnswerSheet({ poleId, campaign }: { poleId: string; campaign: Ca
         </Notice>
       )}
       <QueryStatus query={answers} describe={problem} />
-      {answers.data ? (
-        <>
-          <p className="small" aria-live="polite">
-            {t("campaign.rated", { count: rated ?? 0, total: campaign.indicators.length })}
-          </p>
-          {generalObjectives.map((general) => (
-            <div key={general} className="answers__general">
-              <h3>{t(`general.${general}`)}</h3>
-              {objectives
-                .filter((objective) => objective.general === general)
-                .map((objective) => (
-                  <div key={objective.key} className="answers__objective">
-                    <h4>
-                      {objective.key}. {objective.label}
-                    </h4>
-                    {campaign.indicators
-                      .filter((indicator) => indicator.objective === objective.key)
-                      .map((indicator) => (
-                        <IndicatorAnswer
-                          key={indicator.id}
-                          poleId={poleId}
-                          campaignId={campaign.id}
-                          indicator={indicator}
-                          saved={answers.data.find((a) => a.indicatorId === indicator.id)}
-                          disabled={!open}
-                        />
-                      ))}
-                  </div>
-                ))}
-            </div>
-          ))}
-        </>
-      ) : null}
+      {sheet === null ? null : open ? (
+        sheet
+      ) : (
+        <details className="answers__frozen">
+          <summary>{t("campaign.showAnswers")}</summary>
+          {sheet}
+        </details>
+      )}
     </section>
   );
 }

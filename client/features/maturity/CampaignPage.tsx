@@ -61,10 +61,10 @@ export function CampaignPage() {
                     <CloseButton campaignId={campaignId} />
                   ) : null}
                 </div>
-                {campaign.data.asked ? (
+                {/* While it runs, answering comes first; once closed, the results. */}
+                {campaign.data.asked && campaign.data.state === "open" ? (
                   <AnswerSheet poleId={poleId} campaign={campaign.data} />
                 ) : null}
-                <MarkersPanel poleId={poleId} campaign={campaign.data} />
                 {canReadResults(member, campaign.data.state) ? (
                   <Results campaign={campaign.data} />
                 ) : (
@@ -73,6 +73,10 @@ export function CampaignPage() {
                     <Notice>{t("results.notYet")}</Notice>
                   </section>
                 )}
+                <MarkersPanel poleId={poleId} campaign={campaign.data} />
+                {campaign.data.asked && campaign.data.state !== "open" ? (
+                  <AnswerSheet poleId={poleId} campaign={campaign.data} />
+                ) : null}
               </>
             ) : null}
           </div>

@@ -70,6 +70,7 @@ export const fr = {
     saving: "Enregistrement…",
     saved: "Enregistré",
     rated: "{{count}} sur {{total}} indicateurs notés",
+    showAnswers: "Relire mes réponses",
   },
   markers: {
     title: "Les six repères de maturité",
@@ -239,6 +240,7 @@ export const en: Shape<typeof fr> = {
     saving: "Saving…",
     saved: "Saved",
     rated: "{{count}} of {{total}} indicators rated",
+    showAnswers: "Read my answers again",
   },
   markers: {
     title: "The six maturity markers",
