@@ -24,7 +24,7 @@ export function Bars({
   const max = Math.max(1, ...rows.map((row) => row.value));
   return (
     <table className="bars">
-      <caption>{caption}</caption>
+      <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{head[0]}</th>

@@ -5,6 +5,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Dashboard } from "../../../shared/api/dashboard";
+import { objectives } from "../../../shared/maturity/referentiel";
 import { Crumbs, PoleGate, usePole } from "../../app/pole";
 import { useProblem } from "../../lib/errors";
 import { QueryStatus, useDocumentTitle } from "../../ui/kit";
@@ -308,7 +309,7 @@ function Panels({ poleId, data }: { poleId: string; data: Dashboard }) {
                 head={[t("results.objective"), t("results.standing")]}
                 rows={data.maturity.objectives.map((o) => ({
                   key: o.objective,
-                  label: o.objective,
+                  label: `${o.objective}. ${objectives.find((x) => x.key === o.objective)?.short ?? ""}`,
                   value: o.standing.mean ?? 0,
                   shown:
                     o.standing.mean === null
