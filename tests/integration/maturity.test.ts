@@ -5,10 +5,11 @@
  * markers; a second campaign compares with the first; the dashboard and the funders' report
  * (which must open in LibreOffice).
  */
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Dashboard } from "../../shared/api/dashboard";
 import type {
@@ -524,6 +525,12 @@ describe("the pôle's dashboard", () => {
   });
 
   it("is for the pôle's members only", async () => {
+    await expectError(
+      await client(server.url)(`/api/poles/${pole.poleId}/dashboard`),
+      401,
+      "unauthenticated",
+    );
+    await expectError(await as(observer)("/api/maturity/campaigns/nope"), 404, "not_found");
     const other = await json<{ id: string }>(
       await as(groupA[0])("/api/poles", { body: { name: "Un autre pôle" } }),
       201,
@@ -583,14 +590,18 @@ describe("the funders' report", () => {
     }
     const dir = mkdtempSync(join(tmpdir(), "maillage-report-"));
     try {
+      // Both files first: the conversions then run while the server waits for nothing.
+      const files: Record<string, string> = {};
       for (const format of ["odt", "docx"]) {
         const response = await as(coordinator())(
           `/api/poles/${pole.poleId}/dashboard/report/${format}`,
         );
-        const file = join(dir, `rapport.${format}`);
-        writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+        files[format] = join(dir, `rapport.${format}`);
+        writeFileSync(files[format], Buffer.from(await response.arrayBuffer()));
+      }
+      for (const [format, file] of Object.entries(files)) {
         const out = join(dir, format);
-        execFileSync(
+        await promisify(execFile)(
           libreoffice,
           [
             `-env:UserInstallation=file://${join(dir, "profile")}`,
@@ -601,7 +612,7 @@ describe("the funders' report", () => {
             out,
             file,
           ],
-          { stdio: "pipe", timeout: 120_000 },
+          { timeout: 120_000 },
         );
         const pdf = join(out, "rapport.pdf");
         expect(existsSync(pdf), `LibreOffice made no PDF of the ${format} report`).toBe(true);
