@@ -19,6 +19,7 @@ import "./strings";
 const ObjectivesRadar = lazy(() => import("./ObjectivesRadar"));
 
 type Figure = CampaignResults["objectives"][number]["standing"];
+const noFigure: Figure = { count: 0, mean: null, spread: null };
 
 function useFigure() {
   const { t, i18n } = useTranslation("maturity");
@@ -60,8 +61,9 @@ function ResultsBody({ campaign, results }: { campaign: CampaignView; results: C
   const { t: tc } = useTranslation("collective");
   const figure = useFigure();
   const previous = results.previous;
-  const before = (key: string) =>
-    previous?.objectives.find((o) => o.objective === key)?.standing.mean ?? null;
+  const beforeFigure = (key: string) =>
+    previous?.objectives.find((o) => o.objective === key)?.standing;
+  const before = (key: string) => beforeFigure(key)?.mean ?? null;
   const label = (id: string) => campaign.indicators.find((i) => i.id === id)?.label ?? id;
   const points = results.objectives.map((o) => ({
     axis: objectives.find((x) => x.key === o.objective)?.short ?? o.objective,
@@ -108,13 +110,7 @@ function ResultsBody({ campaign, results }: { campaign: CampaignView; results: C
                   </th>
                   <td>{figure(o.importance)}</td>
                   <td>{figure(o.standing)}</td>
-                  {previous ? (
-                    <td>
-                      {before(o.objective) === null
-                        ? t("results.notEnough")
-                        : formatMean(before(o.objective) ?? 0, i18n.language)}
-                    </td>
-                  ) : null}
+                  {previous ? <td>{figure(beforeFigure(o.objective) ?? noFigure)}</td> : null}
                   {previous ? (
                     <td>
                       <TrendMark trend={trendOf(o.standing.mean, before(o.objective))} />
