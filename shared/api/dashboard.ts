@@ -64,7 +64,10 @@ export const Dashboard = z.object({
     byFunder: z.array(Money),
     byYear: z.array(Money),
   }),
-  /** Decisions taken and meetings held per quarter; empty when none are recorded. */
+  /**
+   * Decisions adopted and meetings held per quarter that has any (meetings are not recorded
+   * yet: always 0).
+   */
   governance: z.array(
     z.object({ quarter: z.string(), decisions: z.number(), meetings: z.number() }),
   ),

@@ -142,7 +142,7 @@ describe("the dashboard", () => {
     await page.getByRole("heading", { level: 1, name: "Tableau de bord" }).waitFor();
     await page.getByText("4 membres").waitFor();
     await page
-      .getByText("Aucune décision prise ni aucune réunion tenue n'est encore enregistrée.")
+      .getByText("Aucune réunion : les réunions ne sont pas encore suivies dans l'espace.")
       .waitFor();
     await page.getByRole("link", { name: "Auto-évaluation 2026" }).waitFor();
     await inspect(page, "dashboard", "maturity-dashboard");

@@ -495,6 +495,20 @@ describe("a second campaign, for one circle", () => {
 
 describe("the pôle's dashboard", () => {
   it("tells an observer where the pôle stands", async () => {
+    const decision = await json<{ id: string }>(
+      await as(coordinator())(`/api/poles/${pole.poleId}/decisions`, {
+        body: {
+          circleId: pole.circles.steering,
+          title: "Lancer l'auto-évaluation",
+          method: "majority",
+        },
+      }),
+      201,
+    );
+    await json(
+      await as(steering[0])(`/api/decisions/${decision.id}/votes`, { body: { choice: "for" } }),
+    );
+    await json(await as(coordinator())(`/api/decisions/${decision.id}/close`, { body: {} }));
     const dashboard = await json<Dashboard>(
       await as(observer)(`/api/poles/${pole.poleId}/dashboard`),
     );
@@ -513,7 +527,8 @@ describe("the pôle's dashboard", () => {
     expect(a).toMatchObject({ name: "Réemploi", members: 4, active: 4 });
     expect(dashboard.diagnostic?.total).toBe(4);
     expect(dashboard.projects.total).toBe(0);
-    expect(dashboard.governance).toEqual([]);
+    const quarter = `${new Date().getUTCFullYear()}-T${Math.floor(new Date().getUTCMonth() / 3) + 1}`;
+    expect(dashboard.governance).toEqual([{ quarter, decisions: 1, meetings: 0 }]);
     // The latest campaign begun (the one of next year is left out), closed: its figures.
     expect(dashboard.maturity?.campaign.title).toBe("Point d'étape du groupe Réemploi");
     expect(dashboard.maturity?.objectives?.find((o) => o.objective === "a")?.standing).toEqual({
@@ -560,7 +575,8 @@ describe("the funders' report", () => {
       ]) {
         expect(html).toContain(heading);
       }
-      expect(html).toContain("Aucune décision ni réunion enregistrée");
+      expect(html).toContain("Décisions adoptées");
+      expect(html).toContain("Aucune réunion");
       expect(html).toContain("Point d&#39;étape du groupe Réemploi");
       expect(html).toContain("Disposer d&#39;un lieu identifié et accessible");
     }

@@ -263,25 +263,17 @@ function Panels({ poleId, data }: { poleId: string; data: Dashboard }) {
         {data.governance.length === 0 ? (
           <p className="muted">{t("dashboard.noGovernance")}</p>
         ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("dashboard.quarter")}</th>
-                <th scope="col">{t("dashboard.decisions")}</th>
-                <th scope="col">{t("dashboard.meetings")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.governance.map((row) => (
-                <tr key={row.quarter}>
-                  <th scope="row">{row.quarter}</th>
-                  <td className="numeric">{row.decisions}</td>
-                  <td className="numeric">{row.meetings}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Bars
+            caption={t("dashboard.governance")}
+            head={[t("dashboard.quarter"), t("dashboard.decisions")]}
+            rows={data.governance.map((row) => ({
+              key: row.quarter,
+              label: row.quarter,
+              value: row.decisions,
+            }))}
+          />
         )}
+        <p className="small muted">{t("dashboard.noMeetings")}</p>
       </section>
 
       <section className="card dashboard__panel" aria-labelledby="maturity-title">

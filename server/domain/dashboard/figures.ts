@@ -16,7 +16,7 @@ import { stateOf } from "../maturity/access";
 import { markerLevels, summaries } from "../maturity/campaigns";
 import { objectiveFiguresOf } from "../maturity/results";
 import { requireMember } from "../members";
-import { cumulative, quartersBetween } from "./quarters";
+import { cumulative, perQuarter, quartersBetween } from "./quarters";
 
 export const ACTIVE_DAYS = 90;
 const DAY = 24 * 60 * 60 * 1000;
@@ -29,7 +29,7 @@ function countBy<T>(items: readonly T[], keyOf: (item: T) => string) {
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key, "fr"));
 }
 
-/** People who left a trace in the workspace since `since`: any audited act, any answer. */
+/** People who left a trace in the workspace since `since`: an audited act, an answer, a vote. */
 async function activePeople(db: DB, poleId: string, since: number): Promise<Set<string>> {
   const acted = await db
     .selectFrom("audit_log")
@@ -47,9 +47,18 @@ async function activePeople(db: DB, poleId: string, since: number): Promise<Set<
     .where("c.pole_id", "=", poleId)
     .where("a.updated_at", ">=", since)
     .execute();
+  const voted = await db
+    .selectFrom("decision_votes as v")
+    .innerJoin("decisions as d", "d.id", "v.decision_id")
+    .select("v.user_id")
+    .distinct()
+    .where("d.pole_id", "=", poleId)
+    .where("v.at", ">=", since)
+    .execute();
   return new Set([
     ...acted.flatMap((row) => (row.actor_id ? [row.actor_id] : [])),
     ...answered.map((row) => row.user_id),
+    ...voted.map((row) => row.user_id),
   ]);
 }
 
@@ -78,10 +87,21 @@ async function circlesWithActivity(db: DB, poleId: string, now: number) {
 }
 
 /**
- * Decisions taken and meetings held per quarter. Neither is recorded by this version of the
- * workspace, so no quarter has any: the page and the report say so.
+ * Decisions taken (closed and adopted) per quarter of their closing. Meetings are not
+ * recorded by this version of the workspace: none is counted, and the page says so.
  */
-const governanceByQuarter = async (): Promise<Dashboard["governance"]> => [];
+async function governanceByQuarter(db: DB, poleId: string): Promise<Dashboard["governance"]> {
+  const taken = await db
+    .selectFrom("decisions")
+    .select("closed_at")
+    .where("pole_id", "=", poleId)
+    .where("state", "=", "closed")
+    .where("outcome", "=", "adopted")
+    .execute();
+  return perQuarter(taken.flatMap((row) => (row.closed_at === null ? [] : [row.closed_at]))).map(
+    ({ quarter, count }) => ({ quarter, decisions: count, meetings: 0 }),
+  );
+}
 
 async function latestCampaign(
   db: DB,
@@ -201,7 +221,7 @@ export async function loadDashboard(
       byFunder: portfolio.byFunder,
       byYear: portfolio.byYear,
     },
-    governance: await governanceByQuarter(),
+    governance: await governanceByQuarter(db, poleId),
     maturity: await latestCampaign(db, { actorId, poleId, member, on }),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cumulative, quarterOf, quartersBetween } from "./quarters";
+import { cumulative, perQuarter, quarterOf, quartersBetween } from "./quarters";
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -21,7 +21,7 @@ describe("quarters", () => {
     ]);
   });
 
-  it("keeps running totals per quarter", () => {
+  it("keeps running totals and counts per quarter", () => {
     const quarters = ["2026-T1", "2026-T2", "2026-T3"];
     const instants = [
       at("2026-01-05T00:00:00Z"),
@@ -29,5 +29,9 @@ describe("quarters", () => {
       at("2026-08-01T00:00:00Z"),
     ];
     expect(cumulative(quarters, instants)).toEqual([2, 2, 3]);
+    expect(perQuarter(instants)).toEqual([
+      { quarter: "2026-T1", count: 2 },
+      { quarter: "2026-T3", count: 1 },
+    ]);
   });
 });

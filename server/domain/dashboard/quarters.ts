@@ -31,3 +31,12 @@ export function cumulative(quarters: readonly string[], instants: readonly numbe
     return total;
   });
 }
+
+/** How many things happened in each quarter that has any, oldest first. */
+export function perQuarter(instants: readonly number[]): Array<{ quarter: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const at of instants) counts.set(quarterOf(at), (counts.get(quarterOf(at)) ?? 0) + 1);
+  return [...counts]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([quarter, count]) => ({ quarter, count }));
+}

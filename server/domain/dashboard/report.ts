@@ -171,11 +171,12 @@ function governance(d: Dashboard): Block[] {
     h2("7. Gouvernance"),
     p(`Cercles : ${seats}.`),
     d.governance.length === 0
-      ? p("Aucune décision ni réunion enregistrée dans l'espace.", true)
+      ? p("Aucune décision adoptée dans l'espace pour l'instant.", true)
       : table(
-          ["Trimestre", "Décisions prises", "Réunions tenues"],
-          d.governance.map((q) => [q.quarter, String(q.decisions), String(q.meetings)]),
+          ["Trimestre", "Décisions adoptées"],
+          d.governance.map((q) => [q.quarter, String(q.decisions)]),
         ),
+    p("Aucune réunion : les réunions ne sont pas encore suivies dans l'espace.", true),
   ];
 }
 
