@@ -23,9 +23,6 @@ export function PoleNavItems({ pole }: { pole: PoleSummary }) {
       <li>
         <NavLink to={`${base}/profil`}>{t("nav.profile")}</NavLink>
       </li>
-      <li>
-        <NavLink to={`${base}/tableau-de-bord`}>{t("nav.dashboard")}</NavLink>
-      </li>
     </>
   );
 }

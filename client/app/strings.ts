@@ -10,7 +10,6 @@ export const fr = {
     decisions: "Décisions",
     newcomers: "Nouveaux membres",
     audit: "Journal",
-    dashboard: "Tableau de bord",
   },
   common: {
     save: "Enregistrer",
@@ -104,7 +103,6 @@ export const en: Shape<typeof fr> = {
     decisions: "Decisions",
     newcomers: "Newcomers",
     audit: "Audit log",
-    dashboard: "Dashboard",
   },
   common: {
     save: "Save",
