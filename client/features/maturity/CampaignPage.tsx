@@ -7,6 +7,7 @@ import { useParams } from "react-router";
 import { canManageCampaigns, canReadResults } from "../../../shared/maturity/rules";
 import { Crumbs, PoleGate, usePole } from "../../app/pole";
 import { useProblem } from "../../lib/errors";
+import { usePoleEvents } from "../../lib/live";
 import { Notice, QueryStatus, useDocumentTitle } from "../../ui/kit";
 import { AnswerSheet } from "./AnswerSheet";
 import { formatDay } from "./format";
@@ -21,6 +22,7 @@ import "./strings";
 export function CampaignPage() {
   const { t, i18n } = useTranslation("maturity");
   const { poleId, pole, ready } = usePole();
+  usePoleEvents(pole?.id);
   const { campaignId = "" } = useParams();
   const campaign = useCampaign(campaignId);
   const problem = useProblem();

@@ -8,6 +8,7 @@ import type { Dashboard } from "../../../shared/api/dashboard";
 import { objectives } from "../../../shared/maturity/referentiel";
 import { Crumbs, PoleGate, usePole } from "../../app/pole";
 import { useProblem } from "../../lib/errors";
+import { usePoleEvents } from "../../lib/live";
 import { QueryStatus, useDocumentTitle } from "../../ui/kit";
 import "../profile/strings";
 import { type BarRow, Bars, Scroller } from "./Bars";
@@ -21,6 +22,7 @@ import "./strings";
 export function DashboardPage() {
   const { t } = useTranslation("maturity");
   const { poleId, pole, ready } = usePole();
+  usePoleEvents(pole?.id);
   const problem = useProblem();
   const dashboard = useDashboard(poleId);
   useDocumentTitle(t("dashboard.title"));

@@ -8,6 +8,7 @@ import type { CampaignSummary } from "../../../shared/api/maturity";
 import { canManageCampaigns } from "../../../shared/maturity/rules";
 import { Crumbs, PoleGate, usePole } from "../../app/pole";
 import { useProblem } from "../../lib/errors";
+import { usePoleEvents } from "../../lib/live";
 import { Badge, QueryStatus, useDocumentTitle } from "../../ui/kit";
 import { formatDay } from "./format";
 import { OpenCampaignForm } from "./OpenCampaignForm";
@@ -20,6 +21,7 @@ import "./strings";
 export function MaturityPage() {
   const { t } = useTranslation("maturity");
   const { poleId, pole, ready } = usePole();
+  usePoleEvents(pole?.id);
   useDocumentTitle(t("list.title"));
   return (
     <PoleGate title={t("list.title")} pole={pole} ready={ready}>

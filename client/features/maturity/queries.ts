@@ -1,4 +1,7 @@
-/** Reads and writes of self-assessment and the dashboard, parsed with the server's schemas. */
+/**
+ * Reads and writes of self-assessment and the dashboard, parsed with the server's schemas.
+ * Every key starts with "maturity", the pôle event that invalidates it (client/lib/live.ts).
+ */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod/mini";
 import { Dashboard } from "../../../shared/api/dashboard";

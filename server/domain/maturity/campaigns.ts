@@ -71,7 +71,7 @@ async function respondentsOf(
 }
 
 export async function startCampaign(
-  { db }: Ctx,
+  { db, poleEvents }: Ctx<"poleEvents">,
   actorId: string,
   { poleId, campaign, on }: { poleId: string; campaign: OpenCampaignBody; on: string },
 ): Promise<CampaignSummary> {
@@ -128,6 +128,7 @@ export async function startCampaign(
       details: { title: campaign.title, respondents: respondents.length },
     });
   });
+  poleEvents.publish(poleId, { type: "maturity", id });
   const row = await db
     .selectFrom("maturity_campaigns")
     .selectAll()
@@ -216,7 +217,7 @@ export async function readCampaign(
 }
 
 export async function closeCampaign(
-  { db }: Ctx,
+  { db, poleEvents }: Ctx<"poleEvents">,
   actorId: string,
   { campaignId, on }: { campaignId: string; on: string },
 ): Promise<CampaignView> {
@@ -238,11 +239,12 @@ export async function closeCampaign(
     action: "maturity.campaign_closed",
     target: campaignId,
   });
+  poleEvents.publish(campaign.row.pole_id, { type: "maturity", id: campaignId });
   return readCampaign({ db }, actorId, { campaignId, on });
 }
 
 export async function setMarkerLevel(
-  { db }: Ctx,
+  { db, poleEvents }: Ctx<"poleEvents">,
   actorId: string,
   input: { campaignId: string; marker: GodinMarker; level: Maturity | null; on: string },
 ): Promise<MarkerLevel[]> {
@@ -277,5 +279,6 @@ export async function setMarkerLevel(
       )
       .execute();
   }
+  poleEvents.publish(campaign.row.pole_id, { type: "maturity", id: input.campaignId });
   return markerLevels(db, input.campaignId);
 }

@@ -63,7 +63,7 @@ async function requireManager(db: DB, poleId: string, userId: string) {
 }
 
 export async function addIndicator(
-  { db }: Ctx,
+  { db, poleEvents }: Ctx<"poleEvents">,
   actorId: string,
   { poleId, indicator }: { poleId: string; indicator: AddIndicatorBody },
 ): Promise<IndicatorView> {
@@ -87,11 +87,12 @@ export async function addIndicator(
     target: id,
     details: { objective: indicator.objective, label: indicator.label },
   });
+  poleEvents.publish(poleId, { type: "maturity", id: poleId });
   return { id, ...indicator, custom: true, hidden: false };
 }
 
 export async function setIndicatorHidden(
-  { db }: Ctx,
+  { db, poleEvents }: Ctx<"poleEvents">,
   actorId: string,
   { poleId, indicatorId, hidden }: { poleId: string; indicatorId: string; hidden: boolean },
 ): Promise<IndicatorView> {
@@ -118,5 +119,6 @@ export async function setIndicatorHidden(
     target: indicatorId,
     details: { standard: isStandardIndicator(indicatorId) },
   });
+  poleEvents.publish(poleId, { type: "maturity", id: poleId });
   return { ...found, hidden };
 }
