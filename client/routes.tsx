@@ -93,6 +93,10 @@ export const router = createBrowserRouter([
                 async () => (await import("./features/boards/PortfolioPage")).PortfolioPage,
               ),
               page(
+                "d/:documentId/historique",
+                async () => (await import("./features/history/HistoryPage")).HistoryPage,
+              ),
+              page(
                 "p/:poleId/tableau-de-bord",
                 async () => (await import("./features/maturity/DashboardPage")).DashboardPage,
               ),

@@ -10,9 +10,11 @@ import { createThrottle } from "./auth/throttle";
 import { type DB, openDatabase } from "./db/database";
 import { migrateToLatest } from "./db/migrate";
 import { type AccessEvent, createAccessEvents } from "./domain/access-events";
+import { followAmendmentDecisions } from "./domain/amendment-adoption";
 import { startDecisionCloser } from "./domain/decision-closer";
 import { accessOf } from "./domain/documents";
 import { createPoleEvents } from "./domain/pole-events";
+import { takeAutoVersion } from "./domain/versions";
 import { type Env, parseEnv } from "./env";
 import { createMailer } from "./mail/smtp";
 import { createProjections } from "./projections";
@@ -55,6 +57,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
   const events = createAccessEvents();
   const poleEvents = createPoleEvents();
   const decisionCloser = await startDecisionCloser({ db, poleEvents }, logger);
+  const project = createProjections(db);
   const sync = createSyncServer({
     db,
     sqlite,
@@ -62,9 +65,12 @@ export async function startMaillage(config: Env): Promise<Maillage> {
     accessOf: (userId, documentId) => accessOf({ db }, userId, { documentId }),
     sessionExpiry: (sessionId) => sessionExpiry(db, sessionId),
     unloadDelayMs: config.DOC_UNLOAD_DELAY_SECONDS * 1000,
-    onStored: createProjections(db),
+    onStored: async (documentId, doc) => {
+      await Promise.all([project(documentId, doc), takeAutoVersion(db, { documentId, doc })]);
+    },
   });
   events.subscribe((event) => followAccess(sync, event, logger));
+  const amendments = followAmendmentDecisions({ db, live: sync, events, poleEvents }, logger);
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   // The app needs PUBLIC_URL, which defaults to the bound address (PORT=0 picks a free port).
@@ -92,6 +98,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
       publicUrl,
       allowPoleCreation: config.ALLOW_POLE_CREATION,
       poleEvents,
+      live: sync,
     },
     config: { ...config, PUBLIC_URL: publicUrl },
     logger,
@@ -108,6 +115,8 @@ export async function startMaillage(config: Env): Promise<Maillage> {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       if ("closeIdleConnections" in server) server.closeIdleConnections();
       decisionCloser.stop();
+      amendments.stop();
+      await amendments.settled();
       await sync.close();
       wss.close();
       if ("closeAllConnections" in server) server.closeAllConnections();
