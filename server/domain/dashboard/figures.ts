@@ -68,6 +68,9 @@ async function circlesWithActivity(db: DB, poleId: string, now: number) {
     .selectFrom("circles")
     .select(["id", "name", "kind"])
     .where("pole_id", "=", poleId)
+    // The circles at work: neither archived nor deleted.
+    .where("archived_at", "is", null)
+    .where("deleted_at", "is", null)
     .orderBy("created_at")
     .orderBy("id")
     .execute();

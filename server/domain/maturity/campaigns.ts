@@ -42,6 +42,8 @@ async function respondentsOf(
       .select("id")
       .where("id", "=", audience.circleId)
       .where("pole_id", "=", poleId)
+      .where("archived_at", "is", null)
+      .where("deleted_at", "is", null)
       .executeTakeFirst();
     if (!circle) throw notFound("Cercle");
     const seats = await contributors
