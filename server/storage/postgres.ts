@@ -1,12 +1,13 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import * as Y from "yjs";
+import { serialize } from "../db/dialect";
 import type { Database } from "../db/schema";
 import { createBaseStore, insertUpdates, plain, ROWS_PER_INSERT } from "./kysely";
 import { type CompactedState, type DocumentStore, replay, type StoredDocument } from "./store";
 
 /** Until the transaction ends, no other instance compacts nor versions this document. */
 const lockDocument = (trx: Kysely<Database>, documentId: string) =>
-  sql`select pg_advisory_xact_lock(hashtext(${`maillage:document:${documentId}`}))`.execute(trx);
+  serialize(trx, `document:${documentId}`);
 
 const rethrow = (error: unknown) => {
   throw error;
