@@ -4,10 +4,11 @@
  */
 import type { DocumentAccess, DocumentKind } from "./documents";
 
-export const poleRoles = ["coordinator", "member", "observer"] as const;
+/** A `commenter` reads and comments, never edits; an `observer` only reads. */
+export const poleRoles = ["coordinator", "member", "commenter", "observer"] as const;
 export type PoleRole = (typeof poleRoles)[number];
 
-export const circleRoles = ["facilitator", "member", "observer"] as const;
+export const circleRoles = ["facilitator", "member", "commenter", "observer"] as const;
 export type CircleRole = (typeof circleRoles)[number];
 
 export const circleKinds = ["core", "steering", "thematic", "project"] as const;
@@ -33,6 +34,9 @@ export interface GoverningCircles {
 
 const contributes = (role: CircleRole) => role === "facilitator" || role === "member";
 
+/** Pôle roles that never edit anything, whatever their seats. */
+const readsOnly = (role: PoleRole) => role === "observer" || role === "commenter";
+
 function roleIn(member: Member, circleId: string | null): CircleRole | undefined {
   if (circleId === null) return undefined;
   return member.circles.find((seat) => seat.circleId === circleId)?.role;
@@ -54,7 +58,7 @@ export function documentAccess(
 ): DocumentAccess | null {
   if (member === null) return null;
   if (member.poleRole === "coordinator") return "edit";
-  if (member.poleRole === "observer") return "view";
+  if (readsOnly(member.poleRole)) return "view";
   if (doc.kind === "diagnostic" || doc.kind === "charter") {
     const core = roleIn(member, governing.coreId);
     const steering = roleIn(member, governing.steeringId);
@@ -70,9 +74,23 @@ export const canRead = (member: Member | null, doc: DocumentRef, governing: Gove
 export const canEdit = (member: Member | null, doc: DocumentRef, governing: GoverningCircles) =>
   documentAccess(member, doc, governing) === "edit";
 
+/**
+ * Comments on a document: whoever edits it, and commenters (of the pôle, or seated as such
+ * in its circle). Observers only read.
+ */
+export function canComment(
+  member: Member | null,
+  doc: DocumentRef,
+  governing: GoverningCircles,
+): boolean {
+  if (member === null || member.poleRole === "observer") return false;
+  if (member.poleRole === "commenter" || roleIn(member, doc.circleId) === "commenter") return true;
+  return canEdit(member, doc, governing);
+}
+
 /** Free pages go in a circle; whoever edits that circle's documents may add one. */
 export function canCreatePage(member: Member | null, circleId: string): boolean {
-  if (member === null || member.poleRole === "observer") return false;
+  if (member === null || readsOnly(member.poleRole)) return false;
   if (member.poleRole === "coordinator") return true;
   const role = roleIn(member, circleId);
   return role !== undefined && contributes(role);
@@ -82,7 +100,7 @@ export function canCreatePage(member: Member | null, circleId: string): boolean 
 export function canManageCircle(member: Member | null, circleId: string): boolean {
   if (member === null) return false;
   if (member.poleRole === "coordinator") return true;
-  if (member.poleRole === "observer") return false;
+  if (readsOnly(member.poleRole)) return false;
   return roleIn(member, circleId) === "facilitator";
 }
 
@@ -109,7 +127,7 @@ export function canEditPerson(member: Member | null, isSelf: boolean): boolean {
 export const canCreateStructure = (member: Member | null) => member !== null;
 export function canEditStructure(member: Member | null, belongsToIt: boolean): boolean {
   if (member === null) return false;
-  return member.poleRole === "coordinator" || (belongsToIt && member.poleRole !== "observer");
+  return member.poleRole === "coordinator" || (belongsToIt && !readsOnly(member.poleRole));
 }
 
 /** A circle's theme and description: whoever places people in it. */

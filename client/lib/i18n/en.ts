@@ -147,16 +147,19 @@ export const en: Messages = {
   poleRoles: {
     coordinator: "coordinator",
     member: "member",
+    commenter: "commenter",
     observer: "observer",
   },
   circleRoles: {
     facilitator: "facilitator",
     member: "member",
+    commenter: "commenter",
     observer: "observer",
   },
   circleRoleHints: {
     facilitator: "runs the circle, edits its documents and can place people in it",
     member: "edits the circle's documents",
+    commenter: "reads the documents and may comment on them, without editing",
     observer: "reads the documents without editing them",
   },
   document: {

@@ -151,16 +151,19 @@ export const fr = {
   poleRoles: {
     coordinator: "coordination",
     member: "membre",
+    commenter: "commentaire",
     observer: "observation",
   },
   circleRoles: {
     facilitator: "facilitateur·rice",
     member: "membre",
+    commenter: "commentateur·rice",
     observer: "observateur·rice",
   },
   circleRoleHints: {
     facilitator: "anime le cercle, modifie ses documents et peut y placer des personnes",
     member: "modifie les documents du cercle",
+    commenter: "lit les documents et peut les commenter, sans les modifier",
     observer: "lit les documents sans les modifier",
   },
   document: {
