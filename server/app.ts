@@ -18,6 +18,7 @@ import { exportRoutes } from "./http/exports";
 import { invitationRoutes } from "./http/invitations";
 import { loadSession, requireKnownHost, requireSameOrigin, requireUser } from "./http/middleware";
 import { onboardingRoutes } from "./http/onboarding";
+import { passwordRoutes } from "./http/passwords";
 import { peopleRoutes } from "./http/people";
 import { poleRoutes } from "./http/poles";
 import { profileRoutes } from "./http/profile";
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     )
     .get("/health", (c) => c.json({ ok: true }))
     .route("/", authRoutes(deps))
+    .route("/", passwordRoutes(deps))
     .route("/poles", poleRoutes(deps))
     .route("/circles", circleRoutes(deps))
     .route("/invitations", invitationRoutes(deps))

@@ -5,8 +5,8 @@ import { serve } from "@hono/node-server";
 import pino, { type Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { createApp } from "./app";
+import { createLimits } from "./auth/limits";
 import { sessionExpiry } from "./auth/sessions";
-import { createThrottle } from "./auth/throttle";
 import { type DB, openDatabase } from "./db/database";
 import { migrateToLatest } from "./db/migrate";
 import { type AccessEvent, createAccessEvents } from "./domain/access-events";
@@ -23,8 +23,6 @@ export interface Maillage {
   /** Stops accepting, stores every loaded document, closes the database. Idempotent. */
   close(): Promise<void>;
 }
-
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
 /** The sync layer follows what the domain announces: rights, sessions, moved documents. */
 function followAccess(sync: SyncServer, event: AccessEvent, logger: Logger): void {
@@ -91,10 +89,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
     config: { ...config, PUBLIC_URL: publicUrl },
     logger,
     sync,
-    throttles: {
-      account: createThrottle(5, FIFTEEN_MINUTES),
-      address: createThrottle(30, FIFTEEN_MINUTES),
-    },
+    limits: createLimits(),
   });
 
   let closing: Promise<void> | undefined;

@@ -15,6 +15,8 @@ import {
   canInvite,
   canManageCircle,
   canReadAudit,
+  canRemovePeople,
+  canResetPasswords,
   circleRoles,
   documentAccess,
   type Member,
@@ -65,8 +67,7 @@ describe("documentAccess: the full table", () => {
     expect(access).toBe(expected(poleRole, seat, kind));
   });
 
-  it("counts every combination", () =>
-    expect(cases.length).toBe(5 * 21 * documentKinds.length));
+  it("counts every combination", () => expect(cases.length).toBe(5 * 21 * documentKinds.length));
 
   it("gives the best of several seats", () => {
     const member: Member = {
@@ -169,6 +170,8 @@ describe("the collective's rules", () => {
         canReadAudit,
         canFollowNewcomers,
         canChangePoleRole,
+        canRemovePeople,
+        canResetPasswords,
       ]) {
         expect(rule(m)).toBe(coordinator);
       }
@@ -181,6 +184,8 @@ describe("the collective's rules", () => {
       canReadAudit,
       canFollowNewcomers,
       canChangePoleRole,
+      canRemovePeople,
+      canResetPasswords,
       canCreateStructure,
     ]) {
       expect(rule(null)).toBe(false);

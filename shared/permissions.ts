@@ -116,6 +116,9 @@ export const canEditPoleProfile = (member: Member | null) => isCoordinator(membe
 export const canReadAudit = (member: Member | null) => isCoordinator(member);
 export const canFollowNewcomers = (member: Member | null) => isCoordinator(member);
 export const canChangePoleRole = (member: Member | null) => isCoordinator(member);
+/** Removing someone from the pôle, and giving them a link to reset a forgotten password. */
+export const canRemovePeople = (member: Member | null) => isCoordinator(member);
+export const canResetPasswords = (member: Member | null) => isCoordinator(member);
 
 /** Each person edits their own profile; coordinators keep everyone's up to date. */
 export function canEditPerson(member: Member | null, isSelf: boolean): boolean {

@@ -245,7 +245,7 @@ export async function removeFromCircle(
 }
 
 /** Takes a person out of a circle, keeping the dated departure in the history. */
-async function unseat(
+export async function unseat(
   trx: DB,
   input: { poleId: string; circleId: string; userId: string; actorId: string },
   now = Date.now(),

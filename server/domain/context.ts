@@ -7,7 +7,7 @@
  */
 import type { DB } from "../db/database";
 import type { AccessEvents } from "./access-events";
-import type { Mailer } from "./invitation-emails";
+import type { Mailer } from "./mailer";
 
 export interface DomainContext {
   db: DB;

@@ -27,6 +27,7 @@ const kinds = [
   "charter",
   "pole",
   "member",
+  "password",
 ] as const;
 
 interface Filters {

@@ -1,0 +1,33 @@
+/**
+ * Every throttle and rate limit of the instance, with their settings. Each sits behind the
+ * `Throttle` interface, so a store shared by several instances can replace them together.
+ */
+import { createGrowingDelay, createWindowLimit, type Throttle } from "./throttle";
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+
+export interface Limits {
+  /** Failed sign-ins on one account from one address: the guesses of one attacker. */
+  signInFromAddress: Throttle;
+  /** Failed sign-ins on one account from anywhere: guesses spread over many addresses. */
+  signInToAccount: Throttle;
+  /** Invitations e-mailed by one person (the instance's reputation as a sender). */
+  invitationEmails: Throttle;
+  /** Pôles founded by one person. */
+  poleFoundings: Throttle;
+}
+
+export const INVITATION_EMAILS_PER_HOUR = 200;
+export const POLE_FOUNDINGS_PER_DAY = 5;
+
+export function createLimits(): Limits {
+  const delays = { baseMs: SECOND, capMs: 5 * MINUTE, forgetMs: HOUR };
+  return {
+    signInFromAddress: createGrowingDelay({ free: 5, ...delays }),
+    signInToAccount: createGrowingDelay({ free: 20, ...delays }),
+    invitationEmails: createWindowLimit({ limit: INVITATION_EMAILS_PER_HOUR, windowMs: HOUR }),
+    poleFoundings: createWindowLimit({ limit: POLE_FOUNDINGS_PER_DAY, windowMs: 24 * HOUR }),
+  };
+}
