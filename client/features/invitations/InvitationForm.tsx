@@ -1,6 +1,7 @@
 /** The form that creates one invitation link, and the link once made. */
+
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Circle } from "../../../shared/api/circles";
 import { CreatedInvitation } from "../../../shared/api/invitations";
@@ -16,6 +17,7 @@ import {
   hasErrors,
   optionalEmail,
 } from "../../lib/validation";
+import { CopyableLink } from "../../ui/CopyableLink";
 import { FormActions, FormError, Notice, PlusIcon, SelectField, TextField } from "../../ui/kit";
 import { invitationsKey } from "./InvitationsPage";
 
@@ -216,45 +218,10 @@ export function InvitationForm({ poleId, circles }: { poleId: string; circles: C
 
 function CreatedLink({ link }: { link: string }) {
   const { t } = useTranslation();
-  const input = useRef<HTMLInputElement>(null);
-  const [copyState, setCopyState] = useState<"idle" | "copied" | "failed">("idle");
-
-  useEffect(() => {
-    input.current?.focus();
-    input.current?.select();
-  }, []);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopyState("copied");
-    } catch {
-      input.current?.select();
-      setCopyState("failed");
-    }
-  }
-
   return (
     <div className="created-link">
       <Notice tone="success">{t("invitations.created")}</Notice>
-      <div className="created-link__row">
-        <TextField
-          inputRef={input}
-          label={t("invitations.link")}
-          value={link}
-          readOnly
-          onFocus={(event) => event.currentTarget.select()}
-          data-invitation-link=""
-          className="input input--mono"
-        />
-        <button type="button" className="button button--secondary" onClick={copy}>
-          {t("invitations.copy")}
-        </button>
-      </div>
-      <p role="status" className="small">
-        {copyState === "copied" ? t("invitations.copied") : null}
-        {copyState === "failed" ? t("invitations.copyFailed") : null}
-      </p>
+      <CopyableLink link={link} label={t("invitations.link")} data-invitation-link="" />
     </div>
   );
 }
