@@ -5,7 +5,7 @@ import { type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Circle } from "../../../shared/api/circles";
 import { CreatedInvitation } from "../../../shared/api/invitations";
-import type { CircleRole } from "../../../shared/permissions";
+import { type CircleRole, type PoleRole, poleRoles } from "../../../shared/permissions";
 import { CircleRoleSelect } from "../../app/CircleFields";
 import { useSubmit } from "../../app/form";
 import { api } from "../../lib/api";
@@ -37,6 +37,7 @@ export function InvitationForm({ poleId, circles }: { poleId: string; circles: C
   const circlesErrorId = useId();
   const [email, setEmail] = useState("");
   const [days, setDays] = useState("14");
+  const [poleRole, setPoleRole] = useState<PoleRole>("member");
   const [rows, setRows] = useState<Row[]>(() => [
     {
       key: 0,
@@ -97,6 +98,7 @@ export function InvitationForm({ poleId, circles }: { poleId: string; circles: C
         {
           ...(email.trim() ? { email: email.trim() } : {}),
           circles: rows.map(({ circleId, role }) => ({ circleId, role })),
+          poleRole,
           expiresInDays: dayCount,
         },
         CreatedInvitation,
@@ -131,6 +133,21 @@ export function InvitationForm({ poleId, circles }: { poleId: string; circles: C
         autoComplete="off"
         spellCheck={false}
       />
+      <SelectField
+        label={t("invitations.poleRole")}
+        hint={t("invitations.poleRoleHint")}
+        value={poleRole}
+        onChange={(event) => {
+          const role = poleRoles.find((r) => r === event.target.value);
+          if (role) setPoleRole(role);
+        }}
+      >
+        {poleRoles.map((role) => (
+          <option key={role} value={role}>
+            {t(`poleRoles.${role}`)}
+          </option>
+        ))}
+      </SelectField>
       <fieldset className="fieldset" aria-describedby={circlesInvalid ? circlesErrorId : undefined}>
         <legend>{t("invitations.circlesLegend")}</legend>
         <ol className="circle-rows">

@@ -26,6 +26,7 @@ import {
 import { joinTags, splitTags, Tags } from "../../ui/tags";
 import { useStructures } from "../directory/queries";
 import { ContributionFields } from "./ContributionFields";
+import { PersonActions } from "./PersonActions";
 import { personKey, personPath, usePerson } from "./queries";
 import "../directory/strings";
 
@@ -165,6 +166,7 @@ function PersonView({
             </li>
           ))}
         </ul>
+        {coordinator ? <PersonActions poleId={poleId} person={person} /> : null}
       </aside>
     </div>
   );

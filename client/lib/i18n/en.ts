@@ -234,6 +234,16 @@ export const en: Messages = {
     remove: "Remove the link",
   },
   invitations: {
+    showLink: "Show the link",
+    showLinkLabel: "Show a new link for the invitation of {{who}}",
+    resend: "Re-send",
+    resendLabel: "Re-send the invitation of {{who}} by e-mail",
+    resent: "Invitation re-sent by e-mail, with a new link.",
+    notResent: "The e-mail could not be sent: show the link and pass it on.",
+    renewedHint: "A new link replaces the former one, which no longer works.",
+    poleRole: "Role in the pôle",
+    poleRoleHint:
+      "Coordinator: every right; member: edits their circles' documents; commenter: reads and comments; observer: reads only.",
     title: "Invitations",
     intro:
       "Invite people into the pôle: choose the circles they join and their role, then send them the link.",
@@ -273,6 +283,13 @@ export const en: Messages = {
     roleHelp: "Roles",
   },
   accept: {
+    introBy: "{{inviter}} invites you to join “{{pole}}” on Maillage, the pôle's workspace.",
+    offer: "What the invitation offers you",
+    poleRole: "Role in the pôle: {{role}}",
+    seat: "{{circle}}: {{role}} ({{hint}})",
+    forAddress: "This invitation is for the address {{email}} only.",
+    otherAddress:
+      "This invitation was sent to another e-mail address: use the one it reached you at, or ask the pôle's coordination for a new invitation.",
     title: "Join {{pole}}",
     titleGeneric: "Invitation",
     intro: "You are invited to join “{{pole}}” on Maillage, the pôle's workspace.",
@@ -288,6 +305,6 @@ export const en: Messages = {
     goneHint: "Ask the pôle's coordinator for a new link.",
     unknown: "This invitation does not exist. Check that the link is complete.",
     emailTaken:
-      "An account already exists with this address: sign in, then open this link again to join the pôle.",
+      "No account can be created with these details. If you already have a Maillage account, sign in first, then open this link again to accept.",
   },
 };

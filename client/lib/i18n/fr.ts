@@ -239,6 +239,16 @@ export const fr = {
     remove: "Retirer le lien",
   },
   invitations: {
+    showLink: "Afficher le lien",
+    showLinkLabel: "Afficher un nouveau lien pour l'invitation de {{who}}",
+    resend: "Renvoyer",
+    resendLabel: "Renvoyer par e-mail l'invitation de {{who}}",
+    resent: "Invitation renvoyée par e-mail, avec un nouveau lien.",
+    notResent: "L'e-mail n'a pas pu partir : affichez le lien et transmettez-le.",
+    renewedHint: "Un nouveau lien remplace l'ancien, qui ne fonctionne plus.",
+    poleRole: "Rôle dans le pôle",
+    poleRoleHint:
+      "Coordination : tous les droits ; membre : modifie les documents de ses cercles ; commentaire : lit et commente ; observation : lit seulement.",
     title: "Invitations",
     intro:
       "Invitez des personnes dans le pôle : choisissez les cercles qu'elles rejoignent et leur rôle, puis transmettez-leur le lien.",
@@ -278,6 +288,14 @@ export const fr = {
     roleHelp: "Les rôles",
   },
   accept: {
+    introBy:
+      "{{inviter}} vous invite à rejoindre « {{pole}} » sur Maillage, l'espace de travail du pôle.",
+    offer: "Ce que l'invitation vous propose",
+    poleRole: "Rôle dans le pôle : {{role}}",
+    seat: "{{circle}} : {{role}} ({{hint}})",
+    forAddress: "Invitation réservée à l'adresse {{email}}.",
+    otherAddress:
+      "Cette invitation a été envoyée à une autre adresse e-mail : utilisez celle à laquelle vous l'avez reçue, ou demandez une nouvelle invitation à la coordination du pôle.",
     title: "Rejoindre {{pole}}",
     titleGeneric: "Invitation",
     intro: "Vous êtes invité·e à rejoindre « {{pole}} » sur Maillage, l'espace de travail du pôle.",
@@ -293,7 +311,7 @@ export const fr = {
     goneHint: "Demandez un nouveau lien à la personne qui coordonne le pôle.",
     unknown: "Cette invitation n'existe pas. Vérifiez que le lien est complet.",
     emailTaken:
-      "Un compte existe déjà avec cette adresse : connectez-vous, puis rouvrez ce lien pour rejoindre le pôle.",
+      "Impossible de créer un compte avec ces informations. Si vous avez déjà un compte Maillage, connectez-vous d'abord, puis rouvrez ce lien pour accepter.",
   },
 } as const;
 
