@@ -5,8 +5,8 @@ import { type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Circle } from "../../../shared/api/circles";
 import { CreatedInvitation } from "../../../shared/api/invitations";
-import { type CircleRole, type PoleRole, poleRoles } from "../../../shared/permissions";
-import { CircleRoleSelect } from "../../app/CircleFields";
+import type { CircleRole, PoleRole } from "../../../shared/permissions";
+import { CircleRoleSelect, PoleRoleSelect } from "../../app/CircleFields";
 import { useSubmit } from "../../app/form";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
@@ -133,21 +133,12 @@ export function InvitationForm({ poleId, circles }: { poleId: string; circles: C
         autoComplete="off"
         spellCheck={false}
       />
-      <SelectField
+      <PoleRoleSelect
         label={t("invitations.poleRole")}
         hint={t("invitations.poleRoleHint")}
         value={poleRole}
-        onChange={(event) => {
-          const role = poleRoles.find((r) => r === event.target.value);
-          if (role) setPoleRole(role);
-        }}
-      >
-        {poleRoles.map((role) => (
-          <option key={role} value={role}>
-            {t(`poleRoles.${role}`)}
-          </option>
-        ))}
-      </SelectField>
+        onChange={setPoleRole}
+      />
       <fieldset className="fieldset" aria-describedby={circlesInvalid ? circlesErrorId : undefined}>
         <legend>{t("invitations.circlesLegend")}</legend>
         <ol className="circle-rows">
