@@ -36,9 +36,19 @@ export async function changePassword(
       .where("user_id", "=", actorId)
       .where("id", "!=", sessionId)
       .execute();
+    await retireResetLinks(trx, { userId: actorId }, Date.now());
   });
   events.userSessionsEnded(actorId, sessionId);
 }
+
+/** A new password makes every link still waiting useless: none may set another after it. */
+const retireResetLinks = (db: DB, { userId }: { userId: string }, now: number) =>
+  db
+    .updateTable("password_resets")
+    .set({ used_at: now })
+    .where("user_id", "=", userId)
+    .where("used_at", "is", null)
+    .execute();
 
 /** Writes a new link for this person; returns its address (the token is not kept). */
 async function insertResetLink(
@@ -140,12 +150,7 @@ export async function resetPassword(
       .executeTakeFirst();
     if (marked.numUpdatedRows !== 1n) throw unusable();
     // The person's other links die with this use.
-    await trx
-      .updateTable("password_resets")
-      .set({ used_at: now })
-      .where("user_id", "=", link.user_id)
-      .where("used_at", "is", null)
-      .execute();
+    await retireResetLinks(trx, { userId: link.user_id }, now);
     await trx
       .updateTable("users")
       .set({ password_hash: hash })

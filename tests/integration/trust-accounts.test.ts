@@ -175,6 +175,22 @@ describe("resetting a forgotten password by e-mail (point 5)", () => {
     await signIn(t.server, person);
   });
 
+  it("retires a waiting link when the password is changed meanwhile", async () => {
+    const person = await joinPole(t.server, t.pole, []);
+    const before = smtp.mails.length;
+    await client(t.server.url)("/api/auth/reset-request", { body: { email: person.email } });
+    await waitFor(() => smtp.mails.length > before, "the reset e-mail");
+    const token = resetToken(smtp.mails[smtp.mails.length - 1].text);
+    const changed = await client(t.server.url, person.cookie)("/api/auth/password", {
+      body: { current: person.password, next: "changée entre-temps" },
+    });
+    expect(changed.status).toBe(204);
+    const res = await client(t.server.url)("/api/auth/reset", {
+      body: { token, password: "une phrase venue du vieux lien" },
+    });
+    await expectError(res, 410, "gone");
+  });
+
   it("leaves coordinators no link to copy when e-mail works", async () => {
     const person = await joinPole(t.server, t.pole, []);
     const res = await client(t.server.url, t.pole.coordinator.cookie)(

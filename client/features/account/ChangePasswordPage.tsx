@@ -5,13 +5,8 @@ import { useFields, useSubmit } from "../../app/form";
 import { api, isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { password } from "../../lib/validation";
-import {
-  FormActions,
-  OutcomeNotice,
-  PasswordField,
-  TitledForm,
-  useDocumentTitle,
-} from "../../ui/kit";
+import { FormActions, OutcomeNotice, PasswordField, useDocumentTitle } from "../../ui/kit";
+import { AccountFormPage } from "./AccountFormPage";
 import "./strings";
 
 export function ChangePasswordPage() {
@@ -48,33 +43,30 @@ export function ChangePasswordPage() {
   }
 
   return (
-    <div className="page page--narrow">
-      <h1>{t("password.changeTitle")}</h1>
-      {outcome?.tone === "success" ? <OutcomeNotice outcome={outcome} /> : null}
-      <TitledForm
-        formRef={form}
-        title={t("password.changeTitle")}
-        intro={t("password.changeIntro")}
-        error={error}
-        onSubmit={submit}
-      >
-        <PasswordField
-          label={t("password.current")}
-          value={values.current}
-          onChange={set("current")}
-          error={errors.current}
-          autoComplete="current-password"
-        />
-        <PasswordField
-          label={t("password.next")}
-          value={values.next}
-          onChange={set("next")}
-          error={errors.next}
-          hint={tc("fields.passwordHint")}
-          autoComplete="new-password"
-        />
-        <FormActions busy={busy} label={t("password.change")} busyLabel={t("password.changing")} />
-      </TitledForm>
-    </div>
+    <AccountFormPage
+      title={t("password.changeTitle")}
+      intro={t("password.changeIntro")}
+      error={error}
+      formRef={form}
+      onSubmit={submit}
+      after={outcome?.tone === "success" ? <OutcomeNotice outcome={outcome} /> : null}
+    >
+      <PasswordField
+        label={t("password.current")}
+        value={values.current}
+        onChange={set("current")}
+        error={errors.current}
+        autoComplete="current-password"
+      />
+      <PasswordField
+        label={t("password.next")}
+        value={values.next}
+        onChange={set("next")}
+        error={errors.next}
+        hint={tc("fields.passwordHint")}
+        autoComplete="new-password"
+      />
+      <FormActions busy={busy} label={t("password.change")} busyLabel={t("password.changing")} />
+    </AccountFormPage>
   );
 }

@@ -6,7 +6,8 @@ import { EmailField, useFields, useSubmit } from "../../app/form";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { email } from "../../lib/validation";
-import { FormActions, Notice, TitledForm, useDocumentTitle } from "../../ui/kit";
+import { FormActions, Notice, useDocumentTitle } from "../../ui/kit";
+import { AccountFormPage } from "./AccountFormPage";
 import "./strings";
 
 export function ForgotPasswordPage() {
@@ -33,33 +34,33 @@ export function ForgotPasswordPage() {
   }
 
   return (
-    <div className="page page--narrow">
-      <h1>{t("password.forgotTitle")}</h1>
-      {outcome?.tone === "success" ? (
-        <Notice tone="success" focus>
-          <p>{outcome.text}</p>
-          <p>{t("password.noMailHint")}</p>
-        </Notice>
-      ) : (
-        <TitledForm
-          formRef={form}
-          title={t("password.forgotTitle")}
-          intro={t("password.forgotIntro")}
-          error={error}
-          onSubmit={submit}
-        >
-          <EmailField
-            value={values.email}
-            onChange={set("email")}
-            error={errors.email}
-            autoComplete="username"
-          />
-          <FormActions busy={busy} label={t("password.send")} busyLabel={t("password.sending")} />
-        </TitledForm>
-      )}
-      <p>
-        <Link to="/login">{t("password.backToLogin")}</Link>
-      </p>
-    </div>
+    <AccountFormPage
+      title={t("password.forgotTitle")}
+      intro={t("password.forgotIntro")}
+      error={error}
+      formRef={form}
+      onSubmit={submit}
+      done={
+        outcome?.tone === "success" ? (
+          <Notice tone="success" focus>
+            <p>{outcome.text}</p>
+            <p>{t("password.noMailHint")}</p>
+          </Notice>
+        ) : undefined
+      }
+      after={
+        <p>
+          <Link to="/login">{t("password.backToLogin")}</Link>
+        </p>
+      }
+    >
+      <EmailField
+        value={values.email}
+        onChange={set("email")}
+        error={errors.email}
+        autoComplete="username"
+      />
+      <FormActions busy={busy} label={t("password.send")} busyLabel={t("password.sending")} />
+    </AccountFormPage>
   );
 }

@@ -7,7 +7,8 @@ import { useResetSession } from "../../app/session";
 import { api, isApiError } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { password } from "../../lib/validation";
-import { FormActions, Notice, PasswordField, TitledForm, useDocumentTitle } from "../../ui/kit";
+import { FormActions, Notice, PasswordField, useDocumentTitle } from "../../ui/kit";
+import { AccountFormPage } from "./AccountFormPage";
 import "./strings";
 
 export function ResetPasswordPage() {
@@ -38,50 +39,42 @@ export function ResetPasswordPage() {
     }, t("password.resetDone"));
   }
 
+  const succeeded = outcome?.tone === "success";
   return (
-    <div className="page page--narrow">
-      <h1>{t("password.resetTitle")}</h1>
-      {outcome?.tone === "success" ? (
-        <>
+    <AccountFormPage
+      title={t("password.resetTitle")}
+      intro={t("password.resetIntro")}
+      error={error}
+      formRef={form}
+      onSubmit={submit}
+      done={
+        succeeded ? (
           <Notice tone="success" focus>
             {outcome.text}
           </Notice>
-          <p>
+        ) : undefined
+      }
+      after={
+        <p>
+          {succeeded ? (
             <Link to="/login" className="button button--primary">
               {t("password.signIn")}
             </Link>
-          </p>
-        </>
-      ) : (
-        <>
-          <TitledForm
-            formRef={form}
-            title={t("password.resetTitle")}
-            intro={t("password.resetIntro")}
-            error={error}
-            onSubmit={submit}
-          >
-            <PasswordField
-              label={t("password.next")}
-              value={values.password}
-              onChange={set("password")}
-              error={errors.password}
-              hint={tc("fields.passwordHint")}
-              autoComplete="new-password"
-            />
-            <FormActions
-              busy={busy}
-              label={t("password.reset")}
-              busyLabel={t("password.resetting")}
-            />
-          </TitledForm>
-          {error ? (
-            <p>
-              <Link to="/mot-de-passe-oublie">{t("password.askAgain")}</Link>
-            </p>
-          ) : null}
-        </>
-      )}
-    </div>
+          ) : (
+            <Link to="/mot-de-passe-oublie">{t("password.askAgain")}</Link>
+          )}
+        </p>
+      }
+    >
+      <PasswordField
+        label={t("password.next")}
+        value={values.password}
+        onChange={set("password")}
+        error={errors.password}
+        hint={tc("fields.passwordHint")}
+        autoComplete="new-password"
+      />
+      <FormActions busy={busy} label={t("password.reset")} busyLabel={t("password.resetting")} />
+    </AccountFormPage>
   );
 }
