@@ -79,12 +79,12 @@ export async function listAudit(
   const names = new Map<string, string>();
   if (targets.length > 0) {
     const [people, circles, structures, invitations] = await Promise.all([
+      // Every target of this pôle's entries was one of its people when the entry was
+      // written: someone removed since keeps their name in the log.
       db
         .selectFrom("users")
-        .innerJoin("pole_members", "pole_members.user_id", "users.id")
-        .select(["users.id", "users.name"])
-        .where("pole_members.pole_id", "=", poleId)
-        .where("users.id", "in", targets)
+        .select(["id", "name"])
+        .where("id", "in", targets)
         .execute(),
       db
         .selectFrom("circles")

@@ -281,6 +281,7 @@ describe("removing a person from the pôle (point 6)", () => {
     expect(audit.entries[0]).toMatchObject({
       action: "member.removed",
       target: leaving.userId,
+      targetName: expect.stringMatching(/^Invité/),
       actor: { id: t.pole.coordinator.userId },
       at: expect.any(String),
     });

@@ -234,8 +234,8 @@ export const en: Messages = {
     remove: "Remove the link",
   },
   invitations: {
-    showLink: "Show the link",
-    showLinkLabel: "Show a new link for the invitation of {{who}}",
+    showLink: "New link",
+    showLinkLabel: "New link for the invitation of {{who}}",
     resend: "Re-send",
     resendLabel: "Re-send the invitation of {{who}} by e-mail",
     resent: "Invitation re-sent by e-mail, with a new link.",

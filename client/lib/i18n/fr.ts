@@ -239,8 +239,8 @@ export const fr = {
     remove: "Retirer le lien",
   },
   invitations: {
-    showLink: "Afficher le lien",
-    showLinkLabel: "Afficher un nouveau lien pour l'invitation de {{who}}",
+    showLink: "Nouveau lien",
+    showLinkLabel: "Nouveau lien pour l'invitation de {{who}}",
     resend: "Renvoyer",
     resendLabel: "Renvoyer par e-mail l'invitation de {{who}}",
     resent: "Invitation renvoyée par e-mail, avec un nouveau lien.",
