@@ -17,10 +17,16 @@ export interface Limits {
   invitationEmails: Throttle;
   /** Pôles founded by one person. */
   poleFoundings: Throttle;
+  /**
+   * Reset links asked for one address, whether or not it has an account (so that the
+   * refusal says nothing): nobody makes the instance flood someone's mailbox.
+   */
+  resetRequests: Throttle;
 }
 
 export const INVITATION_EMAILS_PER_HOUR = 200;
 export const POLE_FOUNDINGS_PER_DAY = 5;
+export const RESET_REQUESTS_PER_HOUR = 5;
 
 export function createLimits(): Limits {
   const delays = { baseMs: SECOND, capMs: 5 * MINUTE, forgetMs: HOUR };
@@ -29,5 +35,6 @@ export function createLimits(): Limits {
     signInToAccount: createGrowingDelay({ free: 20, ...delays }),
     invitationEmails: createWindowLimit({ limit: INVITATION_EMAILS_PER_HOUR, windowMs: HOUR }),
     poleFoundings: createWindowLimit({ limit: POLE_FOUNDINGS_PER_DAY, windowMs: 24 * HOUR }),
+    resetRequests: createWindowLimit({ limit: RESET_REQUESTS_PER_HOUR, windowMs: HOUR }),
   };
 }

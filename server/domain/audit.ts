@@ -81,11 +81,7 @@ export async function listAudit(
     const [people, circles, structures, invitations] = await Promise.all([
       // Every target of this pôle's entries was one of its people when the entry was
       // written: someone removed since keeps their name in the log.
-      db
-        .selectFrom("users")
-        .select(["id", "name"])
-        .where("id", "in", targets)
-        .execute(),
+      db.selectFrom("users").select(["id", "name"]).where("id", "in", targets).execute(),
       db
         .selectFrom("circles")
         .select(["id", "name"])

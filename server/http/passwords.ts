@@ -6,6 +6,7 @@ import {
   type ResetLink,
   ResetRequestBody,
 } from "../../shared/api/auth";
+import { RESET_REQUESTS_PER_HOUR } from "../auth/limits";
 import { DomainError } from "../domain/errors";
 import {
   changePassword,
@@ -40,8 +41,14 @@ export function passwordRoutes({ ctx, config, logger, limits }: AppDeps) {
       return c.body(null, 204);
     })
     .post("/auth/reset-request", jsonBody(ResetRequestBody), async (c) => {
+      const { email } = c.req.valid("json");
+      await enforce(limits.resetRequests, {
+        key: email,
+        message: `${RESET_REQUESTS_PER_HOUR} demandes par heure au plus pour une même adresse : réessayez plus tard.`,
+      });
+      await limits.resetRequests.record(email);
       await requestPasswordReset(ctx, {
-        email: c.req.valid("json").email,
+        email,
         onError: (err) => logger.warn({ err }, "password reset e-mail not sent"),
       });
       return c.body(null, 204);
