@@ -38,6 +38,20 @@ export async function enforce(
   if (wait > 0) throw new Throttled(wait, message);
 }
 
+/** Runs `action`; a failure of the kind `code` (a wrong password…) counts against `key`. */
+export async function countingFailures<T>(
+  throttle: Throttle,
+  { key, code }: { key: string; code: ErrorCode },
+  action: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof DomainError && error.code === code) await throttle.record(key);
+    throw error;
+  }
+}
+
 const httpCodes: Partial<Record<number, ErrorCode>> = {
   400: "invalid_input",
   401: "unauthenticated",

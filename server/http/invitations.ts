@@ -6,7 +6,6 @@ import {
   type InvitationPreview,
 } from "../../shared/api/invitations";
 import { createSession, generateSessionToken } from "../auth/sessions";
-import { DomainError } from "../domain/errors";
 import { sendInvitationEmails } from "../domain/invitation-emails";
 import {
   acceptInvitation,
@@ -17,7 +16,7 @@ import {
 } from "../domain/invitations";
 import { clientAddress } from "./address";
 import type { AppDeps, AppEnv } from "./context";
-import { enforce, sendError } from "./errors";
+import { countingFailures, enforce, sendError } from "./errors";
 import { invitationsEmailed, mayEmailInvitations } from "./invitation-limit";
 import { requireUser, setSessionCookie, signedIn } from "./middleware";
 import { jsonBody } from "./validate";
@@ -42,15 +41,11 @@ export function invitationRoutes({ ctx, config, logger, limits }: AppDeps) {
           // sign-ins are, whether or not the address has one (that must not show).
           const fromAddress = `${clientAddress(c, config.TRUST_PROXY)} ${body.email}`;
           await enforce(limits.signInFromAddress, { key: fromAddress, message: TOO_MANY });
-          const { userId, poleId } = await acceptInvitation(ctx, {
-            token,
-            acceptor: { newcomer: body },
-          }).catch(async (error: unknown) => {
-            if (error instanceof DomainError && error.code === "conflict") {
-              await limits.signInFromAddress.record(fromAddress);
-            }
-            throw error;
-          });
+          const { userId, poleId } = await countingFailures(
+            limits.signInFromAddress,
+            { key: fromAddress, code: "conflict" },
+            () => acceptInvitation(ctx, { token, acceptor: { newcomer: body } }),
+          );
           const sessionToken = generateSessionToken();
           const session = await createSession(ctx.db, sessionToken, userId);
           setSessionCookie(c, sessionToken, session, config.PUBLIC_URL);

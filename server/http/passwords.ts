@@ -7,7 +7,6 @@ import {
   ResetRequestBody,
 } from "../../shared/api/auth";
 import { RESET_REQUESTS_PER_HOUR } from "../auth/limits";
-import { DomainError } from "../domain/errors";
 import {
   changePassword,
   issueResetLink,
@@ -16,7 +15,7 @@ import {
 } from "../domain/passwords";
 import { clientAddress } from "./address";
 import type { AppDeps, AppEnv } from "./context";
-import { enforce } from "./errors";
+import { countingFailures, enforce } from "./errors";
 import { requireUser, signedIn, signedInSession } from "./middleware";
 import { jsonBody } from "./validate";
 
@@ -30,14 +29,11 @@ export function passwordRoutes({ ctx, config, logger, limits }: AppDeps) {
       const fromAddress = `${clientAddress(c, config.TRUST_PROXY)} ${user.email}`;
       await enforce(limits.signInFromAddress, { key: fromAddress, message: TOO_MANY });
       const { current, next } = c.req.valid("json");
-      try {
-        await changePassword(ctx, user.id, { sessionId: session.id, current, next });
-      } catch (error) {
-        if (error instanceof DomainError && error.code === "forbidden") {
-          await limits.signInFromAddress.record(fromAddress);
-        }
-        throw error;
-      }
+      await countingFailures(
+        limits.signInFromAddress,
+        { key: fromAddress, code: "forbidden" },
+        () => changePassword(ctx, user.id, { sessionId: session.id, current, next }),
+      );
       return c.body(null, 204);
     })
     .post("/auth/reset-request", jsonBody(ResetRequestBody), async (c) => {
