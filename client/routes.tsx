@@ -86,12 +86,28 @@ export const router = createBrowserRouter([
                 async () => (await import("./features/onboarding/NewcomersPage")).NewcomersPage,
               ),
               page(
+                "p/:poleId/decisions",
+                async () => (await import("./features/decisions/DecisionLogPage")).DecisionLogPage,
+              ),
+              page(
+                "p/:poleId/decisions/:decisionId",
+                async () => (await import("./features/decisions/DecisionPage")).DecisionPage,
+              ),
+              page(
+                "p/:poleId/colleges",
+                async () => (await import("./features/decisions/CollegesPage")).CollegesPage,
+              ),
+              page(
                 "p/:poleId/journal",
                 async () => (await import("./features/audit/AuditPage")).AuditPage,
               ),
               page(
                 "p/:poleId/portfolio",
                 async () => (await import("./features/boards/PortfolioPage")).PortfolioPage,
+              ),
+              page(
+                "d/:documentId/historique",
+                async () => (await import("./features/history/HistoryPage")).HistoryPage,
               ),
               // The editor (Tiptap, Yjs) is the heaviest part: it comes with the document page.
               page(

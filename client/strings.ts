@@ -8,8 +8,11 @@ import type { fr as account } from "./features/account/strings";
 import type { fr as audit } from "./features/audit/strings";
 import type { fr as boards } from "./features/boards/strings";
 import type { fr as circles } from "./features/circles/strings";
+import type { fr as decisions } from "./features/decisions/strings";
 import type { fr as diagnostic } from "./features/diagnostic/strings";
 import type { fr as directory } from "./features/directory/strings";
+import type { fr as governance } from "./features/governance/strings";
+import type { fr as history } from "./features/history/strings";
 import type { fr as onboarding } from "./features/onboarding/strings";
 import type { fr as profile } from "./features/profile/strings";
 import type { fr as core } from "./lib/i18n/fr";
@@ -27,7 +30,10 @@ declare module "i18next" {
         typeof audit;
       account: typeof account;
       boards: typeof boards;
+      decisions: typeof decisions;
       diagnostic: typeof diagnostic;
+      history: typeof history;
+      governance: typeof governance;
     };
   }
 }

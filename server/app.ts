@@ -5,11 +5,13 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
+import { amendmentRoutes } from "./http/amendments";
 import { auditRoutes } from "./http/audit";
 import { authRoutes } from "./http/auth";
 import { boardRoutes } from "./http/boards";
 import { circleRoutes } from "./http/circles";
 import type { AppDeps, AppEnv } from "./http/context";
+import { decisionRoutes } from "./http/decisions";
 import { diagnosticRoutes } from "./http/diagnostic";
 import { directoryRoutes } from "./http/directory";
 import { documentRoutes } from "./http/documents";
@@ -20,10 +22,12 @@ import { loadSession, requireKnownHost, requireSameOrigin, requireUser } from ".
 import { onboardingRoutes } from "./http/onboarding";
 import { passwordRoutes } from "./http/passwords";
 import { peopleRoutes } from "./http/people";
+import { poleEventRoutes } from "./http/pole-events";
 import { poleRoutes } from "./http/poles";
 import { profileRoutes } from "./http/profile";
 import { structureRoutes } from "./http/structures";
 import { syncRoutes } from "./http/sync";
+import { versionRoutes } from "./http/versions";
 import type { SyncServer } from "./sync";
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -84,6 +88,7 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .route("/invitations", invitationRoutes(deps))
     .route("/documents", documentRoutes(deps))
     .route("/documents", exportRoutes(deps))
+    .route("/documents", versionRoutes(ctx))
     .route("/", diagnosticRoutes(deps))
     // Sessions are required only under these prefixes, so the rest of /api (health, set-up,
     // invitation previews) is untouched.
@@ -97,6 +102,9 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .route("/", auditRoutes(deps))
     .route("/", onboardingRoutes(deps))
     .route("/", boardRoutes(deps))
+    .route("/", decisionRoutes(deps))
+    .route("/", amendmentRoutes(ctx))
+    .route("/", poleEventRoutes(deps))
     .all("*", (c) => sendError(c, "not_found", "Route inconnue."));
   app.route("/api", api);
 

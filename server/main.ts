@@ -10,7 +10,11 @@ import { sessionExpiry } from "./auth/sessions";
 import { type DB, openDatabase } from "./db/database";
 import { migrateToLatest } from "./db/migrate";
 import { type AccessEvent, createAccessEvents } from "./domain/access-events";
+import { followAmendmentDecisions } from "./domain/amendment-adoption";
+import { startDecisionCloser } from "./domain/decision-closer";
 import { accessOf } from "./domain/documents";
+import { createPoleEvents } from "./domain/pole-events";
+import { takeAutoVersion } from "./domain/versions";
 import { type Env, parseEnv } from "./env";
 import { createMailer } from "./mail/smtp";
 import { createProjections } from "./projections";
@@ -49,6 +53,9 @@ export async function startMaillage(config: Env): Promise<Maillage> {
   await migrateToLatest(db);
 
   const events = createAccessEvents();
+  const poleEvents = createPoleEvents();
+  const decisionCloser = await startDecisionCloser({ db, poleEvents }, logger);
+  const project = createProjections(db);
   const sync = createSyncServer({
     db,
     sqlite,
@@ -56,9 +63,12 @@ export async function startMaillage(config: Env): Promise<Maillage> {
     accessOf: (userId, documentId) => accessOf({ db }, userId, { documentId }),
     sessionExpiry: (sessionId) => sessionExpiry(db, sessionId),
     unloadDelayMs: config.DOC_UNLOAD_DELAY_SECONDS * 1000,
-    onStored: createProjections(db),
+    onStored: async (documentId, doc) => {
+      await Promise.all([project(documentId, doc), takeAutoVersion(db, { documentId, doc })]);
+    },
   });
   events.subscribe((event) => followAccess(sync, event, logger));
+  const amendments = followAmendmentDecisions({ db, live: sync, events, poleEvents }, logger);
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   // The app needs PUBLIC_URL, which defaults to the bound address (PORT=0 picks a free port).
@@ -85,6 +95,8 @@ export async function startMaillage(config: Env): Promise<Maillage> {
       mailer: createMailer(config.SMTP_URL, publicUrl),
       publicUrl,
       allowPoleCreation: config.ALLOW_POLE_CREATION,
+      poleEvents,
+      live: sync,
     },
     config: { ...config, PUBLIC_URL: publicUrl },
     logger,
@@ -97,6 +109,9 @@ export async function startMaillage(config: Env): Promise<Maillage> {
     closing ??= (async () => {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       if ("closeIdleConnections" in server) server.closeIdleConnections();
+      decisionCloser.stop();
+      amendments.stop();
+      await amendments.settled();
       await sync.close();
       wss.close();
       if ("closeAllConnections" in server) server.closeAllConnections();

@@ -1,5 +1,6 @@
 /** The database as Kysely sees it; mirrors migrations/ (snake_case, times in epoch ms). */
 import type { Generated, Insertable, Selectable } from "kysely";
+import type { AmendmentState } from "../../shared/amendments";
 import type {
   FormalisationLevel,
   InterestLevel,
@@ -8,8 +9,15 @@ import type {
   PoleKind,
   SizeBand,
 } from "../../shared/collective";
+import type {
+  DecisionMethod,
+  DecisionOutcome,
+  DecisionState,
+  VoteChoice,
+} from "../../shared/decisions";
 import type { DocumentKind } from "../../shared/documents";
 import type { CircleKind, CircleRole, PoleRole } from "../../shared/permissions";
+import type { VersionKind } from "../../shared/versions";
 
 export interface UsersTable {
   id: string;
@@ -300,6 +308,96 @@ export interface DiagnosticThemeCirclesTable {
   linked_at: number;
 }
 
+// Decisions and colleges (migrations/2026_12_05_2330_create_decisions.ts).
+export interface CollegesTable {
+  id: string;
+  pole_id: string;
+  name: string;
+  /** Percent of the votes. */
+  weight: number;
+  position: number;
+}
+
+export interface CollegeMembersTable {
+  pole_id: string;
+  user_id: string;
+  college_id: string;
+}
+
+export interface DecisionsTable {
+  id: string;
+  pole_id: string;
+  circle_id: string;
+  author_id: string | null;
+  title: string;
+  text: string;
+  method: DecisionMethod;
+  quorum: number;
+  threshold: number | null;
+  anonymous: number;
+  closes_at: number | null;
+  state: DecisionState;
+  outcome: DecisionOutcome | null;
+  opened_at: number;
+  closed_at: number | null;
+  closed_by: string | null;
+  /** JSON: Array<{ id, name, weight }> as they stood at opening; null unless `colleges`. */
+  colleges: string | null;
+  amendment_id: string | null;
+}
+
+export interface DecisionElectorateTable {
+  decision_id: string;
+  user_id: string;
+  role: CircleRole;
+  college_id: string | null;
+}
+
+export interface DecisionVotesTable {
+  id: Generated<number>;
+  decision_id: string;
+  user_id: string;
+  choice: VoteChoice;
+  reason: string;
+  /** 1 for the vote that counts, 0 for the ones it replaced. */
+  latest: number;
+  at: number;
+}
+
+export interface DocumentVersionsTable {
+  id: string;
+  document_id: string;
+  number: number;
+  kind: VersionKind;
+  name: string | null;
+  /** The document's whole content, `Y.encodeStateAsUpdateV2`. */
+  state: Uint8Array;
+  state_vector: Uint8Array;
+  /** SHA-256 of `state`, hex: tells an unchanged document apart. */
+  hash: string;
+  size: number;
+  author_id: string | null;
+  created_at: number;
+  decision_id: string | null;
+}
+
+export interface AmendmentsTable {
+  id: string;
+  pole_id: string;
+  charter_id: string;
+  /** Its own document (kind `amendment`), a copy of the charter that shares its history. */
+  document_id: string;
+  title: string;
+  rationale: string;
+  author_id: string | null;
+  state: AmendmentState;
+  /** The version of the charter it was copied from. */
+  base_version_id: string;
+  decision_id: string | null;
+  adopted_version_id: string | null;
+  created_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -329,6 +427,13 @@ export interface Database {
   diagnostic_rows: DiagnosticRowsTable;
   diagnostic_summaries: DiagnosticSummariesTable;
   diagnostic_theme_circles: DiagnosticThemeCirclesTable;
+  colleges: CollegesTable;
+  college_members: CollegeMembersTable;
+  decisions: DecisionsTable;
+  decision_electorate: DecisionElectorateTable;
+  decision_votes: DecisionVotesTable;
+  document_versions: DocumentVersionsTable;
+  amendments: AmendmentsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -337,3 +442,6 @@ export type Circle = Selectable<CirclesTable>;
 export type DocumentRow = Selectable<DocumentsTable>;
 export type Invitation = Selectable<InvitationsTable>;
 export type NewDocument = Insertable<DocumentsTable>;
+export type DecisionRow = Selectable<DecisionsTable>;
+export type VersionRow = Selectable<DocumentVersionsTable>;
+export type AmendmentRow = Selectable<AmendmentsTable>;

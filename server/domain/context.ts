@@ -7,18 +7,24 @@
  */
 import type { DB } from "../db/database";
 import type { AccessEvents } from "./access-events";
+import type { LiveDocuments } from "./live-documents";
 import type { Mailer } from "./mailer";
+import type { PoleEvents } from "./pole-events";
 
 export interface DomainContext {
   db: DB;
   /** Told when someone's rights may have changed, so open connections are re-checked. */
   events: AccessEvents;
+  /** Told what changed in a pôle (a decision…), so that its open pages refetch it. */
+  poleEvents: PoleEvents;
   /** Null without SMTP_URL: invitations are then passed on by hand. */
   mailer: Mailer | null;
   /** Where links sent to people point. */
   publicUrl: string;
   /** Whether anyone signed in may found another pôle (otherwise coordinators only). */
   allowPoleCreation: boolean;
+  /** The documents people have open, changed by the server as forward edits (restore, adoption). */
+  live: LiveDocuments;
 }
 
 /** The part of the context a use case needs: always the database, and the parts named. */

@@ -39,7 +39,7 @@ export const plainLine = z.refine<string>(
 /** A name or a title: one line of plain text, required, `max` characters at most. */
 export const line = (max: number, required: string) =>
   z
-    .string()
+    .string({ error: required })
     .check(
       z.trim(),
       z.minLength(1, required),

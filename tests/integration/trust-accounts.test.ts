@@ -519,6 +519,12 @@ describe("names and titles (point 16)", () => {
         `/api/poles/${t.pole.poleId}/documents`,
         (title) => ({ kind: "page", title, circleId: t.pole.circles.core }),
       ],
+      [
+        `/api/poles/${t.pole.poleId}/decisions`,
+        (title) => ({ circleId: t.pole.circles.core, title, method: "majority" }),
+      ],
+      [`/api/documents/${t.pole.documents.charter}/amendments`, (title) => ({ title })],
+      [`/api/documents/${t.pole.documents.charter}/versions`, (name) => ({ name })],
     ];
     for (const [path, body] of routes) {
       for (const name of forged) {

@@ -28,6 +28,10 @@ const kinds = [
   "pole",
   "member",
   "password",
+  "decision",
+  "colleges",
+  "amendment",
+  "document",
 ] as const;
 
 interface Filters {
