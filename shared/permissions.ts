@@ -35,8 +35,8 @@ export interface GoverningCircles {
 
 const contributes = (role: CircleRole) => role === "facilitator" || role === "member";
 
-/** Pôle roles that never edit anything, whatever their seats. */
-const readsOnly = (role: PoleRole) => role === "observer" || role === "commenter";
+/** Pôle roles that never edit nor decide anything, whatever their seats. */
+export const readsOnly = (role: PoleRole) => role === "observer" || role === "commenter";
 
 function roleIn(member: Member, circleId: string | null): CircleRole | undefined {
   if (circleId === null) return undefined;
