@@ -26,6 +26,7 @@ import {
 } from "../../ui/kit";
 import { joinTags, splitTags, Tags } from "../../ui/tags";
 import { useStructures } from "../directory/queries";
+import { PendingStructureNotice } from "../directory/StructureRequests";
 import { ContributionFields } from "./ContributionFields";
 import { PersonActions } from "./PersonActions";
 import { personKey, personPath, usePerson } from "./queries";
@@ -64,6 +65,13 @@ export function PersonPage() {
             {person.canEdit && !editing ? <EditButton onClick={start} /> : null}
           </div>
           {saved ? <Notice tone="success">{t("common.saved")}</Notice> : null}
+          {person.pendingStructure ? (
+            <PendingStructureNotice
+              poleId={pole.id}
+              userId={person.userId}
+              structure={person.pendingStructure}
+            />
+          ) : null}
           {editing ? (
             <PersonForm poleId={poleId} person={person} onDone={done} />
           ) : (
@@ -214,6 +222,7 @@ function PersonForm({
     <TitledForm title={t("person.editTitle")} error={error} onSubmit={save}>
       <SelectField
         label={t("person.structure")}
+        hint={t("structureRequests.hint")}
         value={structureId}
         onChange={(event) => setStructureId(event.target.value)}
       >
