@@ -525,6 +525,15 @@ describe("names and titles (point 16)", () => {
       ],
       [`/api/documents/${t.pole.documents.charter}/amendments`, (title) => ({ title })],
       [`/api/documents/${t.pole.documents.charter}/versions`, (name) => ({ name })],
+      [
+        `/api/poles/${t.pole.poleId}/maturity/campaigns`,
+        (title) => ({
+          title,
+          opensOn: "2030-01-01",
+          closesOn: "2030-02-01",
+          audience: { kind: "pole" },
+        }),
+      ],
     ];
     for (const [path, body] of routes) {
       for (const name of forged) {
