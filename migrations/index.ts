@@ -8,6 +8,7 @@ import * as createDiagnosticProjection from "./2026_11_22_1900_create_diagnostic
 import * as createBoardProjection from "./2026_11_22_1910_create_board_projection";
 import * as createCollective from "./2026_11_22_1920_create_collective";
 import * as addStateVector from "./2026_11_22_2200_add_state_vector";
+import * as createSearch from "./2026_12_05_2300_create_search";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_22_1800_create_platform": createPlatform,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_22_1910_create_board_projection": createBoardProjection,
   "2026_11_22_1920_create_collective": createCollective,
   "2026_11_22_2200_add_state_vector": addStateVector,
+  "2026_12_05_2300_create_search": createSearch,
 };

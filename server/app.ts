@@ -21,6 +21,7 @@ import { onboardingRoutes } from "./http/onboarding";
 import { peopleRoutes } from "./http/people";
 import { poleRoutes } from "./http/poles";
 import { profileRoutes } from "./http/profile";
+import { searchRoutes } from "./http/search";
 import { structureRoutes } from "./http/structures";
 import { syncRoutes } from "./http/sync";
 import type { SyncServer } from "./sync";
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .route("/", auditRoutes(deps))
     .route("/", onboardingRoutes(deps))
     .route("/", boardRoutes(deps))
+    .route("/", searchRoutes(deps))
     .all("*", (c) => sendError(c, "not_found", "Route inconnue."));
   app.route("/api", api);
 

@@ -14,6 +14,7 @@ import { accessOf } from "./domain/documents";
 import { type Env, parseEnv } from "./env";
 import { createMailer } from "./mail/smtp";
 import { createProjections } from "./projections";
+import { indexWhatIsMissing } from "./search/refresh";
 import { createSyncServer, MAX_FRAME_BYTES, type SyncServer } from "./sync";
 
 export interface Maillage {
@@ -61,6 +62,8 @@ export async function startMaillage(config: Env): Promise<Maillage> {
     onStored: createProjections(db),
   });
   events.subscribe((event) => followAccess(sync, event, logger));
+  // Off the start-up path: a large older database is indexed while the server already serves.
+  indexWhatIsMissing(db).catch((err) => logger.error({ err }, "search backfill failed"));
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   // The app needs PUBLIC_URL, which defaults to the bound address (PORT=0 picks a free port).

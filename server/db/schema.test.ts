@@ -132,6 +132,23 @@ const expected = {
     counts: "not null",
     projected_at: "not null",
   },
+  search_entries: {
+    rowid: "not null",
+    source: "not null",
+    key: "not null",
+    pole_id: "not null",
+    kind: "not null",
+    entry_id: "not null",
+    document_id: "null",
+    document_kind: "null",
+    circle_id: "null",
+    label: "not null",
+    context: "not null",
+    anchor: "not null",
+    heading: "not null",
+    body: "not null",
+    updated_at: "not null",
+  },
   diagnostic_theme_circles: {
     circle_id: "not null",
     pole_id: "not null",
@@ -261,7 +278,8 @@ const expected = {
 function migratedSchema(sqlite: OpenedDatabase["sqlite"]): Record<string, Record<string, string>> {
   const tables = sqlite
     .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%'",
+      // search_fts and its shadow tables belong to FTS5, read through raw SQL only.
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name NOT LIKE 'search_fts%'",
     )
     .all() as Array<{ name: string }>;
   return Object.fromEntries(

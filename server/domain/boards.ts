@@ -4,6 +4,7 @@
  * document or a circle is its business; the browser that asked then copies the ids onto
  * the card in the Y.Doc so that every open board shows them at once.
  */
+
 import type { CardLink } from "../../shared/api/boards";
 import type { Circle as CircleView } from "../../shared/api/circles";
 import type { DocumentRef as DocumentView } from "../../shared/api/documents";
@@ -11,6 +12,7 @@ import type { DocumentAccess } from "../../shared/documents";
 import { documentAccess } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import type { DocumentRow } from "../db/schema";
+import { moveDocumentEntries } from "../search/refresh";
 import { audit } from "./audit";
 import { insertCircle, seat } from "./circles";
 import type { Ctx } from "./context";
@@ -201,6 +203,7 @@ export async function createProjectGroup(
         .set({ circle_id: circle.id, updated_at: Date.now() })
         .where("id", "=", page.id)
         .execute();
+      await moveDocumentEntries(trx, { documentId: page.id, circleId: circle.id });
       projectDocumentId = page.id;
     } else {
       const row = await insertDocument(trx, {

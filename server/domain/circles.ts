@@ -6,6 +6,7 @@ import {
   canManageCircle,
 } from "../../shared/permissions";
 import type { DB } from "../db/database";
+import { indexCollective } from "../search/refresh";
 import { audit } from "./audit";
 import type { Ctx } from "./context";
 import { insertDocument } from "./documents";
@@ -27,6 +28,7 @@ export async function insertCircle(
     created_at: now,
   };
   await db.insertInto("circles").values(circle).execute();
+  await indexCollective(db, input.poleId);
   return circle;
 }
 
@@ -150,6 +152,7 @@ export async function createCircle(
           description: input.description ?? "",
         })
         .execute();
+      await indexCollective(trx, poleId);
     }
     if (input.kind === "thematic") {
       await insertDocument(trx, {
@@ -333,6 +336,7 @@ export async function updateCircleDetails(
       .values({ circle_id: circle.id, pole_id: circle.pole_id, ...input })
       .onConflict((oc) => oc.column("circle_id").doUpdateSet(input))
       .execute();
+    await indexCollective(trx, circle.pole_id);
     await audit(trx, {
       poleId: circle.pole_id,
       actorId,

@@ -10,6 +10,7 @@ import type {
 import { fold, type InterestLevel } from "../../shared/collective";
 import { canChangePoleRole, canEditPerson, type PoleRole } from "../../shared/permissions";
 import type { DB } from "../db/database";
+import { indexCollective } from "../search/refresh";
 import { audit } from "./audit";
 import type { Ctx } from "./context";
 import { DomainError, forbidden, notFound } from "./errors";
@@ -224,6 +225,7 @@ export async function writePerson(
     .values({ pole_id: poleId, user_id: userId, ...values })
     .onConflict((oc) => oc.columns(["pole_id", "user_id"]).doUpdateSet(values))
     .execute();
+  await indexCollective(db, poleId);
 }
 
 export async function updatePerson(

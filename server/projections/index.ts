@@ -1,12 +1,14 @@
 /**
  * Read projections of document content, refreshed whenever the sync layer stores a
  * document: SQL copies that search, indicators, exports and the portfolio read without
- * loading any Y.Doc. Each kind that needs one registers a projector here.
+ * loading any Y.Doc. Each kind that needs one registers a projector here; every kind is
+ * also indexed for search (server/search/).
  */
 import type * as Y from "yjs";
 import type { DocumentKind } from "../../shared/documents";
 import type { DB } from "../db/database";
 import type { DocumentRow } from "../db/schema";
+import { indexDocument } from "../search/refresh";
 import { boardProjector } from "./board";
 import { diagnosticProjector } from "./diagnostic";
 
@@ -45,6 +47,7 @@ export function createProjections(db: DB) {
       .set({ updated_at: Date.now() })
       .where("id", "=", documentId)
       .execute();
-    await projectors[row.kind]?.(db, row, doc);
+    // Both read the Y.Doc before their first await, while it is certainly alive.
+    await Promise.all([projectors[row.kind]?.(db, row, doc), indexDocument(db, row, doc)]);
   };
 }

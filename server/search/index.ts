@@ -1,0 +1,205 @@
+/**
+ * The search index behind one interface: `replace` what a source holds (a document, a
+ * pôle's collective), `remove` it, `query` it. This SQLite implementation uses FTS5 (the
+ * migration's `search_fts`, accents and case folded by its tokenizer); a PostgreSQL one
+ * would keep the same entries with a `tsvector` over `unaccent`ed text.
+ */
+import { sql } from "kysely";
+import type { SearchHit, SearchKind } from "../../shared/api/search";
+import type { DocumentKind } from "../../shared/documents";
+import type { DB } from "../db/database";
+import type { SearchEntry } from "./entries";
+import { ftsQuery, highlights, MARK_END, MARK_START } from "./fts-query";
+import { type Readable, readableSql } from "./rights";
+
+/** Where a source's entries live: what rights and filters are read from. */
+export interface SearchSource {
+  source: string;
+  poleId: string;
+  documentId: string | null;
+  documentKind: DocumentKind | null;
+  circleId: string | null;
+}
+
+export interface SearchRequest {
+  poleId: string;
+  text: string;
+  readable: Readable;
+  kind?: SearchKind;
+  circleId?: string;
+  documentId?: string;
+  limit: number;
+}
+
+export interface SearchIndex {
+  replace(db: DB, source: SearchSource, entries: readonly SearchEntry[]): Promise<void>;
+  remove(db: DB, source: string): Promise<void>;
+  query(db: DB, request: SearchRequest): Promise<SearchHit[]>;
+}
+
+const SLICE = 100;
+/** Words of context on each side of the matched words. */
+const SNIPPET_TOKENS = 16;
+/** A heading match weighs more than the same words in the text. */
+const HEADING_WEIGHT = 5;
+
+const sameEntry = (stored: StoredEntry, entry: SearchEntry, source: SearchSource) =>
+  stored.kind === entry.kind &&
+  stored.entry_id === entry.entryId &&
+  stored.label === entry.label &&
+  stored.context === entry.context &&
+  stored.anchor === entry.anchor &&
+  stored.heading === entry.heading &&
+  stored.body === entry.body &&
+  stored.circle_id === source.circleId &&
+  stored.document_kind === source.documentKind;
+
+interface StoredEntry {
+  rowid: number;
+  key: string;
+  kind: string;
+  entry_id: string;
+  label: string;
+  context: string;
+  anchor: string;
+  heading: string;
+  body: string;
+  circle_id: string | null;
+  document_kind: DocumentKind | null;
+}
+
+interface HitRow {
+  kind: SearchKind;
+  entry_id: string;
+  document_id: string | null;
+  label: string;
+  context: string;
+  anchor: string;
+  circle_id: string | null;
+  marked: string;
+  rank: number;
+}
+
+/** Called inside a use case's transaction as well as on its own. */
+const inTransaction = (db: DB, work: (trx: DB) => Promise<void>) =>
+  db.isTransaction ? work(db) : db.transaction().execute(work);
+
+export const sqliteSearchIndex: SearchIndex = {
+  /** Rewrites only the entries that changed, so an edit costs one row, not the document. */
+  async replace(db, source, entries) {
+    const now = Date.now();
+    await inTransaction(db, async (trx) => {
+      const stored = await trx
+        .selectFrom("search_entries")
+        .select([
+          "rowid",
+          "key",
+          "kind",
+          "entry_id",
+          "label",
+          "context",
+          "anchor",
+          "heading",
+          "body",
+          "circle_id",
+          "document_kind",
+        ])
+        .where("source", "=", source.source)
+        .execute();
+      const previous = new Map(stored.map((row) => [row.key, row]));
+      const fresh: SearchEntry[] = [];
+      const wanted = new Set<string>();
+      for (const entry of entries) {
+        if (wanted.has(entry.key)) continue;
+        wanted.add(entry.key);
+        const before = previous.get(entry.key);
+        if (!before || !sameEntry(before, entry, source)) fresh.push(entry);
+      }
+      const gone = stored.filter((row) => !wanted.has(row.key)).map((row) => row.rowid);
+      for (let start = 0; start < gone.length; start += SLICE) {
+        await trx
+          .deleteFrom("search_entries")
+          .where("rowid", "in", gone.slice(start, start + SLICE))
+          .execute();
+      }
+      for (let start = 0; start < fresh.length; start += SLICE) {
+        await trx
+          .insertInto("search_entries")
+          .values(
+            fresh.slice(start, start + SLICE).map((entry) => ({
+              source: source.source,
+              key: entry.key,
+              pole_id: source.poleId,
+              kind: entry.kind,
+              entry_id: entry.entryId,
+              document_id: source.documentId,
+              document_kind: source.documentKind,
+              circle_id: source.circleId,
+              label: entry.label,
+              context: entry.context,
+              anchor: entry.anchor,
+              heading: entry.heading,
+              body: entry.body,
+              updated_at: now,
+            })),
+          )
+          .onConflict((conflict) =>
+            conflict.columns(["source", "key"]).doUpdateSet((eb) => ({
+              kind: eb.ref("excluded.kind"),
+              entry_id: eb.ref("excluded.entry_id"),
+              document_kind: eb.ref("excluded.document_kind"),
+              circle_id: eb.ref("excluded.circle_id"),
+              label: eb.ref("excluded.label"),
+              context: eb.ref("excluded.context"),
+              anchor: eb.ref("excluded.anchor"),
+              heading: eb.ref("excluded.heading"),
+              body: eb.ref("excluded.body"),
+              updated_at: eb.ref("excluded.updated_at"),
+            })),
+          )
+          .execute();
+      }
+    });
+  },
+
+  async remove(db, source) {
+    await db.deleteFrom("search_entries").where("source", "=", source).execute();
+  },
+
+  /** Ranked by bm25 (heading words weigh more), recent edits first on ties. */
+  async query(db, request) {
+    const match = ftsQuery(request.text);
+    if (match === null) return [];
+    const filters = [
+      request.kind ? sql`AND e.kind = ${request.kind}` : sql``,
+      request.circleId ? sql`AND e.circle_id = ${request.circleId}` : sql``,
+      request.documentId ? sql`AND e.document_id = ${request.documentId}` : sql``,
+    ];
+    const { rows } = await sql<HitRow>`
+      SELECT e.kind, e.entry_id, e.document_id, e.label, e.context, e.anchor, e.circle_id,
+        snippet(search_fts, -1, ${MARK_START}, ${MARK_END}, '…', ${SNIPPET_TOKENS}) AS marked,
+        bm25(search_fts, ${HEADING_WEIGHT}, 1) AS rank
+      FROM search_fts JOIN search_entries e ON e.rowid = search_fts.rowid
+      WHERE search_fts MATCH ${match}
+        AND e.pole_id = ${request.poleId}
+        AND ${readableSql(request.readable)}
+        ${sql.join(filters, sql` `)}
+      ORDER BY rank, e.updated_at DESC, e.rowid
+      LIMIT ${request.limit}`.execute(db);
+    return rows.map((row) => {
+      const { text, ranges } = highlights(row.marked);
+      return {
+        kind: row.kind,
+        id: row.entry_id,
+        documentId: row.document_id,
+        title: row.label,
+        snippet: text,
+        highlights: ranges,
+        context: row.context,
+        anchor: row.anchor,
+        circleId: row.circle_id,
+        rank: row.rank,
+      };
+    });
+  },
+};

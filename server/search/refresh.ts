@@ -1,0 +1,102 @@
+/**
+ * Keeps the search index in step: a document's entries when it is stored (called with the
+ * projections, off the relay path), a pôle's collective (people, structures, circles) when
+ * a domain function changes it, and once at start what an older database never indexed.
+ */
+import * as Y from "yjs";
+import type { DB } from "../db/database";
+import type { DocumentRow } from "../db/schema";
+import { createKyselyStore, loadDoc } from "../storage";
+import { collectiveEntries } from "./collective";
+import { documentEntries } from "./entries";
+import { sqliteSearchIndex } from "./index";
+
+export const searchIndex = sqliteSearchIndex;
+
+const collectiveSource = (poleId: string) => `collective:${poleId}`;
+
+/** Reads the Y.Doc synchronously (it may change after), then stores what changed. */
+export function indexDocument(db: DB, document: DocumentRow, doc: Y.Doc): Promise<void> {
+  const entries = documentEntries(doc, document);
+  return searchIndex.replace(
+    db,
+    {
+      source: document.id,
+      poleId: document.pole_id,
+      documentId: document.id,
+      documentKind: document.kind,
+      circleId: document.circle_id,
+    },
+    entries,
+  );
+}
+
+/** A document just created, from its initial state: findable by its title at once. */
+export async function indexNewDocument(db: DB, document: DocumentRow, state: Uint8Array | null) {
+  const doc = new Y.Doc();
+  if (state) Y.applyUpdate(doc, state);
+  try {
+    await indexDocument(db, document, doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** A document moved to another circle: its entries follow its new right at once. */
+export async function moveDocumentEntries(
+  db: DB,
+  { documentId, circleId }: { documentId: string; circleId: string | null },
+) {
+  await db
+    .updateTable("search_entries")
+    .set({ circle_id: circleId })
+    .where("source", "=", documentId)
+    .execute();
+}
+
+/**
+ * People, structures and circles of one pôle, rebuilt from SQL: a few hundred rows, and only
+ * those that changed are rewritten. Called by every use case that changes them.
+ */
+export async function indexCollective(db: DB, poleId: string): Promise<void> {
+  await searchIndex.replace(
+    db,
+    {
+      source: collectiveSource(poleId),
+      poleId,
+      documentId: null,
+      documentKind: null,
+      circleId: null,
+    },
+    await collectiveEntries(db, poleId),
+  );
+}
+
+/** Documents stored before search existed (or by an older server) are indexed once. */
+export async function indexWhatIsMissing(db: DB): Promise<void> {
+  const documents = await db
+    .selectFrom("documents")
+    .selectAll()
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("search_entries")
+            .select("rowid")
+            .whereRef("search_entries.source", "=", "documents.id")
+            .where("search_entries.key", "=", "title"),
+        ),
+      ),
+    )
+    .execute();
+  const store = createKyselyStore(db);
+  for (const document of documents) {
+    const doc = await loadDoc(store, document.id);
+    try {
+      await indexDocument(db, document, doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+  const poles = await db.selectFrom("poles").select("id").execute();
+  for (const { id } of poles) await indexCollective(db, id);
+}
