@@ -11,6 +11,7 @@ import type { fr as diagnostic } from "./features/diagnostic/strings";
 import type { fr as directory } from "./features/directory/strings";
 import type { fr as onboarding } from "./features/onboarding/strings";
 import type { fr as profile } from "./features/profile/strings";
+import type { fr as search } from "./features/search/strings";
 import type { fr as core } from "./lib/i18n/fr";
 
 declare module "i18next" {
@@ -26,6 +27,7 @@ declare module "i18next" {
         typeof audit;
       boards: typeof boards;
       diagnostic: typeof diagnostic;
+      search: typeof search;
     };
   }
 }

@@ -3,6 +3,7 @@
  * with the people editing each row shown on it, malformed rows shown as such, and the
  * rows of a read-only person rendered as plain text.
  */
+
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +13,7 @@ import { fieldsOf, titleField } from "../../../shared/diagnostic/fields";
 import type { MalformedRow, TableContent } from "../../../shared/diagnostic/reading";
 import type { DiagnosticTable } from "../../../shared/diagnostic/vocabularies";
 import { deleteMalformed, deleteRow } from "../../../shared/diagnostic/writing";
+import { markFound } from "../../ui/found";
 import { Notice } from "../../ui/kit";
 import { ChoiceCell, EditorFaces, type Option, RefsCell, type RowContext, TextCell } from "./cells";
 import type { Editing } from "./useDiagnostic";
@@ -79,10 +81,12 @@ export function RegistryTable(props: RegistryTableProps) {
     focused.current = focusRowId;
     virtualizer.scrollToIndex(index, { align: "center" });
     const frame = requestAnimationFrame(() => {
-      const field = scroller.current?.querySelector<HTMLElement>(
-        `tr[data-row-id="${CSS.escape(focusRowId)}"] :is(input, textarea, select, summary)`,
+      const row = scroller.current?.querySelector<HTMLElement>(
+        `tr[data-row-id="${CSS.escape(focusRowId)}"]`,
       );
-      field?.focus();
+      const field = row?.querySelector<HTMLElement>(":is(input, textarea, select, summary)");
+      if (row) markFound(row);
+      (field ?? row)?.focus();
     });
     return () => cancelAnimationFrame(frame);
   }, [focusRowId, rows, virtualizer]);

@@ -3,6 +3,7 @@
  * opens a sync session (Yjs + IndexedDB + WebSocket) and rebuilds it when the server says
  * the person's right changed; stops when it says the right was removed.
  */
+
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   Component,
@@ -28,6 +29,7 @@ import { sameWords } from "../../lib/text";
 import { Badge, DeadEnd, Loading, Notice, useDocumentTitle } from "../../ui/kit";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { PresenceList } from "./Presence";
+import { useFoundParagraph } from "./useFoundParagraph";
 
 const documentKey = (id: string) => ["documents", id] as const;
 
@@ -220,6 +222,8 @@ function LiveDocument({
       setSession(null);
     };
   }, [documentId, userId, user]);
+
+  useFoundParagraph(state === "connected");
 
   if (!session) return <Loading />;
   return (
