@@ -40,6 +40,9 @@ export interface RegistryTableProps {
 
 const ROW_HEIGHT = 52;
 
+/** How long to wait for a requested row to render after scrolling to it. */
+const LOOK_FRAMES = 30;
+
 export function RegistryTable(props: RegistryTableProps) {
   const { table, content, editable, editing, focusRowId } = props;
   const { t } = useTranslation("diagnostic");
@@ -72,21 +75,28 @@ export function RegistryTable(props: RegistryTableProps) {
     }
   }, [rows]);
 
-  // Once per request: later changes of the rows must not pull the focus back.
+  // Once per request: later changes of the rows must not pull the focus back. The row
+  // renders some frames after the scroll; a change of rows meanwhile starts the look again.
   const focused = useRef<string | null>(null);
   useEffect(() => {
     if (!focusRowId || focused.current === focusRowId) return;
     const index = rows.findIndex((row) => row.id === focusRowId);
     if (index < 0) return;
-    focused.current = focusRowId;
     virtualizer.scrollToIndex(index, { align: "center" });
-    const frame = requestAnimationFrame(() => {
+    let frames = 0;
+    let frame = requestAnimationFrame(function look() {
       const row = scroller.current?.querySelector<HTMLElement>(
         `tr[data-row-id="${CSS.escape(focusRowId)}"]`,
       );
-      const field = row?.querySelector<HTMLElement>(":is(input, textarea, select, summary)");
-      if (row) markFound(row);
-      (field ?? row)?.focus();
+      if (!row && ++frames < LOOK_FRAMES) {
+        frame = requestAnimationFrame(look);
+        return;
+      }
+      focused.current = focusRowId;
+      if (!row) return;
+      markFound(row);
+      const field = row.querySelector<HTMLElement>(":is(input, textarea, select, summary)");
+      (field ?? row).focus();
     });
     return () => cancelAnimationFrame(frame);
   }, [focusRowId, rows, virtualizer]);
