@@ -23,6 +23,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("anchor", "text", (c) => c.notNull())
     .addColumn("heading", "text", (c) => c.notNull())
     .addColumn("body", "text", (c) => c.notNull())
+    .addColumn("digest", "text", (c) => c.notNull())
     .addColumn("updated_at", "integer", (c) => c.notNull())
     .addUniqueConstraint("search_entries_source_key", ["source", "key"])
     .execute();

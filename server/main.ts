@@ -52,6 +52,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
   await migrateToLatest(db);
 
   const events = createAccessEvents();
+  const project = createProjections(db);
   const sync = createSyncServer({
     db,
     sqlite,
@@ -59,11 +60,11 @@ export async function startMaillage(config: Env): Promise<Maillage> {
     accessOf: (userId, documentId) => accessOf({ db }, userId, { documentId }),
     sessionExpiry: (sessionId) => sessionExpiry(db, sessionId),
     unloadDelayMs: config.DOC_UNLOAD_DELAY_SECONDS * 1000,
-    onStored: createProjections(db),
+    onStored: project,
   });
   events.subscribe((event) => followAccess(sync, event, logger));
   // Off the start-up path: a large older database is indexed while the server already serves.
-  indexWhatIsMissing(db).catch((err) => logger.error({ err }, "search backfill failed"));
+  indexWhatIsMissing(db, project).catch((err) => logger.error({ err }, "search backfill failed"));
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   // The app needs PUBLIC_URL, which defaults to the bound address (PORT=0 picks a free port).

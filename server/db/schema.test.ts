@@ -147,6 +147,7 @@ const expected = {
     anchor: "not null",
     heading: "not null",
     body: "not null",
+    digest: "not null",
     updated_at: "not null",
   },
   diagnostic_theme_circles: {

@@ -307,6 +307,8 @@ export interface SearchEntriesTable {
   anchor: string;
   heading: string;
   body: string;
+  /** A hash of everything above: a refresh compares it, not the texts. */
+  digest: string;
   updated_at: number;
 }
 

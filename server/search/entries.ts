@@ -1,15 +1,13 @@
 /**
- * What a document holds that search finds, read from its live Y.Doc (synchronously, like
- * the projections): its title, each top-level block of its rich text, and for a diagnostic
- * its registry rows, for a board its cards. Pure: storing is server/search/index.ts's job.
+ * What search finds, as entries: a document's title and each top-level block of its rich
+ * text (read from its live Y.Doc, synchronously), a registry row, a card. Pure: storing is
+ * server/search/index.ts's job.
  */
 import * as Y from "yjs";
 import type { SearchKind } from "../../shared/api/search";
-import { readCards } from "../../shared/board-doc";
 import { titleField } from "../../shared/diagnostic/fields";
 import { tableLabels } from "../../shared/diagnostic/labels";
-import { readDiagnostic } from "../../shared/diagnostic/reading";
-import { diagnosticTables } from "../../shared/diagnostic/vocabularies";
+import type { DiagnosticTable } from "../../shared/diagnostic/vocabularies";
 import { BODY, type DocumentKind } from "../../shared/documents";
 import { withoutMarkers } from "./fts-query";
 
@@ -74,69 +72,57 @@ function paragraphs(doc: Y.Doc, document: IndexedDocument): SearchEntry[] {
   return entries;
 }
 
-const texts = (value: unknown): string[] => {
+/** Every string of a value (a field, a list of tags), for the text of an entry. */
+export const texts = (value: unknown): string[] => {
   if (typeof value === "string") return [value];
   if (Array.isArray(value)) return value.flatMap(texts);
   return [];
 };
 
-/** Every row of every registry, valid or malformed: a malformed row is still someone's words. */
-function registryRows(doc: Y.Doc, document: IndexedDocument): SearchEntry[] {
-  const content = readDiagnostic(doc);
-  return diagnosticTables.flatMap((table) => {
-    const title = titleField(table);
-    const rows: Array<Record<string, unknown>> = [
-      ...content[table].rows,
-      ...content[table].malformed.map((row) => ({ ...row.raw, id: row.id })),
-    ];
-    return rows.flatMap((row) => {
-      const id = typeof row.id === "string" ? row.id : null;
-      if (!id) return [];
-      const heading = clean(texts(row[title]).join(" "));
-      const body = Object.entries(row)
-        .filter(([field]) => field !== "id" && field !== title)
-        .flatMap(([, value]) => texts(value))
-        .join(" ");
-      return [
-        {
-          key: `row:${table}:${id}`,
-          kind: "row" as const,
-          entryId: id,
-          label: heading || tableLabels[table],
-          context: `${document.title} — ${tableLabels[table]}`,
-          anchor: `registry=${table}&row=${encodeURIComponent(id)}`,
-          heading,
-          body: clean(body),
-        },
-      ];
-    });
-  });
+/** A registry row of the diagnostic: its title is the heading, its other fields the text. */
+export function rowEntry(
+  document: IndexedDocument,
+  row: { table: DiagnosticTable; id: string; title: string; fields: Record<string, unknown> },
+): SearchEntry {
+  const titleKey = titleField(row.table);
+  const body = Object.entries(row.fields)
+    .filter(([field]) => field !== "id" && field !== titleKey)
+    .flatMap(([, value]) => texts(value))
+    .join(" ");
+  const heading = clean(row.title);
+  return {
+    key: `row:${row.table}:${row.id}`,
+    kind: "row",
+    entryId: row.id,
+    label: heading || tableLabels[row.table],
+    context: `${document.title} — ${tableLabels[row.table]}`,
+    anchor: `registry=${row.table}&row=${encodeURIComponent(row.id)}`,
+    heading,
+    body: clean(body),
+  };
 }
 
-/** A card's title, summary, carrying structures and funders. */
-function cards(doc: Y.Doc, document: IndexedDocument): SearchEntry[] {
-  return readCards(doc).map((card) => ({
+/** A board's card: its title, summary, carrying structures and funders. */
+export function cardEntry(
+  document: IndexedDocument,
+  card: { id: string; title: string; texts: readonly string[] },
+): SearchEntry {
+  return {
     key: `card:${card.id}`,
-    kind: "card" as const,
+    kind: "card",
     entryId: card.id,
     label: card.title || "—",
     context: document.title,
     anchor: `card=${encodeURIComponent(card.id)}`,
     heading: clean(card.title),
-    body: clean(
-      [card.summary, ...card.carriers, ...card.funding.map((line) => line.funder)].join(" "),
-    ),
-  }));
+    body: clean(card.texts.join(" ")),
+  };
 }
 
-const byKind: Partial<
-  Record<DocumentKind, (doc: Y.Doc, document: IndexedDocument) => SearchEntry[]>
-> = {
-  diagnostic: registryRows,
-  board: cards,
-};
-
-/** Everything search finds in one document. */
+/**
+ * What search finds in any document: its title and its rich text. The kinds with a read
+ * projection add their rows and cards from what the projection extracted (server/projections).
+ */
 export function documentEntries(doc: Y.Doc, document: IndexedDocument): SearchEntry[] {
   return [
     {
@@ -150,6 +136,5 @@ export function documentEntries(doc: Y.Doc, document: IndexedDocument): SearchEn
       body: "",
     },
     ...paragraphs(doc, document),
-    ...(byKind[document.kind]?.(doc, document) ?? []),
   ];
 }

@@ -43,29 +43,30 @@ const SNIPPET_TOKENS = 16;
 /** A heading match weighs more than the same words in the text. */
 const HEADING_WEIGHT = 5;
 
-const sameEntry = (stored: StoredEntry, entry: SearchEntry, source: SearchSource) =>
-  stored.kind === entry.kind &&
-  stored.entry_id === entry.entryId &&
-  stored.label === entry.label &&
-  stored.context === entry.context &&
-  stored.anchor === entry.anchor &&
-  stored.heading === entry.heading &&
-  stored.body === entry.body &&
-  stored.circle_id === source.circleId &&
-  stored.document_kind === source.documentKind;
-
-interface StoredEntry {
-  rowid: number;
-  key: string;
-  kind: string;
-  entry_id: string;
-  label: string;
-  context: string;
-  anchor: string;
-  heading: string;
-  body: string;
-  circle_id: string | null;
-  document_kind: DocumentKind | null;
+/**
+ * Two 32-bit string hashes (FNV-1a and djb2) side by side, with the length: a refresh of a
+ * large document compares these instead of reading back every stored text.
+ */
+function digestOf(entry: SearchEntry, source: SearchSource): string {
+  const text = [
+    entry.kind,
+    entry.entryId,
+    entry.label,
+    entry.context,
+    entry.anchor,
+    entry.heading,
+    entry.body,
+    source.circleId ?? "",
+    source.documentKind ?? "",
+  ].join("\u0000");
+  let fnv = 0x811c9dc5;
+  let djb = 5381;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    fnv = Math.imul(fnv ^ code, 0x01000193);
+    djb = (Math.imul(djb, 33) + code) | 0;
+  }
+  return `${text.length}:${(fnv >>> 0).toString(36)}:${(djb >>> 0).toString(36)}`;
 }
 
 interface HitRow {
@@ -91,29 +92,17 @@ export const sqliteSearchIndex: SearchIndex = {
     await inTransaction(db, async (trx) => {
       const stored = await trx
         .selectFrom("search_entries")
-        .select([
-          "rowid",
-          "key",
-          "kind",
-          "entry_id",
-          "label",
-          "context",
-          "anchor",
-          "heading",
-          "body",
-          "circle_id",
-          "document_kind",
-        ])
+        .select(["rowid", "key", "digest"])
         .where("source", "=", source.source)
         .execute();
-      const previous = new Map(stored.map((row) => [row.key, row]));
-      const fresh: SearchEntry[] = [];
+      const previous = new Map(stored.map((row) => [row.key, row.digest]));
+      const fresh: Array<{ entry: SearchEntry; digest: string }> = [];
       const wanted = new Set<string>();
       for (const entry of entries) {
         if (wanted.has(entry.key)) continue;
         wanted.add(entry.key);
-        const before = previous.get(entry.key);
-        if (!before || !sameEntry(before, entry, source)) fresh.push(entry);
+        const digest = digestOf(entry, source);
+        if (previous.get(entry.key) !== digest) fresh.push({ entry, digest });
       }
       const gone = stored.filter((row) => !wanted.has(row.key)).map((row) => row.rowid);
       for (let start = 0; start < gone.length; start += SLICE) {
@@ -126,7 +115,7 @@ export const sqliteSearchIndex: SearchIndex = {
         await trx
           .insertInto("search_entries")
           .values(
-            fresh.slice(start, start + SLICE).map((entry) => ({
+            fresh.slice(start, start + SLICE).map(({ entry, digest }) => ({
               source: source.source,
               key: entry.key,
               pole_id: source.poleId,
@@ -140,6 +129,7 @@ export const sqliteSearchIndex: SearchIndex = {
               anchor: entry.anchor,
               heading: entry.heading,
               body: entry.body,
+              digest,
               updated_at: now,
             })),
           )
@@ -154,6 +144,7 @@ export const sqliteSearchIndex: SearchIndex = {
               anchor: eb.ref("excluded.anchor"),
               heading: eb.ref("excluded.heading"),
               body: eb.ref("excluded.body"),
+              digest: eb.ref("excluded.digest"),
               updated_at: eb.ref("excluded.updated_at"),
             })),
           )

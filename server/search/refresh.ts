@@ -8,16 +8,19 @@ import type { DB } from "../db/database";
 import type { DocumentRow } from "../db/schema";
 import { createKyselyStore, loadDoc } from "../storage";
 import { collectiveEntries } from "./collective";
-import { documentEntries } from "./entries";
+import { documentEntries, type SearchEntry } from "./entries";
 import { sqliteSearchIndex } from "./index";
 
 export const searchIndex = sqliteSearchIndex;
 
 const collectiveSource = (poleId: string) => `collective:${poleId}`;
 
-/** Reads the Y.Doc synchronously (it may change after), then stores what changed. */
-export function indexDocument(db: DB, document: DocumentRow, doc: Y.Doc): Promise<void> {
-  const entries = documentEntries(doc, document);
+/** A document's entries, as the projections read them from its Y.Doc. */
+export function indexDocumentEntries(
+  db: DB,
+  document: DocumentRow,
+  entries: readonly SearchEntry[],
+): Promise<void> {
   return searchIndex.replace(
     db,
     {
@@ -31,12 +34,15 @@ export function indexDocument(db: DB, document: DocumentRow, doc: Y.Doc): Promis
   );
 }
 
-/** A document just created, from its initial state: findable by its title at once. */
+/**
+ * A document just created, from its initial state (an outline, a board's columns; no row nor
+ * card yet): findable by its title and text at once, before anyone opens it.
+ */
 export async function indexNewDocument(db: DB, document: DocumentRow, state: Uint8Array | null) {
   const doc = new Y.Doc();
   if (state) Y.applyUpdate(doc, state);
   try {
-    await indexDocument(db, document, doc);
+    await indexDocumentEntries(db, document, documentEntries(doc, document));
   } finally {
     doc.destroy();
   }
@@ -72,8 +78,14 @@ export async function indexCollective(db: DB, poleId: string): Promise<void> {
   );
 }
 
-/** Documents stored before search existed (or by an older server) are indexed once. */
-export async function indexWhatIsMissing(db: DB): Promise<void> {
+/**
+ * Documents stored before search existed are indexed once, through the projections (which
+ * read rows and cards too): `project` is what the sync layer calls when it stores one.
+ */
+export async function indexWhatIsMissing(
+  db: DB,
+  project: (documentId: string, doc: Y.Doc) => Promise<void>,
+): Promise<void> {
   const documents = await db
     .selectFrom("documents")
     .selectAll()
@@ -92,7 +104,7 @@ export async function indexWhatIsMissing(db: DB): Promise<void> {
   for (const document of documents) {
     const doc = await loadDoc(store, document.id);
     try {
-      await indexDocument(db, document, doc);
+      await project(document.id, doc);
     } finally {
       doc.destroy();
     }

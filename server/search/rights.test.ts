@@ -73,6 +73,7 @@ beforeAll(async () => {
     anchor: "",
     heading: "quelque chose",
     body: "",
+    digest: "",
     updated_at: 0,
   });
   await db
