@@ -85,6 +85,7 @@ export const diagnosticProjector: Projector<DiagnosticProjection> = {
               table: row.registry,
               id: row.rowId,
               title: row.title,
+              data: row.data,
               fields: row.fields,
             }),
           ]

@@ -8,7 +8,7 @@ import type * as Y from "yjs";
 import type { DocumentKind } from "../../shared/documents";
 import type { DB } from "../db/database";
 import type { DocumentRow } from "../db/schema";
-import { documentEntries, type SearchEntry } from "../search/entries";
+import { documentEntries, type VersionedEntry } from "../search/entries";
 import { indexDocumentEntries } from "../search/refresh";
 import { boardProjector } from "./board";
 import { diagnosticProjector } from "./diagnostic";
@@ -20,12 +20,12 @@ import { diagnosticProjector } from "./diagnostic";
 export interface Projector<T> {
   extract(doc: Y.Doc): T;
   store(db: DB, document: DocumentRow, extracted: T): Promise<void>;
-  entries(document: DocumentRow, extracted: T): SearchEntry[];
+  entries(document: DocumentRow, extracted: T): VersionedEntry[];
 }
 
 interface Projected {
   stored: Promise<void>;
-  entries: SearchEntry[];
+  entries: VersionedEntry[];
 }
 
 type Project = (db: DB, document: DocumentRow, doc: Y.Doc) => Projected;

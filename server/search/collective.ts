@@ -7,7 +7,7 @@
  * in a source of their own whose circle carries the right to read it.
  */
 import type { DB } from "../db/database";
-import type { SearchEntry } from "./entries";
+import { built, type VersionedEntry } from "./entries";
 import { withoutMarkers } from "./fts-query";
 
 const clean = (text: string) => withoutMarkers(text).replace(/\s+/g, " ").trim();
@@ -23,7 +23,7 @@ function list(json: string | null): string[] {
   }
 }
 
-export async function collectiveEntries(db: DB, poleId: string): Promise<SearchEntry[]> {
+export async function collectiveEntries(db: DB, poleId: string): Promise<VersionedEntry[]> {
   const people = await db
     .selectFrom("pole_members")
     .innerJoin("users", "users.id", "pole_members.user_id")
@@ -56,43 +56,46 @@ export async function collectiveEntries(db: DB, poleId: string): Promise<SearchE
     .where("circles.pole_id", "=", poleId)
     .execute();
   return [
-    ...people.map((person) => ({
-      key: `person:${person.id}`,
-      kind: "person" as const,
-      entryId: person.id,
-      label: person.name,
-      context: person.structureName ?? "",
-      anchor: "",
-      heading: clean(person.name),
-      body: clean(
-        [
-          person.role_in_structure ?? "",
-          ...list(person.competencies),
-          person.brings ?? "",
-          person.seeks ?? "",
-          person.structureName ?? "",
-        ].join(" "),
-      ),
-    })),
-    ...structures.map((structure) => ({
-      key: `structure:${structure.id}`,
-      kind: "structure" as const,
-      entryId: structure.id,
-      label: structure.name,
-      context: "",
-      anchor: "",
-      heading: clean(structure.name),
-      body: clean(list(structure.sectors).join(" ")),
-    })),
-    ...circles.map((circle) => ({
-      key: `circle:${circle.id}`,
-      kind: "circle" as const,
-      entryId: circle.id,
-      label: circle.name,
-      context: "",
-      anchor: "",
-      heading: clean(circle.name),
-      body: clean(`${circle.theme ?? ""} ${circle.description ?? ""}`),
-    })),
+    ...people.map((person) =>
+      built(`person:${person.id}`, {
+        kind: "person",
+        entryId: person.id,
+        label: person.name,
+        context: person.structureName ?? "",
+        anchor: "",
+        heading: clean(person.name),
+        body: clean(
+          [
+            person.role_in_structure ?? "",
+            ...list(person.competencies),
+            person.brings ?? "",
+            person.seeks ?? "",
+            person.structureName ?? "",
+          ].join(" "),
+        ),
+      }),
+    ),
+    ...structures.map((structure) =>
+      built(`structure:${structure.id}`, {
+        kind: "structure",
+        entryId: structure.id,
+        label: structure.name,
+        context: "",
+        anchor: "",
+        heading: clean(structure.name),
+        body: clean(list(structure.sectors).join(" ")),
+      }),
+    ),
+    ...circles.map((circle) =>
+      built(`circle:${circle.id}`, {
+        kind: "circle",
+        entryId: circle.id,
+        label: circle.name,
+        context: "",
+        anchor: "",
+        heading: clean(circle.name),
+        body: clean(`${circle.theme ?? ""} ${circle.description ?? ""}`),
+      }),
+    ),
   ];
 }

@@ -11,9 +11,8 @@ import type { DiagnosticTable } from "../../shared/diagnostic/vocabularies";
 import { BODY, type DocumentKind } from "../../shared/documents";
 import { withoutMarkers } from "./fts-query";
 
-/** One findable thing, within its source (`key` is unique there and stable across edits). */
+/** One findable thing. */
 export interface SearchEntry {
-  key: string;
   kind: SearchKind;
   entryId: string;
   /** Shown as the hit's title. */
@@ -26,6 +25,24 @@ export interface SearchEntry {
   heading: string;
   body: string;
 }
+
+/**
+ * An entry as a refresh sees it: `key` is unique in its source and stable across edits,
+ * `version` changes whenever its content does, and `build` is called only when it did, so
+ * a refresh of a large document builds the one row that changed.
+ */
+export interface VersionedEntry {
+  key: string;
+  version: string;
+  build(): SearchEntry;
+}
+
+/** An entry whose content is its own version: small ones, already built. */
+export const built = (key: string, entry: SearchEntry): VersionedEntry => ({
+  key,
+  version: JSON.stringify(entry),
+  build: () => entry,
+});
 
 /** A document as search sees it: enough to label its entries. */
 export interface IndexedDocument {
@@ -50,24 +67,25 @@ function plainText(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
 }
 
 /** The rich text's top-level blocks; `p=N` opens the document at the N-th. */
-function paragraphs(doc: Y.Doc, document: IndexedDocument): SearchEntry[] {
-  const entries: SearchEntry[] = [];
+function paragraphs(doc: Y.Doc, document: IndexedDocument): VersionedEntry[] {
+  const entries: VersionedEntry[] = [];
   doc
     .getXmlFragment(BODY)
     .toArray()
     .forEach((node, index) => {
       const text = clean(plainText(node)).slice(0, BLOCK_MAX);
       if (!text) return;
-      entries.push({
-        key: `p:${index}`,
-        kind: "paragraph",
-        entryId: `${document.id}:p${index}`,
-        label: document.title,
-        context: document.title,
-        anchor: `p=${index}`,
-        heading: "",
-        body: text,
-      });
+      entries.push(
+        built(`p:${index}`, {
+          kind: "paragraph",
+          entryId: `${document.id}:p${index}`,
+          label: document.title,
+          context: document.title,
+          anchor: `p=${index}`,
+          heading: "",
+          body: text,
+        }),
+      );
     });
   return entries;
 }
@@ -79,26 +97,40 @@ export const texts = (value: unknown): string[] => {
   return [];
 };
 
-/** A registry row of the diagnostic: its title is the heading, its other fields the text. */
+/**
+ * A registry row of the diagnostic: its title is the heading, its other fields the text.
+ * `data` is the row as the projection stores it (JSON): its version, with the document's title.
+ */
 export function rowEntry(
   document: IndexedDocument,
-  row: { table: DiagnosticTable; id: string; title: string; fields: Record<string, unknown> },
-): SearchEntry {
-  const titleKey = titleField(row.table);
-  const body = Object.entries(row.fields)
-    .filter(([field]) => field !== "id" && field !== titleKey)
-    .flatMap(([, value]) => texts(value))
-    .join(" ");
-  const heading = clean(row.title);
+  row: {
+    table: DiagnosticTable;
+    id: string;
+    title: string;
+    data: string;
+    fields: Record<string, unknown>;
+  },
+): VersionedEntry {
   return {
     key: `row:${row.table}:${row.id}`,
-    kind: "row",
-    entryId: row.id,
-    label: heading || tableLabels[row.table],
-    context: `${document.title} — ${tableLabels[row.table]}`,
-    anchor: `registry=${row.table}&row=${encodeURIComponent(row.id)}`,
-    heading,
-    body: clean(body),
+    version: `${document.title}\u0000${row.data}`,
+    build() {
+      const titleKey = titleField(row.table);
+      const body = Object.entries(row.fields)
+        .filter(([field]) => field !== "id" && field !== titleKey)
+        .flatMap(([, value]) => texts(value))
+        .join(" ");
+      const heading = clean(row.title);
+      return {
+        kind: "row",
+        entryId: row.id,
+        label: heading || tableLabels[row.table],
+        context: `${document.title} — ${tableLabels[row.table]}`,
+        anchor: `registry=${row.table}&row=${encodeURIComponent(row.id)}`,
+        heading,
+        body: clean(body),
+      };
+    },
   };
 }
 
@@ -106,16 +138,19 @@ export function rowEntry(
 export function cardEntry(
   document: IndexedDocument,
   card: { id: string; title: string; texts: readonly string[] },
-): SearchEntry {
+): VersionedEntry {
   return {
     key: `card:${card.id}`,
-    kind: "card",
-    entryId: card.id,
-    label: card.title || "—",
-    context: document.title,
-    anchor: `card=${encodeURIComponent(card.id)}`,
-    heading: clean(card.title),
-    body: clean(card.texts.join(" ")),
+    version: [document.title, card.title, ...card.texts].join("\u0000"),
+    build: () => ({
+      kind: "card",
+      entryId: card.id,
+      label: card.title || "—",
+      context: document.title,
+      anchor: `card=${encodeURIComponent(card.id)}`,
+      heading: clean(card.title),
+      body: clean(card.texts.join(" ")),
+    }),
   };
 }
 
@@ -123,10 +158,9 @@ export function cardEntry(
  * What search finds in any document: its title and its rich text. The kinds with a read
  * projection add their rows and cards from what the projection extracted (server/projections).
  */
-export function documentEntries(doc: Y.Doc, document: IndexedDocument): SearchEntry[] {
+export function documentEntries(doc: Y.Doc, document: IndexedDocument): VersionedEntry[] {
   return [
-    {
-      key: "title",
+    built("title", {
       kind: "document",
       entryId: document.id,
       label: document.title,
@@ -134,7 +168,7 @@ export function documentEntries(doc: Y.Doc, document: IndexedDocument): SearchEn
       anchor: "",
       heading: clean(document.title),
       body: "",
-    },
+    }),
     ...paragraphs(doc, document),
   ];
 }

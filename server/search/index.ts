@@ -8,7 +8,7 @@ import { sql } from "kysely";
 import type { SearchHit, SearchKind } from "../../shared/api/search";
 import type { DocumentKind } from "../../shared/documents";
 import type { DB } from "../db/database";
-import type { SearchEntry } from "./entries";
+import type { SearchEntry, VersionedEntry } from "./entries";
 import { ftsQuery, highlights, MARK_END, MARK_START } from "./fts-query";
 import { type Readable, readableSql } from "./rights";
 
@@ -32,7 +32,7 @@ export interface SearchRequest {
 }
 
 export interface SearchIndex {
-  replace(db: DB, source: SearchSource, entries: readonly SearchEntry[]): Promise<void>;
+  replace(db: DB, source: SearchSource, entries: readonly VersionedEntry[]): Promise<void>;
   remove(db: DB, source: string): Promise<void>;
   query(db: DB, request: SearchRequest): Promise<SearchHit[]>;
 }
@@ -44,21 +44,11 @@ const SNIPPET_TOKENS = 16;
 const HEADING_WEIGHT = 5;
 
 /**
- * Two 32-bit string hashes (FNV-1a and djb2) side by side, with the length: a refresh of a
- * large document compares these instead of reading back every stored text.
+ * Two 32-bit string hashes (FNV-1a and djb2) side by side, with the length, of an entry's
+ * version and where it lives: a refresh compares these instead of reading texts back.
  */
-function digestOf(entry: SearchEntry, source: SearchSource): string {
-  const text = [
-    entry.kind,
-    entry.entryId,
-    entry.label,
-    entry.context,
-    entry.anchor,
-    entry.heading,
-    entry.body,
-    source.circleId ?? "",
-    source.documentKind ?? "",
-  ].join("\u0000");
+function digestOf(entry: VersionedEntry, source: SearchSource): string {
+  const text = `${source.circleId ?? ""}\u0000${source.documentKind ?? ""}\u0000${entry.version}`;
   let fnv = 0x811c9dc5;
   let djb = 5381;
   for (let i = 0; i < text.length; i++) {
@@ -96,13 +86,15 @@ export const sqliteSearchIndex: SearchIndex = {
         .where("source", "=", source.source)
         .execute();
       const previous = new Map(stored.map((row) => [row.key, row.digest]));
-      const fresh: Array<{ entry: SearchEntry; digest: string }> = [];
+      const fresh: Array<{ key: string; entry: SearchEntry; digest: string }> = [];
       const wanted = new Set<string>();
       for (const entry of entries) {
         if (wanted.has(entry.key)) continue;
         wanted.add(entry.key);
         const digest = digestOf(entry, source);
-        if (previous.get(entry.key) !== digest) fresh.push({ entry, digest });
+        if (previous.get(entry.key) !== digest) {
+          fresh.push({ key: entry.key, entry: entry.build(), digest });
+        }
       }
       const gone = stored.filter((row) => !wanted.has(row.key)).map((row) => row.rowid);
       for (let start = 0; start < gone.length; start += SLICE) {
@@ -115,9 +107,9 @@ export const sqliteSearchIndex: SearchIndex = {
         await trx
           .insertInto("search_entries")
           .values(
-            fresh.slice(start, start + SLICE).map(({ entry, digest }) => ({
+            fresh.slice(start, start + SLICE).map(({ key, entry, digest }) => ({
               source: source.source,
-              key: entry.key,
+              key,
               pole_id: source.poleId,
               kind: entry.kind,
               entry_id: entry.entryId,
@@ -166,17 +158,28 @@ export const sqliteSearchIndex: SearchIndex = {
       request.circleId ? sql`AND e.circle_id = ${request.circleId}` : sql``,
       request.documentId ? sql`AND e.document_id = ${request.documentId}` : sql``,
     ];
+    // Ranked first, then snippets for the page of hits only: snippet() costs far more than
+    // bm25(), and a frequent word matches thousands of entries.
     const { rows } = await sql<HitRow>`
+      WITH best AS MATERIALIZED (
+        SELECT search_fts.rowid AS id, bm25(search_fts, ${HEADING_WEIGHT}, 1) AS rank,
+          e.updated_at AS updated_at
+        FROM search_fts JOIN search_entries e ON e.rowid = search_fts.rowid
+        WHERE search_fts MATCH ${match}
+          AND e.pole_id = ${request.poleId}
+          AND ${readableSql(request.readable)}
+          ${sql.join(filters, sql` `)}
+        ORDER BY rank, e.updated_at DESC, e.rowid
+        LIMIT ${request.limit}
+      )
       SELECT e.kind, e.entry_id, e.document_id, e.label, e.context, e.anchor, e.circle_id,
         snippet(search_fts, -1, ${MARK_START}, ${MARK_END}, '…', ${SNIPPET_TOKENS}) AS marked,
-        bm25(search_fts, ${HEADING_WEIGHT}, 1) AS rank
-      FROM search_fts JOIN search_entries e ON e.rowid = search_fts.rowid
+        best.rank AS rank
+      FROM best
+        JOIN search_fts ON search_fts.rowid = best.id
+        JOIN search_entries e ON e.rowid = best.id
       WHERE search_fts MATCH ${match}
-        AND e.pole_id = ${request.poleId}
-        AND ${readableSql(request.readable)}
-        ${sql.join(filters, sql` `)}
-      ORDER BY rank, e.updated_at DESC, e.rowid
-      LIMIT ${request.limit}`.execute(db);
+      ORDER BY best.rank, best.updated_at DESC, best.id`.execute(db);
     return rows.map((row) => {
       const { text, ranges } = highlights(row.marked);
       return {

@@ -8,7 +8,7 @@ import type { DB } from "../db/database";
 import type { DocumentRow } from "../db/schema";
 import { createKyselyStore, loadDoc } from "../storage";
 import { collectiveEntries } from "./collective";
-import { documentEntries, type SearchEntry } from "./entries";
+import { documentEntries, type VersionedEntry } from "./entries";
 import { sqliteSearchIndex } from "./index";
 
 export const searchIndex = sqliteSearchIndex;
@@ -19,7 +19,7 @@ const collectiveSource = (poleId: string) => `collective:${poleId}`;
 export function indexDocumentEntries(
   db: DB,
   document: DocumentRow,
-  entries: readonly SearchEntry[],
+  entries: readonly VersionedEntry[],
 ): Promise<void> {
   return searchIndex.replace(
     db,
