@@ -5,12 +5,20 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
+import { openDatabase } from "../../server/db/database";
 import type { SearchResults } from "../../shared/api/search";
 import { addCard, readColumns } from "../../shared/board-doc";
 import { newRow } from "../../shared/diagnostic/writing";
 import { expectError } from "../helpers/contract";
 import { withPole } from "../helpers/fixture";
-import { client, joinPole, type Person } from "../helpers/server";
+import {
+  client,
+  joinPole,
+  type Person,
+  startPole,
+  startTestServer,
+  type TestServer,
+} from "../helpers/server";
 import {
   closeDocument,
   closeDocuments,
@@ -289,4 +297,45 @@ describe("hostile queries", () => {
       "invalid_input",
     );
   });
+});
+
+describe("a database from before search", () => {
+  it("is indexed once at start: its registry rows and its people become findable", async () => {
+    const first = await startPole();
+    let second: TestServer | undefined;
+    try {
+      const diagnostic = await connect(
+        first.server,
+        first.pole.coordinator,
+        first.pole.documents.diagnostic,
+      );
+      const id = addRow(diagnostic.doc, "actors", { name: "Ressourcerie ancienne" });
+      const api = client(first.server.url, first.pole.coordinator.cookie);
+      const found = async (base = api) =>
+        (await (
+          await base(`/api/poles/${first.pole.poleId}/search?q=ressourcerie`)
+        ).json()) as SearchResults;
+      await eventually(async () => expect(ids(await found())).toEqual([id]));
+      closeDocument(diagnostic);
+      await first.server.close({ keepData: true });
+
+      // What an older server left: documents and people, no search entry at all.
+      const old = openDatabase(first.server.dataDir);
+      await old.db.deleteFrom("search_entries").execute();
+      await old.db.destroy();
+
+      second = await startTestServer({ dataDir: first.server.dataDir });
+      const again = client(second.url, first.pole.coordinator.cookie);
+      await eventually(async () => {
+        expect(ids(await found(again))).toEqual([id]);
+        const people = await (
+          await again(`/api/poles/${first.pole.poleId}/search?q=camille`)
+        ).json();
+        expect(people.map((hit: { kind: string }) => hit.kind)).toContain("person");
+      });
+    } finally {
+      await second?.close();
+      if (!second) await first.server.close().catch(() => {});
+    }
+  }, 60_000);
 });
