@@ -4,7 +4,7 @@
  */
 import { useEffect } from "react";
 import { useSearchParams } from "react-router";
-import { markFound } from "../../ui/found";
+import { markOver } from "../../ui/found";
 
 /** The editor renders a moment after the content arrives: look for the block a while. */
 const LOOK_EVERY_MS = 100;
@@ -23,7 +23,7 @@ export function useFoundParagraph(synced: boolean) {
       );
       if (block) {
         block.scrollIntoView({ block: "center" });
-        markFound(block);
+        markOver(block);
       }
       if (block || Date.now() - started > LOOK_FOR_MS) clearInterval(timer);
     }, LOOK_EVERY_MS);
