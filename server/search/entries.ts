@@ -54,7 +54,8 @@ export interface IndexedDocument {
 /** Blocks longer than this are cut: a snippet needs the words, not a whole chapter. */
 const BLOCK_MAX = 20_000;
 
-const clean = (text: string) => withoutMarkers(text).replace(/\s+/g, " ").trim();
+/** Text as indexed: one line, without the snippet's markers (they must be FTS5's alone). */
+export const clean = (text: string) => withoutMarkers(text).replace(/\s+/g, " ").trim();
 
 function plainText(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
   if (node instanceof Y.XmlText) {
