@@ -8,8 +8,9 @@ import { sql } from "kysely";
 import type { SearchHit, SearchKind } from "../../shared/api/search";
 import type { DocumentKind } from "../../shared/documents";
 import type { DB } from "../db/database";
-import type { SearchEntry, VersionedEntry } from "./entries";
+import type { VersionedEntry } from "./entries";
 import { ftsQuery, highlights, MARK_END, MARK_START } from "./fts-query";
+import { forget, recall, remember } from "./known";
 import { type Readable, readableSql } from "./rights";
 
 /** Where a source's entries live: what rights and filters are read from. */
@@ -43,12 +44,16 @@ const SNIPPET_TOKENS = 16;
 /** A heading match weighs more than the same words in the text. */
 const HEADING_WEIGHT = 5;
 
+/** Where a source's entries live: part of every digest, so that a move rewrites them. */
+const placeOf = (source: SearchSource) =>
+  `${source.circleId ?? ""}\u0000${source.documentKind ?? ""}`;
+
 /**
  * Two 32-bit string hashes (FNV-1a and djb2) side by side, with the length, of an entry's
- * version and where it lives: a refresh compares these instead of reading texts back.
+ * version and place: a refresh compares these instead of reading texts back.
  */
-function digestOf(entry: VersionedEntry, source: SearchSource): string {
-  const text = `${source.circleId ?? ""}\u0000${source.documentKind ?? ""}\u0000${entry.version}`;
+function digestOf(entry: Pick<VersionedEntry, "version">, place: string): string {
+  const text = `${place}\u0000${entry.version}`;
   let fnv = 0x811c9dc5;
   let djb = 5381;
   for (let i = 0; i < text.length; i++) {
@@ -79,51 +84,69 @@ export const sqliteSearchIndex: SearchIndex = {
   /** Rewrites only the entries that changed, so an edit costs one row, not the document. */
   async replace(db, source, entries) {
     const now = Date.now();
+    const place = placeOf(source);
+    const wanted = new Map<string, VersionedEntry>();
+    for (const entry of entries) if (!wanted.has(entry.key)) wanted.set(entry.key, entry);
     await inTransaction(db, async (trx) => {
-      const stored = await trx
+      const { stored } = await trx
         .selectFrom("search_entries")
-        .select(["rowid", "key", "digest"])
+        .select(({ fn }) => fn.countAll<number>().as("stored"))
         .where("source", "=", source.source)
-        .execute();
-      const previous = new Map(stored.map((row) => [row.key, row.digest]));
-      const fresh: Array<{ key: string; entry: SearchEntry; digest: string }> = [];
-      const wanted = new Set<string>();
-      for (const entry of entries) {
-        if (wanted.has(entry.key)) continue;
-        wanted.add(entry.key);
-        const digest = digestOf(entry, source);
-        if (previous.get(entry.key) !== digest) {
-          fresh.push({ key: entry.key, entry: entry.build(), digest });
+        .executeTakeFirstOrThrow();
+      const versions = recall(source.source, place, Number(stored));
+      let fresh: VersionedEntry[];
+      if (versions) {
+        fresh = [...wanted.values()].filter((entry) => versions.get(entry.key) !== entry.version);
+        const gone = [...versions.keys()].filter((key) => !wanted.has(key));
+        for (let start = 0; start < gone.length; start += SLICE) {
+          await trx
+            .deleteFrom("search_entries")
+            .where("source", "=", source.source)
+            .where("key", "in", gone.slice(start, start + SLICE))
+            .execute();
         }
-      }
-      const gone = stored.filter((row) => !wanted.has(row.key)).map((row) => row.rowid);
-      for (let start = 0; start < gone.length; start += SLICE) {
-        await trx
-          .deleteFrom("search_entries")
-          .where("rowid", "in", gone.slice(start, start + SLICE))
+      } else {
+        const digests = await trx
+          .selectFrom("search_entries")
+          .select(["rowid", "key", "digest"])
+          .where("source", "=", source.source)
           .execute();
+        const previous = new Map(digests.map((row) => [row.key, row.digest]));
+        fresh = [...wanted.values()].filter(
+          (entry) => previous.get(entry.key) !== digestOf(entry, place),
+        );
+        const gone = digests.filter((row) => !wanted.has(row.key)).map((row) => row.rowid);
+        for (let start = 0; start < gone.length; start += SLICE) {
+          await trx
+            .deleteFrom("search_entries")
+            .where("rowid", "in", gone.slice(start, start + SLICE))
+            .execute();
+        }
       }
       for (let start = 0; start < fresh.length; start += SLICE) {
         await trx
           .insertInto("search_entries")
           .values(
-            fresh.slice(start, start + SLICE).map(({ key, entry, digest }) => ({
-              source: source.source,
-              key,
-              pole_id: source.poleId,
-              kind: entry.kind,
-              entry_id: entry.entryId,
-              document_id: source.documentId,
-              document_kind: source.documentKind,
-              circle_id: source.circleId,
-              label: entry.label,
-              context: entry.context,
-              anchor: entry.anchor,
-              heading: entry.heading,
-              body: entry.body,
-              digest,
-              updated_at: now,
-            })),
+            fresh.slice(start, start + SLICE).map(({ key, version, build }) => {
+              const entry = build();
+              return {
+                source: source.source,
+                key,
+                pole_id: source.poleId,
+                kind: entry.kind,
+                entry_id: entry.entryId,
+                document_id: source.documentId,
+                document_kind: source.documentKind,
+                circle_id: source.circleId,
+                label: entry.label,
+                context: entry.context,
+                anchor: entry.anchor,
+                heading: entry.heading,
+                body: entry.body,
+                digest: digestOf({ version }, place),
+                updated_at: now,
+              };
+            }),
           )
           .onConflict((conflict) =>
             conflict.columns(["source", "key"]).doUpdateSet((eb) => ({
@@ -143,9 +166,19 @@ export const sqliteSearchIndex: SearchIndex = {
           .execute();
       }
     });
+    // Inside a caller's transaction the write may still be rolled back: nothing to remember.
+    if (db.isTransaction) forget(source.source);
+    else {
+      remember(
+        source.source,
+        place,
+        new Map([...wanted.values()].map((entry) => [entry.key, entry.version])),
+      );
+    }
   },
 
   async remove(db, source) {
+    forget(source);
     await db.deleteFrom("search_entries").where("source", "=", source).execute();
   },
 
