@@ -73,6 +73,18 @@ export const router = createBrowserRouter([
                 async () => (await import("./features/onboarding/NewcomersPage")).NewcomersPage,
               ),
               page(
+                "p/:poleId/decisions",
+                async () => (await import("./features/decisions/DecisionLogPage")).DecisionLogPage,
+              ),
+              page(
+                "p/:poleId/decisions/:decisionId",
+                async () => (await import("./features/decisions/DecisionPage")).DecisionPage,
+              ),
+              page(
+                "p/:poleId/colleges",
+                async () => (await import("./features/decisions/CollegesPage")).CollegesPage,
+              ),
+              page(
                 "p/:poleId/journal",
                 async () => (await import("./features/audit/AuditPage")).AuditPage,
               ),

@@ -7,6 +7,7 @@ import type { fr as frame } from "./app/strings";
 import type { fr as audit } from "./features/audit/strings";
 import type { fr as boards } from "./features/boards/strings";
 import type { fr as circles } from "./features/circles/strings";
+import type { fr as decisions } from "./features/decisions/strings";
 import type { fr as diagnostic } from "./features/diagnostic/strings";
 import type { fr as directory } from "./features/directory/strings";
 import type { fr as onboarding } from "./features/onboarding/strings";
@@ -26,6 +27,7 @@ declare module "i18next" {
         typeof onboarding &
         typeof audit;
       boards: typeof boards;
+      decisions: typeof decisions;
       diagnostic: typeof diagnostic;
       search: typeof search;
     };

@@ -8,7 +8,8 @@ import * as createDiagnosticProjection from "./2026_11_22_1900_create_diagnostic
 import * as createBoardProjection from "./2026_11_22_1910_create_board_projection";
 import * as createCollective from "./2026_11_22_1920_create_collective";
 import * as addStateVector from "./2026_11_22_2200_add_state_vector";
-import * as createSearch from "./2026_12_05_2300_create_search";
+import * as createDecisions from "./2026_12_05_2330_create_decisions";
+import * as createSearch from "./2026_12_06_0000_create_search";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_22_1800_create_platform": createPlatform,
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
   "2026_11_22_1910_create_board_projection": createBoardProjection,
   "2026_11_22_1920_create_collective": createCollective,
   "2026_11_22_2200_add_state_vector": addStateVector,
-  "2026_12_05_2300_create_search": createSearch,
+  "2026_12_05_2330_create_decisions": createDecisions,
+  "2026_12_06_0000_create_search": createSearch,
 };

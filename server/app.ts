@@ -10,6 +10,7 @@ import { authRoutes } from "./http/auth";
 import { boardRoutes } from "./http/boards";
 import { circleRoutes } from "./http/circles";
 import type { AppDeps, AppEnv } from "./http/context";
+import { decisionRoutes } from "./http/decisions";
 import { diagnosticRoutes } from "./http/diagnostic";
 import { directoryRoutes } from "./http/directory";
 import { documentRoutes } from "./http/documents";
@@ -19,6 +20,7 @@ import { invitationRoutes } from "./http/invitations";
 import { loadSession, requireKnownHost, requireSameOrigin, requireUser } from "./http/middleware";
 import { onboardingRoutes } from "./http/onboarding";
 import { peopleRoutes } from "./http/people";
+import { poleEventRoutes } from "./http/pole-events";
 import { poleRoutes } from "./http/poles";
 import { profileRoutes } from "./http/profile";
 import { searchRoutes } from "./http/search";
@@ -96,6 +98,8 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .route("/", auditRoutes(deps))
     .route("/", onboardingRoutes(deps))
     .route("/", boardRoutes(deps))
+    .route("/", decisionRoutes(deps))
+    .route("/", poleEventRoutes(deps))
     .route("/", searchRoutes(deps))
     .all("*", (c) => sendError(c, "not_found", "Route inconnue."));
   app.route("/api", api);

@@ -10,7 +10,9 @@ import { createThrottle } from "./auth/throttle";
 import { type DB, openDatabase } from "./db/database";
 import { migrateToLatest } from "./db/migrate";
 import { type AccessEvent, createAccessEvents } from "./domain/access-events";
+import { startDecisionCloser } from "./domain/decision-closer";
 import { accessOf } from "./domain/documents";
+import { createPoleEvents } from "./domain/pole-events";
 import { type Env, parseEnv } from "./env";
 import { createMailer } from "./mail/smtp";
 import { createProjections } from "./projections";
@@ -52,6 +54,8 @@ export async function startMaillage(config: Env): Promise<Maillage> {
   await migrateToLatest(db);
 
   const events = createAccessEvents();
+  const poleEvents = createPoleEvents();
+  const decisionCloser = await startDecisionCloser({ db, poleEvents }, logger);
   const project = createProjections(db);
   const sync = createSyncServer({
     db,
@@ -91,6 +95,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
       mailer: createMailer(config.SMTP_URL, publicUrl),
       publicUrl,
       allowPoleCreation: config.ALLOW_POLE_CREATION,
+      poleEvents,
     },
     config: { ...config, PUBLIC_URL: publicUrl },
     logger,
@@ -106,6 +111,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
     closing ??= (async () => {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       if ("closeIdleConnections" in server) server.closeIdleConnections();
+      decisionCloser.stop();
       await sync.close();
       wss.close();
       if ("closeAllConnections" in server) server.closeAllConnections();

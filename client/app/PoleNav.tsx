@@ -18,6 +18,9 @@ export function PoleNavItems({ pole }: { pole: PoleSummary }) {
         <NavLink to={`${base}/cercles`}>{t("nav.circles")}</NavLink>
       </li>
       <li>
+        <NavLink to={`${base}/decisions`}>{t("nav.decisions")}</NavLink>
+      </li>
+      <li>
         <NavLink to={`${base}/profil`}>{t("nav.profile")}</NavLink>
       </li>
     </>

@@ -93,6 +93,9 @@ export const api = {
   async post<T>(path: string, body: unknown, schema: z.ZodMiniType<T>): Promise<T> {
     return json(path, await send("POST", path, body), schema);
   },
+  async put<T>(path: string, body: unknown, schema: z.ZodMiniType<T>): Promise<T> {
+    return json(path, await send("PUT", path, body), schema);
+  },
   /** A state-changing request whose answer body is not needed. */
   async call(method: Exclude<Method, "GET">, path: string, body?: unknown): Promise<void> {
     await send(method, path, body ?? (method === "DELETE" ? undefined : {}));

@@ -11,9 +11,16 @@ export const API_CACHE = "maillage-api";
 /** The one answer that says whose the cached answers are. */
 export const ME_PATH = "/api/me";
 
-/** GET answers kept for offline reading: the API's JSON, not files to download. */
+/**
+ * GET answers kept for offline reading: the API's JSON, not files to download, nor the
+ * pôle's event stream (it never ends, and goes straight to the network).
+ */
 export function isKeptOffline(url: URL): boolean {
-  return url.pathname.startsWith("/api/") && !url.pathname.includes("/export/");
+  return (
+    url.pathname.startsWith("/api/") &&
+    !url.pathname.includes("/export/") &&
+    !url.pathname.endsWith("/events")
+  );
 }
 
 /** The shell's Workbox precache: the same for everyone, so kept at sign-out. */

@@ -8,6 +8,12 @@ import type {
   PoleKind,
   SizeBand,
 } from "../../shared/collective";
+import type {
+  DecisionMethod,
+  DecisionOutcome,
+  DecisionState,
+  VoteChoice,
+} from "../../shared/decisions";
 import type { DocumentKind } from "../../shared/documents";
 import type { CircleKind, CircleRole, PoleRole } from "../../shared/permissions";
 
@@ -289,6 +295,62 @@ export interface DiagnosticThemeCirclesTable {
   linked_at: number;
 }
 
+// Decisions and colleges (migrations/2026_12_05_2330_create_decisions.ts).
+export interface CollegesTable {
+  id: string;
+  pole_id: string;
+  name: string;
+  /** Percent of the votes. */
+  weight: number;
+  position: number;
+}
+
+export interface CollegeMembersTable {
+  pole_id: string;
+  user_id: string;
+  college_id: string;
+}
+
+export interface DecisionsTable {
+  id: string;
+  pole_id: string;
+  circle_id: string;
+  author_id: string | null;
+  title: string;
+  text: string;
+  method: DecisionMethod;
+  quorum: number;
+  threshold: number | null;
+  anonymous: number;
+  closes_at: number | null;
+  state: DecisionState;
+  outcome: DecisionOutcome | null;
+  opened_at: number;
+  closed_at: number | null;
+  closed_by: string | null;
+  /** JSON: Array<{ id, name, weight }> as they stood at opening; null unless `colleges`. */
+  colleges: string | null;
+  amendment_id: string | null;
+}
+
+export interface DecisionElectorateTable {
+  decision_id: string;
+  user_id: string;
+  role: CircleRole;
+  college_id: string | null;
+}
+
+export interface DecisionVotesTable {
+  id: Generated<number>;
+  decision_id: string;
+  user_id: string;
+  choice: VoteChoice;
+  reason: string;
+  /** 1 for the vote that counts, 0 for the ones it replaced. */
+  latest: number;
+  at: number;
+}
+
 /** One findable thing (server/search/): FTS5's `search_fts` indexes its heading and body. */
 export interface SearchEntriesTable {
   rowid: Generated<number>;
@@ -340,6 +402,11 @@ export interface Database {
   diagnostic_rows: DiagnosticRowsTable;
   diagnostic_summaries: DiagnosticSummariesTable;
   diagnostic_theme_circles: DiagnosticThemeCirclesTable;
+  colleges: CollegesTable;
+  college_members: CollegeMembersTable;
+  decisions: DecisionsTable;
+  decision_electorate: DecisionElectorateTable;
+  decision_votes: DecisionVotesTable;
   search_entries: SearchEntriesTable;
 }
 
@@ -349,3 +416,4 @@ export type Circle = Selectable<CirclesTable>;
 export type DocumentRow = Selectable<DocumentsTable>;
 export type Invitation = Selectable<InvitationsTable>;
 export type NewDocument = Insertable<DocumentsTable>;
+export type DecisionRow = Selectable<DecisionsTable>;

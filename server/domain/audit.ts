@@ -78,7 +78,7 @@ export async function listAudit(
   const targets = [...new Set(page.map((row) => row.target).filter((t) => t !== null))];
   const names = new Map<string, string>();
   if (targets.length > 0) {
-    const [people, circles, structures, invitations] = await Promise.all([
+    const [people, circles, structures, invitations, decisions] = await Promise.all([
       db
         .selectFrom("users")
         .innerJoin("pole_members", "pole_members.user_id", "users.id")
@@ -104,8 +104,14 @@ export async function listAudit(
         .where("pole_id", "=", poleId)
         .where("id", "in", targets)
         .execute(),
+      db
+        .selectFrom("decisions")
+        .select(["id", "title as name"])
+        .where("pole_id", "=", poleId)
+        .where("id", "in", targets)
+        .execute(),
     ]);
-    for (const row of [...people, ...circles, ...structures, ...invitations]) {
+    for (const row of [...people, ...circles, ...structures, ...invitations, ...decisions]) {
       if (row.name) names.set(row.id, row.name);
     }
   }

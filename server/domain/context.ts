@@ -8,11 +8,14 @@
 import type { DB } from "../db/database";
 import type { AccessEvents } from "./access-events";
 import type { Mailer } from "./invitation-emails";
+import type { PoleEvents } from "./pole-events";
 
 export interface DomainContext {
   db: DB;
   /** Told when someone's rights may have changed, so open connections are re-checked. */
   events: AccessEvents;
+  /** Told what changed in a pôle (a decision…), so that its open pages refetch it. */
+  poleEvents: PoleEvents;
   /** Null without SMTP_URL: invitations are then passed on by hand. */
   mailer: Mailer | null;
   /** Where links sent to people point. */

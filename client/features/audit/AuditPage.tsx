@@ -27,6 +27,8 @@ const kinds = [
   "charter",
   "pole",
   "member",
+  "decision",
+  "colleges",
 ] as const;
 
 interface Filters {

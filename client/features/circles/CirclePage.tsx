@@ -27,6 +27,7 @@ import {
 import { Tags } from "../../ui/tags";
 import { circlePageKey, circlePath, useCirclePage } from "./queries";
 import "./strings";
+import { CircleDecisions } from "../decisions/CircleDecisions";
 
 export function CirclePage() {
   const { t } = useTranslation("collective");
@@ -75,6 +76,7 @@ export function CirclePage() {
                   </ul>
                 )}
               </section>
+              <CircleDecisions poleId={poleId} circleId={circle.id} />
               <Activity circle={circle} />
               {circle.canManage && circle.kind !== "core" && circle.kind !== "steering" ? (
                 <DetailsForm circle={circle} />

@@ -11,6 +11,7 @@ import { useMe, usePoleSelection } from "../../app/session";
 import { errorMessage } from "../../lib/errors";
 import { sameWords } from "../../lib/text";
 import { Badge, DeadEnd, Loading, Notice, PlusIcon, useDocumentTitle } from "../../ui/kit";
+import { PendingDecisions } from "../decisions/PendingDecisions";
 import { WelcomeChecklist } from "../onboarding/WelcomeChecklist";
 import { NewPageForm } from "./NewPageForm";
 import { NewPoleForm } from "./NewPoleForm";
@@ -104,6 +105,7 @@ export function HomePage() {
       </div>
 
       <WelcomeChecklist poleId={pole.id} />
+      <PendingDecisions poleId={pole.id} />
 
       <div id={pagePanelId} hidden={panel !== "page"}>
         {panel === "page" ? (

@@ -1,0 +1,59 @@
+/**
+ * The pôle's event stream (GET /api/poles/:poleId/events): one EventSource per pôle, shared
+ * by every component that asks for it. An event `{ type, id }` invalidates the queries
+ * whose key starts with `type`, so each open page refetches what changed with its own
+ * rights. On every (re)connection all of them refetch: events missed while cut off count.
+ */
+import { type QueryClient, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { type PoleEvent, poleEventTypes } from "../../shared/pole-events";
+
+interface Stream {
+  source: EventSource;
+  users: number;
+}
+
+const streams = new Map<string, Stream>();
+
+const isPoleEvent = (value: unknown): value is PoleEvent =>
+  typeof value === "object" &&
+  value !== null &&
+  "type" in value &&
+  "id" in value &&
+  poleEventTypes.some((type) => type === value.type) &&
+  typeof value.id === "string";
+
+function open(poleId: string, queryClient: QueryClient): Stream {
+  const source = new EventSource(`/api/poles/${encodeURIComponent(poleId)}/events`);
+  source.addEventListener("ready", () => {
+    for (const type of poleEventTypes) void queryClient.invalidateQueries({ queryKey: [type] });
+  });
+  source.addEventListener("message", (message: MessageEvent<string>) => {
+    let event: unknown;
+    try {
+      event = JSON.parse(message.data);
+    } catch {
+      return;
+    }
+    if (isPoleEvent(event)) void queryClient.invalidateQueries({ queryKey: [event.type] });
+  });
+  return { source, users: 0 };
+}
+
+/** Keeps the pôle's stream open while the calling component is mounted. */
+export function usePoleEvents(poleId: string | undefined) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!poleId) return;
+    const stream = streams.get(poleId) ?? open(poleId, queryClient);
+    streams.set(poleId, stream);
+    stream.users += 1;
+    return () => {
+      stream.users -= 1;
+      if (stream.users === 0) {
+        stream.source.close();
+        streams.delete(poleId);
+      }
+    };
+  }, [poleId, queryClient]);
+}

@@ -1,0 +1,13 @@
+/**
+ * What the pôle's event stream (GET /api/poles/:poleId/events) carries: only which thing
+ * changed, never its content. A page that shows it refetches it through the API, with
+ * the reader's own rights. Other features add their type here.
+ */
+export const poleEventTypes = ["decision", "colleges"] as const;
+export type PoleEventType = (typeof poleEventTypes)[number];
+
+export interface PoleEvent {
+  type: PoleEventType;
+  /** The id of the thing that changed (a decision…); the pôle's id for pôle-wide settings. */
+  id: string;
+}
