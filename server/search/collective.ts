@@ -2,9 +2,7 @@
  * The pôle's collective as search entries: each person (name, role in their structure,
  * competencies, what they bring and seek), each structure (name, sectors), each circle
  * (name, theme, description): people as the directory reads them, the rest straight from SQL.
- *
- * Decisions (their own feature) belong here too once they exist: one entry per decision,
- * in a source of their own whose circle carries the right to read it.
+ * Decisions are indexed one by one, each in its circle (server/search/refresh.ts).
  */
 import type { DB } from "../db/database";
 import { parseList, peopleOfPole } from "../domain/people";

@@ -3,12 +3,13 @@
  * projections, off the relay path), a pôle's collective (people, structures, circles) when
  * a domain function changes it, and once at start what an older database never indexed.
  */
+import { sql } from "kysely";
 import * as Y from "yjs";
 import type { DB } from "../db/database";
 import type { DocumentRow } from "../db/schema";
 import { createKyselyStore, loadDoc } from "../storage";
 import { collectiveEntries } from "./collective";
-import { documentEntries, type VersionedEntry } from "./entries";
+import { built, clean, documentEntries, type VersionedEntry } from "./entries";
 import { sqliteSearchIndex } from "./index";
 
 export const searchIndex = sqliteSearchIndex;
@@ -78,8 +79,52 @@ export async function indexCollective(db: DB, poleId: string): Promise<void> {
   );
 }
 
+const decisionSource = (decisionId: string) => `decision:${decisionId}`;
+
 /**
- * Documents stored before search existed are indexed once, through the projections (which
+ * A decision: its title and text, in its circle (every member of the pôle reads the decision
+ * log: `canReadDecisions`, which the rights' rule for entries outside documents matches).
+ */
+export async function indexDecision(db: DB, decisionId: string): Promise<void> {
+  const decision = await db
+    .selectFrom("decisions")
+    .innerJoin("circles", "circles.id", "decisions.circle_id")
+    .select([
+      "decisions.id",
+      "decisions.pole_id",
+      "decisions.circle_id",
+      "decisions.title",
+      "decisions.text",
+      "circles.name as circleName",
+    ])
+    .where("decisions.id", "=", decisionId)
+    .executeTakeFirst();
+  if (!decision) return;
+  await searchIndex.replace(
+    db,
+    {
+      source: decisionSource(decision.id),
+      poleId: decision.pole_id,
+      documentId: null,
+      documentKind: null,
+      circleId: decision.circle_id,
+    },
+    [
+      built("decision", {
+        kind: "decision",
+        entryId: decision.id,
+        label: decision.title,
+        context: decision.circleName,
+        anchor: "",
+        heading: clean(decision.title),
+        body: clean(decision.text),
+      }),
+    ],
+  );
+}
+
+/**
+ * Documents and decisions stored before search existed are indexed once, through the projections (which
  * read rows and cards too): `project` is what the sync layer calls when it stores one.
  */
 export async function indexWhatIsMissing(
@@ -111,4 +156,18 @@ export async function indexWhatIsMissing(
   }
   const poles = await db.selectFrom("poles").select("id").execute();
   for (const { id } of poles) await indexCollective(db, id);
+  const decisions = await db
+    .selectFrom("decisions")
+    .select("id")
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("search_entries")
+            .select("rowid")
+            .whereRef("search_entries.source", "=", sql<string>`'decision:' || decisions.id`),
+        ),
+      ),
+    )
+    .execute();
+  for (const { id } of decisions) await indexDecision(db, id);
 }

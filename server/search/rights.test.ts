@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { canReadDecisions } from "../../shared/decision-permissions";
 import { type DocumentKind, documentKinds } from "../../shared/documents";
 import { canRead, type Member } from "../../shared/permissions";
 import { type OpenedDatabase, openDatabase } from "../db/database";
@@ -100,6 +101,8 @@ async function readableSources(readable: Readable): Promise<string[]> {
 
 describe("the SQL condition agrees with canRead", () => {
   it.each(Object.entries(members))("for a %s", async (_, member) => {
+    // Entries outside documents (the collective, decisions) are every member's to read.
+    expect(canReadDecisions(member)).toBe(true);
     const expected = documents
       .filter((doc) => canRead(member, doc, governing))
       .map((doc) => doc.id);

@@ -15,7 +15,8 @@ interface DocumentClass {
 
 /**
  * Entries that live in a document follow that document's right; the others (people,
- * structures, circles) are read by every member of the pôle, whom the caller already is.
+ * structures, circles, decisions) are read by every member of the pôle (`canReadDecisions`
+ * for decisions), whom the caller already is.
  */
 export type Readable = { everything: true } | { everything: false; documents: DocumentClass[] };
 

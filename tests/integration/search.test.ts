@@ -168,6 +168,28 @@ describe("what search finds", () => {
     expect(ids(await search(t.pole.coordinator, "rurale", "&kind=circle"))).toEqual([thematicId]);
   });
 
+  it("finds a decision by its title and text, in its circle", async () => {
+    const opened = await as(t.pole.coordinator)(`/api/poles/${t.pole.poleId}/decisions`, {
+      body: {
+        circleId: t.pole.circles.steering,
+        title: "Adhésion au réseau Tramontane",
+        text: "Cotisation annuelle des élus référents",
+        method: "consent",
+      },
+    });
+    expect(opened.status).toBe(201);
+    const { id } = await opened.json();
+    const [hit] = await search(plainMember, "adhesion tramontane");
+    expect(hit).toMatchObject({
+      kind: "decision",
+      id,
+      documentId: null,
+      circleId: t.pole.circles.steering,
+    });
+    expect(ids(await search(plainMember, "cotisation", "&kind=decision"))).toEqual([id]);
+    expect(await search(neighbour, "tramontane", "", otherPoleId)).toEqual([]);
+  });
+
   it("ranks a heading match above the same word in a text", async () => {
     const hits = await search(t.pole.coordinator, "transport");
     expect(hits[0]?.id).toBe(needId);

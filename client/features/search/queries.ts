@@ -34,6 +34,8 @@ export function hitHref(poleId: string, hit: SearchHit): string {
       return `${base}/annuaire`;
     case "circle":
       return `${base}/cercles/${encodeURIComponent(hit.id)}`;
+    case "decision":
+      return `${base}/decisions/${encodeURIComponent(hit.id)}`;
     default:
       return hit.documentId
         ? `/d/${encodeURIComponent(hit.documentId)}${hit.anchor ? `?${hit.anchor}` : ""}`
