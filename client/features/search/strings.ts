@@ -4,7 +4,7 @@ import { registerStrings, type Shape } from "../../lib/i18n";
 export const fr = {
   title: "Recherche",
   intro:
-    "Tout ce que vous pouvez lire dans le pôle : documents, registres du diagnostic, cartes projet, personnes, structures et cercles. Les accents et les majuscules sont facultatifs.",
+    "Tout ce que vous pouvez lire dans le pôle : documents, registres du diagnostic, cartes projet, décisions, personnes, structures et cercles. Les accents et les majuscules sont facultatifs.",
   words: "Mots recherchés",
   hint: "Mettez une expression entre guillemets pour la trouver telle quelle.",
   submit: "Rechercher",
@@ -32,7 +32,7 @@ export const fr = {
 export const en: Shape<typeof fr> = {
   title: "Search",
   intro:
-    "Everything you may read in the pôle: documents, the diagnostic's registries, project cards, people, structures and circles. Accents and capitals are optional.",
+    "Everything you may read in the pôle: documents, the diagnostic's registries, project cards, decisions, people, structures and circles. Accents and capitals are optional.",
   words: "Words",
   hint: "Put an expression in quotes to find it as is.",
   submit: "Search",
