@@ -96,6 +96,10 @@ export const router = createBrowserRouter([
                 "p/:poleId/portfolio",
                 async () => (await import("./features/boards/PortfolioPage")).PortfolioPage,
               ),
+              page(
+                "d/:documentId/historique",
+                async () => (await import("./features/history/HistoryPage")).HistoryPage,
+              ),
               // The editor (Tiptap, Yjs) is the heaviest part: it comes with the document page.
               page(
                 "d/:documentId",

@@ -10,6 +10,8 @@ import type { fr as circles } from "./features/circles/strings";
 import type { fr as decisions } from "./features/decisions/strings";
 import type { fr as diagnostic } from "./features/diagnostic/strings";
 import type { fr as directory } from "./features/directory/strings";
+import type { fr as governance } from "./features/governance/strings";
+import type { fr as history } from "./features/history/strings";
 import type { fr as onboarding } from "./features/onboarding/strings";
 import type { fr as profile } from "./features/profile/strings";
 import type { fr as search } from "./features/search/strings";
@@ -29,6 +31,8 @@ declare module "i18next" {
       boards: typeof boards;
       decisions: typeof decisions;
       diagnostic: typeof diagnostic;
+      history: typeof history;
+      governance: typeof governance;
       search: typeof search;
     };
   }

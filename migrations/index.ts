@@ -9,7 +9,8 @@ import * as createBoardProjection from "./2026_11_22_1910_create_board_projectio
 import * as createCollective from "./2026_11_22_1920_create_collective";
 import * as addStateVector from "./2026_11_22_2200_add_state_vector";
 import * as createDecisions from "./2026_12_05_2330_create_decisions";
-import * as createSearch from "./2026_12_06_0000_create_search";
+import * as createVersionsAndAmendments from "./2026_12_06_0000_create_versions_and_amendments";
+import * as createSearch from "./2026_12_06_0100_create_search";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_22_1800_create_platform": createPlatform,
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
   "2026_11_22_1920_create_collective": createCollective,
   "2026_11_22_2200_add_state_vector": addStateVector,
   "2026_12_05_2330_create_decisions": createDecisions,
-  "2026_12_06_0000_create_search": createSearch,
+  "2026_12_06_0000_create_versions_and_amendments": createVersionsAndAmendments,
+  "2026_12_06_0100_create_search": createSearch,
 };

@@ -5,6 +5,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
+import { amendmentRoutes } from "./http/amendments";
 import { auditRoutes } from "./http/audit";
 import { authRoutes } from "./http/auth";
 import { boardRoutes } from "./http/boards";
@@ -26,6 +27,7 @@ import { profileRoutes } from "./http/profile";
 import { searchRoutes } from "./http/search";
 import { structureRoutes } from "./http/structures";
 import { syncRoutes } from "./http/sync";
+import { versionRoutes } from "./http/versions";
 import type { SyncServer } from "./sync";
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -85,6 +87,7 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .route("/invitations", invitationRoutes(deps))
     .route("/documents", documentRoutes(deps))
     .route("/documents", exportRoutes(deps))
+    .route("/documents", versionRoutes(ctx))
     .route("/", diagnosticRoutes(deps))
     // Sessions are required only under these prefixes, so the rest of /api (health, set-up,
     // invitation previews) is untouched.
@@ -99,6 +102,7 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .route("/", onboardingRoutes(deps))
     .route("/", boardRoutes(deps))
     .route("/", decisionRoutes(deps))
+    .route("/", amendmentRoutes(ctx))
     .route("/", poleEventRoutes(deps))
     .route("/", searchRoutes(deps))
     .all("*", (c) => sendError(c, "not_found", "Route inconnue."));

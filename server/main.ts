@@ -10,9 +10,11 @@ import { createThrottle } from "./auth/throttle";
 import { type DB, openDatabase } from "./db/database";
 import { migrateToLatest } from "./db/migrate";
 import { type AccessEvent, createAccessEvents } from "./domain/access-events";
+import { followAmendmentDecisions } from "./domain/amendment-adoption";
 import { startDecisionCloser } from "./domain/decision-closer";
 import { accessOf } from "./domain/documents";
 import { createPoleEvents } from "./domain/pole-events";
+import { takeAutoVersion } from "./domain/versions";
 import { type Env, parseEnv } from "./env";
 import { createMailer } from "./mail/smtp";
 import { createProjections } from "./projections";
@@ -64,9 +66,12 @@ export async function startMaillage(config: Env): Promise<Maillage> {
     accessOf: (userId, documentId) => accessOf({ db }, userId, { documentId }),
     sessionExpiry: (sessionId) => sessionExpiry(db, sessionId),
     unloadDelayMs: config.DOC_UNLOAD_DELAY_SECONDS * 1000,
-    onStored: project,
+    onStored: async (documentId, doc) => {
+      await Promise.all([project(documentId, doc), takeAutoVersion(db, { documentId, doc })]);
+    },
   });
   events.subscribe((event) => followAccess(sync, event, logger));
+  const amendments = followAmendmentDecisions({ db, live: sync, events, poleEvents }, logger);
   // Off the start-up path: a large older database is indexed while the server already serves.
   indexWhatIsMissing(db, project).catch((err) => logger.error({ err }, "search backfill failed"));
 
@@ -96,6 +101,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
       publicUrl,
       allowPoleCreation: config.ALLOW_POLE_CREATION,
       poleEvents,
+      live: sync,
     },
     config: { ...config, PUBLIC_URL: publicUrl },
     logger,
@@ -112,6 +118,8 @@ export async function startMaillage(config: Env): Promise<Maillage> {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       if ("closeIdleConnections" in server) server.closeIdleConnections();
       decisionCloser.stop();
+      amendments.stop();
+      await amendments.settled();
       await sync.close();
       wss.close();
       if ("closeAllConnections" in server) server.closeAllConnections();

@@ -1,5 +1,12 @@
 /** Document kinds and the names of the shared types inside each Y.Doc (CONTRACT.md). */
-export const documentKinds = ["diagnostic", "charter", "board", "project", "page"] as const;
+export const documentKinds = [
+  "diagnostic",
+  "charter",
+  "board",
+  "project",
+  "page",
+  "amendment",
+] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
 /** Every kind holds its rich text in this XmlFragment, bound to Tiptap. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type DocumentAccess, type DocumentKind, documentKinds } from "./documents";
 import {
+  amendmentAccess,
   type CircleRole,
   canChangePoleRole,
   canCreateCircle,
@@ -13,7 +14,9 @@ import {
   canFollowNewcomers,
   canInvite,
   canManageCircle,
+  canProposeAmendment,
   canReadAudit,
+  canWithdrawAmendment,
   circleRoles,
   documentAccess,
   type Member,
@@ -28,6 +31,7 @@ const circleOf: Record<DocumentKind, string> = {
   board: "thematic",
   project: "project",
   page: "thematic",
+  amendment: "core",
 };
 /** Where a person may sit: nowhere, or in one of the pôle's circles with a role. */
 const seats: Array<{ circleId: string; role: CircleRole } | null> = [
@@ -47,7 +51,7 @@ function expected(
   if (poleRole === "coordinator") return "edit";
   if (poleRole === "observer") return "view";
   if (!seat || seat.role === "observer") return "view";
-  if (kind === "diagnostic" || kind === "charter") {
+  if (kind === "diagnostic" || kind === "charter" || kind === "amendment") {
     return seat.circleId === "core" || seat.circleId === "steering" ? "edit" : "view";
   }
   return seat.circleId === circleOf[kind] ? "edit" : "view";
@@ -64,7 +68,7 @@ describe("documentAccess: the full table", () => {
     expect(access).toBe(expected(poleRole, seat, kind));
   });
 
-  it("counts 480 combinations", () => expect(cases.length).toBe(4 * 16 * 5));
+  it("counts 576 combinations", () => expect(cases.length).toBe(4 * 16 * 6));
 
   it("gives the best of several seats", () => {
     const member: Member = {
@@ -194,4 +198,44 @@ describe("nested circles: rights do not flow between a thematic group and its pr
   );
 
   it("counts 48 combinations", () => expect(rows.length).toBe(4 * 3 * 4));
+});
+
+describe("amendments", () => {
+  const as = (poleRole: PoleRole, circleId?: string, role?: CircleRole): Member => ({
+    poleRole,
+    circles: circleId && role ? [{ circleId, role }] : [],
+  });
+  const draft = (authorId: string | null) => ({ authorId, state: "draft" as const });
+
+  it.each([
+    // who, is the author, draft access, propose, withdraw
+    ["coordinator", as("coordinator"), false, "edit", true, true],
+    ["core member", as("member", "core", "member"), false, "edit", true, false],
+    ["steering facilitator", as("member", "steering", "facilitator"), false, "edit", true, false],
+    ["core observer", as("member", "core", "observer"), false, "view", true, false],
+    ["member elsewhere", as("member", "thematic", "member"), false, "view", true, false],
+    ["member elsewhere, author", as("member", "thematic", "member"), true, "edit", true, true],
+    ["pôle observer", as("observer"), false, "view", false, false],
+    ["pôle observer, author", as("observer"), true, "view", false, true],
+  ] as const)("%s", (_who, member, isAuthor, access, propose, withdraw) => {
+    const amendment = draft(isAuthor ? "me" : "someone");
+    expect(amendmentAccess(member, "me", amendment, governing)).toBe(access);
+    expect(canProposeAmendment(member)).toBe(propose);
+    expect(canWithdrawAmendment(member, isAuthor)).toBe(withdraw);
+  });
+
+  it.each(["voting", "adopted", "rejected", "withdrawn"] as const)(
+    "freezes the text once %s, for everyone",
+    (state) => {
+      for (const member of [as("coordinator"), as("member", "core", "facilitator")]) {
+        expect(amendmentAccess(member, "me", { authorId: "me", state }, governing)).toBe("view");
+      }
+    },
+  );
+
+  it("shows nothing to people outside the pôle", () => {
+    expect(amendmentAccess(null, "me", draft("me"), governing)).toBeNull();
+    expect(canProposeAmendment(null)).toBe(false);
+    expect(canWithdrawAmendment(null, true)).toBe(false);
+  });
 });

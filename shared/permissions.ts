@@ -2,6 +2,7 @@
  * Who may do what in a pôle. Pure functions over plain data: the server enforces them,
  * the client renders with them, and permissions.test.ts checks them as a full table.
  */
+import { type AmendmentState, isDraft } from "./amendments";
 import type { DocumentAccess, DocumentKind } from "./documents";
 
 export const poleRoles = ["coordinator", "member", "observer"] as const;
@@ -55,13 +56,44 @@ export function documentAccess(
   if (member === null) return null;
   if (member.poleRole === "coordinator") return "edit";
   if (member.poleRole === "observer") return "view";
-  if (doc.kind === "diagnostic" || doc.kind === "charter") {
+  if (doc.kind === "diagnostic" || doc.kind === "charter" || doc.kind === "amendment") {
     const core = roleIn(member, governing.coreId);
     const steering = roleIn(member, governing.steeringId);
     return (core && contributes(core)) || (steering && contributes(steering)) ? "edit" : "view";
   }
   const role = roleIn(member, doc.circleId);
   return role && contributes(role) ? "edit" : "view";
+}
+
+/** An amendment as far as rights go: who proposed it and where it stands. */
+export interface AmendmentRef {
+  authorId: string | null;
+  state: AmendmentState;
+}
+
+/** Every member but observers proposes amendments to the charter (CONTRACT.md). */
+export const canProposeAmendment = (member: Member | null) =>
+  member?.poleRole === "coordinator" || member?.poleRole === "member";
+
+/** Its author and the coordinators withdraw an amendment. */
+export const canWithdrawAmendment = (member: Member | null, isAuthor: boolean) =>
+  member !== null && (member.poleRole === "coordinator" || isAuthor);
+
+/**
+ * The right over an amendment's document: a draft is edited by those who edit the charter
+ * and by its author; once a decision opens on it, its text is frozen (`view`) for everyone.
+ */
+export function amendmentAccess(
+  member: Member | null,
+  userId: string,
+  amendment: AmendmentRef,
+  governing: GoverningCircles,
+): DocumentAccess | null {
+  const charter = documentAccess(member, { kind: "charter", circleId: null }, governing);
+  if (charter === null) return null;
+  if (!isDraft(amendment.state)) return "view";
+  if (charter === "edit") return "edit";
+  return amendment.authorId === userId && canProposeAmendment(member) ? "edit" : "view";
 }
 
 export const canRead = (member: Member | null, doc: DocumentRef, governing: GoverningCircles) =>

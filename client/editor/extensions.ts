@@ -10,12 +10,8 @@ import type * as Y from "yjs";
 import { BODY } from "../../shared/documents";
 import type { SyncUser } from "../lib/sync";
 
-export function collaborativeExtensions(options: {
-  ydoc: Y.Doc;
-  provider: WebsocketProvider;
-  user: SyncUser;
-  placeholder: string;
-}): Extensions {
+/** The schema of every document body: what the editor and the diff view both render. */
+export function bodyExtensions(): Extensions {
   return [
     StarterKit.configure({
       // Yjs keeps the history (Collaboration brings its own undo/redo).
@@ -32,6 +28,17 @@ export function collaborativeExtensions(options: {
       },
     }),
     TableKit.configure({ table: { resizable: false } }),
+  ];
+}
+
+export function collaborativeExtensions(options: {
+  ydoc: Y.Doc;
+  provider: WebsocketProvider;
+  user: SyncUser;
+  placeholder: string;
+}): Extensions {
+  return [
+    ...bodyExtensions(),
     Placeholder.configure({ placeholder: options.placeholder }),
     Collaboration.configure({ document: options.ydoc, field: BODY }),
     CollaborationCaret.configure({ provider: options.provider, user: options.user }),

@@ -1,5 +1,6 @@
 /** The database as Kysely sees it; mirrors migrations/ (snake_case, times in epoch ms). */
 import type { Generated, Insertable, Selectable } from "kysely";
+import type { AmendmentState } from "../../shared/amendments";
 import type {
   FormalisationLevel,
   InterestLevel,
@@ -16,6 +17,7 @@ import type {
 } from "../../shared/decisions";
 import type { DocumentKind } from "../../shared/documents";
 import type { CircleKind, CircleRole, PoleRole } from "../../shared/permissions";
+import type { VersionKind } from "../../shared/versions";
 
 export interface UsersTable {
   id: string;
@@ -351,6 +353,40 @@ export interface DecisionVotesTable {
   at: number;
 }
 
+export interface DocumentVersionsTable {
+  id: string;
+  document_id: string;
+  number: number;
+  kind: VersionKind;
+  name: string | null;
+  /** The document's whole content, `Y.encodeStateAsUpdateV2`. */
+  state: Uint8Array;
+  state_vector: Uint8Array;
+  /** SHA-256 of `state`, hex: tells an unchanged document apart. */
+  hash: string;
+  size: number;
+  author_id: string | null;
+  created_at: number;
+  decision_id: string | null;
+}
+
+export interface AmendmentsTable {
+  id: string;
+  pole_id: string;
+  charter_id: string;
+  /** Its own document (kind `amendment`), a copy of the charter that shares its history. */
+  document_id: string;
+  title: string;
+  rationale: string;
+  author_id: string | null;
+  state: AmendmentState;
+  /** The version of the charter it was copied from. */
+  base_version_id: string;
+  decision_id: string | null;
+  adopted_version_id: string | null;
+  created_at: number;
+}
+
 /** One findable thing (server/search/): FTS5's `search_fts` indexes its heading and body. */
 export interface SearchEntriesTable {
   rowid: Generated<number>;
@@ -407,6 +443,8 @@ export interface Database {
   decisions: DecisionsTable;
   decision_electorate: DecisionElectorateTable;
   decision_votes: DecisionVotesTable;
+  document_versions: DocumentVersionsTable;
+  amendments: AmendmentsTable;
   search_entries: SearchEntriesTable;
 }
 
@@ -417,3 +455,5 @@ export type DocumentRow = Selectable<DocumentsTable>;
 export type Invitation = Selectable<InvitationsTable>;
 export type NewDocument = Insertable<DocumentsTable>;
 export type DecisionRow = Selectable<DecisionsTable>;
+export type VersionRow = Selectable<DocumentVersionsTable>;
+export type AmendmentRow = Selectable<AmendmentsTable>;

@@ -78,40 +78,61 @@ export async function listAudit(
   const targets = [...new Set(page.map((row) => row.target).filter((t) => t !== null))];
   const names = new Map<string, string>();
   if (targets.length > 0) {
-    const [people, circles, structures, invitations, decisions] = await Promise.all([
-      db
-        .selectFrom("users")
-        .innerJoin("pole_members", "pole_members.user_id", "users.id")
-        .select(["users.id", "users.name"])
-        .where("pole_members.pole_id", "=", poleId)
-        .where("users.id", "in", targets)
-        .execute(),
-      db
-        .selectFrom("circles")
-        .select(["id", "name"])
-        .where("pole_id", "=", poleId)
-        .where("id", "in", targets)
-        .execute(),
-      db
-        .selectFrom("structures")
-        .select(["id", "name"])
-        .where("pole_id", "=", poleId)
-        .where("id", "in", targets)
-        .execute(),
-      db
-        .selectFrom("invitations")
-        .select(["id", "email as name"])
-        .where("pole_id", "=", poleId)
-        .where("id", "in", targets)
-        .execute(),
-      db
-        .selectFrom("decisions")
-        .select(["id", "title as name"])
-        .where("pole_id", "=", poleId)
-        .where("id", "in", targets)
-        .execute(),
-    ]);
-    for (const row of [...people, ...circles, ...structures, ...invitations, ...decisions]) {
+    const [people, circles, structures, invitations, decisions, amendments, documents] =
+      await Promise.all([
+        db
+          .selectFrom("users")
+          .innerJoin("pole_members", "pole_members.user_id", "users.id")
+          .select(["users.id", "users.name"])
+          .where("pole_members.pole_id", "=", poleId)
+          .where("users.id", "in", targets)
+          .execute(),
+        db
+          .selectFrom("circles")
+          .select(["id", "name"])
+          .where("pole_id", "=", poleId)
+          .where("id", "in", targets)
+          .execute(),
+        db
+          .selectFrom("structures")
+          .select(["id", "name"])
+          .where("pole_id", "=", poleId)
+          .where("id", "in", targets)
+          .execute(),
+        db
+          .selectFrom("invitations")
+          .select(["id", "email as name"])
+          .where("pole_id", "=", poleId)
+          .where("id", "in", targets)
+          .execute(),
+        db
+          .selectFrom("decisions")
+          .select(["id", "title as name"])
+          .where("pole_id", "=", poleId)
+          .where("id", "in", targets)
+          .execute(),
+        db
+          .selectFrom("amendments")
+          .select(["id", "title as name"])
+          .where("pole_id", "=", poleId)
+          .where("id", "in", targets)
+          .execute(),
+        db
+          .selectFrom("documents")
+          .select(["id", "title as name"])
+          .where("pole_id", "=", poleId)
+          .where("id", "in", targets)
+          .execute(),
+      ]);
+    for (const row of [
+      ...people,
+      ...circles,
+      ...structures,
+      ...invitations,
+      ...decisions,
+      ...amendments,
+      ...documents,
+    ]) {
       if (row.name) names.set(row.id, row.name);
     }
   }

@@ -8,6 +8,7 @@
 import type { DB } from "../db/database";
 import type { AccessEvents } from "./access-events";
 import type { Mailer } from "./invitation-emails";
+import type { LiveDocuments } from "./live-documents";
 import type { PoleEvents } from "./pole-events";
 
 export interface DomainContext {
@@ -22,6 +23,8 @@ export interface DomainContext {
   publicUrl: string;
   /** Whether anyone signed in may found another pôle (otherwise coordinators only). */
   allowPoleCreation: boolean;
+  /** The documents people have open, changed by the server as forward edits (restore, adoption). */
+  live: LiveDocuments;
 }
 
 /** The part of the context a use case needs: always the database, and the parts named. */

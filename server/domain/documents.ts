@@ -4,7 +4,14 @@ import type {
   DocumentRef as DocumentView,
 } from "../../shared/api/documents";
 import type { DocumentAccess, DocumentKind } from "../../shared/documents";
-import { canCreatePage, documentAccess, type Member } from "../../shared/permissions";
+import {
+  type AmendmentRef,
+  amendmentAccess,
+  canCreatePage,
+  documentAccess,
+  type GoverningCircles,
+  type Member,
+} from "../../shared/permissions";
 import type { DB } from "../db/database";
 import type { DocumentRow } from "../db/schema";
 import { indexNewDocument } from "../search/refresh";
@@ -52,6 +59,46 @@ export async function insertDocument(
   return row;
 }
 
+/**
+ * The rights of one person over a pôle's documents: an amendment's document follows its
+ * amendment (author, state), every other kind its circle. `amendments` holds the
+ * amendments by their document's id, as far as the caller loaded them.
+ */
+function rightOver(
+  member: Member,
+  userId: string,
+  governing: GoverningCircles,
+  amendments: ReadonlyMap<string, AmendmentRef>,
+) {
+  return (row: DocumentRow): DocumentAccess | null => {
+    if (row.kind === "amendment") {
+      const amendment = amendments.get(row.id);
+      return amendment ? amendmentAccess(member, userId, amendment, governing) : null;
+    }
+    return documentAccess(member, { kind: row.kind, circleId: row.circle_id }, governing);
+  };
+}
+
+async function amendmentsOf(db: DB, where: { poleId: string } | { documentId: string }) {
+  let query = db.selectFrom("amendments").select(["document_id", "author_id", "state"]);
+  query =
+    "poleId" in where
+      ? query.where("pole_id", "=", where.poleId)
+      : query.where("document_id", "=", where.documentId);
+  const rows = await query.execute();
+  return new Map(
+    rows.map((row) => [row.document_id, { authorId: row.author_id, state: row.state }]),
+  );
+}
+
+/** One person's right over one document row of a pôle they belong to. */
+async function accessTo(db: DB, member: Member, userId: string, row: DocumentRow) {
+  const amendments =
+    row.kind === "amendment" ? await amendmentsOf(db, { documentId: row.id }) : new Map();
+  const governing = await governingCircles(db, row.pole_id);
+  return rightOver(member, userId, governing, amendments)(row);
+}
+
 export async function listDocuments(
   { db }: Ctx,
   userId: string,
@@ -65,9 +112,10 @@ export async function listDocuments(
     .where("pole_id", "=", poleId)
     .orderBy("created_at")
     .execute();
+  const access = rightOver(member, userId, governing, await amendmentsOf(db, { poleId }));
   return rows.flatMap((row) => {
-    const access = documentAccess(member, { kind: row.kind, circleId: row.circle_id }, governing);
-    return access ? [{ ...presentDocument(row), access }] : [];
+    const right = access(row);
+    return right ? [{ ...presentDocument(row), access: right }] : [];
   });
 }
 
@@ -85,11 +133,7 @@ export async function accessOf(
   if (!row) return null;
   const member = await loadMember(db, { poleId: row.pole_id, userId });
   if (!member) return null;
-  return documentAccess(
-    member,
-    { kind: row.kind, circleId: row.circle_id },
-    await governingCircles(db, row.pole_id),
-  );
+  return accessTo(db, member, userId, row);
 }
 
 /**
@@ -104,11 +148,7 @@ export async function openDocument(
   const row = await findDocument(db, documentId);
   const member = row ? await loadMember(db, { poleId: row.pole_id, userId }) : null;
   if (!row || !member) throw notFound("Document");
-  const access = documentAccess(
-    member,
-    { kind: row.kind, circleId: row.circle_id },
-    await governingCircles(db, row.pole_id),
-  );
+  const access = await accessTo(db, member, userId, row);
   if (!access) throw forbidden("Vous n'avez pas accès à ce document.");
   return { ...presentDocument(row), poleId: row.pole_id, access };
 }

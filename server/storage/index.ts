@@ -6,7 +6,11 @@ export {
   compactedState,
   type DocumentStore,
   loadDoc,
+  type NewVersion,
   readState,
   replay,
   type StoredDocument,
+  type StoredVersion,
+  stateHash,
+  type VersionSummary,
 } from "./store";

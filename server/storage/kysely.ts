@@ -1,6 +1,15 @@
 import type { Kysely, Transaction } from "kysely";
-import type { Database } from "../db/schema";
-import { compactedState, type DocumentStore, type StoredDocument } from "./store";
+import * as Y from "yjs";
+import type { Database, VersionRow } from "../db/schema";
+import {
+  compactedState,
+  type DocumentStore,
+  type StoredDocument,
+  type StoredVersion,
+  stateHash,
+  type VersionStore,
+  type VersionSummary,
+} from "./store";
 
 /**
  * better-sqlite3 returns Buffers. Yjs decodes a plain Uint8Array several times faster
@@ -27,6 +36,8 @@ export function createKyselyStore(
       : db.transaction().execute((trx: Transaction<Database>) => work(trx));
 
   return {
+    ...createVersionStore(db, inTransaction),
+
     async create(documentId, state) {
       const { update, vector } = compactedState(state);
       await db
@@ -95,6 +106,97 @@ export function createKyselyStore(
           .executeTakeFirst();
         return Number(deleted.numDeletedRows);
       });
+    },
+  };
+}
+
+const summaryColumns = [
+  "id",
+  "document_id",
+  "number",
+  "kind",
+  "name",
+  "hash",
+  "size",
+  "author_id",
+  "created_at",
+  "decision_id",
+] as const;
+
+const summaryOf = (row: Omit<VersionRow, "state" | "state_vector">): VersionSummary => ({
+  id: row.id,
+  documentId: row.document_id,
+  number: row.number,
+  kind: row.kind,
+  name: row.name,
+  hash: row.hash,
+  size: row.size,
+  authorId: row.author_id,
+  createdAt: row.created_at,
+  decisionId: row.decision_id,
+});
+
+/** Versions: read and written seldom, by the domain, so through Kysely only. */
+function createVersionStore(
+  db: Kysely<Database>,
+  inTransaction: <T>(work: (trx: Kysely<Database>) => Promise<T>) => Promise<T>,
+): VersionStore {
+  return {
+    saveVersion(version) {
+      return inTransaction(async (trx) => {
+        const last = await trx
+          .selectFrom("document_versions")
+          .select((eb) => eb.fn.max("number").as("number"))
+          .where("document_id", "=", version.documentId)
+          .executeTakeFirst();
+        const row: VersionRow = {
+          id: version.id,
+          document_id: version.documentId,
+          number: (last?.number ?? 0) + 1,
+          kind: version.kind,
+          name: version.name,
+          state: version.state,
+          state_vector: Y.encodeStateVectorFromUpdateV2(version.state),
+          hash: stateHash(version.state),
+          size: version.state.byteLength,
+          author_id: version.authorId,
+          created_at: version.createdAt,
+          decision_id: version.decisionId,
+        };
+        await trx.insertInto("document_versions").values(row).execute();
+        return summaryOf(row);
+      });
+    },
+
+    async listVersions(documentId) {
+      const rows = await db
+        .selectFrom("document_versions")
+        .select(summaryColumns)
+        .where("document_id", "=", documentId)
+        .orderBy("number", "desc")
+        .execute();
+      return rows.map(summaryOf);
+    },
+
+    async loadVersion(documentId, versionId): Promise<StoredVersion | null> {
+      const row = await db
+        .selectFrom("document_versions")
+        .selectAll()
+        .where("document_id", "=", documentId)
+        .where("id", "=", versionId)
+        .executeTakeFirst();
+      if (!row) return null;
+      return { ...summaryOf(row), state: plain(row.state), stateVector: plain(row.state_vector) };
+    },
+
+    async deleteVersions(documentId, versionIds) {
+      if (versionIds.length === 0) return 0;
+      const deleted = await db
+        .deleteFrom("document_versions")
+        .where("document_id", "=", documentId)
+        .where("id", "in", versionIds)
+        .executeTakeFirst();
+      return Number(deleted.numDeletedRows);
     },
   };
 }

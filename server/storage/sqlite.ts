@@ -93,6 +93,11 @@ export function createSqliteStore(
   };
 
   return {
+    // Versions are off the relay's path: Kysely's queueing is worth its cost there.
+    saveVersion: queued.saveVersion,
+    listVersions: queued.listVersions,
+    loadVersion: queued.loadVersion,
+    deleteVersions: queued.deleteVersions,
     create: (documentId, state) =>
       settle(
         () => create(documentId, state),

@@ -87,6 +87,44 @@ describe.each(implementations)("the %s store", (_name, makeStore) => {
     });
     expect(await readState(store, "absent")).toBeNull();
   });
+
+  it("numbers versions per document, lists them newest first, loads one of its own", async () => {
+    const store = makeStore();
+    const doc = new Y.Doc();
+    const version = (kind: "auto" | "named", name: string | null, createdAt: number) => ({
+      id: `v${createdAt}`,
+      documentId: DOC,
+      kind,
+      name,
+      state: Y.encodeStateAsUpdateV2(doc),
+      authorId: null,
+      createdAt,
+      decisionId: null,
+    });
+    doc.getText("t").insert(0, "un");
+    const first = await store.saveVersion(version("auto", null, 1));
+    doc.getText("t").insert(2, " deux");
+    const second = await store.saveVersion(version("named", "Pour le COPIL", 2));
+    expect([first.number, second.number]).toEqual([1, 2]);
+    expect(second.hash).not.toBe(first.hash);
+    expect(second.size).toBe(Y.encodeStateAsUpdateV2(doc).byteLength);
+    expect((await store.listVersions(DOC)).map((v) => v.number)).toEqual([2, 1]);
+
+    const loaded = await store.loadVersion(DOC, first.id);
+    const back = new Y.Doc();
+    if (!loaded) throw new Error("no version");
+    Y.applyUpdateV2(back, loaded.state);
+    expect(back.getText("t").toString()).toBe("un");
+    expect(loaded.stateVector).toEqual(Y.encodeStateVector(back));
+    expect(await store.loadVersion("another-document", first.id)).toBeNull();
+
+    expect(await store.deleteVersions(DOC, [first.id])).toBe(1);
+    const third = await store.saveVersion(version("auto", null, 3));
+    // Numbers are never reused: the highest one left counts, not how many are left.
+    expect(third.number).toBe(3);
+    doc.destroy();
+    back.destroy();
+  });
 });
 
 it("creates inside the caller's transaction, and nothing when it rolls back", async () => {

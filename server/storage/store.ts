@@ -1,11 +1,14 @@
 /**
  * Stored documents: the one place that knows how a document's content is kept — a
  * compacted state (with its state vector) plus an append-only log of the updates accepted
- * since. The sync layer, the domain and the exports all go through this interface; the
- * SQLite implementations are in kysely.ts and sqlite.ts, and another database (PostgreSQL)
- * or the versions to come are built on the same few operations.
+ * since, and its versions (whole states kept apart, so that the live document stays
+ * garbage-collected). The sync layer, the domain and the exports all go through this
+ * interface; the SQLite implementations are in kysely.ts and sqlite.ts, and another
+ * database (PostgreSQL) is built on the same few operations.
  */
+import { createHash } from "node:crypto";
 import * as Y from "yjs";
+import type { VersionKind } from "../../shared/versions";
 
 export interface StoredDocument {
   /** The compacted state, null for a document never compacted. */
@@ -28,7 +31,7 @@ export interface AppendedUpdate {
   readonly data: Uint8Array;
 }
 
-export interface DocumentStore {
+export interface DocumentStore extends VersionStore {
   /**
    * Stores a new document's first state with its state vector, so that it is served
    * undecoded from its very first connection. Fails when the document already has one.
@@ -44,6 +47,57 @@ export interface DocumentStore {
    */
   compact(documentId: string, state: CompactedState, upToId: number): Promise<number>;
 }
+
+/** A version as listed: everything but its content. */
+export interface VersionSummary {
+  id: string;
+  documentId: string;
+  /** Counts up from 1 per document, never reused. */
+  number: number;
+  kind: VersionKind;
+  name: string | null;
+  /** SHA-256 of `state`, hex. */
+  hash: string;
+  /** Bytes of `state`. */
+  size: number;
+  authorId: string | null;
+  createdAt: number;
+  decisionId: string | null;
+}
+
+/** A version with its content. */
+export interface StoredVersion extends VersionSummary {
+  /** The document's whole content then, `Y.encodeStateAsUpdateV2`. */
+  state: Uint8Array;
+  stateVector: Uint8Array;
+}
+
+/** What a caller says of a new version; the store numbers it and fingerprints its state. */
+export interface NewVersion {
+  id: string;
+  documentId: string;
+  kind: VersionKind;
+  name: string | null;
+  /** V2-encoded whole state. */
+  state: Uint8Array;
+  authorId: string | null;
+  createdAt: number;
+  decisionId: string | null;
+}
+
+export interface VersionStore {
+  /** Stores a version with the next number of its document, in one transaction. */
+  saveVersion(version: NewVersion): Promise<VersionSummary>;
+  /** The document's versions, newest (highest number) first. */
+  listVersions(documentId: string): Promise<VersionSummary[]>;
+  /** One version of this document; null when the id names none of ITS versions. */
+  loadVersion(documentId: string, versionId: string): Promise<StoredVersion | null>;
+  /** Deletes these versions of the document; answers how many went. */
+  deleteVersions(documentId: string, versionIds: readonly string[]): Promise<number>;
+}
+
+/** The hex SHA-256 of a state: equal hashes, unchanged document. */
+export const stateHash = (state: Uint8Array) => createHash("sha256").update(state).digest("hex");
 
 /** A state and its vector, ready to store. */
 export const compactedState = (update: Uint8Array): CompactedState => ({

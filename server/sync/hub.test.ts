@@ -199,6 +199,40 @@ describe("sync hub", () => {
     expect(hub.stats()).toEqual({ documents: 1, decoded: 1, connections: 2, loads: 1 });
   });
 
+  it("applies the server's own edit to the loaded document: stored, then relayed to every connection", async () => {
+    const hub = startHub();
+    const rowsSeenByA: number[] = [];
+    const a = connect(hub, "user-a", "edit", () => rowsSeenByA.push(countRows()));
+    const b = connect(hub, "user-b", "view");
+    a.doc.getText("t").insert(0, "texte");
+    await waitFor(() => b.text() === "texte");
+    const rowsBefore = countRows();
+    const answer = await hub.edit(DOC, (doc) => {
+      doc.getText("t").insert(0, "Restauré : ");
+      return doc.getText("t").length;
+    });
+    expect(answer).toBe("Restauré : texte".length);
+    // Stored when the edit resolves, before or as the editors receive it.
+    expect(countRows()).toBe(rowsBefore + 1);
+    await waitFor(() => a.text() === "Restauré : texte" && b.text() === "Restauré : texte");
+    expect(rowsSeenByA.at(-1)).toBe(rowsBefore + 1);
+    // A read changes nothing and stores nothing.
+    expect(await hub.edit(DOC, (doc) => doc.getText("t").toString())).toBe("Restauré : texte");
+    expect(countRows()).toBe(rowsBefore + 1);
+  });
+
+  it("loads a document nobody has open to edit it, and stores it when unloaded", async () => {
+    const hub = startHub();
+    await hub.edit(DOC, (doc) => doc.getText("t").insert(0, "hors connexion"));
+    await waitFor(() => hub.stats().documents === 0);
+    const stored = storedState();
+    if (!stored) throw new Error("nothing stored");
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, stored.state);
+    expect(doc.getText("t").toString()).toBe("hors connexion");
+    doc.destroy();
+  });
+
   it("loads a document once for concurrent first connections", async () => {
     const base = createKyselyStore(database.db);
     let loads = 0;

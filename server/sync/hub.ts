@@ -1,10 +1,12 @@
 import type { WebSocketLike } from "@hono/node-server";
 import type { WSEvents } from "hono/ws";
 import { WebSocket } from "ws";
+import type * as Y from "yjs";
 import { closeCodes, type DocumentAccess } from "../../shared/documents";
 import { createKyselyStore, createSqliteStore, type DocumentStore } from "../storage";
 import { Connection, type Visitor } from "./connection";
 import type { SharedDocument } from "./document";
+import { editLoaded } from "./edits";
 import { UpdateGuard } from "./guard";
 import { defaults, type RateLimits, rates, standardCloseCodes } from "./limits";
 import { Outbox } from "./outbox";
@@ -167,6 +169,10 @@ export class SyncHub implements SyncServer {
         this.recheck(group[0].userId, group[0].documentId, group),
       ),
     );
+  }
+
+  edit<T>(documentId: string, change: (doc: Y.Doc) => T): Promise<T> {
+    return editLoaded(this.registry, this.writer, documentId, change);
   }
 
   close(): Promise<void> {

@@ -36,11 +36,7 @@ function setUp() {
   const appended: AppendedUpdate[] = [];
   let nextId = 1;
   const nothingStored = { state: null, stateVector: null, updates: [], lastUpdateId: 0 };
-  const store: DocumentStore = {
-    async create() {},
-    async load() {
-      return nothingStored;
-    },
+  const store: Pick<DocumentStore, "append"> = {
     async append(updates) {
       const highest = new Map<string, number>();
       for (const update of updates) {
@@ -49,9 +45,6 @@ function setUp() {
       }
       events.push(`append ${updates.length}`);
       return highest;
-    },
-    async compact() {
-      return 0;
     },
   };
   const writer = new UpdateWriter(store, logger, () => {});

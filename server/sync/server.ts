@@ -59,6 +59,14 @@ export interface SyncServer {
   endSessions(sessionIds: readonly string[]): void;
   /** Closes likewise every connection of a person but those of session `except`. */
   endUserSessions(userId: string, except: string | null): void;
+  /**
+   * The server's own forward edit of a document (a restore, an adopted amendment): runs
+   * `change` on its loaded Y.Doc, loading it first if needed, in one transaction; what it
+   * changed is stored, then relayed to every open connection. Resolves with `change`'s
+   * answer once stored. `change` is synchronous and must not keep the Y.Doc; it may also
+   * only read it (the document as every connection sees it).
+   */
+  edit<T>(documentId: string, change: (doc: Y.Doc) => T): Promise<T>;
   /** Graceful shutdown: close connections with 1001, flush, compact and store every loaded document. */
   close(): Promise<void>;
   /** For tests/benchmarks: loaded documents, open connections, loads since start. */

@@ -63,7 +63,7 @@ export class UpdateWriter {
   private readonly logs = new WeakMap<SharedDocument, DocumentLog>();
 
   constructor(
-    private readonly store: DocumentStore,
+    private readonly store: Pick<DocumentStore, "append">,
     private readonly logger: Logger,
     /** Called after a commit for each document that got rows, with how many. */
     private readonly onStored: (doc: SharedDocument, rows: number) => void,

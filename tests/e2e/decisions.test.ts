@@ -8,7 +8,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { expectNoPageErrors, inspect as inspectPage } from "../helpers/browser";
-import { browserSessions, startClientPole } from "../helpers/e2e";
+import { browserSessions, startClientPole, tallyCount } from "../helpers/e2e";
 import {
   client,
   type FoundedPole,
@@ -24,8 +24,6 @@ let alice: Person;
 
 const open = async (cookie: string) => (await sessions.open(server, { cookie })).page;
 const inspect = (page: Page, name: string) => inspectPage(page, name, `decisions-${name}`);
-const count = (page: Page, choice: string) =>
-  page.locator(`[data-testid='tally'] [data-choice='${choice}'] dd`).textContent();
 
 beforeAll(async () => {
   ({ server, pole } = await startClientPole());
@@ -77,7 +75,7 @@ describe("decisions in the browser", () => {
     await coordinator.getByLabel("Je consens").check();
     await coordinator.getByRole("button", { name: "Voter" }).click();
     await coordinator.getByText("Votre vote est enregistré.").waitFor();
-    await expect.poll(() => count(member, "consent")).toBe("1");
+    await expect.poll(() => tallyCount(member, "consent")).toBe("1");
     await member.getByTestId("voters").getByText("1 votant(s) sur 2").waitFor();
     await member
       .getByTestId("electorate")
@@ -95,7 +93,7 @@ describe("decisions in the browser", () => {
       .fill("Le local ne peut pas accueillir de stock.");
     await member.getByRole("button", { name: "Voter" }).click();
     await member.getByText("Votre vote est enregistré.").waitFor();
-    await expect.poll(() => count(coordinator, "objection")).toBe("1");
+    await expect.poll(() => tallyCount(coordinator, "objection")).toBe("1");
     await coordinator.getByText("Le local ne peut pas accueillir de stock.").waitFor();
 
     // Closing: the outcome shows in both windows.

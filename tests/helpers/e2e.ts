@@ -85,3 +85,7 @@ export async function typeAtEnd(page: Page, text: string) {
   if (current !== "") await page.keyboard.press("Enter");
   await page.keyboard.type(text);
 }
+
+/** A decision page's tally for one choice, as shown (`data-testid='tally'`). */
+export const tallyCount = (page: Page, choice: string) =>
+  page.locator(`[data-testid='tally'] [data-choice='${choice}'] dd`).textContent();

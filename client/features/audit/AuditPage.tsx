@@ -29,6 +29,8 @@ const kinds = [
   "member",
   "decision",
   "colleges",
+  "amendment",
+  "document",
 ] as const;
 
 interface Filters {

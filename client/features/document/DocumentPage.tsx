@@ -27,6 +27,8 @@ import { lazyComponent } from "../../lib/lazy";
 import { type ConnectionState, openSyncSession, type SyncSession } from "../../lib/sync";
 import { sameWords } from "../../lib/text";
 import { Badge, DeadEnd, Loading, Notice, useDocumentTitle } from "../../ui/kit";
+import { AmendmentPanel } from "../governance/AmendmentPanel";
+import { CharterPanel } from "../governance/CharterPanel";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { PresenceList } from "./Presence";
 import { useFoundParagraph } from "./useFoundParagraph";
@@ -150,6 +152,13 @@ export function DocumentPage() {
               onRefused={onRefused}
             />
           </EditorBoundary>
+          {doc.kind === "charter" ? <CharterPanel charterId={doc.id} poleId={doc.poleId} /> : null}
+          {doc.kind === "amendment" ? (
+            <AmendmentPanel documentId={doc.id} poleId={doc.poleId} />
+          ) : null}
+          <p>
+            <Link to={`/d/${doc.id}/historique`}>{t("document.history")}</Link>
+          </p>
           <details className="export">
             <summary>{t("document.export")}</summary>
             <ul className="export__list" aria-label={t("document.exportFormats")}>

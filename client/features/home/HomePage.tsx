@@ -141,6 +141,7 @@ const kindRank: Record<DocumentKind, number> = {
   board: 2,
   project: 3,
   page: 4,
+  amendment: 5,
 };
 
 interface Group {

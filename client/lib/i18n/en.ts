@@ -137,6 +137,7 @@ export const en: Messages = {
     board: "Project board",
     project: "Project sheet",
     page: "Free page",
+    amendment: "Charter amendment",
   },
   circleKinds: {
     core: "Core group",
@@ -179,6 +180,7 @@ export const en: Messages = {
     placeholder: "Start writing here…",
     export: "Export",
     exportFormats: "Export formats",
+    history: "Version history",
     exportAs: "Download as {{format}}",
     editorFailed: "The editor could not be displayed.",
   },

@@ -141,6 +141,7 @@ export const fr = {
     board: "Tableau des projets",
     project: "Fiche projet",
     page: "Page libre",
+    amendment: "Amendement à la charte",
   },
   circleKinds: {
     core: "Noyau dur",
@@ -183,6 +184,7 @@ export const fr = {
     placeholder: "Commencez à écrire ici…",
     export: "Exporter",
     exportFormats: "Formats d'export",
+    history: "Historique des versions",
     exportAs: "Télécharger au format {{format}}",
     editorFailed: "L'éditeur n'a pas pu s'afficher.",
   },

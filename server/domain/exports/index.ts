@@ -3,6 +3,8 @@
  * as Markdown, printable HTML, ODT or DOCX; one diagnostic table as CSV. Read from the
  * stored Y.Doc, so an export reflects every edit the server has received.
  */
+
+import type * as Y from "yjs";
 import { tableLabels } from "../../../shared/diagnostic/labels";
 import { readDiagnostic } from "../../../shared/diagnostic/reading";
 import {
@@ -10,6 +12,7 @@ import {
   diagnosticTables,
   isDiagnosticTable,
 } from "../../../shared/diagnostic/vocabularies";
+import type { DocumentKind } from "../../../shared/documents";
 import { isOneOf } from "../../../shared/one-of";
 import { createKyselyStore, loadDoc } from "../../storage";
 import type { Ctx } from "../context";
@@ -43,9 +46,33 @@ export async function exportDocument(
     registry,
   }: { documentId: string; format: string; registry: string | undefined },
 ): Promise<ExportedFile> {
-  const { db } = ctx;
   // Any reader may export: openDocument answers 404 to outsiders, 403 without access.
   const detail = await openDocument(ctx, userId, { documentId });
+  const doc = await loadDoc(createKyselyStore(ctx.db), documentId);
+  try {
+    return await renderExport(ctx, { documentId, kind: detail.kind, doc, format, registry });
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * The file of one format for a document's content held in `doc` (the stored document, or
+ * one of its versions); checks the format and the registry asked for.
+ */
+export async function renderExport(
+  { db }: Ctx,
+  input: {
+    documentId: string;
+    kind: DocumentKind;
+    doc: Y.Doc;
+    format: string;
+    registry: string | undefined;
+    /** Added to the file name (a version's number). */
+    suffix?: string;
+  },
+): Promise<ExportedFile> {
+  const { format, registry, doc } = input;
   if (!isFormat(format)) {
     throw new DomainError(
       "invalid_input",
@@ -54,7 +81,7 @@ export async function exportDocument(
   }
   let table: DiagnosticTable | null = null;
   if (format === "csv") {
-    if (detail.kind !== "diagnostic") {
+    if (input.kind !== "diagnostic") {
       throw new DomainError("invalid_input", "L'export CSV concerne les registres du diagnostic.");
     }
     if (!registry || !isDiagnosticTable(registry)) {
@@ -68,51 +95,44 @@ export async function exportDocument(
   const document = await db
     .selectFrom("documents")
     .selectAll()
-    .where("id", "=", documentId)
+    .where("id", "=", input.documentId)
     .executeTakeFirstOrThrow();
   const pole = await db
     .selectFrom("poles")
     .select("name")
     .where("id", "=", document.pole_id)
     .executeTakeFirstOrThrow();
-  const [doc, lookups] = await Promise.all([
-    loadDoc(createKyselyStore(db), documentId),
-    lookupsOf(db, document.pole_id),
-  ]);
-  try {
-    const base = slugify(document.title) || "document";
-    if (table) {
+  const lookups = await lookupsOf(db, document.pole_id);
+  const base = (slugify(document.title) || "document") + (input.suffix ?? "");
+  if (table) {
+    return {
+      body: toCsv(readDiagnostic(doc), table, lookups),
+      contentType: "text/csv; charset=utf-8",
+      fileName: `${base}-${slugify(tableLabels[table])}.csv`,
+    };
+  }
+  const model = exportModel(document, pole.name, doc, lookups);
+  const title = `${model.title} — ${model.poleName}`;
+  switch (format) {
+    case "md":
       return {
-        body: toCsv(readDiagnostic(doc), table, lookups),
-        contentType: "text/csv; charset=utf-8",
-        fileName: `${base}-${slugify(tableLabels[table])}.csv`,
+        body: toMarkdown(model.blocks),
+        contentType: "text/markdown; charset=utf-8",
+        fileName: `${base}.md`,
       };
-    }
-    const model = exportModel(document, pole.name, doc, lookups);
-    const title = `${model.title} — ${model.poleName}`;
-    switch (format) {
-      case "md":
-        return {
-          body: toMarkdown(model.blocks),
-          contentType: "text/markdown; charset=utf-8",
-          fileName: `${base}.md`,
-        };
-      case "html":
-        return {
-          body: toHtml(title, model.blocks),
-          contentType: "text/html; charset=utf-8",
-          fileName: `${base}.html`,
-        };
-      case "odt":
-        return { body: toOdt(title, model.blocks), contentType: odtMime, fileName: `${base}.odt` };
-      default:
-        return {
-          body: await toDocx(title, model.blocks),
-          contentType: docxMime,
-          fileName: `${base}.docx`,
-        };
-    }
-  } finally {
-    doc.destroy();
+    case "html":
+      return {
+        body: toHtml(title, model.blocks),
+        contentType: "text/html; charset=utf-8",
+        fileName: `${base}.html`,
+      };
+    case "odt":
+      return { body: toOdt(title, model.blocks), contentType: odtMime, fileName: `${base}.odt` };
+    default:
+      return {
+        body: await toDocx(title, model.blocks),
+        contentType: docxMime,
+        fileName: `${base}.docx`,
+      };
   }
 }
