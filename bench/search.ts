@@ -186,6 +186,7 @@ async function main() {
       created_by: null,
       created_at: now,
       updated_at: now,
+      archived_at: null,
     };
     await db.insertInto("documents").values(row).execute();
     const doc = new Y.Doc();

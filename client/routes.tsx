@@ -61,6 +61,10 @@ export const router = createBrowserRouter([
                 async () => (await import("./features/circles/CirclePage")).CirclePage,
               ),
               page(
+                "p/:poleId/archives",
+                async () => (await import("./features/circles/ArchivesPage")).ArchivesPage,
+              ),
+              page(
                 "p/:poleId/bienvenue",
                 async () => (await import("./features/onboarding/OnboardingPage")).OnboardingPage,
               ),

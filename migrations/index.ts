@@ -10,6 +10,8 @@ import * as createCollective from "./2026_11_22_1920_create_collective";
 import * as addStateVector from "./2026_11_22_2200_add_state_vector";
 import * as createDecisions from "./2026_12_05_2330_create_decisions";
 import * as createVersionsAndAmendments from "./2026_12_06_0000_create_versions_and_amendments";
+import * as createStructureRequests from "./2026_12_06_0020_create_structure_requests";
+import * as archiveCircles from "./2026_12_06_0030_archive_circles";
 import * as createSearch from "./2026_12_06_0100_create_search";
 
 export const migrations: Record<string, Migration> = {
@@ -20,5 +22,7 @@ export const migrations: Record<string, Migration> = {
   "2026_11_22_2200_add_state_vector": addStateVector,
   "2026_12_05_2330_create_decisions": createDecisions,
   "2026_12_06_0000_create_versions_and_amendments": createVersionsAndAmendments,
+  "2026_12_06_0020_create_structure_requests": createStructureRequests,
+  "2026_12_06_0030_archive_circles": archiveCircles,
   "2026_12_06_0100_create_search": createSearch,
 };

@@ -53,6 +53,8 @@ const expected = {
     name: "not null",
     parent_id: "null",
     created_at: "not null",
+    archived_at: "null",
+    deleted_at: "null",
   },
   circle_members: {
     circle_id: "not null",
@@ -93,6 +95,7 @@ const expected = {
     created_by: "null",
     created_at: "not null",
     updated_at: "not null",
+    archived_at: "null",
   },
   document_states: {
     document_id: "not null",
@@ -232,6 +235,12 @@ const expected = {
     ess: "not null",
     created_by: "null",
     created_at: "not null",
+  },
+  structure_requests: {
+    pole_id: "not null",
+    user_id: "not null",
+    structure_id: "not null",
+    requested_at: "not null",
   },
   people: {
     pole_id: "not null",

@@ -56,6 +56,10 @@ export interface CirclesTable {
   name: string;
   parent_id: string | null;
   created_at: number;
+  /** Archived (hidden from the active circles, documents read-only), restorable. */
+  archived_at: number | null;
+  /** Deleted: seats removed, documents archived; the row stays for names in history. */
+  deleted_at: number | null;
 }
 
 export interface CircleMembersTable {
@@ -102,6 +106,8 @@ export interface DocumentsTable {
   created_by: string | null;
   created_at: number;
   updated_at: number;
+  /** Archived with its circle: read-only for everyone, listed in the archives. */
+  archived_at: number | null;
 }
 
 export interface DocumentStatesTable {
@@ -159,6 +165,14 @@ export interface StructuresTable {
   ess: number;
   created_by: string | null;
   created_at: number;
+}
+
+/** A person's pending request to join a structure (one per person and pôle). */
+export interface StructureRequestsTable {
+  pole_id: string;
+  user_id: string;
+  structure_id: string;
+  requested_at: number;
 }
 
 export interface PeopleTable {
@@ -430,6 +444,7 @@ export interface Database {
   board_card_needs: BoardCardNeedsTable;
   pole_profiles: PoleProfilesTable;
   structures: StructuresTable;
+  structure_requests: StructureRequestsTable;
   people: PeopleTable;
   circle_details: CircleDetailsTable;
   onboardings: OnboardingsTable;

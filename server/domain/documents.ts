@@ -49,6 +49,7 @@ export async function insertDocument(
     created_by: input.createdBy,
     created_at: now,
     updated_at: now,
+    archived_at: null,
   };
   await db.insertInto("documents").values(row).execute();
   const state = initialState(input.kind);
@@ -75,7 +76,11 @@ function rightOver(
       const amendment = amendments.get(row.id);
       return amendment ? amendmentAccess(member, userId, amendment, governing) : null;
     }
-    return documentAccess(member, { kind: row.kind, circleId: row.circle_id }, governing);
+    return documentAccess(
+      member,
+      { kind: row.kind, circleId: row.circle_id, archived: row.archived_at !== null },
+      governing,
+    );
   };
 }
 
@@ -110,6 +115,8 @@ export async function listDocuments(
     .selectFrom("documents")
     .selectAll()
     .where("pole_id", "=", poleId)
+    // Archived documents are listed in the pôle's archives (GET …/archives).
+    .where("archived_at", "is", null)
     .orderBy("created_at")
     .execute();
   const access = rightOver(member, userId, governing, await amendmentsOf(db, { poleId }));
@@ -150,7 +157,12 @@ export async function openDocument(
   if (!row || !member) throw notFound("Document");
   const access = await accessTo(db, member, userId, row);
   if (!access) throw forbidden("Vous n'avez pas accès à ce document.");
-  return { ...presentDocument(row), poleId: row.pole_id, access };
+  return {
+    ...presentDocument(row),
+    poleId: row.pole_id,
+    access,
+    archived: row.archived_at !== null,
+  };
 }
 
 export async function createPage(

@@ -5,7 +5,8 @@
  * Decisions are indexed one by one, each in its circle (server/search/refresh.ts).
  */
 import type { DB } from "../db/database";
-import { parseList, peopleOfPole } from "../domain/people";
+import { peopleOfPole } from "../domain/people";
+import { parseList } from "../domain/person-record";
 import { built, clean, type VersionedEntry } from "./entries";
 
 export async function collectiveEntries(db: DB, poleId: string): Promise<VersionedEntry[]> {
@@ -20,6 +21,7 @@ export async function collectiveEntries(db: DB, poleId: string): Promise<Version
     .leftJoin("circle_details", "circle_details.circle_id", "circles.id")
     .select(["circles.id", "circles.name", "circle_details.theme", "circle_details.description"])
     .where("circles.pole_id", "=", poleId)
+    .where("circles.deleted_at", "is", null)
     .execute();
   return [
     ...people.map((person) =>
