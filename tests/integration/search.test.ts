@@ -256,6 +256,20 @@ describe("freshness", () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
+  it("follows a renamed group at once", async () => {
+    const circle = await (
+      await as(t.pole.coordinator)(`/api/poles/${t.pole.poleId}/circles`, {
+        body: { kind: "thematic", name: "Alimentation" },
+      })
+    ).json();
+    const renamed = await as(t.pole.coordinator)(`/api/circles/${circle.id}`, {
+      method: "PATCH",
+      body: { name: "Circuits courts alimentaires" },
+    });
+    expect(renamed.status).toBe(200);
+    expect(ids(await search(plainMember, "circuits courts", "&kind=circle"))).toEqual([circle.id]);
+  });
+
   it("reindexes a person when their profile changes", async () => {
     const res = await as(plainMember)(`/api/poles/${t.pole.poleId}/people/${plainMember.userId}`, {
       method: "PUT",
