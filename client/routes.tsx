@@ -104,6 +104,18 @@ export const router = createBrowserRouter([
                 "d/:documentId/historique",
                 async () => (await import("./features/history/HistoryPage")).HistoryPage,
               ),
+              page(
+                "p/:poleId/tableau-de-bord",
+                async () => (await import("./features/maturity/DashboardPage")).DashboardPage,
+              ),
+              page(
+                "p/:poleId/maturite",
+                async () => (await import("./features/maturity/MaturityPage")).MaturityPage,
+              ),
+              page(
+                "p/:poleId/maturite/:campaignId",
+                async () => (await import("./features/maturity/CampaignPage")).CampaignPage,
+              ),
               // The editor (Tiptap, Yjs) is the heaviest part: it comes with the document page.
               page(
                 "d/:documentId",

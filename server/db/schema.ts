@@ -16,6 +16,8 @@ import type {
   VoteChoice,
 } from "../../shared/decisions";
 import type { DocumentKind } from "../../shared/documents";
+import type { GodinMarker, ObjectiveKey } from "../../shared/maturity/referentiel";
+import type { AudienceKind } from "../../shared/maturity/rules";
 import type { CircleKind, CircleRole, PoleRole } from "../../shared/permissions";
 import type { VersionKind } from "../../shared/versions";
 
@@ -367,6 +369,63 @@ export interface DecisionVotesTable {
   at: number;
 }
 
+// Self-assessment (migrations/2026_12_05_2345_create_maturity.ts).
+export interface MaturityIndicatorsTable {
+  id: string;
+  pole_id: string;
+  objective: ObjectiveKey;
+  label: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface MaturityHiddenIndicatorsTable {
+  pole_id: string;
+  indicator_id: string;
+}
+
+export interface MaturityCampaignsTable {
+  id: string;
+  pole_id: string;
+  title: string;
+  opens_on: string;
+  closes_on: string;
+  audience: AudienceKind;
+  audience_circle_id: string | null;
+  /** JSON: Indicator[] (shared/maturity/referentiel.ts), frozen at opening. */
+  indicators: string;
+  sheet_document_id: string;
+  created_by: string | null;
+  created_at: number;
+  closed_at: number | null;
+  closed_by: string | null;
+}
+
+export interface MaturityRespondentsTable {
+  campaign_id: string;
+  user_id: string;
+}
+
+export interface MaturityAnswersTable {
+  campaign_id: string;
+  user_id: string;
+  indicator_id: string;
+  importance: number | null;
+  standing: number | null;
+  comment: Generated<string>;
+  /** JSON: Evidence[] (shared/api/maturity.ts). */
+  evidence: Generated<string>;
+  updated_at: number;
+}
+
+export interface MaturityMarkerLevelsTable {
+  campaign_id: string;
+  marker: GodinMarker;
+  level: Maturity;
+  set_by: string | null;
+  set_at: number;
+}
+
 export interface DocumentVersionsTable {
   id: string;
   document_id: string;
@@ -458,6 +517,12 @@ export interface Database {
   decisions: DecisionsTable;
   decision_electorate: DecisionElectorateTable;
   decision_votes: DecisionVotesTable;
+  maturity_indicators: MaturityIndicatorsTable;
+  maturity_hidden_indicators: MaturityHiddenIndicatorsTable;
+  maturity_campaigns: MaturityCampaignsTable;
+  maturity_respondents: MaturityRespondentsTable;
+  maturity_answers: MaturityAnswersTable;
+  maturity_marker_levels: MaturityMarkerLevelsTable;
   document_versions: DocumentVersionsTable;
   amendments: AmendmentsTable;
   search_entries: SearchEntriesTable;

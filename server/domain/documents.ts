@@ -37,6 +37,8 @@ export async function insertDocument(
     title: string;
     circleId: string | null;
     createdBy: string;
+    /** The content it starts with, when not its kind's usual outline. */
+    initial?: Uint8Array;
   },
   now = Date.now(),
 ): Promise<DocumentRow> {
@@ -52,7 +54,7 @@ export async function insertDocument(
     archived_at: null,
   };
   await db.insertInto("documents").values(row).execute();
-  const state = initialState(input.kind);
+  const state = input.initial ?? initialState(input.kind);
   if (state) {
     await createKyselyStore(db, () => now).create(row.id, state);
   }

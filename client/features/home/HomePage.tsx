@@ -79,6 +79,11 @@ export function HomePage() {
             </li>
           ) : null}
           <li>
+            <Link to={`/p/${pole.id}/tableau-de-bord`} className="button button--secondary">
+              {t("home.dashboard")}
+            </Link>
+          </li>
+          <li>
             <Link to={`/p/${pole.id}/portfolio`} className="button button--secondary">
               {t("home.portfolio")}
             </Link>

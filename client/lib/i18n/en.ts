@@ -109,6 +109,7 @@ export const en: Messages = {
     actions: "Actions",
     inviteLink: "Invite people",
     unknownPole: "This pôle does not exist or you are not part of it.",
+    dashboard: "Dashboard",
     portfolio: "Project portfolio",
   },
   newPage: {

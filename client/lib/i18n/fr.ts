@@ -113,6 +113,7 @@ export const fr = {
     actions: "Actions",
     inviteLink: "Inviter des personnes",
     unknownPole: "Ce pôle n'existe pas ou vous n'en faites pas partie.",
+    dashboard: "Tableau de bord",
     portfolio: "Portefeuille de projets",
   },
   newPage: {
