@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { isPostgres } from "../server/db/dialect";
 
 /**
  * The search index (server/search/): one row per findable thing, and an FTS5 index over its
@@ -9,7 +10,7 @@ import { type Kysely, sql } from "kysely";
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable("search_entries")
-    .addColumn("rowid", "integer", (c) => c.primaryKey())
+    .addColumn("rowid", "integer", (c) => c.primaryKey().autoIncrement())
     .addColumn("source", "text", (c) => c.notNull())
     .addColumn("key", "text", (c) => c.notNull())
     .addColumn("pole_id", "text", (c) => c.notNull().references("poles.id").onDelete("cascade"))
@@ -32,6 +33,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on("search_entries")
     .columns(["pole_id", "kind"])
     .execute();
+  // PostgreSQL keeps the entries; its own index (tsvector over unaccent) is still to come.
+  if (isPostgres(db)) return;
   await sql`CREATE VIRTUAL TABLE search_fts USING fts5(
     heading, body,
     content='search_entries', content_rowid='rowid',
@@ -52,6 +55,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`DROP TABLE search_fts`.execute(db);
+  if (!isPostgres(db)) await sql`DROP TABLE search_fts`.execute(db);
   await db.schema.dropTable("search_entries").execute();
 }

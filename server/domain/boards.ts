@@ -12,6 +12,7 @@ import { cardsOf } from "../../shared/board-doc";
 import type { DocumentAccess } from "../../shared/documents";
 import { documentAccess } from "../../shared/permissions";
 import type { DB } from "../db/database";
+import { serialize } from "../db/dialect";
 import type { DocumentRow } from "../db/schema";
 import { moveDocumentEntries } from "../search/refresh";
 import { createKyselyStore, loadDoc } from "../storage";
@@ -141,6 +142,7 @@ export async function createProjectPage(
   const board = await editableBoard(db, { userId: actorId, boardId });
   await requireStoredCard(db, { board, cardId });
   return db.transaction().execute(async (trx) => {
+    await serialize(trx, `card:${board.id}:${cardId}`);
     const link = await findLink(trx, { boardId: board.id, cardId });
     const existing = await existingDocument(trx, {
       poleId: board.pole_id,
@@ -195,6 +197,7 @@ export async function createProjectGroup(
   }
   await requireStoredCard(db, { board, cardId });
   const result = await db.transaction().execute(async (trx) => {
+    await serialize(trx, `card:${board.id}:${cardId}`);
     const link = await findLink(trx, { boardId: board.id, cardId });
     if (link?.project_circle_id) {
       throw new DomainError("conflict", "Ce projet a déjà son groupe projet.");

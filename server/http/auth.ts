@@ -50,8 +50,8 @@ export function authRoutes({ ctx, config, throttles }: AppDeps) {
       const address = getConnInfo(c).remote.address ?? "unknown";
       const keys = [`account:${email}`, `address:${address}`] as const;
       const wait = Math.max(
-        throttles.account.retryAfter(keys[0]),
-        throttles.address.retryAfter(keys[1]),
+        await throttles.account.retryAfter(keys[0]),
+        await throttles.address.retryAfter(keys[1]),
       );
       if (wait > 0) {
         c.header("Retry-After", String(Math.ceil(wait / 1000)));
@@ -59,11 +59,10 @@ export function authRoutes({ ctx, config, throttles }: AppDeps) {
       }
       const user = await authenticate(ctx, { email, password });
       if (!user) {
-        throttles.account.fail(keys[0]);
-        throttles.address.fail(keys[1]);
+        await Promise.all([throttles.account.fail(keys[0]), throttles.address.fail(keys[1])]);
         return sendError(c, "unauthenticated", "Adresse e-mail ou mot de passe incorrect.");
       }
-      throttles.account.reset(keys[0]);
+      await throttles.account.reset(keys[0]);
       await signIn(c, user.id);
       return c.json({ user: presentUser(user) } satisfies SignedIn);
     })
