@@ -9,7 +9,8 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Beyond this many words a query says nothing more, and costs more. */
 const MAX_TOKENS = 12;
 
-const words = (text: string) => text.match(WORD) ?? [];
+/** The words of what was typed, as the tokenizer would split them. */
+export const words = (text: string) => text.match(WORD) ?? [];
 
 /** Each token is quoted: FTS5 reads a quoted string as plain text, whatever it holds. */
 const quoted = (tokens: readonly string[]) => `"${tokens.join(" ")}"`;

@@ -8,8 +8,9 @@ import { sql } from "kysely";
 import type { SearchHit, SearchKind } from "../../shared/api/search";
 import type { DocumentKind } from "../../shared/documents";
 import type { DB } from "../db/database";
+import { isPostgres } from "../db/dialect";
 import type { VersionedEntry } from "./entries";
-import { ftsQuery, highlights, MARK_END, MARK_START } from "./fts-query";
+import { ftsQuery, highlights, MARK_END, MARK_START, words } from "./fts-query";
 import { forget, recall, remember } from "./known";
 import { type Readable, readableSql } from "./rights";
 
@@ -41,6 +42,8 @@ export interface SearchIndex {
 const SLICE = 100;
 /** Words of context on each side of the matched words. */
 const SNIPPET_TOKENS = 16;
+/** The interim PostgreSQL snippet: the start of the text. */
+const SNIPPET_CHARS = 200;
 /** A heading match weighs more than the same words in the text. */
 const HEADING_WEIGHT = 5;
 
@@ -74,6 +77,49 @@ interface HitRow {
   circle_id: string | null;
   marked: string;
   rank: number;
+}
+
+/**
+ * PostgreSQL holds the same entries but not yet its own index (`tsvector` over `unaccent`,
+ * its own issue): until then every word must appear in the entry, case folded, accents not,
+ * recent edits first, the text's start as snippet. Never FTS syntax: words are letters only.
+ */
+async function interimPostgresQuery(db: DB, request: SearchRequest): Promise<SearchHit[]> {
+  const typed = words(request.text).slice(0, 12);
+  if (typed.length === 0) return [];
+  let query = db
+    .selectFrom("search_entries as e")
+    .select([
+      "e.kind",
+      "e.entry_id",
+      "e.document_id",
+      "e.label",
+      "e.context",
+      "e.anchor",
+      "e.circle_id",
+      "e.body",
+    ])
+    .where("e.pole_id", "=", request.poleId)
+    .where(readableSql(request.readable).$castTo<boolean>());
+  for (const word of typed) {
+    query = query.where(sql<boolean>`(e.heading || ' ' || e.body) ilike ${`%${word}%`}`);
+  }
+  if (request.kind) query = query.where("e.kind", "=", request.kind);
+  if (request.circleId) query = query.where("e.circle_id", "=", request.circleId);
+  if (request.documentId) query = query.where("e.document_id", "=", request.documentId);
+  const rows = await query.orderBy("e.updated_at", "desc").limit(request.limit).execute();
+  return rows.map((row) => ({
+    kind: row.kind as SearchHit["kind"],
+    id: row.entry_id,
+    documentId: row.document_id,
+    title: row.label,
+    snippet: row.body.slice(0, SNIPPET_CHARS),
+    highlights: [],
+    context: row.context,
+    anchor: row.anchor,
+    circleId: row.circle_id,
+    rank: 0,
+  }));
 }
 
 /** Called inside a use case's transaction as well as on its own. */
@@ -184,6 +230,7 @@ export const sqliteSearchIndex: SearchIndex = {
 
   /** Ranked by bm25 (heading words weigh more), recent edits first on ties. */
   async query(db, request) {
+    if (isPostgres(db)) return interimPostgresQuery(db, request);
     const match = ftsQuery(request.text);
     if (match === null) return [];
     const filters = [
