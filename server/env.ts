@@ -21,6 +21,22 @@ const EnvSchema = z
     /** Seconds a document stays loaded after its last connection leaves. */
     DOC_UNLOAD_DELAY_SECONDS: z.coerce.number().min(0).max(3600).default(5),
     SMTP_URL: z.string().optional(),
+    /**
+     * The addresses of the reverse proxies in front of the server (comma-separated): only
+     * requests coming from one of them have their X-Forwarded-For believed.
+     */
+    TRUST_PROXY: z
+      .string()
+      .default("")
+      .transform(
+        (list) =>
+          new Set(
+            list
+              .split(",")
+              .map((item) => item.trim())
+              .filter(Boolean),
+          ),
+      ),
     /** `postgres://…`: PostgreSQL instead of the embedded SQLite (DATA_DIR then unused). */
     DATABASE_URL: z
       .string()

@@ -115,7 +115,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
     config: { ...config, PUBLIC_URL: publicUrl },
     logger,
     sync,
-    throttles: deployment.throttles,
+    limits: deployment.limits,
   });
 
   let closing: Promise<void> | undefined;

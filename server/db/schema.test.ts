@@ -35,6 +35,14 @@ const expected = {
     user_id: "not null",
     expires_at: "not null",
   },
+  password_resets: {
+    token_hash: "not null",
+    user_id: "not null",
+    issued_by: "null",
+    created_at: "not null",
+    expires_at: "not null",
+    used_at: "null",
+  },
   poles: {
     id: "not null",
     slug: "not null",

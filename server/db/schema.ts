@@ -37,6 +37,17 @@ export interface SessionsTable {
   expires_at: number;
 }
 
+export interface PasswordResetsTable {
+  /** SHA-256 of the link's token, hex. */
+  token_hash: string;
+  user_id: string;
+  /** The coordinator who issued the link to copy; null when it was asked for by e-mail. */
+  issued_by: string | null;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
 export interface PolesTable {
   id: string;
   slug: string;
@@ -486,6 +497,7 @@ export interface SearchEntriesTable {
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
+  password_resets: PasswordResetsTable;
   poles: PolesTable;
   pole_members: PoleMembersTable;
   circles: CirclesTable;

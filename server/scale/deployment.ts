@@ -2,11 +2,11 @@
  * The two ways Maillage runs (CONTRACT.md, "Several instances"): alone on embedded SQLite
  * (the default), or on PostgreSQL — alone, or as one of several instances sharing the
  * same database and the same Redis. Everything that differs between them is chosen here;
- * the rest of the server only sees the interfaces (a store, a fan-out, throttles).
+ * the rest of the server only sees the interfaces (a store, a fan-out, limits).
  */
 import type SQLite from "better-sqlite3";
 import type { Logger } from "pino";
-import { createThrottle, type Throttle, type ThrottleRule } from "../auth/throttle";
+import { createLimits, type Limits } from "../auth/limits";
 import { type DB, openDatabase } from "../db/database";
 import { claimInstanceLock } from "../db/instance-lock";
 import { openPostgres } from "../db/postgres";
@@ -18,19 +18,8 @@ import type { Fanout } from "../sync/fanout";
 import { Instances } from "./instances";
 import { RedisBus } from "./redis-bus";
 import { RedisFanout } from "./redis-fanout";
-import { createRedisThrottle } from "./redis-throttle";
+import { redisThrottles } from "./redis-throttle";
 import { relayAccessEvents, relayPoleEvents } from "./relay";
-
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
-const loginRules = {
-  account: { limit: 5, windowMs: FIFTEEN_MINUTES },
-  address: { limit: 30, windowMs: FIFTEEN_MINUTES },
-} satisfies Record<string, ThrottleRule>;
-
-export interface Throttles {
-  account: Throttle;
-  address: Throttle;
-}
 
 export interface Deployment {
   mode: "sqlite" | "postgres" | "postgres+redis";
@@ -41,7 +30,8 @@ export interface Deployment {
   store?: DocumentStore;
   /** How documents reach the other instances (with Redis only). */
   fanout?: Fanout;
-  throttles: Throttles;
+  /** Throttles and rate limits, in memory or shared through Redis. */
+  limits: Limits;
   /** Relays access changes between instances (with Redis); `follow` acts on the others'. */
   shareAccess(events: AccessEvents, follow: (event: AccessEvent) => void): Promise<void>;
   /** Relays the pôles' events between instances (with Redis). */
@@ -50,11 +40,6 @@ export interface Deployment {
   close(): Promise<void>;
 }
 
-const localThrottles = (): Throttles => ({
-  account: createThrottle(loginRules.account),
-  address: createThrottle(loginRules.address),
-});
-
 export async function openDeployment(config: Env, logger: Logger): Promise<Deployment> {
   if (!config.DATABASE_URL) {
     const { db, sqlite } = openDatabase(config.DATA_DIR, config.DB_SYNCHRONOUS);
@@ -62,7 +47,7 @@ export async function openDeployment(config: Env, logger: Logger): Promise<Deplo
       mode: "sqlite",
       db,
       sqlite,
-      throttles: localThrottles(),
+      limits: createLimits(),
       shareAccess: async () => {},
       sharePoleEvents: async () => {},
       close: async () => {},
@@ -82,7 +67,7 @@ export async function openDeployment(config: Env, logger: Logger): Promise<Deplo
       mode: "postgres",
       db,
       store,
-      throttles: localThrottles(),
+      limits: createLimits(),
       shareAccess: async () => {},
       sharePoleEvents: async () => {},
       close: async () => releaseLock(),
@@ -106,10 +91,7 @@ export async function openDeployment(config: Env, logger: Logger): Promise<Deplo
     db,
     store,
     fanout: new RedisFanout(bus, instances),
-    throttles: {
-      account: createRedisThrottle(bus.publisher, "account", loginRules.account),
-      address: createRedisThrottle(bus.publisher, "address", loginRules.address),
-    },
+    limits: createLimits(redisThrottles(bus.publisher)),
     shareAccess: (events, follow) => relayAccessEvents(bus, events, follow),
     sharePoleEvents: (events) => relayPoleEvents(bus, events),
     async close() {

@@ -1,36 +1,68 @@
 import type { Redis } from "ioredis";
-import type { Throttle, ThrottleRule } from "../auth/throttle";
+import { growingDelayWait, type ThrottleStore, windowWait } from "../auth/throttle";
 
 /**
- * The login throttle shared by every instance: one sorted set of failure times per key,
- * trimmed to the window and expiring with it.
+ * The throttles shared by every instance, with the same rules as the memory store: a
+ * hash (failure count, last failure) per key for growing delays, a sorted set of event
+ * times per key for windows; each expires when it would be forgotten anyway.
  */
-export function createRedisThrottle(
-  redis: Redis,
-  name: string,
-  { limit, windowMs }: ThrottleRule,
-): Throttle {
-  const keyOf = (key: string) => `maillage:throttle:${name}:${key}`;
+export function redisThrottles(redis: Redis): ThrottleStore {
+  const keyOf = (name: string, key: string) => `maillage:throttle:${name}:${key}`;
   return {
-    async retryAfter(key, now = Date.now()) {
-      const k = keyOf(key);
-      const answers = await redis
-        .multi()
-        .zremrangebyscore(k, "-inf", now - windowMs)
-        .zcard(k)
-        .zrange(k, 0, 0, "WITHSCORES")
-        .exec();
-      const count = Number(answers?.[1]?.[1] ?? 0);
-      const oldest = answers?.[2]?.[1];
-      if (count < limit || !Array.isArray(oldest) || oldest.length < 2) return 0;
-      return Math.max(1, windowMs - (now - Number(oldest[1])));
+    growingDelay(name, rule) {
+      return {
+        async retryAfter(key) {
+          const [count, last] = await redis.hmget(keyOf(name, key), "count", "last");
+          if (count === null || last === null) return 0;
+          return growingDelayWait(rule, { count: Number(count), last: Number(last) }, Date.now());
+        },
+        async record(key, count = 1) {
+          const k = keyOf(name, key);
+          await redis
+            .multi()
+            .hincrby(k, "count", count)
+            .hset(k, "last", Date.now())
+            .pexpire(k, rule.forgetMs)
+            .exec();
+        },
+        async reset(key) {
+          await redis.del(keyOf(name, key));
+        },
+      };
     },
-    async fail(key, now = Date.now()) {
-      const k = keyOf(key);
-      await redis.multi().zadd(k, now, `${now}:${Math.random()}`).pexpire(k, windowMs).exec();
-    },
-    async reset(key) {
-      await redis.del(keyOf(key));
+    windowLimit(name, rule) {
+      return {
+        async retryAfter(key, count = 1) {
+          const k = keyOf(name, key);
+          const at = Date.now();
+          const answers = await redis
+            .multi()
+            .zremrangebyscore(k, "-inf", at - rule.windowMs)
+            .zrange(k, 0, -1, "WITHSCORES")
+            .exec();
+          const flat = answers?.[1]?.[1];
+          const times = Array.isArray(flat)
+            ? flat.filter((_, i) => i % 2 === 1).map((score) => Number(score))
+            : [];
+          return windowWait(rule, times, count, at);
+        },
+        async record(key, count = 1) {
+          const k = keyOf(name, key);
+          const at = Date.now();
+          const members = Array.from({ length: count }, (_, i) => [
+            at,
+            `${at}:${i}:${Math.random()}`,
+          ]);
+          await redis
+            .multi()
+            .zadd(k, ...members.flat())
+            .pexpire(k, rule.windowMs)
+            .exec();
+        },
+        async reset(key) {
+          await redis.del(keyOf(name, key));
+        },
+      };
     },
   };
 }
