@@ -7,7 +7,7 @@
  *   npm run bench -- --only=fanout,coldload,memory,http,scale,hostile,weight,instances
  *   npm run bench -- --repeats=5 --servers=maillage,reference --profile --no-extras
  *
- * Then the standalone bench/diagnostic.ts, bench/board.ts and bench/versions.ts run too.
+ * Then the standalone bench/diagnostic.ts, bench/board.ts, bench/versions.ts and bench/search.ts run too.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -103,7 +103,9 @@ writeFileSync(copy, `${report.join("\n")}\n`);
 console.log(`(Markdown copy of these tables: ${copy})`);
 
 // Benchmarks other engineers own run last, each a standalone script.
-for (const extra of flag("no-extras") ? [] : ["diagnostic.ts", "board.ts", "versions.ts"]) {
+for (const extra of flag("no-extras")
+  ? []
+  : ["diagnostic.ts", "board.ts", "versions.ts", "search.ts"]) {
   const file = join(benchDir, extra);
   if (!existsSync(file)) continue;
   console.log(`\n== bench/${extra} ==`);

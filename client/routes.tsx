@@ -106,6 +106,10 @@ export const router = createBrowserRouter([
                 async () => (await import("./features/audit/AuditPage")).AuditPage,
               ),
               page(
+                "p/:poleId/recherche",
+                async () => (await import("./features/search/SearchPage")).SearchPage,
+              ),
+              page(
                 "p/:poleId/portfolio",
                 async () => (await import("./features/boards/PortfolioPage")).PortfolioPage,
               ),

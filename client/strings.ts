@@ -16,6 +16,7 @@ import type { fr as history } from "./features/history/strings";
 import type { fr as maturity } from "./features/maturity/strings";
 import type { fr as onboarding } from "./features/onboarding/strings";
 import type { fr as profile } from "./features/profile/strings";
+import type { fr as search } from "./features/search/strings";
 import type { fr as core } from "./lib/i18n/fr";
 
 declare module "i18next" {
@@ -36,6 +37,7 @@ declare module "i18next" {
       history: typeof history;
       governance: typeof governance;
       maturity: typeof maturity;
+      search: typeof search;
     };
   }
 }

@@ -14,6 +14,7 @@ import * as createVersionsAndAmendments from "./2026_12_06_0000_create_versions_
 import * as createStructureRequests from "./2026_12_06_0020_create_structure_requests";
 import * as archiveCircles from "./2026_12_06_0030_archive_circles";
 import * as createPasswordResets from "./2026_12_06_0100_create_password_resets";
+import * as createSearch from "./2026_12_06_0100_create_search";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_22_1800_create_platform": createPlatform,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_0020_create_structure_requests": createStructureRequests,
   "2026_12_06_0030_archive_circles": archiveCircles,
   "2026_12_06_0100_create_password_resets": createPasswordResets,
+  "2026_12_06_0100_create_search": createSearch,
 };

@@ -26,6 +26,7 @@ import { peopleRoutes } from "./http/people";
 import { poleEventRoutes } from "./http/pole-events";
 import { poleRoutes } from "./http/poles";
 import { profileRoutes } from "./http/profile";
+import { searchRoutes } from "./http/search";
 import { structureRoutes } from "./http/structures";
 import { syncRoutes } from "./http/sync";
 import { versionRoutes } from "./http/versions";
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .route("/", amendmentRoutes(ctx))
     .route("/", poleEventRoutes(deps))
     .route("/", maturityRoutes(deps))
+    .route("/", searchRoutes(deps))
     .all("*", (c) => sendError(c, "not_found", "Route inconnue."));
   app.route("/api", api);
 

@@ -18,6 +18,7 @@ import { type Env, parseEnv } from "./env";
 import { createMailer } from "./mail/smtp";
 import { createProjections } from "./projections";
 import { openDeployment } from "./scale/deployment";
+import { indexWhatIsMissing } from "./search/refresh";
 import { createSyncServer, MAX_FRAME_BYTES, type SyncServer } from "./sync";
 
 export interface Maillage {
@@ -80,6 +81,8 @@ export async function startMaillage(config: Env): Promise<Maillage> {
   events.subscribe((event) => followAccess(sync, event, logger));
   await deployment.shareAccess(events, (event) => followAccess(sync, event, logger));
   const amendments = followAmendmentDecisions({ db, live: sync, events, poleEvents }, logger);
+  // Off the start-up path: a large older database is indexed while the server already serves.
+  indexWhatIsMissing(db, project).catch((err) => logger.error({ err }, "search backfill failed"));
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   // The app needs PUBLIC_URL, which defaults to the bound address (PORT=0 picks a free port).

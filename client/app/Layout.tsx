@@ -8,6 +8,7 @@ import { initials } from "../lib/color";
 import { currentLanguage, type Language, languages, setLanguage } from "../lib/i18n";
 import { forgetOfflineCopies } from "../offline/forget";
 import { CoordinationNavItems, coordinationLinks, PoleNavItems } from "./PoleNav";
+import { SearchBox } from "./SearchBox";
 import { currentPole, useMe, usePoleSelection, useResetSession } from "./session";
 import "./pole.css";
 
@@ -78,6 +79,7 @@ function Header() {
           </nav>
         ) : null}
         <div className="site-header__tools">
+          {pole ? <SearchBox key={pole.id} poleId={pole.id} /> : null}
           {me ? <AccountMenu userId={me.user.id} name={me.user.name} /> : <LanguageSwitcher />}
         </div>
       </div>

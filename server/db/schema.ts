@@ -471,6 +471,29 @@ export interface AmendmentsTable {
   created_at: number;
 }
 
+/** One findable thing (server/search/): FTS5's `search_fts` indexes its heading and body. */
+export interface SearchEntriesTable {
+  rowid: Generated<number>;
+  /** What the entry was built from (a document, a pôle's collective), with `key` unique in it. */
+  source: string;
+  key: string;
+  pole_id: string;
+  kind: string;
+  entry_id: string;
+  document_id: string | null;
+  document_kind: DocumentKind | null;
+  circle_id: string | null;
+  /** Shown as the hit's title; `context` says where it lives, `anchor` where it opens. */
+  label: string;
+  context: string;
+  anchor: string;
+  heading: string;
+  body: string;
+  /** A hash of everything above: a refresh compares it, not the texts. */
+  digest: string;
+  updated_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -514,6 +537,7 @@ export interface Database {
   maturity_marker_levels: MaturityMarkerLevelsTable;
   document_versions: DocumentVersionsTable;
   amendments: AmendmentsTable;
+  search_entries: SearchEntriesTable;
 }
 
 export type User = Selectable<UsersTable>;

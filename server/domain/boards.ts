@@ -4,6 +4,7 @@
  * document or a circle is its business; the browser that asked then copies the ids onto
  * the card in the Y.Doc so that every open board shows them at once.
  */
+
 import type { CardLink } from "../../shared/api/boards";
 import type { Circle as CircleView } from "../../shared/api/circles";
 import type { DocumentRef as DocumentView } from "../../shared/api/documents";
@@ -13,6 +14,7 @@ import { documentAccess } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import { serialize } from "../db/dialect";
 import type { DocumentRow } from "../db/schema";
+import { moveDocumentEntries } from "../search/refresh";
 import { createKyselyStore, loadDoc } from "../storage";
 import { audit } from "./audit";
 import { insertCircle, seat } from "./circles";
@@ -224,6 +226,7 @@ export async function createProjectGroup(
         .set({ circle_id: circle.id, updated_at: Date.now() })
         .where("id", "=", page.id)
         .execute();
+      await moveDocumentEntries(trx, { documentId: page.id, circleId: circle.id });
       projectDocumentId = page.id;
     } else {
       const row = await insertDocument(trx, {

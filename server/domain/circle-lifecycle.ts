@@ -8,6 +8,7 @@
 import type { Archives } from "../../shared/api/archives";
 import { canArchiveCircle, canRenameCircle } from "../../shared/permissions";
 import type { DB } from "../db/database";
+import { indexCollective, moveDocumentEntries } from "../search/refresh";
 import { audit } from "./audit";
 import { circleOfPole, unseat } from "./circles";
 import type { Ctx } from "./context";
@@ -52,6 +53,7 @@ export async function renameCircle(
   );
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("circles").set({ name }).where("id", "=", circleId).execute();
+    await indexCollective(trx, circle.pole_id);
     await audit(trx, {
       poleId: circle.pole_id,
       actorId,
@@ -197,6 +199,7 @@ export async function deleteCircle(
     }
     await moveArchived(trx, { ids, from: null, to: now });
     await trx.updateTable("circles").set({ deleted_at: now }).where("id", "in", ids).execute();
+    await indexCollective(trx, circle.pole_id);
     await audit(trx, {
       poleId: circle.pole_id,
       actorId,
@@ -265,6 +268,7 @@ export async function restoreDocument(
       .set({ archived_at: null, circle_id: circleId })
       .where("id", "=", documentId)
       .execute();
+    await moveDocumentEntries(trx, { documentId, circleId });
     await audit(trx, {
       poleId: document.pole_id,
       actorId,

@@ -6,6 +6,7 @@ import {
   canManageCircle,
 } from "../../shared/permissions";
 import type { DB } from "../db/database";
+import { indexCollective } from "../search/refresh";
 import { audit } from "./audit";
 import type { Ctx } from "./context";
 import { insertDocument } from "./documents";
@@ -29,6 +30,7 @@ export async function insertCircle(
     deleted_at: null,
   };
   await db.insertInto("circles").values(circle).execute();
+  await indexCollective(db, input.poleId);
   return circle;
 }
 
@@ -155,6 +157,7 @@ export async function createCircle(
           description: input.description ?? "",
         })
         .execute();
+      await indexCollective(trx, poleId);
     }
     if (input.kind === "thematic") {
       await insertDocument(trx, {
@@ -338,6 +341,7 @@ export async function updateCircleDetails(
       .values({ circle_id: circle.id, pole_id: circle.pole_id, ...input })
       .onConflict((oc) => oc.column("circle_id").doUpdateSet(input))
       .execute();
+    await indexCollective(trx, circle.pole_id);
     await audit(trx, {
       poleId: circle.pole_id,
       actorId,

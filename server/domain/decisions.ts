@@ -4,6 +4,7 @@
  * and reading them back. Each change is one transaction, then one event on the pôle's
  * stream so that open pages refresh.
  */
+
 import type {
   CloseAnswer,
   DecisionLogQuery,
@@ -20,6 +21,7 @@ import {
 import { choicesFor, collegeWeightsError, DEFAULT_THRESHOLD } from "../../shared/decisions";
 import type { DB } from "../db/database";
 import type { DecisionRow } from "../db/schema";
+import { indexDecision } from "../search/refresh";
 import { audit } from "./audit";
 import { collegesOf } from "./colleges";
 import type { Ctx } from "./context";
@@ -190,6 +192,7 @@ export async function openDecision(
       now,
     );
   });
+  await indexDecision(db, id);
   poleEvents.publish(poleId, { type: "decision", id });
   return present(db, { actorId, decisionId: id });
 }

@@ -14,6 +14,7 @@ import {
 } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import type { DocumentRow } from "../db/schema";
+import { indexNewDocument } from "../search/refresh";
 import { createKyselyStore } from "../storage";
 import type { Ctx } from "./context";
 import { forbidden, notFound } from "./errors";
@@ -57,6 +58,7 @@ export async function insertDocument(
   if (state) {
     await createKyselyStore(db, () => now).create(row.id, state);
   }
+  await indexNewDocument(db, row, state);
   return row;
 }
 

@@ -9,6 +9,7 @@ import { canInvite, type PoleRole } from "../../shared/permissions";
 import { generateSessionToken, hashToken } from "../auth/sessions";
 import type { DB } from "../db/database";
 import type { Invitation, User } from "../db/schema";
+import { indexCollective } from "../search/refresh";
 import {
   accountNotCreated,
   authenticate,
@@ -444,8 +445,10 @@ export async function acceptInvitation(
       .onConflict((oc) => oc.columns(["pole_id", "user_id"]).doNothing())
       .executeTakeFirst();
     // Only people new to the pôle go through the welcome (someone invited again does not).
-    if (joined.numInsertedOrUpdatedRows === 1n)
+    if (joined.numInsertedOrUpdatedRows === 1n) {
       await startOnboarding(trx, { poleId: row.pole_id, userId }, now);
+      await indexCollective(trx, row.pole_id);
+    }
     for (const { circleId, role } of seatsOf(row)) {
       await seat(
         trx,

@@ -2,6 +2,7 @@
 import type { PersonInput } from "../../shared/api/people";
 import { fold, type InterestLevel } from "../../shared/collective";
 import type { DB } from "../db/database";
+import { indexCollective } from "../search/refresh";
 
 export const parseList = (json: string): string[] => JSON.parse(json);
 
@@ -45,4 +46,5 @@ export async function writePerson(
     .values({ pole_id: poleId, user_id: userId, ...values })
     .onConflict((oc) => oc.columns(["pole_id", "user_id"]).doUpdateSet(values))
     .execute();
+  await indexCollective(db, poleId);
 }

@@ -4,6 +4,7 @@ import type { StructureInput, Structure as StructureView } from "../../shared/ap
 import { fold } from "../../shared/collective";
 import { canCreateStructure, canEditStructure } from "../../shared/permissions";
 import type { DB } from "../db/database";
+import { indexCollective } from "../search/refresh";
 import { audit } from "./audit";
 import type { Ctx } from "./context";
 import { DomainError, forbidden, notFound } from "./errors";
@@ -96,6 +97,7 @@ export async function insertStructure(
     target: id,
     details: { name: input.name, legalForm: input.legalForm },
   });
+  await indexCollective(db, poleId);
   return id;
 }
 
@@ -144,6 +146,7 @@ export async function updateStructure(
       target: structureId,
       details: { name: input.name, legalForm: input.legalForm },
     });
+    await indexCollective(trx, poleId);
   });
   const views = await listStructures(ctx, actorId, { poleId });
   const view = views.find((s) => s.id === structureId);

@@ -8,6 +8,7 @@ import type { Insertable } from "kysely";
 import type * as Y from "yjs";
 import { groupByColumn, readCards, readColumns } from "../../shared/board-doc";
 import type { Database } from "../db/schema";
+import { cardEntry } from "../search/entries";
 import type { Projector } from "./index";
 
 /** A row as inserted, less the board and pôle that every row of one board shares. */
@@ -21,6 +22,8 @@ interface ExtractedBoard {
   funding: Array<Projected<"board_card_funding">>;
   milestones: Array<Projected<"board_card_milestones">>;
   needs: Array<Projected<"board_card_needs">>;
+  /** What search finds on each card: summary, carrying structures, funders. */
+  texts: Array<{ id: string; title: string; texts: string[] }>;
 }
 
 /** SQLite caps bound values per statement; rows are inserted in slices well under it. */
@@ -36,9 +39,20 @@ export const boardProjector: Projector<ExtractedBoard> = {
   extract(doc: Y.Doc): ExtractedBoard {
     const columns = readColumns(doc);
     const groups = groupByColumn(columns, readCards(doc));
-    const extracted: ExtractedBoard = { cards: [], funding: [], milestones: [], needs: [] };
+    const extracted: ExtractedBoard = {
+      cards: [],
+      funding: [],
+      milestones: [],
+      needs: [],
+      texts: [],
+    };
     columns.forEach((column, columnPosition) => {
       (groups.get(column.id) ?? []).forEach((card, position) => {
+        extracted.texts.push({
+          id: card.id,
+          title: card.title,
+          texts: [card.summary, ...card.carriers, ...card.funding.map((line) => line.funder)],
+        });
         extracted.cards.push({
           card_id: card.id,
           title: card.title,
@@ -87,6 +101,10 @@ export const boardProjector: Projector<ExtractedBoard> = {
       (row) => `${row.card_id}/${row.milestone_id}`,
     );
     return extracted;
+  },
+
+  entries(document, extracted) {
+    return extracted.texts.map((card) => cardEntry(document, card));
   },
 
   async store(db, document, extracted) {

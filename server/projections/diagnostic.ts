@@ -9,6 +9,7 @@ import { readDiagnostic } from "../../shared/diagnostic/reading";
 import { type DiagnosticTable, diagnosticTables } from "../../shared/diagnostic/vocabularies";
 import type { DB } from "../db/database";
 import type { DocumentRow } from "../db/schema";
+import { rowEntry } from "../search/entries";
 import type { Projector } from "./index";
 
 interface ProjectedRow {
@@ -18,6 +19,8 @@ interface ProjectedRow {
   title: string;
   data: string;
   issues: string[] | null;
+  /** The row as read, for search's text (never stored as is). */
+  fields: Record<string, unknown>;
 }
 
 export interface DiagnosticProjection {
@@ -47,6 +50,7 @@ export const diagnosticProjector: Projector<DiagnosticProjection> = {
           title: asText((row as Record<string, unknown>)[title]),
           data: JSON.stringify(row),
           issues: null,
+          fields: row,
         });
       }
       for (const row of malformed) {
@@ -57,6 +61,7 @@ export const diagnosticProjector: Projector<DiagnosticProjection> = {
           title: asText(row.raw[title]),
           data: JSON.stringify(row.raw),
           issues: row.issues,
+          fields: row.raw,
         });
       }
       counts[table] = { rows: valid.length, malformed: malformed.length };
@@ -69,6 +74,23 @@ export const diagnosticProjector: Projector<DiagnosticProjection> = {
       row.position = position++;
     }
     return { rows, completeness: completeness(content), counts };
+  },
+
+  /** Every row with an id, valid or malformed: a malformed row is still someone's words. */
+  entries(document, projection) {
+    return projection.rows.flatMap((row) =>
+      row.rowId
+        ? [
+            rowEntry(document, {
+              table: row.registry,
+              id: row.rowId,
+              title: row.title,
+              data: row.data,
+              fields: row.fields,
+            }),
+          ]
+        : [],
+    );
   },
 
   /**

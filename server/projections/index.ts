@@ -1,30 +1,44 @@
 /**
  * Read projections of document content, refreshed whenever the sync layer stores a
  * document: SQL copies that search, indicators, exports and the portfolio read without
- * loading any Y.Doc. Each kind that needs one registers a projector here.
+ * loading any Y.Doc. Each kind that needs one registers a projector here; every document
+ * is also indexed for search (server/search/), from the same reading of its Y.Doc.
  */
 import type * as Y from "yjs";
 import type { DocumentKind } from "../../shared/documents";
 import type { DB } from "../db/database";
 import type { DocumentRow } from "../db/schema";
+import { documentEntries, type VersionedEntry } from "../search/entries";
+import { indexDocumentEntries } from "../search/refresh";
 import { boardProjector } from "./board";
 import { diagnosticProjector } from "./diagnostic";
 
 /**
  * `extract` reads the live Y.Doc synchronously (it may change or be destroyed after);
- * `store` writes what was extracted.
+ * `store` writes what was extracted; `entries` is what search finds in it (rows, cards).
  */
 export interface Projector<T> {
   extract(doc: Y.Doc): T;
   store(db: DB, document: DocumentRow, extracted: T): Promise<void>;
+  entries(document: DocumentRow, extracted: T): VersionedEntry[];
 }
 
-type Project = (db: DB, document: DocumentRow, doc: Y.Doc) => Promise<void>;
+interface Projected {
+  stored: Promise<void>;
+  entries: VersionedEntry[];
+}
+
+type Project = (db: DB, document: DocumentRow, doc: Y.Doc) => Projected;
 
 const run =
   <T>(projector: Projector<T>): Project =>
-  (db, document, doc) =>
-    projector.store(db, document, projector.extract(doc));
+  (db, document, doc) => {
+    const extracted = projector.extract(doc);
+    return {
+      stored: projector.store(db, document, extracted),
+      entries: projector.entries(document, extracted),
+    };
+  };
 
 /** One entry per kind that has a read projection (issues: diagnostic, boards). */
 const projectors: Partial<Record<DocumentKind, Project>> = {
@@ -32,8 +46,10 @@ const projectors: Partial<Record<DocumentKind, Project>> = {
   diagnostic: run(diagnosticProjector),
 };
 
-export function createProjections(db: DB) {
-  return async function project(documentId: string, doc: Y.Doc): Promise<void> {
+export type Projections = (documentId: string, doc: Y.Doc) => Promise<void>;
+
+export function createProjections(db: DB): Projections {
+  return async function project(documentId, doc) {
     const row = await db
       .selectFrom("documents")
       .selectAll()
@@ -45,6 +61,9 @@ export function createProjections(db: DB) {
       .set({ updated_at: Date.now() })
       .where("id", "=", documentId)
       .execute();
-    await projectors[row.kind]?.(db, row, doc);
+    // Everything is read from the Y.Doc before the first await below, while it is alive.
+    const projected = projectors[row.kind]?.(db, row, doc);
+    const entries = [...documentEntries(doc, row), ...(projected?.entries ?? [])];
+    await Promise.all([projected?.stored, indexDocumentEntries(db, row, entries)]);
   };
 }

@@ -14,7 +14,8 @@ export function migratedSchema(
 ): Record<string, Record<string, string>> {
   const tables = sqlite
     .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%'",
+      // search_fts and its shadow tables belong to FTS5, read through raw SQL only.
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name NOT LIKE 'search_fts%'",
     )
     .all() as Array<{ name: string }>;
   return Object.fromEntries(

@@ -6,7 +6,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { CardLinks } from "../../../shared/api/boards";
@@ -15,6 +15,7 @@ import { useCircles } from "../../app/poleQueries";
 import { api } from "../../lib/api";
 import { readUser, useAwareness } from "../../lib/awareness";
 import { PlusIcon, SelectField, TextField } from "../../ui/kit";
+import { SearchWithin } from "../search/SearchWithin";
 import { CardDialog } from "./CardDialog";
 import type { Viewer } from "./CardFace";
 import { CardTable } from "./CardTable";
@@ -119,6 +120,14 @@ export function BoardView({
     return map;
   }, [looking]);
 
+  // A search hit opens the board at its card (`?card=ID`), once the card has arrived.
+  const [params] = useSearchParams();
+  const foundCard = params.get("card");
+  const foundArrived = foundCard !== null && board.byId.has(foundCard);
+  useEffect(() => {
+    if (foundCard && foundArrived) setOpenId(foundCard);
+  }, [foundCard, foundArrived]);
+
   const onOpen = useCallback((cardId: string) => setOpenId(cardId), []);
   const openCard = openId ? board.byId.get(openId) : undefined;
   const groupName = openCard?.projectCircleId
@@ -128,6 +137,7 @@ export function BoardView({
 
   return (
     <div className="board">
+      <SearchWithin poleId={poleId} documentId={boardId} />
       <div className="board__toolbar">
         <fieldset className="segmented">
           <legend className="visually-hidden">{t("board.views")}</legend>

@@ -4,21 +4,35 @@
  * and provider (one provider per document); a read-only person sees it all, edits nothing.
  */
 import { useQuery } from "@tanstack/react-query";
-import { type KeyboardEvent, Suspense, useCallback, useMemo, useRef, useState } from "react";
+import {
+  type KeyboardEvent,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { Structures } from "../../../shared/api/structures";
 import { completeness } from "../../../shared/diagnostic/completeness";
 import { titleField } from "../../../shared/diagnostic/fields";
 import type { DiagnosticContent } from "../../../shared/diagnostic/reading";
-import { type DiagnosticTable, diagnosticTables } from "../../../shared/diagnostic/vocabularies";
+import {
+  type DiagnosticTable,
+  diagnosticTables,
+  isDiagnosticTable,
+} from "../../../shared/diagnostic/vocabularies";
 import { addRow } from "../../../shared/diagnostic/writing";
 import { useMe } from "../../app/session";
 import { api } from "../../lib/api";
 import { lazyComponent } from "../../lib/lazy";
 import { Loading, PlusIcon } from "../../ui/kit";
 import { useStepOnVisit } from "../onboarding/steps";
+import { SearchWithin } from "../search/SearchWithin";
 import { CompletenessPanel } from "./Completeness";
 import type { Option } from "./cells";
 import { Findings } from "./Findings";
@@ -63,6 +77,15 @@ export function DiagnosticView({
   const [focus, setFocus] = useState<{ table: DiagnosticTable; id: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const tabs = useRef<Array<HTMLButtonElement | null>>([]);
+  // A search hit opens the diagnostic at its row: `?registry=actors&row=ID`.
+  const [params] = useSearchParams();
+  const foundRegistry = params.get("registry");
+  const foundRow = params.get("row");
+  useEffect(() => {
+    if (!foundRow || !foundRegistry || !isDiagnosticTable(foundRegistry)) return;
+    setTab(foundRegistry);
+    setFocus({ table: foundRegistry, id: foundRow });
+  }, [foundRegistry, foundRow]);
   const structures = useQuery({
     queryKey: ["poles", poleId, "structures", "options"],
     queryFn: () => api.get(`/api/poles/${encodeURIComponent(poleId)}/structures`, Structures),
@@ -141,6 +164,7 @@ export function DiagnosticView({
       </h2>
       <p className="muted small">{t("intro")}</p>
       <CompletenessPanel measure={measure} />
+      <SearchWithin poleId={poleId} documentId={documentId} />
 
       <div className="diagnostic__tabs" role="tablist" aria-label={t("tabsLabel")}>
         {diagnosticTables.map((table, index) => (

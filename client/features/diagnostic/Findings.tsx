@@ -3,6 +3,7 @@
  * committee's views on it (d'accord, réservé, pas d'accord, with a comment), tallied live.
  * Votes live in a Y.Map per finding keyed by person: two people voting never collide.
  */
+
 import { memo, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { WebsocketProvider } from "y-websocket";
@@ -12,6 +13,7 @@ import type { MalformedRow, TableContent } from "../../../shared/diagnostic/read
 import { type Vote, votes } from "../../../shared/diagnostic/vocabularies";
 import { type Finding, findingState, tally } from "../../../shared/diagnostic/votes";
 import { deleteMalformed, deleteRow, setVote } from "../../../shared/diagnostic/writing";
+import { markFound } from "../../ui/found";
 import { Notice } from "../../ui/kit";
 import { EditorFaces, type Option, RefsCell, type RowContext, TextCell } from "./cells";
 import { DeleteButton } from "./RegistryTable";
@@ -54,6 +56,8 @@ export function Findings(props: FindingsProps) {
     );
     if (!field) return;
     focused.current = focusRowId;
+    const card = field.closest<HTMLElement>("li[data-row-id]");
+    if (card) markFound(card);
     field.scrollIntoView({ block: "center" });
     field.focus();
   }, [focusRowId, content]);

@@ -3,6 +3,7 @@
  * with the people editing each row shown on it, malformed rows shown as such, and the
  * rows of a read-only person rendered as plain text.
  */
+
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +13,7 @@ import { fieldsOf, titleField } from "../../../shared/diagnostic/fields";
 import type { MalformedRow, TableContent } from "../../../shared/diagnostic/reading";
 import type { DiagnosticTable } from "../../../shared/diagnostic/vocabularies";
 import { deleteMalformed, deleteRow } from "../../../shared/diagnostic/writing";
+import { markFound } from "../../ui/found";
 import { Notice } from "../../ui/kit";
 import { ChoiceCell, EditorFaces, type Option, RefsCell, type RowContext, TextCell } from "./cells";
 import type { Editing } from "./useDiagnostic";
@@ -37,6 +39,9 @@ export interface RegistryTableProps {
 }
 
 const ROW_HEIGHT = 52;
+
+/** How long to wait for a requested row to render after scrolling to it. */
+const LOOK_FRAMES = 30;
 
 export function RegistryTable(props: RegistryTableProps) {
   const { table, content, editable, editing, focusRowId } = props;
@@ -70,19 +75,28 @@ export function RegistryTable(props: RegistryTableProps) {
     }
   }, [rows]);
 
-  // Once per request: later changes of the rows must not pull the focus back.
+  // Once per request: later changes of the rows must not pull the focus back. The row
+  // renders some frames after the scroll; a change of rows meanwhile starts the look again.
   const focused = useRef<string | null>(null);
   useEffect(() => {
     if (!focusRowId || focused.current === focusRowId) return;
     const index = rows.findIndex((row) => row.id === focusRowId);
     if (index < 0) return;
-    focused.current = focusRowId;
     virtualizer.scrollToIndex(index, { align: "center" });
-    const frame = requestAnimationFrame(() => {
-      const field = scroller.current?.querySelector<HTMLElement>(
-        `tr[data-row-id="${CSS.escape(focusRowId)}"] :is(input, textarea, select, summary)`,
+    let frames = 0;
+    let frame = requestAnimationFrame(function look() {
+      const row = scroller.current?.querySelector<HTMLElement>(
+        `tr[data-row-id="${CSS.escape(focusRowId)}"]`,
       );
-      field?.focus();
+      if (!row && ++frames < LOOK_FRAMES) {
+        frame = requestAnimationFrame(look);
+        return;
+      }
+      focused.current = focusRowId;
+      if (!row) return;
+      markFound(row);
+      const field = row.querySelector<HTMLElement>(":is(input, textarea, select, summary)");
+      (field ?? row).focus();
     });
     return () => cancelAnimationFrame(frame);
   }, [focusRowId, rows, virtualizer]);

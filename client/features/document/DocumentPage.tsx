@@ -3,6 +3,7 @@
  * opens a sync session (Yjs + IndexedDB + WebSocket) and rebuilds it when the server says
  * the person's right changed; stops when it says the right was removed.
  */
+
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   Component,
@@ -30,6 +31,7 @@ import { AmendmentPanel } from "../governance/AmendmentPanel";
 import { CharterPanel } from "../governance/CharterPanel";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { PresenceList } from "./Presence";
+import { useFoundParagraph } from "./useFoundParagraph";
 
 const documentKey = (id: string) => ["documents", id] as const;
 
@@ -236,6 +238,8 @@ function LiveDocument({
       setSession(null);
     };
   }, [documentId, userId, user]);
+
+  useFoundParagraph(state === "connected");
 
   if (!session) return <Loading />;
   return (

@@ -20,6 +20,10 @@ export const en: Messages = {
     language: "Language",
     poleSwitcher: "Switch pôle",
     yourPoles: "Your pôles",
+    search: "Search the pôle",
+    searchPlaceholder: "Search…",
+    searchShortcut: "Shortcut: /",
+    searchSubmit: "Search",
   },
   languages: {
     fr: "Français",

@@ -20,6 +20,10 @@ export const fr = {
     language: "Langue",
     poleSwitcher: "Changer de pôle",
     yourPoles: "Vos pôles",
+    search: "Rechercher dans le pôle",
+    searchPlaceholder: "Rechercher…",
+    searchShortcut: "Raccourci : /",
+    searchSubmit: "Chercher",
   },
   languages: {
     fr: "Français",
