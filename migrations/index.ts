@@ -10,6 +10,7 @@ import * as createCollective from "./2026_11_22_1920_create_collective";
 import * as addStateVector from "./2026_11_22_2200_add_state_vector";
 import * as createDecisions from "./2026_12_05_2330_create_decisions";
 import * as createVersionsAndAmendments from "./2026_12_06_0000_create_versions_and_amendments";
+import * as createMeetings from "./2026_12_06_0100_create_meetings";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_22_1800_create_platform": createPlatform,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_22_2200_add_state_vector": addStateVector,
   "2026_12_05_2330_create_decisions": createDecisions,
   "2026_12_06_0000_create_versions_and_amendments": createVersionsAndAmendments,
+  "2026_12_06_0100_create_meetings": createMeetings,
 };

@@ -18,6 +18,7 @@ import { documentRoutes } from "./http/documents";
 import { handleError, sendError } from "./http/errors";
 import { exportRoutes } from "./http/exports";
 import { invitationRoutes } from "./http/invitations";
+import { meetingRoutes } from "./http/meetings";
 import { loadSession, requireKnownHost, requireSameOrigin, requireUser } from "./http/middleware";
 import { onboardingRoutes } from "./http/onboarding";
 import { peopleRoutes } from "./http/people";
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .route("/", boardRoutes(deps))
     .route("/", decisionRoutes(deps))
     .route("/", amendmentRoutes(ctx))
+    .route("/", meetingRoutes(ctx))
     .route("/", poleEventRoutes(deps))
     .all("*", (c) => sendError(c, "not_found", "Route inconnue."));
   app.route("/api", api);

@@ -6,7 +6,7 @@ import * as Y from "yjs";
 import { boardInitialState } from "../../shared/board-doc";
 import { BODY, type DocumentKind } from "../../shared/documents";
 
-type Outline = ReadonlyArray<{ heading: string; guidance: string }>;
+export type Outline = ReadonlyArray<{ heading: string; guidance: string }>;
 
 const diagnostic: Outline = [
   {
@@ -93,7 +93,11 @@ export function initialState(kind: DocumentKind): Uint8Array | null {
   // A board starts with its columns, the default project stages, rather than an outline.
   if (kind === "board") return boardInitialState();
   const outline = outlines[kind];
-  if (!outline) return null;
+  return outline ? outlineState(outline) : null;
+}
+
+/** A document whose body is one level-2 heading per section, each with its paragraph. */
+export function outlineState(outline: Outline): Uint8Array {
   const doc = new Y.Doc();
   const body = doc.getXmlFragment(BODY);
   const nodes = outline.flatMap(({ heading, guidance }) => [
@@ -105,4 +109,11 @@ export function initialState(kind: DocumentKind): Uint8Array | null {
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return state;
+}
+
+/** Appends a section (heading, empty paragraph) to a live document's body. */
+export function appendSection(doc: Y.Doc, heading: string) {
+  const body = doc.getXmlFragment(BODY);
+  const nodes = [element("heading", heading, { level: 2 }), element("paragraph", "")];
+  body.insert(body.length, nodes as unknown as Y.XmlElement[]);
 }

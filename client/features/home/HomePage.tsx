@@ -142,6 +142,7 @@ const kindRank: Record<DocumentKind, number> = {
   project: 3,
   page: 4,
   amendment: 5,
+  minutes: 6,
 };
 
 interface Group {
