@@ -24,6 +24,7 @@ import {
   updateAgendaItem,
 } from "../domain/meeting-agenda";
 import { answerAttendance } from "../domain/meeting-attendance";
+import { exportMeeting } from "../domain/meeting-export";
 import {
   closeMeeting,
   getMeeting,
@@ -33,6 +34,7 @@ import {
 } from "../domain/meetings";
 import { circleTasks, createTask, myTasks, setTaskDone } from "../domain/tasks";
 import type { AppEnv } from "./context";
+import { sendExport } from "./exports";
 import { requireUser, signedIn } from "./middleware";
 import { jsonBody } from "./validate";
 
@@ -54,6 +56,11 @@ export function meetingRoutes(ctx: MeetingContext) {
     .get("/documents/:documentId/meeting", requireUser, async (c) => {
       const meeting = await meetingOfDocument(ctx, signedIn(c).id, c.req.param());
       return c.json(meeting satisfies MeetingView);
+    })
+    .get("/meetings/:meetingId/export/:format", requireUser, async (c) => {
+      const { format } = c.req.param();
+      const file = await exportMeeting(ctx, signedIn(c).id, c.req.param());
+      return sendExport(c, file, format === "html" ? "inline" : "attachment");
     })
     .post("/meetings/:meetingId/close", requireUser, async (c) => {
       const meeting = await closeMeeting(ctx, signedIn(c).id, c.req.param());

@@ -239,6 +239,24 @@ describe("a meeting, from planning to its closed minutes", () => {
       409,
       "conflict",
     );
+    // The minutes' export: the frozen text, attendance, decisions and tasks.
+    const html = await (await as(nina)(`/api/meetings/${id}/export/html`)).text();
+    for (const words of [
+      "Trois projets avancent.",
+      "Présences",
+      "Oscar : représenté·e par Marc",
+      "Décisions : adoptée",
+      "✓ Chiffrer la légumerie — Marc, pour le 2020-01-31",
+    ]) {
+      expect(html).toContain(words);
+    }
+    expect(html).not.toContain("après la clôture");
+    for (const format of ["odt", "docx"]) {
+      const file = await as(nina)(`/api/meetings/${id}/export/${format}`);
+      expect(file.status).toBe(200);
+      expect((await file.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    }
+    await expectError(await as(nina)(`/api/meetings/${id}/export/pdf`), 400, "invalid_input");
     const list = await (await as(nina)(`/api/circles/${circleId}/meetings`)).json();
     expect(list).toEqual([expect.objectContaining({ id, state: "closed" })]);
   });

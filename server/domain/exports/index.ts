@@ -19,6 +19,7 @@ import type { Ctx } from "../context";
 import { openDocument } from "../documents";
 import { DomainError } from "../errors";
 import { slugify } from "../ids";
+import type { Block } from "./blocks";
 import { toCsv } from "./csv";
 import { docxMime, toDocx } from "./docx";
 import { toHtml } from "./html";
@@ -70,6 +71,8 @@ export async function renderExport(
     registry: string | undefined;
     /** Added to the file name (a version's number). */
     suffix?: string;
+    /** Sections after the text (a meeting's attendance, decisions and tasks). */
+    appendix?: readonly Block[];
   },
 ): Promise<ExportedFile> {
   const { format, registry, doc } = input;
@@ -113,24 +116,25 @@ export async function renderExport(
   }
   const model = exportModel(document, pole.name, doc, lookups);
   const title = `${model.title} — ${model.poleName}`;
+  const blocks = [...model.blocks, ...(input.appendix ?? [])];
   switch (format) {
     case "md":
       return {
-        body: toMarkdown(model.blocks),
+        body: toMarkdown(blocks),
         contentType: "text/markdown; charset=utf-8",
         fileName: `${base}.md`,
       };
     case "html":
       return {
-        body: toHtml(title, model.blocks),
+        body: toHtml(title, blocks),
         contentType: "text/html; charset=utf-8",
         fileName: `${base}.html`,
       };
     case "odt":
-      return { body: toOdt(title, model.blocks), contentType: odtMime, fileName: `${base}.odt` };
+      return { body: toOdt(title, blocks), contentType: odtMime, fileName: `${base}.odt` };
     default:
       return {
-        body: await toDocx(title, model.blocks),
+        body: await toDocx(title, blocks),
         contentType: docxMime,
         fileName: `${base}.docx`,
       };
