@@ -12,6 +12,7 @@ import type { fr as diagnostic } from "./features/diagnostic/strings";
 import type { fr as directory } from "./features/directory/strings";
 import type { fr as governance } from "./features/governance/strings";
 import type { fr as history } from "./features/history/strings";
+import type { fr as meetings } from "./features/meetings/strings";
 import type { fr as onboarding } from "./features/onboarding/strings";
 import type { fr as profile } from "./features/profile/strings";
 import type { fr as core } from "./lib/i18n/fr";
@@ -32,6 +33,7 @@ declare module "i18next" {
       diagnostic: typeof diagnostic;
       history: typeof history;
       governance: typeof governance;
+      meetings: typeof meetings;
     };
   }
 }

@@ -28,6 +28,7 @@ import { Tags } from "../../ui/tags";
 import { circlePageKey, circlePath, useCirclePage } from "./queries";
 import "./strings";
 import { CircleDecisions } from "../decisions/CircleDecisions";
+import { CircleMeetings } from "../meetings/CircleMeetings";
 
 export function CirclePage() {
   const { t } = useTranslation("collective");
@@ -77,6 +78,7 @@ export function CirclePage() {
                 )}
               </section>
               <CircleDecisions poleId={poleId} circleId={circle.id} />
+              <CircleMeetings poleId={poleId} circleId={circle.id} />
               <Activity circle={circle} />
               {circle.canManage && circle.kind !== "core" && circle.kind !== "steering" ? (
                 <DetailsForm circle={circle} />

@@ -12,6 +12,7 @@ import { errorMessage } from "../../lib/errors";
 import { sameWords } from "../../lib/text";
 import { Badge, DeadEnd, Loading, Notice, PlusIcon, useDocumentTitle } from "../../ui/kit";
 import { PendingDecisions } from "../decisions/PendingDecisions";
+import { MyTasks } from "../meetings/MyTasks";
 import { WelcomeChecklist } from "../onboarding/WelcomeChecklist";
 import { NewPageForm } from "./NewPageForm";
 import { NewPoleForm } from "./NewPoleForm";
@@ -106,6 +107,7 @@ export function HomePage() {
 
       <WelcomeChecklist poleId={pole.id} />
       <PendingDecisions poleId={pole.id} />
+      <MyTasks poleId={pole.id} />
 
       <div id={pagePanelId} hidden={panel !== "page"}>
         {panel === "page" ? (
