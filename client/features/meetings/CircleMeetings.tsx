@@ -11,6 +11,7 @@ import { required } from "../../lib/validation";
 import { FormActions, PlusIcon, TextField, TitledForm, useDisclosure } from "../../ui/kit";
 import { usePlanMeeting } from "./queries";
 import "./strings";
+import { usePoleEvents } from "../../lib/live";
 import { useCircleMeetings } from "./queries";
 
 const when = (iso: string, language: string) =>
@@ -109,6 +110,7 @@ export function CircleMeetings({ poleId, circleId }: { poleId: string; circleId:
   const me = useMe();
   const circles = useCircles(poleId);
   const meetings = useCircleMeetings(circleId);
+  usePoleEvents(poleId);
   const planning = useDisclosure();
   const mayPlan = useMemo(
     () =>

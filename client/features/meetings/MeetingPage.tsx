@@ -12,6 +12,7 @@ import { useFields, useSubmit } from "../../app/form";
 import { memberOf, useCircles } from "../../app/poleQueries";
 import { useMe } from "../../app/session";
 import { useProblem } from "../../lib/errors";
+import { usePoleEvents } from "../../lib/live";
 import { required } from "../../lib/validation";
 import {
   FormActions,
@@ -203,6 +204,7 @@ export function MeetingPage() {
   const close = useCloseMeeting(meetingId);
   const meeting = query.data;
   useDocumentTitle(meeting?.title);
+  usePoleEvents(meeting ? poleId : undefined);
   const runsCircle = useMemo(
     () =>
       me.data && circles.data && meeting
@@ -256,15 +258,15 @@ export function MeetingPage() {
             {closing.busy ? t("page.closing") : t("page.close")}
           </button>
         ) : null}
-        <ul className="plain-list">
-          {["odt", "docx", "html"].map((format) => (
-            <li key={format}>
-              <a href={exportUrl(meeting.id, format)}>
-                {t("page.export", { format: format.toUpperCase() })}
-              </a>
-            </li>
+        <p>
+          {t("page.export")}{" "}
+          {["odt", "docx", "html"].map((format, index) => (
+            <span key={format}>
+              {index > 0 ? " · " : null}
+              <a href={exportUrl(meeting.id, format)}>{format.toUpperCase()}</a>
+            </span>
           ))}
-        </ul>
+        </p>
       </section>
     </div>
   );

@@ -3,10 +3,12 @@ import { useTranslation } from "react-i18next";
 import { useMyTasks } from "./queries";
 import { TaskItems } from "./TaskItems";
 import "./strings";
+import { usePoleEvents } from "../../lib/live";
 
 export function MyTasks({ poleId }: { poleId: string }) {
   const { t } = useTranslation("meetings");
   const tasks = useMyTasks(poleId);
+  usePoleEvents(poleId);
   if (!tasks.data || tasks.data.length === 0) return null;
   return (
     <section aria-labelledby="my-tasks-title" className="card">
