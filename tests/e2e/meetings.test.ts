@@ -8,14 +8,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { expectNoPageErrors, inspect as inspectPage } from "../helpers/browser";
-import { browserSessions, startClientPole } from "../helpers/e2e";
-import {
-  client,
-  type FoundedPole,
-  joinPole,
-  type Person,
-  type TestServer,
-} from "../helpers/server";
+import { browserSessions, startClientPoleWithGroup } from "../helpers/e2e";
+import type { FoundedPole, Person, TestServer } from "../helpers/server";
 
 const sessions = browserSessions();
 let server: TestServer;
@@ -27,17 +21,7 @@ const open = async (cookie: string) => (await sessions.open(server, { cookie }))
 const inspect = (page: Page, name: string) => inspectPage(page, name, `meetings-${name}`);
 
 beforeAll(async () => {
-  ({ server, pole } = await startClientPole());
-  const api = client(server.url, pole.coordinator.cookie);
-  const circle = await (
-    await api(`/api/poles/${pole.poleId}/circles`, { body: { kind: "thematic", name: "Réemploi" } })
-  ).json();
-  circleId = circle.id;
-  await api(`/api/circles/${circleId}/members/${pole.coordinator.userId}`, {
-    method: "PUT",
-    body: { role: "facilitator" },
-  });
-  alice = await joinPole(server, pole, [{ circleId, role: "member" }], "Alice Martin");
+  ({ server, pole, circleId, alice } = await startClientPoleWithGroup());
 }, 60_000);
 
 afterAll(() => server?.close());
