@@ -286,6 +286,7 @@ async function benchServer(doc: Y.Doc) {
       created_by: null,
       created_at: now,
       updated_at: now,
+      archived_at: null,
     };
     await db.insertInto("documents").values(document).execute();
     const extract = time(() => diagnosticProjector.extract(doc));

@@ -61,6 +61,10 @@ export const router = createBrowserRouter([
                 async () => (await import("./features/circles/CirclePage")).CirclePage,
               ),
               page(
+                "p/:poleId/archives",
+                async () => (await import("./features/circles/ArchivesPage")).ArchivesPage,
+              ),
+              page(
                 "p/:poleId/bienvenue",
                 async () => (await import("./features/onboarding/OnboardingPage")).OnboardingPage,
               ),
@@ -99,6 +103,18 @@ export const router = createBrowserRouter([
               page(
                 "d/:documentId/historique",
                 async () => (await import("./features/history/HistoryPage")).HistoryPage,
+              ),
+              page(
+                "p/:poleId/tableau-de-bord",
+                async () => (await import("./features/maturity/DashboardPage")).DashboardPage,
+              ),
+              page(
+                "p/:poleId/maturite",
+                async () => (await import("./features/maturity/MaturityPage")).MaturityPage,
+              ),
+              page(
+                "p/:poleId/maturite/:campaignId",
+                async () => (await import("./features/maturity/CampaignPage")).CampaignPage,
               ),
               // The editor (Tiptap, Yjs) is the heaviest part: it comes with the document page.
               page(

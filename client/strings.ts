@@ -12,6 +12,7 @@ import type { fr as diagnostic } from "./features/diagnostic/strings";
 import type { fr as directory } from "./features/directory/strings";
 import type { fr as governance } from "./features/governance/strings";
 import type { fr as history } from "./features/history/strings";
+import type { fr as maturity } from "./features/maturity/strings";
 import type { fr as meetings } from "./features/meetings/strings";
 import type { fr as onboarding } from "./features/onboarding/strings";
 import type { fr as profile } from "./features/profile/strings";
@@ -33,6 +34,7 @@ declare module "i18next" {
       diagnostic: typeof diagnostic;
       history: typeof history;
       governance: typeof governance;
+      maturity: typeof maturity;
       meetings: typeof meetings;
     };
   }

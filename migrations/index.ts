@@ -9,7 +9,10 @@ import * as createBoardProjection from "./2026_11_22_1910_create_board_projectio
 import * as createCollective from "./2026_11_22_1920_create_collective";
 import * as addStateVector from "./2026_11_22_2200_add_state_vector";
 import * as createDecisions from "./2026_12_05_2330_create_decisions";
+import * as createMaturity from "./2026_12_05_2345_create_maturity";
 import * as createVersionsAndAmendments from "./2026_12_06_0000_create_versions_and_amendments";
+import * as createStructureRequests from "./2026_12_06_0020_create_structure_requests";
+import * as archiveCircles from "./2026_12_06_0030_archive_circles";
 import * as createMeetings from "./2026_12_06_0100_create_meetings";
 
 export const migrations: Record<string, Migration> = {
@@ -19,6 +22,9 @@ export const migrations: Record<string, Migration> = {
   "2026_11_22_1920_create_collective": createCollective,
   "2026_11_22_2200_add_state_vector": addStateVector,
   "2026_12_05_2330_create_decisions": createDecisions,
+  "2026_12_05_2345_create_maturity": createMaturity,
   "2026_12_06_0000_create_versions_and_amendments": createVersionsAndAmendments,
+  "2026_12_06_0020_create_structure_requests": createStructureRequests,
+  "2026_12_06_0030_archive_circles": archiveCircles,
   "2026_12_06_0100_create_meetings": createMeetings,
 };

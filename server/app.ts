@@ -18,6 +18,7 @@ import { documentRoutes } from "./http/documents";
 import { handleError, sendError } from "./http/errors";
 import { exportRoutes } from "./http/exports";
 import { invitationRoutes } from "./http/invitations";
+import { maturityRoutes } from "./http/maturity";
 import { meetingRoutes } from "./http/meetings";
 import { loadSession, requireKnownHost, requireSameOrigin, requireUser } from "./http/middleware";
 import { onboardingRoutes } from "./http/onboarding";
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .use("/poles/*", requireUser)
     .use("/structures/*", requireUser)
     .use("/suggestions/*", requireUser)
+    .use("/maturity/*", requireUser)
     .route("/", profileRoutes(deps))
     .route("/", structureRoutes(deps))
     .route("/", peopleRoutes(deps))
@@ -105,6 +107,7 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .route("/", amendmentRoutes(ctx))
     .route("/", meetingRoutes(ctx))
     .route("/", poleEventRoutes(deps))
+    .route("/", maturityRoutes(deps))
     .all("*", (c) => sendError(c, "not_found", "Route inconnue."));
   app.route("/api", api);
 

@@ -19,9 +19,11 @@ import {
   defaultStages,
   Fte,
   FundingLine,
+  fundingSchemes,
   Milestone,
 } from "./boards";
 import { boardTypes } from "./documents";
+import { isOneOf } from "./one-of";
 
 export const newBoardId = () => uuidv4();
 
@@ -96,6 +98,21 @@ function fte(value: unknown): number {
 }
 
 /**
+ * A funding line, or null when it cannot be counted (no funder, a negative amount…). A
+ * scheme this version does not know (another client's, a later version's) reads as
+ * `other`: the money still counts in the portfolio and the funders' report.
+ */
+function readFundingLine(item: unknown): FundingLine | null {
+  if (typeof item !== "object" || item === null) return null;
+  const { scheme } = item as { scheme?: unknown };
+  const line = FundingLine.safeParse({
+    ...item,
+    scheme: isOneOf(fundingSchemes, scheme) ? scheme : "other",
+  });
+  return line.success ? line.data : null;
+}
+
+/**
  * A card as the rest of the code sees it. Fields are checked one by one, so that one bad
  * value (a negative amount typed through another client) drops that value, not the card.
  */
@@ -111,10 +128,7 @@ export function readCard(id: string, map: Y.Map<unknown>): Card {
     jobsCreated: fte(map.get("jobsCreated")),
     jobsKept: fte(map.get("jobsKept")),
     transitionText: str(map.get("transitionText")).slice(0, 4000),
-    funding: plainItems(map.get("funding")).flatMap((item) => {
-      const line = FundingLine.safeParse(item);
-      return line.success ? [line.data] : [];
-    }),
+    funding: plainItems(map.get("funding")).flatMap((item) => readFundingLine(item) ?? []),
     milestones: plainItems(map.get("milestones")).flatMap((item) => {
       const milestone = Milestone.safeParse(item);
       return milestone.success ? [milestone.data] : [];

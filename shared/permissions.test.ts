@@ -4,10 +4,12 @@ import {
   amendmentAccess,
   type CircleRole,
   canAnswerAttendance,
+  canAnswerStructureRequest,
   canChangePoleRole,
   canCreateCircle,
   canCreatePage,
   canCreateStructure,
+  canDecideSuggestion,
   canEditCircleDetails,
   canEditPerson,
   canEditPoleProfile,
@@ -18,9 +20,11 @@ import {
   canProposeAmendment,
   canReadAudit,
   canRunMeeting,
+  canSeeEmails,
   canWithdrawAmendment,
   circleRoles,
   documentAccess,
+  joinsStructureDirectly,
   type Member,
   minutesAccess,
   type PoleRole,
@@ -144,11 +148,14 @@ describe("the collective's rules", () => {
       expect(canEditCircleDetails(m, "c")).toBe(details);
       expect(canCreateStructure(m)).toBe(true);
       const coordinator = poleRole === "coordinator";
+      expect(canAnswerStructureRequest(m, true)).toBe(ownStructure);
+      expect(canAnswerStructureRequest(m, false)).toBe(otherStructure);
       for (const rule of [
         canEditPoleProfile,
         canReadAudit,
         canFollowNewcomers,
         canChangePoleRole,
+        canSeeEmails,
       ]) {
         expect(rule(m)).toBe(coordinator);
       }
@@ -162,13 +169,62 @@ describe("the collective's rules", () => {
       canFollowNewcomers,
       canChangePoleRole,
       canCreateStructure,
+      canSeeEmails,
     ]) {
       expect(rule(null)).toBe(false);
     }
+    expect(canDecideSuggestion(null, { suggestedId: "c", targetId: "c" })).toBe(false);
     expect(canEditPerson(null, true)).toBe(false);
     expect(canEditStructure(null, true)).toBe(false);
     expect(canEditCircleDetails(null, "c")).toBe(false);
   });
+});
+
+describe("joining a structure and deciding a suggestion", () => {
+  const seated = (poleRole: PoleRole, seats: Array<[string, CircleRole]>): Member => ({
+    poleRole,
+    circles: seats.map(([circleId, role]) => ({ circleId, role })),
+  });
+
+  it.each([
+    ["coordinator", 3, true],
+    ["coordinator", 0, true],
+    ["member", 0, true],
+    ["member", 1, false],
+    ["observer", 0, true],
+    ["observer", 2, false],
+  ] as const)("a %s joins a structure of %i people directly: %s", (poleRole, count, direct) => {
+    expect(joinsStructureDirectly(seated(poleRole, []), count)).toBe(direct);
+  });
+
+  it.each([
+    // poleRole, seats, target circle, decides
+    ["coordinator", [], "x", true],
+    ["coordinator", [], "y", true],
+    ["member", [["x", "facilitator"]], "x", true],
+    ["member", [["x", "facilitator"]], "y", false],
+    ["member", [["y", "facilitator"]], "y", false],
+    [
+      "member",
+      [
+        ["x", "facilitator"],
+        ["y", "facilitator"],
+      ],
+      "y",
+      true,
+    ],
+    ["member", [["x", "member"]], "x", false],
+    ["observer", [["x", "facilitator"]], "x", false],
+  ] as const)(
+    "a %s seated %j decides a suggestion for x placed in %s: %s",
+    (poleRole, seats, targetId, decides) => {
+      const member = seated(
+        poleRole,
+        seats.map(([c, r]) => [c, r] as [string, CircleRole]),
+      );
+      expect(canDecideSuggestion(member, { suggestedId: "x", targetId })).toBe(decides);
+    },
+  );
 });
 
 describe("nested circles: rights do not flow between a thematic group and its projects", () => {

@@ -20,10 +20,12 @@ export interface Member {
   circles: ReadonlyArray<{ circleId: string; role: CircleRole }>;
 }
 
-/** A document as far as rights go: its kind and the circle it belongs to. */
+/** A document as far as rights go: its kind, the circle it belongs to, whether archived. */
 export interface DocumentRef {
   kind: DocumentKind;
   circleId: string | null;
+  /** Archived documents are read-only for everyone until a coordinator restores them. */
+  archived?: boolean;
 }
 
 /** The pôle's governing circles, whose members co-write the diagnostic and the charter. */
@@ -54,6 +56,7 @@ export function documentAccess(
   governing: GoverningCircles,
 ): DocumentAccess | null {
   if (member === null) return null;
+  if (doc.archived) return "view";
   if (member.poleRole === "coordinator") return "edit";
   if (member.poleRole === "observer") return "view";
   if (doc.kind === "diagnostic" || doc.kind === "charter" || doc.kind === "amendment") {
@@ -141,6 +144,15 @@ export function canManageCircle(member: Member | null, circleId: string): boolea
 }
 
 export const canCreateCircle = (member: Member | null) => isCoordinator(member);
+
+/** Founding another pôle: anyone signed in, or only coordinators when the instance says so. */
+export const canFoundPole = ({
+  allowPoleCreation,
+  coordinatesAPole,
+}: {
+  allowPoleCreation: boolean;
+  coordinatesAPole: boolean;
+}) => allowPoleCreation || coordinatesAPole;
 export const canInvite = (member: Member | null) => isCoordinator(member);
 
 // The collective (pôle profile, people, structures, onboarding, audit).
@@ -152,6 +164,9 @@ export const canEditPoleProfile = (member: Member | null) => isCoordinator(membe
 export const canReadAudit = (member: Member | null) => isCoordinator(member);
 export const canFollowNewcomers = (member: Member | null) => isCoordinator(member);
 export const canChangePoleRole = (member: Member | null) => isCoordinator(member);
+
+/** People's e-mail addresses, in every answer that lists people: the coordinators' only. */
+export const canSeeEmails = (member: Member | null) => isCoordinator(member);
 
 /** Each person edits their own profile; coordinators keep everyone's up to date. */
 export function canEditPerson(member: Member | null, isSelf: boolean): boolean {
@@ -165,6 +180,31 @@ export function canEditStructure(member: Member | null, belongsToIt: boolean): b
   if (member === null) return false;
   return member.poleRole === "coordinator" || (belongsToIt && member.poleRole !== "observer");
 }
+
+/** A request to join a structure is answered by those who edit that structure. */
+export const canAnswerStructureRequest = canEditStructure;
+
+/**
+ * Joining a structure without a request: a coordinator placing someone, or the first
+ * person of a structure that has nobody yet (nobody could answer the request; the journal
+ * shows it to the coordinators, who can undo it).
+ */
+export const joinsStructureDirectly = (actor: Member, structureHeadcount: number) =>
+  actor.poleRole === "coordinator" || structureHeadcount === 0;
+
+/**
+ * An onboarding suggestion places a newcomer: it is decided by those who place people in
+ * the suggested circle (coordinators, its facilitators), and moved to another circle only
+ * by someone who places people in that one too.
+ */
+export const canDecideSuggestion = (
+  member: Member | null,
+  { suggestedId, targetId }: { suggestedId: string; targetId: string },
+) => canManageCircle(member, suggestedId) && canManageCircle(member, targetId);
+
+/** Renaming a group: whoever places people in it. Archiving, deleting, restoring: coordinators. */
+export const canRenameCircle = canManageCircle;
+export const canArchiveCircle = (member: Member | null) => isCoordinator(member);
 
 /** A circle's theme and description: whoever places people in it. */
 export const canEditCircleDetails = canManageCircle;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { InterestLevel } from "./collective";
-import { circlesToSuggest, type SuggestedCircles } from "./suggestions";
+import type { CircleRole, PoleRole } from "./permissions";
+import { circlesToSuggest, type SuggestedCircles, turnsObserverIntoEditor } from "./suggestions";
 
 const circles = [
   { id: "core", kind: "core" },
@@ -33,5 +34,21 @@ const table: Array<[InterestLevel, string[], string[], SuggestedCircles]> = [
 describe("circles suggested to a newcomer", () => {
   it.each(table)("%s, chose %j, contributes in %j", (interest, chosen, contributesIn, expected) => {
     expect(circlesToSuggest({ interest, circles, chosen, contributesIn })).toEqual(expected);
+  });
+});
+
+describe("a confirmation that turns an observer into an editor", () => {
+  const cases: Array<[PoleRole, CircleRole | null, CircleRole, boolean]> = [
+    ["member", "observer", "member", true],
+    ["member", "observer", "facilitator", true],
+    ["member", "observer", "observer", false],
+    ["member", null, "member", false],
+    ["member", "member", "facilitator", false],
+    ["coordinator", "observer", "member", true],
+    ["observer", "observer", "member", false],
+  ];
+  it.each(cases)("pôle %s seated %s, placed as %s: %s", (poleRole, seat, role, turns) => {
+    const circles = seat ? [{ circleId: "c", role: seat }] : [];
+    expect(turnsObserverIntoEditor({ poleRole, circles }, { circleId: "c", role })).toBe(turns);
   });
 });

@@ -4,7 +4,7 @@
  * or a theme the groups of that kind they chose. Pure: the domain reads the circles.
  */
 import type { InterestLevel } from "./collective";
-import type { CircleKind, CircleRole } from "./permissions";
+import type { CircleKind, CircleRole, PoleRole } from "./permissions";
 
 /** A suggestion seats the newcomer as a member; the coordinator may change the role. */
 export const SUGGESTED_ROLE: CircleRole = "member";
@@ -47,4 +47,19 @@ export function circlesToSuggest(input: {
     };
   }
   return notYet(chosen);
+}
+
+/**
+ * Whether confirming a placement turns someone who only reads a circle's documents (an
+ * observer of it) into one who edits them: the newcomers page asks before doing so. A
+ * pôle-level observer reads everything whatever their seat, so nothing turns for them.
+ */
+export function turnsObserverIntoEditor(
+  person: { poleRole: PoleRole; circles: ReadonlyArray<{ circleId: string; role: CircleRole }> },
+  placement: { circleId: string; role: CircleRole },
+): boolean {
+  const seat = person.circles.find((c) => c.circleId === placement.circleId);
+  return (
+    person.poleRole !== "observer" && seat?.role === "observer" && placement.role !== "observer"
+  );
 }

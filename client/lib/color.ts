@@ -3,7 +3,7 @@
  * light enough for dark text (initials, caret labels) at AA contrast and still visible
  * as a caret line on white.
  */
-const palette = [
+export const palette = [
   "#f4a261",
   "#e9c46a",
   "#8ecae6",

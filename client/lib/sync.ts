@@ -8,6 +8,7 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { closeCodes } from "../../shared/documents";
 import { offlineCopyName } from "../offline/rules";
+import { keepColorDistinct } from "./presence-colors";
 
 export type ConnectionState = "syncing" | "connected" | "offline" | "closed";
 
@@ -61,6 +62,7 @@ export function openSyncSession(
     shouldReconnect: (event) => !terminal.has(event.code),
   });
   provider.awareness.setLocalStateField("user", user);
+  const stopColors = keepColorDistinct(provider.awareness);
 
   let destroyed = false;
   let stopped = false;
@@ -140,6 +142,7 @@ export function openSyncSession(
       destroyed = true;
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
+      stopColors();
       provider.awareness.setLocalState(null);
       provider.destroy();
       void persistence.destroy();

@@ -16,6 +16,8 @@ import type {
   VoteChoice,
 } from "../../shared/decisions";
 import type { DocumentKind } from "../../shared/documents";
+import type { GodinMarker, ObjectiveKey } from "../../shared/maturity/referentiel";
+import type { AudienceKind } from "../../shared/maturity/rules";
 import type { AgendaItemKind, AttendanceStatus, MeetingState } from "../../shared/meetings";
 import type { CircleKind, CircleRole, PoleRole } from "../../shared/permissions";
 import type { VersionKind } from "../../shared/versions";
@@ -57,6 +59,10 @@ export interface CirclesTable {
   name: string;
   parent_id: string | null;
   created_at: number;
+  /** Archived (hidden from the active circles, documents read-only), restorable. */
+  archived_at: number | null;
+  /** Deleted: seats removed, documents archived; the row stays for names in history. */
+  deleted_at: number | null;
 }
 
 export interface CircleMembersTable {
@@ -103,6 +109,8 @@ export interface DocumentsTable {
   created_by: string | null;
   created_at: number;
   updated_at: number;
+  /** Archived with its circle: read-only for everyone, listed in the archives. */
+  archived_at: number | null;
 }
 
 export interface DocumentStatesTable {
@@ -160,6 +168,14 @@ export interface StructuresTable {
   ess: number;
   created_by: string | null;
   created_at: number;
+}
+
+/** A person's pending request to join a structure (one per person and pôle). */
+export interface StructureRequestsTable {
+  pole_id: string;
+  user_id: string;
+  structure_id: string;
+  requested_at: number;
 }
 
 export interface PeopleTable {
@@ -354,6 +370,63 @@ export interface DecisionVotesTable {
   at: number;
 }
 
+// Self-assessment (migrations/2026_12_05_2345_create_maturity.ts).
+export interface MaturityIndicatorsTable {
+  id: string;
+  pole_id: string;
+  objective: ObjectiveKey;
+  label: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface MaturityHiddenIndicatorsTable {
+  pole_id: string;
+  indicator_id: string;
+}
+
+export interface MaturityCampaignsTable {
+  id: string;
+  pole_id: string;
+  title: string;
+  opens_on: string;
+  closes_on: string;
+  audience: AudienceKind;
+  audience_circle_id: string | null;
+  /** JSON: Indicator[] (shared/maturity/referentiel.ts), frozen at opening. */
+  indicators: string;
+  sheet_document_id: string;
+  created_by: string | null;
+  created_at: number;
+  closed_at: number | null;
+  closed_by: string | null;
+}
+
+export interface MaturityRespondentsTable {
+  campaign_id: string;
+  user_id: string;
+}
+
+export interface MaturityAnswersTable {
+  campaign_id: string;
+  user_id: string;
+  indicator_id: string;
+  importance: number | null;
+  standing: number | null;
+  comment: Generated<string>;
+  /** JSON: Evidence[] (shared/api/maturity.ts). */
+  evidence: Generated<string>;
+  updated_at: number;
+}
+
+export interface MaturityMarkerLevelsTable {
+  campaign_id: string;
+  marker: GodinMarker;
+  level: Maturity;
+  set_by: string | null;
+  set_at: number;
+}
+
 export interface DocumentVersionsTable {
   id: string;
   document_id: string;
@@ -462,6 +535,7 @@ export interface Database {
   board_card_needs: BoardCardNeedsTable;
   pole_profiles: PoleProfilesTable;
   structures: StructuresTable;
+  structure_requests: StructureRequestsTable;
   people: PeopleTable;
   circle_details: CircleDetailsTable;
   onboardings: OnboardingsTable;
@@ -475,6 +549,12 @@ export interface Database {
   decisions: DecisionsTable;
   decision_electorate: DecisionElectorateTable;
   decision_votes: DecisionVotesTable;
+  maturity_indicators: MaturityIndicatorsTable;
+  maturity_hidden_indicators: MaturityHiddenIndicatorsTable;
+  maturity_campaigns: MaturityCampaignsTable;
+  maturity_respondents: MaturityRespondentsTable;
+  maturity_answers: MaturityAnswersTable;
+  maturity_marker_levels: MaturityMarkerLevelsTable;
   document_versions: DocumentVersionsTable;
   amendments: AmendmentsTable;
   meetings: MeetingsTable;

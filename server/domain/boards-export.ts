@@ -2,7 +2,6 @@
  * The portfolio for people outside the workspace: a CSV for spreadsheets and a printable
  * HTML report for funders. Every figure comes from summarizePortfolio (shared/boards.ts).
  */
-import { stringify } from "csv-stringify/sync";
 import type { PortfolioProject } from "../../shared/api/boards";
 import {
   type FundingState,
@@ -11,6 +10,7 @@ import {
   summarizePortfolio,
 } from "../../shared/boards";
 import type { PortfolioDetail } from "./boards-portfolio";
+import { frenchCsv, frenchDecimal } from "./exports/csv";
 import { escapeHtml } from "./exports/html";
 
 const stateLabels: Record<FundingState, string> = {
@@ -23,8 +23,8 @@ const groupOf = (detail: PortfolioDetail, project: PortfolioProject) =>
   (project.circleId && detail.groups[project.circleId]) || "";
 
 /**
- * One row per project; amounts in euros with a dot, FTE with one decimal, so that the
- * numbers stay numbers in any spreadsheet. A BOM tells Excel the file is UTF-8.
+ * One row per project, in the registries' French format: amounts in euros to the cent and
+ * FTE with one decimal, both with a decimal comma, so that they stay numbers.
  */
 export function portfolioCsv(detail: PortfolioDetail): string {
   const header = [
@@ -41,12 +41,12 @@ export function portfolioCsv(detail: PortfolioDetail): string {
       groupOf(detail, project),
       project.title,
       project.columnTitle,
-      project.jobsCreated.toFixed(1),
-      project.jobsKept.toFixed(1),
-      ...fundingStates.map((state) => funding[state].toFixed(2)),
+      frenchDecimal(project.jobsCreated, 1),
+      frenchDecimal(project.jobsKept, 1),
+      ...fundingStates.map((state) => frenchDecimal(funding[state], 2)),
     ];
   });
-  return `\ufeff${stringify([header, ...rows])}`;
+  return frenchCsv([header, ...rows]);
 }
 
 const euro = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });

@@ -7,10 +7,12 @@
 import type { CardLink } from "../../shared/api/boards";
 import type { Circle as CircleView } from "../../shared/api/circles";
 import type { DocumentRef as DocumentView } from "../../shared/api/documents";
+import { cardsOf } from "../../shared/board-doc";
 import type { DocumentAccess } from "../../shared/documents";
 import { documentAccess } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import type { DocumentRow } from "../db/schema";
+import { createKyselyStore, loadDoc } from "../storage";
 import { audit } from "./audit";
 import { insertCircle, seat } from "./circles";
 import type { Ctx } from "./context";
@@ -38,7 +40,7 @@ async function openBoard(
   if (!board || !member) throw notFound("Tableau de projets");
   const access = documentAccess(
     member,
-    { kind: board.kind, circleId: board.circle_id },
+    { kind: board.kind, circleId: board.circle_id, archived: board.archived_at !== null },
     await governingCircles(db, board.pole_id),
   );
   if (!access) throw notFound("Tableau de projets");
@@ -56,6 +58,22 @@ async function editableBoard(
     );
   }
   return board;
+}
+
+/**
+ * The card as stored: every update is written before it is relayed, so the stored board
+ * is the one people see. A card id nobody wrote gets no page and no group.
+ */
+async function requireStoredCard(
+  db: DB,
+  { board, cardId }: { board: DocumentRow; cardId: string },
+) {
+  const doc = await loadDoc(createKyselyStore(db), board.id);
+  try {
+    if (!cardsOf(doc).has(cardId)) throw notFound("Carte");
+  } finally {
+    doc.destroy();
+  }
 }
 
 async function findLink(db: DB, { boardId, cardId }: { boardId: string; cardId: string }) {
@@ -119,6 +137,7 @@ export async function createProjectPage(
   { boardId, cardId, ...input }: { boardId: string; cardId: string; title: string },
 ): Promise<{ document: DocumentView; created: boolean }> {
   const board = await editableBoard(db, { userId: actorId, boardId });
+  await requireStoredCard(db, { board, cardId });
   return db.transaction().execute(async (trx) => {
     const link = await findLink(trx, { boardId: board.id, cardId });
     const existing = await existingDocument(trx, {
@@ -172,6 +191,7 @@ export async function createProjectGroup(
   if (thematic?.kind !== "thematic") {
     throw new DomainError("conflict", "Ce tableau n'appartient à aucun groupe thématique.");
   }
+  await requireStoredCard(db, { board, cardId });
   const result = await db.transaction().execute(async (trx) => {
     const link = await findLink(trx, { boardId: board.id, cardId });
     if (link?.project_circle_id) {

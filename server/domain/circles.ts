@@ -25,6 +25,8 @@ export async function insertCircle(
     name: input.name,
     parent_id: input.parentId,
     created_at: now,
+    archived_at: null,
+    deleted_at: null,
   };
   await db.insertInto("circles").values(circle).execute();
   return circle;
@@ -76,6 +78,9 @@ export async function listCircles(
     .selectFrom("circles")
     .select(["id", "kind", "name", "parent_id"])
     .where("pole_id", "=", poleId)
+    // Archived and deleted groups live in the pôle's archives, not among its circles.
+    .where("archived_at", "is", null)
+    .where("deleted_at", "is", null)
     .orderBy("created_at")
     .execute();
   const seats = await db
@@ -171,7 +176,7 @@ export async function createCircle(
   });
 }
 
-async function circleOfPole(db: DB, circleId: string) {
+export async function circleOfPole(db: DB, circleId: string) {
   const circle = await db
     .selectFrom("circles")
     .select(["id", "pole_id", "kind"])
@@ -245,7 +250,7 @@ export async function removeFromCircle(
 }
 
 /** Takes a person out of a circle, keeping the dated departure in the history. */
-async function unseat(
+export async function unseat(
   trx: DB,
   input: { poleId: string; circleId: string; userId: string; actorId: string },
   now = Date.now(),

@@ -5,9 +5,7 @@ import { listDecisions } from "./decisions";
 import { DomainError } from "./errors";
 import type { ExportedFile } from "./exports";
 import { decisionLogBlocks, decisionLogCsv } from "./exports/decision-log";
-import { docxMime, toDocx } from "./exports/docx";
-import { toHtml } from "./exports/html";
-import { odtMime, toOdt } from "./exports/odt";
+import { blocksFile } from "./exports/file";
 
 type DecisionLogFormat = (typeof decisionLogFormats)[number];
 
@@ -28,9 +26,13 @@ export async function exportDecisionLog(
       `Format d'export inconnu : choisissez ${decisionLogFormats.join(", ")}.`,
     );
   }
-  const fileName = `releve-de-decisions-${now.toISOString().slice(0, 10)}.${format}`;
+  const baseName = `releve-de-decisions-${now.toISOString().slice(0, 10)}`;
   if (format === "csv") {
-    return { body: decisionLogCsv(decisions), contentType: "text/csv; charset=utf-8", fileName };
+    return {
+      body: decisionLogCsv(decisions),
+      contentType: "text/csv; charset=utf-8",
+      fileName: `${baseName}.csv`,
+    };
   }
   const pole = await ctx.db
     .selectFrom("poles")
@@ -39,12 +41,5 @@ export async function exportDecisionLog(
     .executeTakeFirstOrThrow();
   const title = `Relevé de décisions — ${pole.name}`;
   const blocks = decisionLogBlocks(pole.name, decisions, now);
-  switch (format) {
-    case "html":
-      return { body: toHtml(title, blocks), contentType: "text/html; charset=utf-8", fileName };
-    case "odt":
-      return { body: toOdt(title, blocks), contentType: odtMime, fileName };
-    case "docx":
-      return { body: await toDocx(title, blocks), contentType: docxMime, fileName };
-  }
+  return blocksFile(format, { title, blocks, baseName });
 }

@@ -83,10 +83,13 @@ export async function circlePage(
       "circles.kind",
       "circles.name",
       "circles.parent_id",
+      "circles.archived_at",
       "circle_details.theme",
       "circle_details.description",
     ])
     .where("circles.id", "=", circleId)
+    // A deleted group is gone from the pôle (its documents are in the archives).
+    .where("circles.deleted_at", "is", null)
     .executeTakeFirst();
   if (!circle) throw notFound("Cercle");
   const poleId = circle.pole_id;
@@ -120,6 +123,7 @@ export async function circlePage(
       .select(["id", "kind", "title"])
       .where("pole_id", "=", poleId)
       .where("circle_id", "=", circleId)
+      .where("archived_at", "is", null)
       .orderBy("created_at")
       .execute()
   ).filter((doc) => documentAccess(member, { kind: doc.kind, circleId }, governing) !== null);
@@ -137,7 +141,9 @@ export async function circlePage(
     parentId: circle.parent_id,
     theme: circle.theme ?? "",
     description: circle.description ?? "",
-    canManage: canManageCircle(member, circle.id),
+    // An archived group is frozen: nobody places people in it until it is restored.
+    canManage: circle.archived_at === null && canManageCircle(member, circle.id),
+    archived: circle.archived_at !== null,
     members,
     documents,
     activity: events.map(({ at, userId, userName, role, actorName }) => ({

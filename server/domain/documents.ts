@@ -37,6 +37,8 @@ export async function insertDocument(
     title: string;
     circleId: string | null;
     createdBy: string;
+    /** The content it starts with, when not its kind's usual outline. */
+    initial?: Uint8Array;
   },
   now = Date.now(),
 ): Promise<DocumentRow> {
@@ -49,9 +51,10 @@ export async function insertDocument(
     created_by: input.createdBy,
     created_at: now,
     updated_at: now,
+    archived_at: null,
   };
   await db.insertInto("documents").values(row).execute();
-  const state = initialState(input.kind);
+  const state = input.initial ?? initialState(input.kind);
   if (state) {
     await createKyselyStore(db, () => now).create(row.id, state);
   }
@@ -80,11 +83,15 @@ function rightOver(
       const amendment = amendments.get(row.id);
       return amendment ? amendmentAccess(member, userId, amendment, governing) : null;
     }
+    const archived = row.archived_at !== null;
     if (row.kind === "minutes") {
       const meeting = meetings.get(row.id);
-      return meeting ? minutesAccess(member, meeting, governing) : null;
+      // An archived circle's minutes are frozen like a closed meeting's.
+      return meeting
+        ? minutesAccess(member, { ...meeting, closed: meeting.closed || archived }, governing)
+        : null;
     }
-    return documentAccess(member, { kind: row.kind, circleId: row.circle_id }, governing);
+    return documentAccess(member, { kind: row.kind, circleId: row.circle_id, archived }, governing);
   };
 }
 
@@ -139,6 +146,8 @@ export async function listDocuments(
     .selectFrom("documents")
     .selectAll()
     .where("pole_id", "=", poleId)
+    // Archived documents are listed in the pôle's archives (GET …/archives).
+    .where("archived_at", "is", null)
     .orderBy("created_at")
     .execute();
   const access = rightOver(member, userId, governing, await subjectsOf(db, { poleId }));
@@ -179,7 +188,12 @@ export async function openDocument(
   if (!row || !member) throw notFound("Document");
   const access = await accessTo(db, member, userId, row);
   if (!access) throw forbidden("Vous n'avez pas accès à ce document.");
-  return { ...presentDocument(row), poleId: row.pole_id, access };
+  return {
+    ...presentDocument(row),
+    poleId: row.pole_id,
+    access,
+    archived: row.archived_at !== null,
+  };
 }
 
 export async function createPage(

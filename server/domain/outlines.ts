@@ -96,7 +96,7 @@ export function initialState(kind: DocumentKind): Uint8Array | null {
   return outline ? outlineState(outline) : null;
 }
 
-/** A document whose body is one level-2 heading per section, each with its paragraph. */
+/** A rich text made of the outline's headings, each followed by its guidance. */
 export function outlineState(outline: Outline): Uint8Array {
   const doc = new Y.Doc();
   const body = doc.getXmlFragment(BODY);

@@ -7,25 +7,15 @@ import type {
   PersonInput,
   PersonSummary,
 } from "../../shared/api/people";
-import { fold, type InterestLevel } from "../../shared/collective";
+
 import { canChangePoleRole, canEditPerson, type PoleRole } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import { audit } from "./audit";
 import type { Ctx } from "./context";
 import { DomainError, forbidden, notFound } from "./errors";
 import { requireMember, requirePerson } from "./members";
-
-export const parseList = (json: string): string[] => JSON.parse(json);
-
-/** The same tag typed twice (or with other accents or case) is kept once. */
-export function uniqueTags(tags: readonly string[]): string[] {
-  const seen = new Map<string, string>();
-  for (const tag of tags) {
-    const key = fold(tag);
-    if (!seen.has(key)) seen.set(key, tag);
-  }
-  return [...seen.values()];
-}
+import { parseList, writePerson } from "./person-record";
+import { chooseStructureFor, pendingStructureOf } from "./structure-membership";
 
 /** Everyone of a pôle with their profile, structure and seats, ordered by name. */
 export async function peopleOfPole(db: DB, poleId: string): Promise<PersonSummary[]> {
@@ -173,6 +163,7 @@ export async function getPerson(
     ...person,
     // Addresses stay between the person and the coordination.
     email: canEdit ? user.email : null,
+    pendingStructure: canEdit ? await pendingStructureOf(db, { poleId, userId }) : null,
     history: await involvementHistory(db, { poleId, userId }),
     canEdit,
   };
@@ -194,38 +185,6 @@ export async function requireStructureOfPole(
   }
 }
 
-/** Writes part of a person's profile, creating it on first write. */
-export async function writePerson(
-  db: DB,
-  {
-    poleId,
-    userId,
-    patch,
-  }: {
-    poleId: string;
-    userId: string;
-    patch: Partial<PersonInput> & { interest?: InterestLevel };
-  },
-  now = Date.now(),
-) {
-  const values = {
-    ...(patch.structureId !== undefined ? { structure_id: patch.structureId } : {}),
-    ...(patch.roleInStructure !== undefined ? { role_in_structure: patch.roleInStructure } : {}),
-    ...(patch.competencies !== undefined
-      ? { competencies: JSON.stringify(uniqueTags(patch.competencies)) }
-      : {}),
-    ...(patch.brings !== undefined ? { brings: patch.brings } : {}),
-    ...(patch.seeks !== undefined ? { seeks: patch.seeks } : {}),
-    ...(patch.interest !== undefined ? { interest: patch.interest } : {}),
-    updated_at: now,
-  };
-  await db
-    .insertInto("people")
-    .values({ pole_id: poleId, user_id: userId, ...values })
-    .onConflict((oc) => oc.columns(["pole_id", "user_id"]).doUpdateSet(values))
-    .execute();
-}
-
 export async function updatePerson(
   ctx: Ctx,
   actorId: string,
@@ -239,8 +198,10 @@ export async function updatePerson(
   }
   if (input.structureId)
     await requireStructureOfPole(db, { poleId, structureId: input.structureId });
+  const { structureId, ...profile } = input;
   await db.transaction().execute(async (trx) => {
-    await writePerson(trx, { poleId, userId, patch: input });
+    await chooseStructureFor(trx, { poleId, userId, structureId, actorId, actor });
+    await writePerson(trx, { poleId, userId, patch: profile });
     await audit(trx, {
       poleId,
       actorId,

@@ -1,4 +1,5 @@
-import type { PoleSummary as PoleView } from "../../shared/api/poles";
+import type { PoleMember as PoleMemberView, PoleSummary as PoleView } from "../../shared/api/poles";
+import { canFoundPole, canSeeEmails, type Member } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import type { Pole, User } from "../db/schema";
 import { insertAccount, instanceHasUsers, type NewAccount, prepareAccount } from "./accounts";
@@ -102,6 +103,20 @@ export async function setUpInstance(
   });
 }
 
+/** Whether this person may found another pôle (the home page offers it only then). */
+export async function mayFoundPole(
+  { db, allowPoleCreation }: Ctx<"allowPoleCreation">,
+  userId: string,
+): Promise<boolean> {
+  const coordinates = await db
+    .selectFrom("pole_members")
+    .select("pole_id")
+    .where("user_id", "=", userId)
+    .where("role", "=", "coordinator")
+    .executeTakeFirst();
+  return canFoundPole({ allowPoleCreation, coordinatesAPole: coordinates !== undefined });
+}
+
 /** Another pôle on the same instance, founded by a signed-in person who becomes its coordinator. */
 export async function createPole(
   { db, allowPoleCreation }: Ctx<"allowPoleCreation">,
@@ -109,14 +124,8 @@ export async function createPole(
   { name }: { name: string },
 ): Promise<Omit<PoleView, "role">> {
   return db.transaction().execute(async (trx) => {
-    if (!allowPoleCreation) {
-      const coordinates = await trx
-        .selectFrom("pole_members")
-        .select("pole_id")
-        .where("user_id", "=", userId)
-        .where("role", "=", "coordinator")
-        .executeTakeFirst();
-      if (!coordinates) throw forbidden("Seuls les coordinateurs peuvent fonder un nouveau pôle.");
+    if (!(await mayFoundPole({ db: trx, allowPoleCreation }, userId))) {
+      throw forbidden("Seuls les coordinateurs peuvent fonder un nouveau pôle.");
     }
     const pole = await foundPole(trx, { founderId: userId, name });
     return { id: pole.id, slug: pole.slug, name: pole.name };
@@ -133,13 +142,22 @@ export async function polesOf({ db }: Ctx, userId: string): Promise<PoleView[]> 
     .execute();
 }
 
-export async function listMembers({ db }: Ctx, actorId: string, { poleId }: { poleId: string }) {
-  await requireMember(db, { poleId, userId: actorId });
-  return db
+/** A member as a viewer sees them: the address only for those who may see addresses. */
+export const presentMember = (row: PoleMemberView & { email: string }, viewer: Member) =>
+  canSeeEmails(viewer) ? row : { userId: row.userId, name: row.name, role: row.role };
+
+export async function listMembers(
+  { db }: Ctx,
+  actorId: string,
+  { poleId }: { poleId: string },
+): Promise<PoleMemberView[]> {
+  const viewer = await requireMember(db, { poleId, userId: actorId });
+  const rows = await db
     .selectFrom("pole_members")
     .innerJoin("users", "users.id", "pole_members.user_id")
     .select(["users.id as userId", "users.name", "users.email", "pole_members.role"])
     .where("pole_members.pole_id", "=", poleId)
     .orderBy("users.name")
     .execute();
+  return rows.map((row) => presentMember(row, viewer));
 }

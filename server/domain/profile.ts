@@ -8,7 +8,7 @@ import { audit } from "./audit";
 import type { Ctx } from "./context";
 import { forbidden } from "./errors";
 import { requireMember } from "./members";
-import { parseList, uniqueTags } from "./people";
+import { parseList, uniqueTags } from "./person-record";
 
 const empty: PoleProfileView = {
   territory: "",

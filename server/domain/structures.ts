@@ -9,7 +9,8 @@ import type { Ctx } from "./context";
 import { DomainError, forbidden, notFound } from "./errors";
 import { newId } from "./ids";
 import { requireMember, requireMemberFor } from "./members";
-import { parseList, uniqueTags } from "./people";
+import { parseList, uniqueTags } from "./person-record";
+import { belongsTo } from "./structure-membership";
 
 export async function listStructures(
   { db }: Ctx,
@@ -125,14 +126,7 @@ export async function updateStructure(
   if (!structure) throw notFound("Structure");
   const poleId = structure.pole_id;
   const member = await requireMemberFor(db, { poleId, userId: actorId }, "Structure");
-  const own = await db
-    .selectFrom("people")
-    .select("user_id")
-    .where("pole_id", "=", poleId)
-    .where("user_id", "=", actorId)
-    .where("structure_id", "=", structureId)
-    .executeTakeFirst();
-  if (!canEditStructure(member, own !== undefined)) {
+  if (!canEditStructure(member, await belongsTo(db, { poleId, userId: actorId, structureId }))) {
     throw forbidden("Seules ses personnes et la coordination modifient une structure.");
   }
   await db.transaction().execute(async (trx) => {

@@ -10,7 +10,7 @@ import {
 } from "../../shared/api/auth";
 import { createSession, generateSessionToken, invalidateSession } from "../auth/sessions";
 import { authenticate, instanceHasUsers } from "../domain/accounts";
-import { polesOf, setUpInstance } from "../domain/poles";
+import { mayFoundPole, polesOf, setUpInstance } from "../domain/poles";
 import type { AppDeps, AppEnv } from "./context";
 import { sendError } from "./errors";
 import { clearSessionCookie, requireUser, setSessionCookie, signedIn } from "./middleware";
@@ -78,7 +78,11 @@ export function authRoutes({ ctx, config, throttles }: AppDeps) {
     })
     .get("/me", requireUser, async (c) => {
       const user = signedIn(c);
-      const me: Me = { user: presentUser(user), poles: await polesOf(ctx, user.id) };
+      const me: Me = {
+        user: presentUser(user),
+        poles: await polesOf(ctx, user.id),
+        canFoundPole: await mayFoundPole(ctx, user.id),
+      };
       return c.json(me);
     });
 }

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { RenameCircleBody } from "../../shared/api/archives";
 import {
   CircleDetailsBody,
   type CirclePage,
@@ -6,6 +7,12 @@ import {
   MoveBody,
   type Seat,
 } from "../../shared/api/circles";
+import {
+  archiveCircle,
+  deleteCircle,
+  renameCircle,
+  restoreCircle,
+} from "../domain/circle-lifecycle";
 import {
   moveBetweenCircles,
   placeInCircle,
@@ -47,6 +54,27 @@ export function circleRoutes({ ctx }: AppDeps) {
         const circleId = c.req.param("circleId");
         await updateCircleDetails(ctx, signedIn(c).id, { circleId, ...c.req.valid("json") });
         return c.json((await circlePage(ctx, signedIn(c).id, { circleId })) satisfies CirclePage);
+      })
+      // A group's life: renamed, archived and restored, deleted (its documents archived).
+      .patch("/:circleId", jsonBody(RenameCircleBody), async (c) =>
+        c.json(
+          await renameCircle(ctx, signedIn(c).id, {
+            circleId: c.req.param("circleId"),
+            name: c.req.valid("json").name,
+          }),
+        ),
+      )
+      .post("/:circleId/archive", async (c) => {
+        await archiveCircle(ctx, signedIn(c).id, { circleId: c.req.param("circleId") });
+        return c.body(null, 204);
+      })
+      .post("/:circleId/restore", async (c) => {
+        await restoreCircle(ctx, signedIn(c).id, { circleId: c.req.param("circleId") });
+        return c.body(null, 204);
+      })
+      .delete("/:circleId", async (c) => {
+        await deleteCircle(ctx, signedIn(c).id, { circleId: c.req.param("circleId") });
+        return c.body(null, 204);
       })
       .post("/:circleId/members/:userId/move", jsonBody(MoveBody), async (c) => {
         const { circleId, userId } = c.req.param();

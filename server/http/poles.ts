@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import type { Archives } from "../../shared/api/archives";
 import {
   type Circle,
   CreateCircleWithDetailsBody,
@@ -13,6 +14,7 @@ import {
   type Invitation,
 } from "../../shared/api/invitations";
 import { CreatePoleBody, type Pole, type PoleMember } from "../../shared/api/poles";
+import { listArchives } from "../domain/circle-lifecycle";
 import { createCircle, listCircles } from "../domain/circles";
 import { createPage, listDocuments } from "../domain/documents";
 import { sendInvitationEmails } from "../domain/invitation-emails";
@@ -34,6 +36,9 @@ export function poleRoutes({ ctx, logger }: AppDeps) {
     })
     .get("/:poleId/members", async (c) =>
       c.json((await listMembers(ctx, signedIn(c).id, pole(c))) satisfies PoleMember[]),
+    )
+    .get("/:poleId/archives", async (c) =>
+      c.json((await listArchives(ctx, signedIn(c).id, pole(c))) satisfies Archives),
     )
     .get("/:poleId/circles", async (c) =>
       c.json((await listCircles(ctx, signedIn(c).id, pole(c))) satisfies Circle[]),

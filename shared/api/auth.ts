@@ -25,5 +25,10 @@ export type SignedIn = z.infer<typeof SignedIn>;
 export const SetUp = z.object({ user: User, pole: Pole });
 export type SetUp = z.infer<typeof SetUp>;
 
-export const Me = z.object({ user: User, poles: z.array(PoleSummary) });
+export const Me = z.object({
+  user: User,
+  poles: z.array(PoleSummary),
+  /** Whether "found a new pôle" is offered (ALLOW_POLE_CREATION, or a coordinator). */
+  canFoundPole: z.boolean(),
+});
 export type Me = z.infer<typeof Me>;

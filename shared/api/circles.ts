@@ -48,6 +48,8 @@ export const CirclePage = z.extend(CreatedCircle, {
   theme: z.string(),
   description: z.string(),
   canManage: z.boolean(),
+  /** Archived: shown read-only, restored from the pôle's archives. */
+  archived: z.boolean(),
   members: z.array(
     z.object({
       userId: z.string(),

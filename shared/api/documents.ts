@@ -18,5 +18,9 @@ export const DocumentSummary = z.extend(DocumentRef, { access: z.enum(documentAc
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 export const DocumentSummaries = z.array(DocumentSummary);
 
-export const DocumentMeta = z.extend(DocumentSummary, { poleId: z.string() });
+export const DocumentMeta = z.extend(DocumentSummary, {
+  poleId: z.string(),
+  /** In the pôle's archives: read-only for everyone until a coordinator restores it. */
+  archived: z.boolean(),
+});
 export type DocumentMeta = z.infer<typeof DocumentMeta>;

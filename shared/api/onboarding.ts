@@ -7,8 +7,9 @@ import {
   type OnboardingStep,
   onboardingSteps,
 } from "../collective";
-import { circleRoles } from "../permissions";
+import { circleRoles, poleRoles } from "../permissions";
 import { id, tags, text, when } from "./fields";
+import { PersonCircle } from "./people";
 import { StructureBody } from "./structures";
 
 export const StructureChoiceBody = z.union([
@@ -77,6 +78,9 @@ export type Onboarding = z.infer<typeof Onboarding>;
 export const Newcomer = z.object({
   userId: z.string(),
   name: z.string(),
+  /** Where they stand today, so that a confirmation is decided knowing it. */
+  poleRole: z.enum(poleRoles),
+  circles: z.array(PersonCircle),
   startedAt: z.string(),
   interest: z.nullable(z.enum(interestLevels)),
   structureName: z.nullable(z.string()),

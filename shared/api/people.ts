@@ -57,6 +57,8 @@ export type InvolvementEvent = z.infer<typeof InvolvementEvent>;
 
 export const PersonDetail = z.extend(PersonSummary, {
   email: z.nullable(z.string()),
+  /** The structure they asked to join, waiting for an answer (shown to them and coordinators). */
+  pendingStructure: z.nullable(z.object({ id: z.string(), name: z.string() })),
   canEdit: z.boolean(),
   history: z.array(InvolvementEvent),
 });

@@ -13,10 +13,11 @@ export type Pole = z.infer<typeof Pole>;
 export const PoleSummary = z.extend(Pole, { role: z.enum(poleRoles) });
 export type PoleSummary = z.infer<typeof PoleSummary>;
 
+/** `email` only in a coordinator's answer: addresses stay between a person and the coordination. */
 export const PoleMember = z.object({
   userId: z.string(),
   name: z.string(),
-  email: z.string(),
+  email: z.optional(z.string()),
   role: z.enum(poleRoles),
 });
 export type PoleMember = z.infer<typeof PoleMember>;

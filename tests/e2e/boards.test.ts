@@ -220,12 +220,13 @@ describe("project boards in the browser", () => {
     const rows: Array<Record<string, string>> = parse(await response.text(), {
       columns: true,
       bom: true,
+      delimiter: ";",
     });
     expect(rows.find((row) => row.Projet === "Ressourcerie")).toMatchObject({
       "Groupe thématique": "Réemploi",
       Étape: "Faisabilité",
-      "ETP créés": "2.5",
-      "Accordé (€)": "12500.00",
+      "ETP créés": "2,5",
+      "Accordé (€)": "12500,00",
     });
     const report = await b.request.get(`/api/poles/${pole.poleId}/portfolio/report`);
     expect(await report.text()).toContain("Ressourcerie");

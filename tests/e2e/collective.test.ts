@@ -140,7 +140,13 @@ describe("the collective in the browser", () => {
     const card = coordinator.locator(".newcomer", { hasText: "Noé Durand" });
     await card.getByText("6 étapes sur 7").waitFor();
     await inspect(coordinator, "newcomers-progress");
+    // Where Noé stands today, and a warning before an observer of the group becomes an editor.
+    await card.getByText(/Cercles : Réemploi \(observat/).waitFor();
     await card.getByRole("button", { name: "Confirmer Noé Durand dans Réemploi" }).click();
+    const warning = card.getByRole("alert");
+    await warning.getByText("Noé Durand observe aujourd'hui Réemploi").waitFor();
+    await inspect(coordinator, "newcomers-warning");
+    await warning.getByRole("button", { name: "Confirmer quand même" }).click();
     await card.getByText("Noé Durand est placé·e dans Réemploi.").waitFor();
 
     // The newcomer's open editor becomes editable without a reload.

@@ -39,13 +39,18 @@ function browserLikeSocket(cookie: string, origin: string) {
 const reconnectOnAccessChange = (event: CloseEvent) =>
   event.code === closeCodes.accessChanged || !(event.code >= 4400 && event.code < 4500);
 
-/** Opens a document as this person, without waiting for it to sync (see `synced`). */
+/**
+ * Opens a document as this person, without waiting for it to sync (see `synced`).
+ * `clientId` fixes the Yjs client id (and so the awareness one), for tests of presence.
+ */
 export function openDocument(
   server: Endpoint,
   person: { cookie: string },
   documentId: string,
+  { clientId }: { clientId?: number } = {},
 ): OpenDocument {
   const doc = new Y.Doc();
+  if (clientId !== undefined) doc.clientID = clientId;
   const provider = new WebsocketProvider(`${server.wsUrl}/sync`, documentId, doc, {
     WebSocketPolyfill: browserLikeSocket(
       person.cookie,

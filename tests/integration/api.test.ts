@@ -56,6 +56,7 @@ describe("set-up of a fresh instance", () => {
           role: "coordinator",
         },
       ],
+      canFoundPole: true,
     });
     const circles = await (await api(`/api/poles/${pole.poleId}/circles`)).json();
     expect(circles.map((c: { kind: string; name: string }) => [c.kind, c.name])).toEqual([

@@ -208,16 +208,17 @@ describe("project boards", () => {
     const rows: Array<Record<string, string>> = parse(await csv.text(), {
       columns: true,
       bom: true,
+      delimiter: ";",
     });
     const atelierRow = rows.find((row) => row.Projet === "Atelier vélo");
     expect(atelierRow).toMatchObject({
       "Groupe thématique": "Alimentation",
       Étape: "Faisabilité",
-      "ETP créés": "0.5",
-      "ETP maintenus": "3.5",
-      "Sollicité (€)": "0.00",
-      "Accordé (€)": "0.00",
-      "Versé (€)": "9200.00",
+      "ETP créés": "0,5",
+      "ETP maintenus": "3,5",
+      "Sollicité (€)": "0,00",
+      "Accordé (€)": "0,00",
+      "Versé (€)": "9200,00",
     });
 
     const report = await as(t.pole.coordinator)(`/api/poles/${poleId}/portfolio/report`);
@@ -326,6 +327,9 @@ describe("project boards", () => {
     const [idee] = readColumns(board.doc);
     const cardId = addCard(board.doc, { title: "Recyclerie solidaire", columnId: idee.id });
     const base = `/api/documents/${boardId}/cards/${cardId}`;
+    // The server makes a page or a group only for a card it has stored: relayed means stored.
+    const reread = await openBoard(watcher);
+    await waitFor(() => cardsOf(reread.doc).has(cardId), "the card to be stored");
 
     // The card gets its project page first; asking twice answers the same page.
     const page = await as(member)(`${base}/project-page`, { body: { title: "Recyclerie" } });
@@ -350,7 +354,6 @@ describe("project boards", () => {
     // Card → group, on the server and in the board.
     const links = await (await as(outsider)(`/api/documents/${boardId}/cards/links`)).json();
     expect(links).toContainEqual({ cardId, projectCircleId: circle.id, projectDocumentId });
-    const reread = await openBoard(watcher);
     await waitFor(
       () => readCards(reread.doc).find((c) => c.id === cardId)?.projectCircleId === circle.id,
       "the card to carry its group",

@@ -3,6 +3,8 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AuditPage as AuditAnswer, type AuditEntry } from "../../../shared/api/audit";
+import { PoleProfileBody, type PoleProfileInput } from "../../../shared/api/poles";
+import { isOneOf } from "../../../shared/one-of";
 import { canReadAudit, circleRoles, poleRoles } from "../../../shared/permissions";
 import { Crumbs, PoleGate, usePole } from "../../app/pole";
 import { useCircles, usePoleMembers } from "../../app/poleQueries";
@@ -187,6 +189,9 @@ function AuditLog({ poleId }: { poleId: string }) {
   );
 }
 
+/** The pôle profile's fields, named in the journal by their labels on the profile page. */
+const profileFields = Object.keys(PoleProfileBody.shape) as Array<keyof PoleProfileInput>;
+
 function Describe({ entry, circleName }: { entry: AuditEntry; circleName(id: unknown): string }) {
   const { t } = useTranslation("collective");
   const { t: tc } = useTranslation();
@@ -209,7 +214,11 @@ function Describe({ entry, circleName }: { entry: AuditEntry; circleName(id: unk
     entry.action in actions
       ? t(`audit.actions.${entry.action as "pole.founded"}`, values)
       : t("audit.actions.other", values);
-  const changed = Array.isArray(details.changed) ? details.changed.join(", ") : null;
+  const changed = Array.isArray(details.changed)
+    ? details.changed
+        .map((field) => (isOneOf(profileFields, field) ? t(`profile.${field}`) : String(field)))
+        .join(", ")
+    : null;
   return (
     <>
       {sentence}

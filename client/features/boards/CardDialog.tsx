@@ -39,8 +39,14 @@ export function CardDialog(props: CardDialogProps) {
 
   useEffect(() => {
     const dialog = ref.current;
+    // What opened the dialog gets the focus back when it closes (the dialog leaves the
+    // page as it closes, so the browser's own return of focus cannot be relied on).
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
 
   return (

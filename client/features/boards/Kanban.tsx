@@ -25,7 +25,7 @@ import {
   verticalListSortingStrategy,
 } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { memo, useMemo, useState } from "react";
+import { memo, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { moveCard } from "../../../shared/board-doc";
@@ -62,6 +62,7 @@ export function Kanban({
   onOpen(cardId: string): void;
 }) {
   const { t } = useTranslation("boards");
+  const scrollHintId = useId();
   const [preview, setPreview] = useState<Layout | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const sensors = useSensors(
@@ -170,7 +171,16 @@ export function Kanban({
         screenReaderInstructions: { draggable: t("dnd.instructions") },
       }}
     >
-      <div className="kanban">
+      <p id={scrollHintId} className="muted small kanban__hint">
+        {t("board.scrollHint")}
+      </p>
+      <section
+        className="kanban"
+        aria-label={t("board.columnsLabel")}
+        aria-describedby={scrollHintId}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the columns scroll sideways; focused, the arrow keys scroll them
+        tabIndex={0}
+      >
         {board.columns.map((column) => (
           <KanbanColumn
             key={column.id}
@@ -183,7 +193,7 @@ export function Kanban({
             onOpen={onOpen}
           />
         ))}
-      </div>
+      </section>
       <DragOverlay dropAnimation={null}>
         {active ? (
           <div className="board-card board-card--overlay">

@@ -5,6 +5,7 @@ import { addItem, removeItem, updateItem } from "../../../shared/board-doc";
 import { type Card, IsoDate } from "../../../shared/boards";
 import { TextField } from "../../ui/kit";
 import { RemoveLineButton } from "./fields";
+import { formatDay } from "./format";
 import "./strings";
 
 export function MilestoneSection({
@@ -16,7 +17,7 @@ export function MilestoneSection({
   card: Card;
   editable: boolean;
 }) {
-  const { t } = useTranslation("boards");
+  const { t, i18n } = useTranslation("boards");
   const headingId = `${card.id}-milestones`;
   const [draft, setDraft] = useState({ title: "", date: "" });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -57,7 +58,8 @@ export function MilestoneSection({
                 }
               />
               <label htmlFor={`${milestone.id}-done`}>
-                <time dateTime={milestone.date}>{milestone.date}</time> — {milestone.title}
+                <time dateTime={milestone.date}>{formatDay(milestone.date, i18n.language)}</time> —{" "}
+                {milestone.title}
               </label>
             </div>
             {editable ? (

@@ -1,4 +1,4 @@
-/** Money and FTE in the reader's language. */
+/** Money, FTE and days in the reader's language. */
 const locale = (language: string) => (language === "en" ? "en-GB" : "fr-FR");
 
 export const formatEuros = (amount: number, language: string) =>
@@ -15,6 +15,7 @@ export const formatFte = (fte: number, language: string) =>
 export const inputNumber = (value: number, language: string) =>
   language === "en" ? String(value) : String(value).replace(".", ",");
 
+/** A YYYY-MM-DD day as words (15 mars 2027), read in UTC so that no time zone shifts it. */
 export const formatDay = (iso: string, language: string) =>
   new Intl.DateTimeFormat(locale(language), { dateStyle: "medium", timeZone: "UTC" }).format(
     new Date(`${iso}T00:00:00Z`),

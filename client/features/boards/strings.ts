@@ -15,6 +15,9 @@ export const fr = {
     manageColumns: "Gérer les colonnes",
     portfolioLink: "Portefeuille du pôle",
     empty: "Aucun projet dans cette colonne.",
+    columnsLabel: "Colonnes du tableau de projets",
+    scrollHint:
+      "Les colonnes défilent de côté : faites glisser, ou placez-vous dessus et utilisez les flèches gauche et droite.",
     count_one: "{{count}} projet",
     count_other: "{{count}} projets",
     move: "Déplacer « {{title}} »",
@@ -194,6 +197,9 @@ export const en: typeof fr = {
     manageColumns: "Manage columns",
     portfolioLink: "Pôle portfolio",
     empty: "No project in this column.",
+    columnsLabel: "Columns of the project board",
+    scrollHint:
+      "The columns scroll sideways: drag them, or focus them and use the left and right arrow keys.",
     count_one: "{{count}} project",
     count_other: "{{count}} projects",
     move: "Move “{{title}}”",

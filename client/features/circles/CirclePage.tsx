@@ -17,6 +17,7 @@ import { useProblem } from "../../lib/errors";
 import { formatDate } from "../../lib/i18n";
 import {
   Badge,
+  Notice,
   OutcomeNotice,
   SelectField,
   TextAreaField,
@@ -25,6 +26,7 @@ import {
   useDocumentTitle,
 } from "../../ui/kit";
 import { Tags } from "../../ui/tags";
+import { GroupProject, GroupSettings } from "./GroupLife";
 import { circlePageKey, circlePath, useCirclePage } from "./queries";
 import "./strings";
 import { CircleDecisions } from "../decisions/CircleDecisions";
@@ -47,7 +49,7 @@ export function CirclePage() {
       record={circle}
       unknown={t("circle.unknown")}
     >
-      {(circle) => (
+      {(circle, pole) => (
         <>
           <div className="page-head">
             <div className="page-head__text">
@@ -55,6 +57,14 @@ export function CirclePage() {
               <h1>{circle.name}</h1>
             </div>
           </div>
+          {circle.archived ? (
+            <Notice tone="warning" title={t("archives.archivedGroup")} live={false}>
+              <p>
+                {t("archives.archivedGroupHint")}{" "}
+                <Link to={`/p/${poleId}/archives`}>{t("archives.title")}</Link>
+              </p>
+            </Notice>
+          ) : null}
           {circle.theme ? <p className="lead">{circle.theme}</p> : null}
           {circle.description ? <p>{circle.description}</p> : null}
           <div className="columns">
@@ -77,11 +87,21 @@ export function CirclePage() {
                   </ul>
                 )}
               </section>
+              {circle.kind === "project" ? (
+                <GroupProject poleId={poleId} circleId={circle.id} />
+              ) : null}
               <CircleDecisions poleId={poleId} circleId={circle.id} />
               <CircleMeetings poleId={poleId} circleId={circle.id} />
               <Activity circle={circle} />
               {circle.canManage && circle.kind !== "core" && circle.kind !== "steering" ? (
-                <DetailsForm circle={circle} />
+                <>
+                  <DetailsForm circle={circle} />
+                  <GroupSettings
+                    poleId={poleId}
+                    circle={circle}
+                    coordinator={pole.role === "coordinator"}
+                  />
+                </>
               ) : null}
             </div>
           </div>

@@ -43,6 +43,9 @@ export function CirclesPage() {
             <Crumbs pole={pole} trail={[{ label: t("circles.title") }]} />
             <div className="page-head">
               <h1>{t("circles.title")}</h1>
+              <Link to={`/p/${pole.id}/archives`} className="button button--ghost">
+                {t("archives.link")}
+              </Link>
               {canCreateCircle({ poleRole: pole.role, circles: [] }) ? (
                 <button type="button" className="button button--primary" {...creating.toggle}>
                   <PlusIcon />

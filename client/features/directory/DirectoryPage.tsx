@@ -34,6 +34,7 @@ import {
   StructureFields,
   structureBody,
 } from "./StructureFields";
+import { StructureRequestsSection } from "./StructureRequests";
 import "./strings";
 
 const filterNames = ["q", "competency", "circleId", "legalForm"] as const;
@@ -178,6 +179,7 @@ function DirectoryContent({ poleId }: { poleId: string }) {
         </ul>
       </section>
 
+      <StructureRequestsSection poleId={poleId} />
       <StructuresSection poleId={poleId} />
     </>
   );

@@ -20,6 +20,23 @@ export const fr = {
     noStructures: "Aucune structure enregistrée pour l'instant.",
     myProfile: "Mon profil",
   },
+  structureRequests: {
+    title: "Demandes pour rejoindre une structure",
+    intro:
+      "Faire partie d'une structure permet de modifier sa fiche : ses personnes, ou la coordination, acceptent chaque demande.",
+    asks: "demande à rejoindre {{structure}} (le {{date}})",
+    accept: "Accepter",
+    acceptLabel: "Accepter {{name}} dans {{structure}}",
+    refuse: "Refuser",
+    refuseLabel: "Refuser la demande de {{name}} pour {{structure}}",
+    accepted: "{{name}} fait maintenant partie de {{structure}}.",
+    refused: "Demande de {{name}} refusée.",
+    pending:
+      "Demande envoyée pour rejoindre {{structure}} : ses personnes ou la coordination vont répondre.",
+    withdraw: "Retirer la demande",
+    withdrawn: "Demande retirée.",
+    hint: "Rejoindre une structure qui a déjà des personnes est une demande : elles ou la coordination l'acceptent.",
+  },
 };
 
 export const en: Shape<typeof fr> = {
@@ -40,6 +57,22 @@ export const en: Shape<typeof fr> = {
     structures: "Member structures",
     noStructures: "No structure recorded yet.",
     myProfile: "My profile",
+  },
+  structureRequests: {
+    title: "Requests to join a structure",
+    intro:
+      "Belonging to a structure lets one edit its record: its people, or the coordination, accept each request.",
+    asks: "asks to join {{structure}} (on {{date}})",
+    accept: "Accept",
+    acceptLabel: "Accept {{name}} into {{structure}}",
+    refuse: "Refuse",
+    refuseLabel: "Refuse {{name}}'s request for {{structure}}",
+    accepted: "{{name}} now belongs to {{structure}}.",
+    refused: "{{name}}'s request refused.",
+    pending: "Request sent to join {{structure}}: its people or the coordination will answer.",
+    withdraw: "Withdraw the request",
+    withdrawn: "Request withdrawn.",
+    hint: "Joining a structure that already has people is a request: they or the coordination accept it.",
   },
 };
 

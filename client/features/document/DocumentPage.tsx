@@ -130,7 +130,14 @@ export function DocumentPage() {
       ) : (
         <>
           {accessNotice ? <Notice tone="info">{t("document.accessChanged")}</Notice> : null}
-          {doc.access === "view" ? (
+          {doc.archived ? (
+            <Notice tone="warning" title={t("document.archivedTitle")} live={false}>
+              <p>
+                {t("document.archived")}{" "}
+                <Link to={`/p/${doc.poleId}/archives`}>{t("document.archivesLink")}</Link>
+              </p>
+            </Notice>
+          ) : doc.access === "view" ? (
             <Notice tone="warning" title={t("document.readOnlyTitle")} live={false}>
               <p>{t("document.readOnly")}</p>
             </Notice>

@@ -80,6 +80,11 @@ export function HomePage() {
             </li>
           ) : null}
           <li>
+            <Link to={`/p/${pole.id}/tableau-de-bord`} className="button button--secondary">
+              {t("home.dashboard")}
+            </Link>
+          </li>
+          <li>
             <Link to={`/p/${pole.id}/portfolio`} className="button button--secondary">
               {t("home.portfolio")}
             </Link>
@@ -91,17 +96,19 @@ export function HomePage() {
               </Link>
             </li>
           ) : null}
-          <li>
-            <button
-              type="button"
-              className="button button--ghost"
-              aria-expanded={panel === "pole"}
-              aria-controls={polePanelId}
-              onClick={() => toggle("pole")}
-            >
-              {t("newPole.open")}
-            </button>
-          </li>
+          {me.data.canFoundPole ? (
+            <li>
+              <button
+                type="button"
+                className="button button--ghost"
+                aria-expanded={panel === "pole"}
+                aria-controls={polePanelId}
+                onClick={() => toggle("pole")}
+              >
+                {t("newPole.open")}
+              </button>
+            </li>
+          ) : null}
         </ul>
       </div>
 
@@ -249,9 +256,9 @@ export function NoPolePage() {
     <div className="page page--narrow">
       <h1>{t("app.tagline")}</h1>
       <Notice tone="info" title={t("home.noPole")}>
-        <p>{t("home.noPoleHint")}</p>
+        <p>{me.data?.canFoundPole ? t("home.noPoleHint") : t("home.noPoleInviteOnly")}</p>
       </Notice>
-      <NewPoleForm />
+      {me.data?.canFoundPole ? <NewPoleForm /> : null}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import type { Newcomer, Suggestion } from "../../../shared/api/onboarding";
 import { checklistSteps, onboardingSteps } from "../../../shared/collective";
 import { isOneOf } from "../../../shared/one-of";
 import type { CircleRole } from "../../../shared/permissions";
+import { turnsObserverIntoEditor } from "../../../shared/suggestions";
 import { Avatar } from "../../app/Avatar";
 import { CircleRoleSelect, CircleSelect } from "../../app/CircleFields";
 import { useSubmit } from "../../app/form";
@@ -29,6 +30,7 @@ export function NewcomerCard({
   circles: Circle[];
 }) {
   const { t, i18n } = useTranslation("collective");
+  const { t: tc } = useTranslation();
   const steps = [...onboardingSteps, ...checklistSteps];
   const complete = newcomer.done === newcomer.total;
   return (
@@ -51,6 +53,15 @@ export function NewcomerCard({
         </div>
         {complete ? <Badge tone="edit">{t("newcomers.completed")}</Badge> : null}
       </div>
+      <p className="small newcomer__standing">
+        {t("newcomers.standing", {
+          role: tc(`poleRoles.${newcomer.poleRole}`),
+          circles:
+            newcomer.circles
+              .map((seat) => `${seat.name} (${tc(`circleRoles.${seat.role}`)})`)
+              .join(", ") || t("newcomers.noCircleYet"),
+        })}
+      </p>
       <p className="checklist__progress">
         <progress
           max={newcomer.total}
@@ -91,7 +102,7 @@ export function NewcomerCard({
           <SuggestionRow
             key={suggestion.id}
             poleId={poleId}
-            name={newcomer.name}
+            newcomer={newcomer}
             suggestion={suggestion}
             circles={circles}
           />
@@ -101,17 +112,20 @@ export function NewcomerCard({
   );
 }
 
+type Placement = { circleId?: string; role?: CircleRole };
+
 function SuggestionRow({
   poleId,
-  name,
+  newcomer,
   suggestion,
   circles,
 }: {
   poleId: string;
-  name: string;
+  newcomer: Newcomer;
   suggestion: Suggestion;
   circles: Circle[];
 }) {
+  const { name } = newcomer;
   const { t } = useTranslation("collective");
   const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
@@ -119,6 +133,8 @@ function SuggestionRow({
   const changing = useDisclosure();
   const [circleId, setCircleId] = useState(suggestion.circleId);
   const [role, setRole] = useState<CircleRole>(suggestion.role);
+  /** A confirmation waiting for a second click, because it makes an observer an editor. */
+  const [asking, setAsking] = useState<Placement | null>(null);
 
   const decide = (request: () => Promise<void>, success: string) =>
     submit(async () => {
@@ -129,13 +145,26 @@ function SuggestionRow({
       ]);
     }, success);
 
-  const confirm = (change: { circleId?: string; role?: CircleRole }) => {
-    const target = circles.find((c) => c.id === (change.circleId ?? suggestion.circleId));
+  const targetOf = (change: Placement) =>
+    circles.find((c) => c.id === (change.circleId ?? suggestion.circleId));
+
+  const confirm = (change: Placement) => {
+    const target = targetOf(change);
+    setAsking(null);
     return decide(
       () =>
         api.call("POST", `/api/suggestions/${encodeURIComponent(suggestion.id)}/confirm`, change),
       t("newcomers.confirmed", { name, circle: target?.name ?? suggestion.circleName }),
     );
+  };
+
+  const ask = (change: Placement) => {
+    const placement = {
+      circleId: change.circleId ?? suggestion.circleId,
+      role: change.role ?? suggestion.role,
+    };
+    if (turnsObserverIntoEditor(newcomer, placement)) setAsking(change);
+    else void confirm(change);
   };
 
   return (
@@ -150,7 +179,7 @@ function SuggestionRow({
             className="button button--primary button--small"
             disabled={busy}
             aria-label={t("newcomers.confirmLabel", { name, circle: suggestion.circleName })}
-            onClick={() => void confirm({})}
+            onClick={() => ask({})}
           >
             {t("newcomers.confirm")}
           </button>
@@ -194,13 +223,38 @@ function SuggestionRow({
               type="button"
               className="button button--primary button--small"
               disabled={busy}
-              onClick={() => void confirm({ circleId, role })}
+              onClick={() => ask({ circleId, role })}
             >
               {t("newcomers.confirm")}
             </button>
           </>
         ) : null}
       </div>
+      {asking ? (
+        <div role="alert" className="suggestion__warning">
+          <p>
+            {t("newcomers.becomesEditor", {
+              name,
+              circle: targetOf(asking)?.name ?? suggestion.circleName,
+            })}
+          </p>
+          <button
+            type="button"
+            className="button button--primary button--small"
+            disabled={busy}
+            onClick={() => void confirm(asking)}
+          >
+            {t("newcomers.confirmAnyway")}
+          </button>
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            onClick={() => setAsking(null)}
+          >
+            {tc("common.cancel")}
+          </button>
+        </div>
+      ) : null}
       {outcome ? (
         <p
           role={outcome.tone === "error" ? "alert" : "status"}

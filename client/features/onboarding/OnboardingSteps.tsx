@@ -27,6 +27,7 @@ import {
 import { ContributionFields } from "../profile/ContributionFields";
 import { onboardingKey, onboardingPath } from "./queries";
 import "../circles/strings";
+import "../directory/strings";
 import "./strings";
 
 /**
@@ -176,6 +177,7 @@ function StructureStep({ poleId, onDone }: { poleId: string; onDone(): void }) {
       {chosenMode === "existing" ? (
         <SelectField
           label={t("onboarding.pickStructure")}
+          hint={t("structureRequests.hint")}
           value={structureId || existing[0]?.id || ""}
           onChange={(event) => {
             setStructureId(event.target.value);

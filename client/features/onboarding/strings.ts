@@ -99,6 +99,11 @@ export const fr = {
     },
     stepsDone: "Étapes faites",
     completed: "Accueil terminé",
+    standing: "Rôle dans le pôle : {{role}} · Cercles : {{circles}}",
+    noCircleYet: "aucun",
+    becomesEditor:
+      "{{name}} observe aujourd'hui {{circle}} : confirmer lui donnera le droit de modifier les documents de ce cercle.",
+    confirmAnyway: "Confirmer quand même",
   },
   interestHints: {
     project: "Vous serez proposé·e pour un groupe projet.",
@@ -206,6 +211,11 @@ export const en: Shape<typeof fr> = {
     states: { pending: "to confirm", confirmed: "confirmed", dismissed: "dismissed" },
     stepsDone: "Steps done",
     completed: "Welcome complete",
+    standing: "Role in the pôle: {{role}} · Circles: {{circles}}",
+    noCircleYet: "none",
+    becomesEditor:
+      "{{name}} observes {{circle}} today: confirming will let them edit this circle's documents.",
+    confirmAnyway: "Confirm anyway",
   },
   interestHints: {
     project: "You will be suggested for a project group.",

@@ -25,6 +25,7 @@ import {
 } from "../../ui/kit";
 import { joinTags, splitTags, Tags } from "../../ui/tags";
 import { useStructures } from "../directory/queries";
+import { PendingStructureNotice } from "../directory/StructureRequests";
 import { ContributionFields } from "./ContributionFields";
 import { personKey, personPath, usePerson } from "./queries";
 import "../directory/strings";
@@ -62,6 +63,13 @@ export function PersonPage() {
             {person.canEdit && !editing ? <EditButton onClick={start} /> : null}
           </div>
           {saved ? <Notice tone="success">{t("common.saved")}</Notice> : null}
+          {person.pendingStructure ? (
+            <PendingStructureNotice
+              poleId={pole.id}
+              userId={person.userId}
+              structure={person.pendingStructure}
+            />
+          ) : null}
           {editing ? (
             <PersonForm poleId={poleId} person={person} onDone={done} />
           ) : (
@@ -211,6 +219,7 @@ function PersonForm({
     <TitledForm title={t("person.editTitle")} error={error} onSubmit={save}>
       <SelectField
         label={t("person.structure")}
+        hint={t("structureRequests.hint")}
         value={structureId}
         onChange={(event) => setStructureId(event.target.value)}
       >

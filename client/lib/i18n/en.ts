@@ -95,6 +95,7 @@ export const en: Messages = {
     yourRole: "Your role: {{role}}",
     noPole: "You are not part of any pôle yet.",
     noPoleHint: "Open an invitation link from a coordinator, or found a new pôle.",
+    noPoleInviteOnly: "Open an invitation link from a coordinator to join a pôle.",
     noDocuments: "No documents to show yet.",
     poleGroup: "Pôle",
     poleGroupHint: "Documents shared by the whole pôle",
@@ -104,6 +105,7 @@ export const en: Messages = {
     actions: "Actions",
     inviteLink: "Invite people",
     unknownPole: "This pôle does not exist or you are not part of it.",
+    dashboard: "Dashboard",
     portfolio: "Project portfolio",
   },
   newPage: {
@@ -163,6 +165,10 @@ export const en: Messages = {
   },
   document: {
     breadcrumb: "Breadcrumb",
+    archivedTitle: "Archived document",
+    archived:
+      "This document is in the pôle's archives with its group: it can be read, no longer edited, and the coordination can restore it.",
+    archivesLink: "See the archives",
     readOnlyTitle: "Read only",
     readOnly:
       "You can read this document and see who is viewing it, but not edit it. To contribute, ask the pôle's coordination to make you a member of the circle.",

@@ -98,6 +98,8 @@ export const fr = {
     noPole: "Vous ne faites partie d'aucun pôle pour l'instant.",
     noPoleHint:
       "Ouvrez un lien d'invitation reçu d'une personne coordinatrice, ou fondez un nouveau pôle.",
+    noPoleInviteOnly:
+      "Ouvrez un lien d'invitation reçu d'une personne coordinatrice pour rejoindre un pôle.",
     noDocuments: "Aucun document à afficher pour l'instant.",
     poleGroup: "Pôle",
     poleGroupHint: "Documents communs à tout le pôle",
@@ -107,6 +109,7 @@ export const fr = {
     actions: "Actions",
     inviteLink: "Inviter des personnes",
     unknownPole: "Ce pôle n'existe pas ou vous n'en faites pas partie.",
+    dashboard: "Tableau de bord",
     portfolio: "Portefeuille de projets",
   },
   newPage: {
@@ -167,6 +170,10 @@ export const fr = {
   },
   document: {
     breadcrumb: "Fil d'Ariane",
+    archivedTitle: "Document archivé",
+    archived:
+      "Ce document est rangé dans les archives du pôle avec son groupe : il se lit, ne se modifie plus, et la coordination peut le restaurer.",
+    archivesLink: "Voir les archives",
     readOnlyTitle: "Lecture seule",
     readOnly:
       "Vous pouvez lire ce document et voir qui le consulte, mais pas le modifier. Pour contribuer, demandez à la coordination du pôle de vous rendre membre du cercle concerné.",

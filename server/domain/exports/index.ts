@@ -3,7 +3,6 @@
  * as Markdown, printable HTML, ODT or DOCX; one diagnostic table as CSV. Read from the
  * stored Y.Doc, so an export reflects every edit the server has received.
  */
-
 import type * as Y from "yjs";
 import { tableLabels } from "../../../shared/diagnostic/labels";
 import { readDiagnostic } from "../../../shared/diagnostic/reading";
@@ -21,11 +20,9 @@ import { DomainError } from "../errors";
 import { slugify } from "../ids";
 import type { Block } from "./blocks";
 import { toCsv } from "./csv";
-import { docxMime, toDocx } from "./docx";
-import { toHtml } from "./html";
+import { blocksFile, isBlocksFormat } from "./file";
 import { toMarkdown } from "./markdown";
 import { exportModel, lookupsOf } from "./model";
-import { odtMime, toOdt } from "./odt";
 
 export const exportFormats = ["md", "html", "odt", "docx", "csv"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -117,26 +114,12 @@ export async function renderExport(
   const model = exportModel(document, pole.name, doc, lookups);
   const title = `${model.title} — ${model.poleName}`;
   const blocks = [...model.blocks, ...(input.appendix ?? [])];
-  switch (format) {
-    case "md":
-      return {
-        body: toMarkdown(blocks),
-        contentType: "text/markdown; charset=utf-8",
-        fileName: `${base}.md`,
-      };
-    case "html":
-      return {
-        body: toHtml(title, blocks),
-        contentType: "text/html; charset=utf-8",
-        fileName: `${base}.html`,
-      };
-    case "odt":
-      return { body: toOdt(title, blocks), contentType: odtMime, fileName: `${base}.odt` };
-    default:
-      return {
-        body: await toDocx(title, blocks),
-        contentType: docxMime,
-        fileName: `${base}.docx`,
-      };
+  if (isBlocksFormat(format)) {
+    return blocksFile(format, { title, blocks, baseName: base });
   }
+  return {
+    body: toMarkdown(blocks),
+    contentType: "text/markdown; charset=utf-8",
+    fileName: `${base}.md`,
+  };
 }

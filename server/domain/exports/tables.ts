@@ -85,6 +85,19 @@ function voteCells(finding: Finding): string[] {
   ];
 }
 
+/**
+ * A row nobody filled in (every field at its default, no vote): someone clicked "add" and
+ * stopped there. Exports leave it out rather than print an empty line.
+ */
+function isBlankRow(table: DiagnosticTable, record: Record<string, unknown>): boolean {
+  const votes = record.votes;
+  if (votes && typeof votes === "object" && Object.keys(votes).length > 0) return false;
+  return fieldsOf(table).every(
+    (field) =>
+      JSON.stringify(record[field.key] ?? null) === JSON.stringify(field.schema.parse(undefined)),
+  );
+}
+
 export function textTable(
   content: DiagnosticContent,
   table: DiagnosticTable,
@@ -99,7 +112,10 @@ export function textTable(
     ...fields.map((field) => field.label),
     ...(findings ? VOTE_COLUMNS : []),
   ];
-  const rows: TextTable["rows"] = content[table].rows.map((row) => {
+  const filled = content[table].rows.filter(
+    (row) => !isBlankRow(table, row as Record<string, unknown>),
+  );
+  const rows: TextTable["rows"] = filled.map((row) => {
     const record = row as Record<string, unknown>;
     return {
       id: row.id,

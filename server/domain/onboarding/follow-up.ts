@@ -3,7 +3,11 @@
  * confirmed (as suggested or changed) or dismissed in one click.
  */
 import type { Newcomer as NewcomerView } from "../../../shared/api/onboarding";
-import { type CircleRole, canFollowNewcomers } from "../../../shared/permissions";
+import {
+  type CircleRole,
+  canDecideSuggestion,
+  canFollowNewcomers,
+} from "../../../shared/permissions";
 import type { DB } from "../../db/database";
 import { audit } from "../audit";
 import { placeInCircle } from "../circles";
@@ -41,6 +45,8 @@ export async function listNewcomers(
     return {
       userId: person.userId,
       name: person.name,
+      poleRole: person.poleRole,
+      circles: person.circles,
       startedAt: new Date(startedAt).toISOString(),
       interest: person.interest,
       structureName: person.structure?.name ?? null,
@@ -52,9 +58,10 @@ export async function listNewcomers(
   });
 }
 
+/** A pending suggestion, once the caller may decide it (placing the newcomer in `targetId`). */
 async function pendingSuggestion(
   db: DB,
-  { actorId, suggestionId }: { actorId: string; suggestionId: string },
+  { actorId, suggestionId, targetId }: { actorId: string; suggestionId: string; targetId?: string },
 ) {
   const suggestion = await db
     .selectFrom("circle_suggestions")
@@ -62,7 +69,17 @@ async function pendingSuggestion(
     .where("id", "=", suggestionId)
     .executeTakeFirst();
   if (!suggestion) throw notFound("Suggestion");
-  await requireMemberFor(db, { poleId: suggestion.pole_id, userId: actorId }, "Suggestion");
+  const member = await requireMemberFor(
+    db,
+    { poleId: suggestion.pole_id, userId: actorId },
+    "Suggestion",
+  );
+  const suggestedId = suggestion.circle_id;
+  if (!canDecideSuggestion(member, { suggestedId, targetId: targetId ?? suggestedId })) {
+    throw forbidden(
+      "Seuls les coordinateurs et les facilitateurs du cercle suggéré décident d'une suggestion.",
+    );
+  }
   if (suggestion.state !== "pending") {
     throw new DomainError("conflict", "Cette suggestion a déjà été traitée.");
   }
@@ -81,7 +98,11 @@ export async function confirmSuggestion(
     change,
   }: { suggestionId: string; change: { circleId?: string; role?: CircleRole } },
 ) {
-  const suggestion = await pendingSuggestion(ctx.db, { actorId, suggestionId });
+  const suggestion = await pendingSuggestion(ctx.db, {
+    actorId,
+    suggestionId,
+    targetId: change.circleId,
+  });
   const circleId = change.circleId ?? suggestion.circle_id;
   const role = change.role ?? suggestion.role;
   const circle = await ctx.db
@@ -128,10 +149,6 @@ export async function dismissSuggestion(
   { suggestionId }: { suggestionId: string },
 ) {
   const suggestion = await pendingSuggestion(db, { actorId, suggestionId });
-  const member = await requireMember(db, { poleId: suggestion.pole_id, userId: actorId });
-  if (!canFollowNewcomers(member)) {
-    throw forbidden("Seuls les coordinateurs écartent une suggestion.");
-  }
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable("circle_suggestions")

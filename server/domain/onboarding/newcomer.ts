@@ -18,7 +18,9 @@ import type { Ctx } from "../context";
 import { DomainError, notFound } from "../errors";
 import { newId } from "../ids";
 import { requireMember } from "../members";
-import { requireStructureOfPole, writePerson } from "../people";
+import { requireStructureOfPole } from "../people";
+import { writePerson } from "../person-record";
+import { chooseStructureFor } from "../structure-membership";
 import { insertStructure } from "../structures";
 import { markStep, stepsOf, suggestionsOf } from "./records";
 
@@ -81,16 +83,18 @@ export async function chooseStructure(
 ) {
   const { db } = ctx;
   await requireOnboarding(ctx, userId, { poleId });
+  const actor = await requireMember(db, { poleId, userId });
   if ("structureId" in choice)
     await requireStructureOfPole(db, { poleId, structureId: choice.structureId });
   await db.transaction().execute(async (trx) => {
+    // A structure the newcomer adds is theirs at once (nobody else belongs to it yet).
     const structureId =
       "structureId" in choice
         ? choice.structureId
         : "structure" in choice
           ? await insertStructure(trx, { actorId: userId, poleId, structure: choice.structure })
           : null;
-    await writePerson(trx, { poleId, userId, patch: { structureId } });
+    await chooseStructureFor(trx, { poleId, userId, structureId, actorId: userId, actor });
     await markStep(trx, { poleId, userId, step: "structure" });
   });
   return requireOnboarding(ctx, userId, { poleId });
