@@ -40,6 +40,9 @@ async function circleOf(db: DB, { poleId, circleId }: { poleId: string; circleId
     .select(["id", "kind", "name"])
     .where("id", "=", circleId)
     .where("pole_id", "=", poleId)
+    // An archived or deleted group holds no more meetings.
+    .where("archived_at", "is", null)
+    .where("deleted_at", "is", null)
     .executeTakeFirst();
   if (!circle) throw notFound("Cercle");
   return circle;

@@ -350,5 +350,23 @@ describe("rights and bad input", () => {
       "not_found",
     );
     await expectError(await as(fanny)("/api/meetings/absent"), 404, "not_found");
+
+    // An archived group plans no more meetings.
+    const archived = await (
+      await as(pole.coordinator)(`/api/poles/${pole.poleId}/circles`, {
+        body: { kind: "thematic", name: "Groupe en sommeil" },
+      })
+    ).json();
+    const archiving = await as(pole.coordinator)(`/api/circles/${archived.id}/archive`, {
+      method: "POST",
+    });
+    expect(archiving.status, await archiving.clone().text()).toBeLessThan(300);
+    await expectError(
+      await as(pole.coordinator)(`/api/poles/${pole.poleId}/meetings`, {
+        body: { circleId: archived.id, title: "Trop tard", startsAt: inDays(2) },
+      }),
+      404,
+      "not_found",
+    );
   });
 });
