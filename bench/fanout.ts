@@ -50,6 +50,25 @@ export interface FanoutOptions {
   profileDir?: string;
   /** Extra node flags for the server under test. */
   nodeFlags?: string[];
+  /**
+   * Several instances (Maillage on PostgreSQL + Redis: bench/scale.ts): their environment,
+   * and the instance each client connects to. Without it, one server on a copy of the
+   * template's SQLite data.
+   */
+  cluster?: {
+    instances: number;
+    env: Record<string, string>;
+    place(client: number, doc: number): number;
+  };
+}
+
+/** CPU and memory summed over the instances under test. */
+async function statsOf(servers: RunningServer[], options?: { resetLoop?: boolean }) {
+  const all = await Promise.all(servers.map((server) => server.stats(options)));
+  return {
+    cpu: all.reduce((sum, stats) => sum + stats.cpu, 0),
+    rss: all.reduce((sum, stats) => sum + stats.rss, 0),
+  };
 }
 
 /** Where a client of document `doc` connects on each server. */
@@ -80,20 +99,26 @@ export async function runFanout(
   workload: FanoutWorkload,
   options: FanoutOptions,
 ): Promise<FanoutResult> {
-  const data = kind === "maillage" ? copyTemplate(options.template) : null;
-  const server = await startServer(kind, {
-    env: data ? { DATA_DIR: data.dir } : {},
-    profileDir: options.profileDir,
-    nodeFlags: options.nodeFlags,
-  });
+  const { cluster } = options;
+  const data = kind === "maillage" && !cluster ? copyTemplate(options.template) : null;
+  const servers = await Promise.all(
+    Array.from({ length: cluster?.instances ?? 1 }, () =>
+      startServer(kind, {
+        env: cluster?.env ?? (data ? { DATA_DIR: data.dir } : {}),
+        profileDir: options.profileDir,
+        nodeFlags: options.nodeFlags,
+      }),
+    ),
+  );
   const fleet = new LoadFleet(options.loadProcesses);
   try {
     await sleep(300);
-    const idle = await server.stats();
+    const idle = await statsOf(servers);
     const clients: LoadClient[] = [];
     const perDoc = new Map<string, number>();
     for (let i = 0; i < workload.clients; i++) {
       const doc = i % workload.docs;
+      const server = servers[cluster?.place(i, doc) ?? 0];
       const base = clientFor(kind, server, options.template, doc, i);
       const first = i < workload.docs;
       const writer = !workload.lightReceivers || first;
@@ -102,14 +127,14 @@ export async function runFanout(
     }
     const connected = await fleet.connect(clients);
     await sleep(500);
-    const before = await server.stats({ resetLoop: true });
+    const before = await statsOf(servers, { resetLoop: true });
     let rssPeak = before.rss;
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
         await sleep(250);
         if (!sampling) break;
-        const stats = await server.stats().catch(() => null);
+        const stats = await statsOf(servers).catch(() => null);
         if (stats) rssPeak = Math.max(rssPeak, stats.rss);
       }
     })();
@@ -121,7 +146,7 @@ export async function runFanout(
     let expected = 0;
     for (const [doc, count] of writes) expected += count * ((perDoc.get(doc) ?? 1) - 1);
     await fleet.drain(expected, 5000);
-    const after = await server.stats();
+    const after = await statsOf(servers);
     sampling = false;
     await sampler;
     rssPeak = Math.max(rssPeak, after.rss);
@@ -151,7 +176,7 @@ export async function runFanout(
     };
   } finally {
     await fleet.close();
-    await server.stop();
+    await Promise.all(servers.map((server) => server.stop()));
     data?.remove();
   }
 }

@@ -4,7 +4,7 @@
  *
  *   npm run bench                 full run (about 30 minutes on 2 cores)
  *   npm run bench -- --quick      short run (under 3 minutes)
- *   npm run bench -- --only=fanout,coldload,memory,http,scale,hostile,weight
+ *   npm run bench -- --only=fanout,coldload,memory,http,scale,hostile,weight,instances
  *   npm run bench -- --repeats=5 --servers=maillage,reference --profile --no-extras
  *
  * Then the standalone bench/diagnostic.ts, bench/board.ts and bench/versions.ts run too.
@@ -22,6 +22,7 @@ import { prepareTemplate } from "./lib/setup";
 import { fmt, markdownTable, mb, table } from "./lib/stats";
 import type { SuiteContext } from "./lib/suite";
 import { runMemory } from "./memory";
+import { runInstancesSuite } from "./scale";
 import { runWeight } from "./weight";
 
 const args = process.argv.slice(2);
@@ -70,6 +71,7 @@ const suites: Array<[string, (context: SuiteContext) => Promise<void>]> = [
   ["memory", runMemory],
   ["http", runHttp],
   ["hostile", runHostile],
+  ["instances", runInstancesSuite],
 ];
 const serverSuites = suites.filter(([name]) => wanted(name));
 if (serverSuites.length > 0) {

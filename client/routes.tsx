@@ -26,6 +26,14 @@ export const router = createBrowserRouter([
           page("setup", async () => (await import("./features/setup/SetupPage")).SetupPage),
           page("login", async () => (await import("./features/auth/LoginPage")).LoginPage),
           page(
+            "mot-de-passe-oublie",
+            async () => (await import("./features/account/ForgotPasswordPage")).ForgotPasswordPage,
+          ),
+          page(
+            "mot-de-passe/:token",
+            async () => (await import("./features/account/ResetPasswordPage")).ResetPasswordPage,
+          ),
+          page(
             "invitation/:token",
             async () =>
               (await import("./features/invitations/AcceptInvitationPage")).AcceptInvitationPage,
@@ -34,6 +42,11 @@ export const router = createBrowserRouter([
             element: <RequireSession />,
             children: [
               page("p", async () => (await import("./features/home/HomePage")).NoPolePage),
+              page(
+                "compte/mot-de-passe",
+                async () =>
+                  (await import("./features/account/ChangePasswordPage")).ChangePasswordPage,
+              ),
               page("p/:poleId", async () => (await import("./features/home/HomePage")).HomePage),
               page(
                 "p/:poleId/invitations",

@@ -4,6 +4,7 @@
  * their types.
  */
 import type { fr as frame } from "./app/strings";
+import type { fr as account } from "./features/account/strings";
 import type { fr as audit } from "./features/audit/strings";
 import type { fr as boards } from "./features/boards/strings";
 import type { fr as circles } from "./features/circles/strings";
@@ -29,6 +30,7 @@ declare module "i18next" {
         typeof circles &
         typeof onboarding &
         typeof audit;
+      account: typeof account;
       boards: typeof boards;
       decisions: typeof decisions;
       diagnostic: typeof diagnostic;

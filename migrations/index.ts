@@ -13,7 +13,8 @@ import * as createMaturity from "./2026_12_05_2345_create_maturity";
 import * as createVersionsAndAmendments from "./2026_12_06_0000_create_versions_and_amendments";
 import * as createStructureRequests from "./2026_12_06_0020_create_structure_requests";
 import * as archiveCircles from "./2026_12_06_0030_archive_circles";
-import * as createMeetings from "./2026_12_06_0100_create_meetings";
+import * as createPasswordResets from "./2026_12_06_0100_create_password_resets";
+import * as createMeetings from "./2026_12_06_0110_create_meetings";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_22_1800_create_platform": createPlatform,
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_0000_create_versions_and_amendments": createVersionsAndAmendments,
   "2026_12_06_0020_create_structure_requests": createStructureRequests,
   "2026_12_06_0030_archive_circles": archiveCircles,
-  "2026_12_06_0100_create_meetings": createMeetings,
+  "2026_12_06_0100_create_password_resets": createPasswordResets,
+  "2026_12_06_0110_create_meetings": createMeetings,
 };

@@ -22,6 +22,7 @@ import { maturityRoutes } from "./http/maturity";
 import { meetingRoutes } from "./http/meetings";
 import { loadSession, requireKnownHost, requireSameOrigin, requireUser } from "./http/middleware";
 import { onboardingRoutes } from "./http/onboarding";
+import { passwordRoutes } from "./http/passwords";
 import { peopleRoutes } from "./http/people";
 import { poleEventRoutes } from "./http/pole-events";
 import { poleRoutes } from "./http/poles";
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     )
     .get("/health", (c) => c.json({ ok: true }))
     .route("/", authRoutes(deps))
+    .route("/", passwordRoutes(deps))
     .route("/poles", poleRoutes(deps))
     .route("/circles", circleRoutes(deps))
     .route("/invitations", invitationRoutes(deps))

@@ -1,6 +1,7 @@
 /**
  * `npm run backup -- FILE`: a consistent copy of the database while the server runs,
  * through SQLite's online backup API (pages are copied between the server's writes).
+ * On PostgreSQL (DATABASE_URL), pg_dump does that job: this says so and exits 2.
  */
 
 import { existsSync } from "node:fs";
@@ -9,6 +10,13 @@ import SQLite from "better-sqlite3";
 import { databaseFile } from "./db/database";
 import { parseEnv } from "./env";
 
+if (parseEnv().DATABASE_URL) {
+  console.error(
+    "DATABASE_URL is set: the database is PostgreSQL, whose own tool makes consistent online copies.\n" +
+      'Use pg_dump, e.g.: pg_dump --format=custom --file=maillage.dump "$DATABASE_URL"',
+  );
+  process.exit(2);
+}
 const target = process.argv[2];
 if (!target) {
   console.error("Usage: npm run backup -- FICHIER.sqlite");

@@ -6,8 +6,7 @@ import pino, { type Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { createApp } from "./app";
 import { sessionExpiry } from "./auth/sessions";
-import { createThrottle } from "./auth/throttle";
-import { type DB, openDatabase } from "./db/database";
+import type { DB } from "./db/database";
 import { migrateToLatest } from "./db/migrate";
 import { type AccessEvent, createAccessEvents } from "./domain/access-events";
 import { followAmendmentDecisions } from "./domain/amendment-adoption";
@@ -18,6 +17,7 @@ import { takeAutoVersion } from "./domain/versions";
 import { type Env, parseEnv } from "./env";
 import { createMailer } from "./mail/smtp";
 import { createProjections } from "./projections";
+import { openDeployment } from "./scale/deployment";
 import { createSyncServer, MAX_FRAME_BYTES, type SyncServer } from "./sync";
 
 export interface Maillage {
@@ -27,8 +27,6 @@ export interface Maillage {
   /** Stops accepting, stores every loaded document, closes the database. Idempotent. */
   close(): Promise<void>;
 }
-
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
 /** The sync layer follows what the domain announces: rights, sessions, moved documents. */
 function followAccess(sync: SyncServer, event: AccessEvent, logger: Logger): void {
@@ -51,16 +49,26 @@ function followAccess(sync: SyncServer, event: AccessEvent, logger: Logger): voi
 
 export async function startMaillage(config: Env): Promise<Maillage> {
   const logger = pino({ level: config.LOG_LEVEL });
-  const { db, sqlite } = openDatabase(config.DATA_DIR, config.DB_SYNCHRONOUS);
-  await migrateToLatest(db);
+  const deployment = await openDeployment(config, logger);
+  const { db } = deployment;
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await deployment.close();
+    await db.destroy();
+    throw error;
+  }
 
   const events = createAccessEvents();
   const poleEvents = createPoleEvents();
+  await deployment.sharePoleEvents(poleEvents);
   const decisionCloser = await startDecisionCloser({ db, poleEvents }, logger);
   const project = createProjections(db);
   const sync = createSyncServer({
     db,
-    sqlite,
+    sqlite: deployment.sqlite,
+    store: deployment.store,
+    fanout: deployment.fanout,
     logger,
     accessOf: (userId, documentId) => accessOf({ db }, userId, { documentId }),
     sessionExpiry: (sessionId) => sessionExpiry(db, sessionId),
@@ -70,6 +78,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
     },
   });
   events.subscribe((event) => followAccess(sync, event, logger));
+  await deployment.shareAccess(events, (event) => followAccess(sync, event, logger));
   const amendments = followAmendmentDecisions({ db, live: sync, events, poleEvents }, logger);
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
@@ -103,10 +112,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
     config: { ...config, PUBLIC_URL: publicUrl },
     logger,
     sync,
-    throttles: {
-      account: createThrottle(5, FIFTEEN_MINUTES),
-      address: createThrottle(30, FIFTEEN_MINUTES),
-    },
+    limits: deployment.limits,
   });
 
   let closing: Promise<void> | undefined;
@@ -121,6 +127,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
       wss.close();
       if ("closeAllConnections" in server) server.closeAllConnections();
       await stopped;
+      await deployment.close();
       await db.destroy();
     })();
     return closing;

@@ -2,9 +2,9 @@
  * Who may open, vote on, close and read decisions, and set the pôle's voting colleges.
  * Pure functions over plain data, like permissions.ts, checked as a table in the tests.
  */
-import type { CircleRole, Member } from "./permissions";
+import { type CircleRole, type Member, readsOnly } from "./permissions";
 
-/** Facilitators and members of a circle take part in its decisions; observers only read. */
+/** Facilitators and members of a circle take part in its decisions; commenters and observers only read. */
 export const votesIn = (role: CircleRole) => role === "facilitator" || role === "member";
 
 const seatIn = (member: Member, circleId: string) =>
@@ -12,7 +12,7 @@ const seatIn = (member: Member, circleId: string) =>
 
 /** A decision opens in a circle: its facilitators and members, or a coordinator. */
 export function canOpenDecision(member: Member | null, circleId: string): boolean {
-  if (member === null || member.poleRole === "observer") return false;
+  if (member === null || readsOnly(member.poleRole)) return false;
   if (member.poleRole === "coordinator") return true;
   const role = seatIn(member, circleId);
   return role !== undefined && votesIn(role);
@@ -34,8 +34,8 @@ export function canCloseDecision(
 ): boolean {
   if (member === null) return false;
   if (member.poleRole === "coordinator") return true;
-  if (decision.authorId === userId && member.poleRole !== "observer") return true;
-  return member.poleRole !== "observer" && seatIn(member, decision.circleId) === "facilitator";
+  if (readsOnly(member.poleRole)) return false;
+  return decision.authorId === userId || seatIn(member, decision.circleId) === "facilitator";
 }
 
 /** The electorate was frozen at opening: only those in it vote, whatever they became since. */

@@ -6,6 +6,7 @@ import {
   canAnswerAttendance,
   canAnswerStructureRequest,
   canChangePoleRole,
+  canComment,
   canCreateCircle,
   canCreatePage,
   canCreateStructure,
@@ -19,6 +20,8 @@ import {
   canManageCircle,
   canProposeAmendment,
   canReadAudit,
+  canRemovePeople,
+  canResetPasswords,
   canRunMeeting,
   canSeeEmails,
   canWithdrawAmendment,
@@ -57,8 +60,8 @@ function expected(
 ): DocumentAccess | null {
   if (poleRole === null) return null;
   if (poleRole === "coordinator") return "edit";
-  if (poleRole === "observer") return "view";
-  if (!seat || seat.role === "observer") return "view";
+  if (poleRole === "observer" || poleRole === "commenter") return "view";
+  if (!seat || seat.role === "observer" || seat.role === "commenter") return "view";
   if (kind === "diagnostic" || kind === "charter" || kind === "amendment") {
     return seat.circleId === "core" || seat.circleId === "steering" ? "edit" : "view";
   }
@@ -76,7 +79,7 @@ describe("documentAccess: the full table", () => {
     expect(access).toBe(expected(poleRole, seat, kind));
   });
 
-  it("counts 672 combinations", () => expect(cases.length).toBe(4 * 16 * 7));
+  it("counts 735 combinations", () => expect(cases.length).toBe(5 * 21 * 7));
 
   it("gives the best of several seats", () => {
     const member: Member = {
@@ -93,6 +96,29 @@ describe("documentAccess: the full table", () => {
   });
 });
 
+describe("canComment: commenters read and comment, never edit", () => {
+  const commentCases = [...poleRoles, null].flatMap((poleRole) =>
+    seats.flatMap((seat) => documentKinds.map((kind) => ({ poleRole, seat, kind }))),
+  );
+  /** Editors comment; so do commenters of the pôle or of the document's circle. */
+  function expectedComment(
+    poleRole: PoleRole | null,
+    seat: (typeof seats)[number],
+    kind: DocumentKind,
+  ): boolean {
+    if (poleRole === null || poleRole === "observer") return false;
+    if (poleRole === "commenter") return true;
+    if (seat?.role === "commenter" && seat.circleId === circleOf[kind]) return true;
+    return expected(poleRole, seat, kind) === "edit";
+  }
+
+  it.each(commentCases)("$poleRole seated $seat on a $kind", ({ poleRole, seat, kind }) => {
+    const member: Member | null = poleRole ? { poleRole, circles: seat ? [seat] : [] } : null;
+    const doc = { kind, circleId: circleOf[kind] };
+    expect(canComment(member, doc, governing)).toBe(expectedComment(poleRole, seat, kind));
+  });
+});
+
 describe("circle and pôle rights", () => {
   const member = (poleRole: PoleRole, role?: CircleRole): Member => ({
     poleRole,
@@ -105,6 +131,8 @@ describe("circle and pôle rights", () => {
     ["member", "member", true, false, false],
     ["member", "observer", false, false, false],
     ["member", undefined, false, false, false],
+    ["member", "commenter", false, false, false],
+    ["commenter", "facilitator", false, false, false],
     ["observer", "facilitator", false, false, false],
   ] as const)(
     "%s seated as %s: page %s, manage %s, invite %s",
@@ -136,6 +164,7 @@ describe("the collective's rules", () => {
     ["member", "facilitator", true, false, true, false, true],
     ["member", "member", true, false, true, false, false],
     ["member", undefined, true, false, true, false, false],
+    ["commenter", "facilitator", true, false, false, false, false],
     ["observer", "facilitator", true, false, false, false, false],
   ] as const)(
     "%s seated as %s",
@@ -155,6 +184,8 @@ describe("the collective's rules", () => {
         canReadAudit,
         canFollowNewcomers,
         canChangePoleRole,
+        canRemovePeople,
+        canResetPasswords,
         canSeeEmails,
       ]) {
         expect(rule(m)).toBe(coordinator);
@@ -168,6 +199,8 @@ describe("the collective's rules", () => {
       canReadAudit,
       canFollowNewcomers,
       canChangePoleRole,
+      canRemovePeople,
+      canResetPasswords,
       canCreateStructure,
       canSeeEmails,
     ]) {
@@ -252,12 +285,12 @@ describe("nested circles: rights do not flow between a thematic group and its pr
         { kind: "page", circleId: circleIdOf[docCircle] },
         governing,
       );
-      const contributes = role !== "observer";
+      const contributes = role === "facilitator" || role === "member";
       expect(access).toBe(contributes && seatKind === docCircle ? "edit" : "view");
     },
   );
 
-  it("counts 48 combinations", () => expect(rows.length).toBe(4 * 3 * 4));
+  it("counts 64 combinations", () => expect(rows.length).toBe(4 * 4 * 4));
 });
 
 describe("amendments", () => {
@@ -277,6 +310,15 @@ describe("amendments", () => {
     ["member elsewhere, author", as("member", "thematic", "member"), true, "edit", true, true],
     ["pôle observer", as("observer"), false, "view", false, false],
     ["pôle observer, author", as("observer"), true, "view", false, true],
+    [
+      "pôle commenter seated in the core",
+      as("commenter", "core", "member"),
+      false,
+      "view",
+      false,
+      false,
+    ],
+    ["core commenter", as("member", "core", "commenter"), false, "view", true, false],
   ] as const)("%s", (_who, member, isAuthor, access, propose, withdraw) => {
     const amendment = draft(isAuthor ? "me" : "someone");
     expect(amendmentAccess(member, "me", amendment, governing)).toBe(access);

@@ -5,10 +5,11 @@
 import { type AmendmentState, isDraft } from "./amendments";
 import type { DocumentAccess, DocumentKind } from "./documents";
 
-export const poleRoles = ["coordinator", "member", "observer"] as const;
+/** A `commenter` reads and comments, never edits; an `observer` only reads. */
+export const poleRoles = ["coordinator", "member", "commenter", "observer"] as const;
 export type PoleRole = (typeof poleRoles)[number];
 
-export const circleRoles = ["facilitator", "member", "observer"] as const;
+export const circleRoles = ["facilitator", "member", "commenter", "observer"] as const;
 export type CircleRole = (typeof circleRoles)[number];
 
 export const circleKinds = ["core", "steering", "thematic", "project"] as const;
@@ -36,6 +37,9 @@ export interface GoverningCircles {
 
 const contributes = (role: CircleRole) => role === "facilitator" || role === "member";
 
+/** Pôle roles that never edit nor decide anything, whatever their seats. */
+export const readsOnly = (role: PoleRole) => role === "observer" || role === "commenter";
+
 function roleIn(member: Member, circleId: string | null): CircleRole | undefined {
   if (circleId === null) return undefined;
   return member.circles.find((seat) => seat.circleId === circleId)?.role;
@@ -58,7 +62,7 @@ export function documentAccess(
   if (member === null) return null;
   if (doc.archived) return "view";
   if (member.poleRole === "coordinator") return "edit";
-  if (member.poleRole === "observer") return "view";
+  if (readsOnly(member.poleRole)) return "view";
   if (doc.kind === "diagnostic" || doc.kind === "charter" || doc.kind === "amendment") {
     const core = roleIn(member, governing.coreId);
     const steering = roleIn(member, governing.steeringId);
@@ -74,7 +78,7 @@ export interface AmendmentRef {
   state: AmendmentState;
 }
 
-/** Every member but observers proposes amendments to the charter (CONTRACT.md). */
+/** Coordinators and members propose amendments to the charter (CONTRACT.md); commenters and observers do not. */
 export const canProposeAmendment = (member: Member | null) =>
   member?.poleRole === "coordinator" || member?.poleRole === "member";
 
@@ -127,9 +131,23 @@ export const canRead = (member: Member | null, doc: DocumentRef, governing: Gove
 export const canEdit = (member: Member | null, doc: DocumentRef, governing: GoverningCircles) =>
   documentAccess(member, doc, governing) === "edit";
 
+/**
+ * Comments on a document: whoever edits it, and commenters (of the pôle, or seated as such
+ * in its circle). Observers only read.
+ */
+export function canComment(
+  member: Member | null,
+  doc: DocumentRef,
+  governing: GoverningCircles,
+): boolean {
+  if (member === null || member.poleRole === "observer") return false;
+  if (member.poleRole === "commenter" || roleIn(member, doc.circleId) === "commenter") return true;
+  return canEdit(member, doc, governing);
+}
+
 /** Free pages go in a circle; whoever edits that circle's documents may add one. */
 export function canCreatePage(member: Member | null, circleId: string): boolean {
-  if (member === null || member.poleRole === "observer") return false;
+  if (member === null || readsOnly(member.poleRole)) return false;
   if (member.poleRole === "coordinator") return true;
   const role = roleIn(member, circleId);
   return role !== undefined && contributes(role);
@@ -139,7 +157,7 @@ export function canCreatePage(member: Member | null, circleId: string): boolean 
 export function canManageCircle(member: Member | null, circleId: string): boolean {
   if (member === null) return false;
   if (member.poleRole === "coordinator") return true;
-  if (member.poleRole === "observer") return false;
+  if (readsOnly(member.poleRole)) return false;
   return roleIn(member, circleId) === "facilitator";
 }
 
@@ -164,6 +182,9 @@ export const canEditPoleProfile = (member: Member | null) => isCoordinator(membe
 export const canReadAudit = (member: Member | null) => isCoordinator(member);
 export const canFollowNewcomers = (member: Member | null) => isCoordinator(member);
 export const canChangePoleRole = (member: Member | null) => isCoordinator(member);
+/** Removing someone from the pôle, and giving them a link to reset a forgotten password. */
+export const canRemovePeople = (member: Member | null) => isCoordinator(member);
+export const canResetPasswords = (member: Member | null) => isCoordinator(member);
 
 /** People's e-mail addresses, in every answer that lists people: the coordinators' only. */
 export const canSeeEmails = (member: Member | null) => isCoordinator(member);
@@ -178,7 +199,7 @@ export function canEditPerson(member: Member | null, isSelf: boolean): boolean {
 export const canCreateStructure = (member: Member | null) => member !== null;
 export function canEditStructure(member: Member | null, belongsToIt: boolean): boolean {
   if (member === null) return false;
-  return member.poleRole === "coordinator" || (belongsToIt && member.poleRole !== "observer");
+  return member.poleRole === "coordinator" || (belongsToIt && !readsOnly(member.poleRole));
 }
 
 /** A request to join a structure is answered by those who edit that structure. */

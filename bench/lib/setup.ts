@@ -46,6 +46,8 @@ export async function prepareTemplate(
   dir: string,
   members: number,
   pages: number,
+  /** Extra environment of the server that builds it (DATABASE_URL: into PostgreSQL). */
+  env: Record<string, string> = {},
 ): Promise<Template> {
   const manifest = join(dir, manifestName);
   if (existsSync(manifest)) {
@@ -53,7 +55,7 @@ export async function prepareTemplate(
     if (existing.memberCookies.length >= members && existing.pages.length >= pages) return existing;
     rmSync(dir, { recursive: true, force: true });
   }
-  const server = await startServer("maillage", { env: { DATA_DIR: dir } });
+  const server = await startServer("maillage", { env: { DATA_DIR: dir, ...env } });
   try {
     const url = server.url;
     const setup = await expectStatus(

@@ -263,6 +263,9 @@ function AccountMenu({ userId, name }: { userId: string; name: string }) {
       </button>
       <div {...dropdown.list} className="menu__list menu__list--end account__panel">
         <LanguageSwitcher labelled />
+        <Link to="/compte/mot-de-passe" className="menu__link">
+          {t("layout.changePassword")}
+        </Link>
         <button
           type="button"
           className="button button--secondary button--small"

@@ -227,12 +227,15 @@ export function PasswordField({
   error,
   autoComplete,
   hint,
+  label,
 }: {
   value: string;
   onChange(value: string): void;
   error?: string;
   autoComplete: "current-password" | "new-password";
   hint?: string;
+  /** When the form has two (the current one and a new one). */
+  label?: string;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -240,7 +243,7 @@ export function PasswordField({
   return (
     <div className="password-field">
       <TextField
-        label={t("fields.password")}
+        label={label ?? t("fields.password")}
         hint={hint}
         error={error}
         required

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Selectable } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migratedSchema } from "../../tests/helpers/schema";
 import { type OpenedDatabase, openDatabase } from "./database";
 import { migrateToLatest } from "./migrate";
 import type { Database } from "./schema";
@@ -33,6 +34,14 @@ const expected = {
     id: "not null",
     user_id: "not null",
     expires_at: "not null",
+  },
+  password_resets: {
+    token_hash: "not null",
+    user_id: "not null",
+    issued_by: "null",
+    created_at: "not null",
+    expires_at: "not null",
+    used_at: "null",
   },
   poles: {
     id: "not null",
@@ -434,28 +443,6 @@ const expected = {
     created_at: "not null",
   },
 } as const satisfies { [Table in keyof Database]: Nullability<Database[Table]> };
-
-/** The tables and columns of a freshly migrated database, in the same shape. */
-function migratedSchema(sqlite: OpenedDatabase["sqlite"]): Record<string, Record<string, string>> {
-  const tables = sqlite
-    .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%'",
-    )
-    .all() as Array<{ name: string }>;
-  return Object.fromEntries(
-    tables.map(({ name }) => {
-      const columns = sqlite
-        .prepare('SELECT name, "notnull", pk FROM pragma_table_info(?)')
-        .all(name) as Array<{ name: string; notnull: number; pk: number }>;
-      // SQLite lets a non-integer primary key hold NULL unless told otherwise; nothing
-      // inserts one, and the type rightly says it is never null.
-      return [
-        name,
-        Object.fromEntries(columns.map((c) => [c.name, c.notnull || c.pk ? "not null" : "null"])),
-      ];
-    }),
-  );
-}
 
 describe("the Database type", () => {
   let dataDir: string;

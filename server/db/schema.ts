@@ -38,6 +38,17 @@ export interface SessionsTable {
   expires_at: number;
 }
 
+export interface PasswordResetsTable {
+  /** SHA-256 of the link's token, hex. */
+  token_hash: string;
+  user_id: string;
+  /** The coordinator who issued the link to copy; null when it was asked for by e-mail. */
+  issued_by: string | null;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
 export interface PolesTable {
   id: string;
   slug: string;
@@ -461,7 +472,7 @@ export interface AmendmentsTable {
   created_at: number;
 }
 
-// Meetings (migrations/2026_12_06_0100_create_meetings.ts).
+// Meetings (migrations/2026_12_06_0110_create_meetings.ts).
 export interface MeetingsTable {
   id: string;
   pole_id: string;
@@ -518,6 +529,7 @@ export interface MeetingTasksTable {
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
+  password_resets: PasswordResetsTable;
   poles: PolesTable;
   pole_members: PoleMembersTable;
   circles: CirclesTable;

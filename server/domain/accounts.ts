@@ -23,15 +23,23 @@ export async function prepareAccount(account: NewAccount, now = Date.now()): Pro
   };
 }
 
+/**
+ * The one answer to an account that cannot be created with these details, whatever the
+ * reason: it must not tell a stranger that an address has an account here.
+ */
+export const accountNotCreated = () =>
+  new DomainError(
+    "conflict",
+    "Impossible de créer un compte avec ces informations. Si vous avez déjà un compte Maillage, connectez-vous d'abord, puis rouvrez ce lien pour accepter.",
+  );
+
 export async function insertAccount(db: DB, user: User) {
   const taken = await db
     .selectFrom("users")
     .select("id")
     .where("email", "=", user.email)
     .executeTakeFirst();
-  if (taken) {
-    throw new DomainError("conflict", "Un compte existe déjà avec cette adresse : connectez-vous.");
-  }
+  if (taken) throw accountNotCreated();
   await db.insertInto("users").values(user).execute();
 }
 

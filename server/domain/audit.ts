@@ -80,13 +80,9 @@ export async function listAudit(
   if (targets.length > 0) {
     const [people, circles, structures, invitations, decisions, amendments, documents] =
       await Promise.all([
-        db
-          .selectFrom("users")
-          .innerJoin("pole_members", "pole_members.user_id", "users.id")
-          .select(["users.id", "users.name"])
-          .where("pole_members.pole_id", "=", poleId)
-          .where("users.id", "in", targets)
-          .execute(),
+        // Every target of this pôle's entries was one of its people when the entry was
+        // written: someone removed since keeps their name in the log.
+        db.selectFrom("users").select(["id", "name"]).where("id", "in", targets).execute(),
         db
           .selectFrom("circles")
           .select(["id", "name"])

@@ -11,6 +11,7 @@ import { cardsOf } from "../../shared/board-doc";
 import type { DocumentAccess } from "../../shared/documents";
 import { documentAccess } from "../../shared/permissions";
 import type { DB } from "../db/database";
+import { serialize } from "../db/dialect";
 import type { DocumentRow } from "../db/schema";
 import { createKyselyStore, loadDoc } from "../storage";
 import { audit } from "./audit";
@@ -139,6 +140,7 @@ export async function createProjectPage(
   const board = await editableBoard(db, { userId: actorId, boardId });
   await requireStoredCard(db, { board, cardId });
   return db.transaction().execute(async (trx) => {
+    await serialize(trx, `card:${board.id}:${cardId}`);
     const link = await findLink(trx, { boardId: board.id, cardId });
     const existing = await existingDocument(trx, {
       poleId: board.pole_id,
@@ -193,6 +195,7 @@ export async function createProjectGroup(
   }
   await requireStoredCard(db, { board, cardId });
   const result = await db.transaction().execute(async (trx) => {
+    await serialize(trx, `card:${board.id}:${cardId}`);
     const link = await findLink(trx, { boardId: board.id, cardId });
     if (link?.project_circle_id) {
       throw new DomainError("conflict", "Ce projet a déjà son groupe projet.");

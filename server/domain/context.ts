@@ -7,8 +7,8 @@
  */
 import type { DB } from "../db/database";
 import type { AccessEvents } from "./access-events";
-import type { Mailer } from "./invitation-emails";
 import type { LiveDocuments } from "./live-documents";
+import type { Mailer } from "./mailer";
 import type { PoleEvents } from "./pole-events";
 
 export interface DomainContext {

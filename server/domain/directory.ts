@@ -101,7 +101,7 @@ export async function circlePage(
     .where("circle_id", "=", circleId)
     .where("pole_id", "=", poleId)
     .execute();
-  const roleOrder = { facilitator: 0, member: 1, observer: 2 } as const;
+  const roleOrder = { facilitator: 0, member: 1, commenter: 2, observer: 3 } as const;
   const members = seats
     .map((seat) => {
       const person = people.get(seat.user_id);

@@ -2,25 +2,37 @@
  * Invitation e-mails, in French. The transport is the app's dependency (`server/mail/smtp.ts`);
  * without one the coordinator copies the link instead.
  */
+import type { CircleSeat } from "../../shared/api/circles";
+import type { CircleRole, PoleRole } from "../../shared/permissions";
 import type { Ctx } from "./context";
+import { offerOf } from "./invitations";
+import { type InvitationMail, longDate } from "./mailer";
 
-export interface InvitationMail {
-  to: string;
-  poleName: string;
-  inviterName: string;
-  url: string;
-  /** ISO 8601. */
-  expiresAt: string;
+/** The roles in the words of the French interface (client/lib/i18n/fr.ts). */
+const poleRoleWords: Record<PoleRole, string> = {
+  coordinator: "coordination",
+  member: "membre",
+  commenter: "commentaire (lit et commente, sans modifier)",
+  observer: "observation (lit sans modifier)",
+};
+const seatWords: Record<CircleRole, string> = {
+  facilitator: "facilitateur·rice",
+  member: "membre",
+  commenter: "commentateur·rice",
+  observer: "observateur·rice",
+};
+
+/** What an invitation offers, one line each: the pôle role, then each circle's seat. */
+async function offerWords(
+  db: Ctx["db"],
+  offer: { poleId: string; poleRole: PoleRole; circles: CircleSeat[] },
+): Promise<string[]> {
+  const { circles } = await offerOf(db, offer);
+  return [
+    `rôle dans le pôle : ${poleRoleWords[offer.poleRole]}`,
+    ...circles.map((circle) => `${circle.name} : ${seatWords[circle.role]}`),
+  ];
 }
-
-export interface Mailer {
-  sendInvitation(mail: InvitationMail): Promise<void>;
-}
-
-const longDate = (iso: string) =>
-  new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric" }).format(
-    new Date(iso),
-  );
 
 export function invitationText(mail: InvitationMail): { subject: string; text: string } {
   return {
@@ -29,6 +41,9 @@ export function invitationText(mail: InvitationMail): { subject: string; text: s
       "Bonjour,",
       "",
       `${mail.inviterName} vous invite à rejoindre le pôle « ${mail.poleName} » sur Maillage, l'espace de travail coopératif du pôle.`,
+      "",
+      "Ce que l'invitation vous propose :",
+      ...mail.offers.map((offer) => `- ${offer}`),
       "",
       "Pour accepter l'invitation et créer votre compte, ouvrez ce lien :",
       mail.url,
@@ -51,18 +66,21 @@ export async function sendInvitationEmails(
   inviterId: string,
   {
     poleId,
+    offer,
     invitations,
     onError,
   }: {
     poleId: string;
+    offer: { poleRole: PoleRole; circles: CircleSeat[] };
     invitations: ReadonlyArray<{ email: string | null; url: string; expiresAt: string }>;
     onError: (error: unknown) => void;
   },
 ): Promise<boolean[]> {
   if (!mailer) return invitations.map(() => false);
-  const [pole, inviter] = await Promise.all([
+  const [pole, inviter, offers] = await Promise.all([
     db.selectFrom("poles").select("name").where("id", "=", poleId).executeTakeFirstOrThrow(),
     db.selectFrom("users").select("name").where("id", "=", inviterId).executeTakeFirstOrThrow(),
+    offerWords(db, { poleId, ...offer }),
   ]);
   return Promise.all(
     invitations.map(async ({ email, url, expiresAt }) => {
@@ -73,6 +91,7 @@ export async function sendInvitationEmails(
           poleName: pole.name,
           inviterName: inviter.name,
           url,
+          offers,
           expiresAt,
         });
         return true;

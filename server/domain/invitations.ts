@@ -9,7 +9,13 @@ import { canInvite, type PoleRole } from "../../shared/permissions";
 import { generateSessionToken, hashToken } from "../auth/sessions";
 import type { DB } from "../db/database";
 import type { Invitation, User } from "../db/schema";
-import { insertAccount, type NewAccount, prepareAccount } from "./accounts";
+import {
+  accountNotCreated,
+  authenticate,
+  insertAccount,
+  type NewAccount,
+  prepareAccount,
+} from "./accounts";
 import { audit } from "./audit";
 import { seat } from "./circles";
 import type { Ctx } from "./context";
@@ -19,6 +25,8 @@ import { requireMember } from "./members";
 import { startOnboarding } from "./onboarding/records";
 
 export const DEFAULT_INVITATION_DAYS = 14;
+/** The pôle role an invitation gives when it names none. */
+export const ARRIVAL_ROLE: PoleRole = "member";
 /** A pôle holds a few hundred people at most: one paste invites a whole meeting's list. */
 const MAX_BULK = 200;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -29,7 +37,7 @@ export function invitationState(row: Invitation, now = Date.now()): InvitationSt
   return now >= row.expires_at ? "expired" : "pending";
 }
 
-const seatsOf = (row: Invitation): Seat[] => JSON.parse(row.circles);
+export const seatsOf = (row: Invitation): Seat[] => JSON.parse(row.circles);
 
 export const presentInvitation = (row: Invitation, now = Date.now()): InvitationView => ({
   id: row.id,
@@ -49,7 +57,7 @@ async function requireInviter(db: DB, person: { poleId: string; userId: string }
 interface InvitationInput {
   email?: string | null;
   circles: Seat[];
-  poleRole?: Exclude<PoleRole, "coordinator">;
+  poleRole?: PoleRole;
   expiresInDays?: number;
 }
 
@@ -85,13 +93,13 @@ async function insertInvitation(
   }: { userId: string; poleId: string; invitation: InvitationInput; publicUrl: string },
   now: number,
 ): Promise<CreatedInvitation> {
-  const token = generateSessionToken();
+  const { token, tokenHash } = newToken();
   const row: Invitation = {
     id: newId(),
     pole_id: poleId,
-    token_hash: hashToken(token),
+    token_hash: tokenHash,
     email: input.email ?? null,
-    pole_role: input.poleRole ?? "member",
+    pole_role: input.poleRole ?? ARRIVAL_ROLE,
     circles: JSON.stringify(input.circles),
     created_by: userId,
     created_at: now,
@@ -108,13 +116,20 @@ async function insertInvitation(
     target: row.id,
     details: { email: row.email, circles: input.circles, poleRole: row.pole_role },
   });
-  return {
-    id: row.id,
-    url: `${publicUrl.replace(/\/$/, "")}/invitation/${token}`,
-    token,
-    expiresAt: new Date(row.expires_at).toISOString(),
-  };
+  return issued(row, token, publicUrl);
 }
+
+const newToken = () => {
+  const token = generateSessionToken();
+  return { token, tokenHash: hashToken(token) };
+};
+
+const issued = (row: Invitation, token: string, publicUrl: string): CreatedInvitation => ({
+  id: row.id,
+  url: `${publicUrl.replace(/\/$/, "")}/invitation/${token}`,
+  token,
+  expiresAt: new Date(row.expires_at).toISOString(),
+});
 
 export async function createInvitation(
   { db, publicUrl }: Ctx<"publicUrl">,
@@ -206,10 +221,10 @@ export async function listInvitations({ db }: Ctx, userId: string, { poleId }: {
   return rows.map((row) => presentInvitation(row, now));
 }
 
-export async function revokeInvitation(
-  { db }: Ctx,
-  userId: string,
-  { invitationId }: { invitationId: string },
+/** An invitation as one of its pôle's coordinators reaches it (404 to anyone else). */
+async function invitationForInviter(
+  db: DB,
+  { invitationId, userId }: { invitationId: string; userId: string },
 ) {
   const row = await db
     .selectFrom("invitations")
@@ -222,6 +237,15 @@ export async function revokeInvitation(
       ? notFound("Invitation")
       : error;
   });
+  return row;
+}
+
+export async function revokeInvitation(
+  { db }: Ctx,
+  userId: string,
+  { invitationId }: { invitationId: string },
+) {
+  const row = await invitationForInviter(db, { invitationId, userId });
   if (invitationState(row) === "accepted") {
     throw new DomainError("conflict", "Cette invitation a déjà été acceptée.");
   }
@@ -238,6 +262,47 @@ export async function revokeInvitation(
       target: row.id,
     });
   });
+}
+
+/**
+ * A pending invitation's link again, to copy (`link`) or to e-mail anew (`resend`). Only
+ * the token's hash is stored, so the link cannot be read back: a new token replaces it,
+ * and the former link stops working.
+ */
+export async function renewInvitationLink(
+  { db, publicUrl }: Ctx<"publicUrl">,
+  userId: string,
+  { invitationId, purpose }: { invitationId: string; purpose: "link" | "resend" },
+) {
+  const row = await invitationForInviter(db, { invitationId, userId });
+  if (invitationState(row) !== "pending") {
+    throw new DomainError(
+      "conflict",
+      "Cette invitation n'est plus en attente : invitez la personne à nouveau.",
+    );
+  }
+  if (purpose === "resend" && row.email === null) {
+    throw new DomainError(
+      "conflict",
+      "Cette invitation n'a pas d'adresse e-mail : copiez son lien.",
+    );
+  }
+  const { token, tokenHash } = newToken();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("invitations")
+      .set({ token_hash: tokenHash })
+      .where("id", "=", row.id)
+      .execute();
+    await audit(trx, {
+      poleId: row.pole_id,
+      actorId: userId,
+      action: purpose === "resend" ? "invitation.resent" : "invitation.link_renewed",
+      target: row.id,
+      details: { email: row.email },
+    });
+  });
+  return { invitation: issued(row, token, publicUrl), row: { ...row, token_hash: tokenHash } };
 }
 
 async function usableInvitation(db: DB, { token }: { token: string }) {
@@ -258,37 +323,116 @@ async function usableInvitation(db: DB, { token }: { token: string }) {
   return row;
 }
 
-/** What the accept page shows before anyone has an account. */
+/** What an invitation offers: the pôle role, and each circle's name and seat. */
+export async function offerOf(
+  db: DB,
+  { poleId, poleRole, circles: seats }: { poleId: string; poleRole: PoleRole; circles: Seat[] },
+) {
+  const circles =
+    seats.length === 0
+      ? []
+      : await db
+          .selectFrom("circles")
+          .select(["id", "name", "kind"])
+          .where("pole_id", "=", poleId)
+          .where(
+            "id",
+            "in",
+            seats.map((seat) => seat.circleId),
+          )
+          .execute();
+  const named = new Map(circles.map((circle) => [circle.id, circle]));
+  return {
+    poleRole,
+    circles: seats.flatMap(({ circleId, role }) => {
+      const circle = named.get(circleId);
+      return circle ? [{ circleId, name: circle.name, kind: circle.kind, role }] : [];
+    }),
+  };
+}
+
+/** What the accept page shows before anyone has an account: who invites, into what. */
 export async function previewInvitation({ db }: Ctx, { token }: { token: string }) {
   const row = await usableInvitation(db, { token });
-  const pole = await db
-    .selectFrom("poles")
-    .select(["id", "name"])
-    .where("id", "=", row.pole_id)
-    .executeTakeFirstOrThrow();
-  return { pole, email: row.email, expiresAt: new Date(row.expires_at).toISOString() };
+  const [pole, inviter, offer] = await Promise.all([
+    db
+      .selectFrom("poles")
+      .select(["id", "name"])
+      .where("id", "=", row.pole_id)
+      .executeTakeFirstOrThrow(),
+    db.selectFrom("users").select("name").where("id", "=", row.created_by).executeTakeFirst(),
+    offerOf(db, { poleId: row.pole_id, poleRole: row.pole_role, circles: seatsOf(row) }),
+  ]);
+  return {
+    pole,
+    inviter: inviter ? { name: inviter.name } : null,
+    email: row.email,
+    expiresAt: new Date(row.expires_at).toISOString(),
+    ...offer,
+  };
 }
 
 export type Acceptor = { newcomer: NewAccount } | { userId: string };
 
+const otherAddress = () =>
+  forbidden(
+    "Cette invitation a été envoyée à une autre adresse e-mail : utilisez celle à laquelle vous l'avez reçue, ou demandez une nouvelle invitation à la coordination du pôle.",
+  );
+
+/** The address the acceptor comes with: the newcomer's, or the signed-in person's. */
+async function acceptorEmail(db: DB, acceptor: Acceptor) {
+  if ("newcomer" in acceptor) return acceptor.newcomer.email;
+  const user = await db
+    .selectFrom("users")
+    .select("email")
+    .where("id", "=", acceptor.userId)
+    .executeTakeFirstOrThrow();
+  return user.email;
+}
+
+/**
+ * Who accepts: a signed-in person as they are; a newcomer gets a new account, unless the
+ * address already has one. Then the password must be that account's (the person typed
+ * their usual credentials: they join signed in), and any other password fails with the
+ * answer every failure to create an account gets, which never says that the account exists.
+ * Either way one password hash is computed, so the time taken tells nothing either.
+ */
+async function resolveAcceptor(
+  ctx: Ctx,
+  acceptor: Acceptor,
+): Promise<{ userId: string; created: User | null }> {
+  if (!("newcomer" in acceptor)) return { userId: acceptor.userId, created: null };
+  const { newcomer } = acceptor;
+  const exists = await ctx.db
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", newcomer.email)
+    .executeTakeFirst();
+  if (!exists) {
+    const created = await prepareAccount(newcomer);
+    return { userId: created.id, created };
+  }
+  const user = await authenticate(ctx, newcomer);
+  if (!user) throw accountNotCreated();
+  return { userId: user.id, created: null };
+}
+
 /**
  * Uses an invitation once: a newcomer's account is created, or a signed-in person joins.
- * Everything happens in one transaction so nothing is half-written.
+ * An invitation made for an address is for that address only. Everything happens in one
+ * transaction so nothing is half-written.
  */
 export async function acceptInvitation(
-  { db, events }: Ctx<"events">,
+  ctx: Ctx<"events">,
   { token, acceptor }: { token: string; acceptor: Acceptor },
 ): Promise<{ userId: string; poleId: string; created: User | null }> {
-  await usableInvitation(db, { token });
-  // Hashing the password is slow: done before the transaction, which it would hold open.
-  let created: User | null = null;
-  let userId: string;
-  if ("newcomer" in acceptor) {
-    created = await prepareAccount(acceptor.newcomer);
-    userId = created.id;
-  } else {
-    userId = acceptor.userId;
+  const { db, events } = ctx;
+  const invitation = await usableInvitation(db, { token });
+  if (invitation.email !== null && invitation.email !== (await acceptorEmail(db, acceptor))) {
+    throw otherAddress();
   }
+  // Hashing the password is slow: done before the transaction, which it would hold open.
+  const { userId, created } = await resolveAcceptor(ctx, acceptor);
   const result = await db.transaction().execute(async (trx) => {
     // Checked again inside the transaction: two accepts racing must not both succeed.
     const row = await usableInvitation(trx, { token });

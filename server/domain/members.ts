@@ -69,3 +69,16 @@ export async function governingCircles(db: DB, poleId: string): Promise<Governin
   }
   return { coreId, steeringId };
 }
+
+/** Before a coordinator steps down or leaves: the pôle always keeps one (409 otherwise). */
+export async function requireAnotherCoordinator(db: DB, { poleId }: { poleId: string }) {
+  const coordinators = await db
+    .selectFrom("pole_members")
+    .select(({ fn }) => fn.countAll<number>().as("count"))
+    .where("pole_id", "=", poleId)
+    .where("role", "=", "coordinator")
+    .executeTakeFirstOrThrow();
+  if (Number(coordinators.count) <= 1) {
+    throw new DomainError("conflict", "Le pôle doit garder au moins une personne coordinatrice.");
+  }
+}

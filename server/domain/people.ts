@@ -13,7 +13,7 @@ import type { DB } from "../db/database";
 import { audit } from "./audit";
 import type { Ctx } from "./context";
 import { DomainError, forbidden, notFound } from "./errors";
-import { requireMember, requirePerson } from "./members";
+import { requireAnotherCoordinator, requireMember, requirePerson } from "./members";
 import { parseList, writePerson } from "./person-record";
 import { chooseStructureFor, pendingStructureOf } from "./structure-membership";
 
@@ -235,18 +235,7 @@ export async function changePoleRole(
       .executeTakeFirst();
     if (!current) throw notFound("Personne");
     if (current.role === "coordinator" && role !== "coordinator") {
-      const coordinators = await trx
-        .selectFrom("pole_members")
-        .select(({ fn }) => fn.countAll<number>().as("count"))
-        .where("pole_id", "=", poleId)
-        .where("role", "=", "coordinator")
-        .executeTakeFirstOrThrow();
-      if (Number(coordinators.count) <= 1) {
-        throw new DomainError(
-          "conflict",
-          "Le pôle doit garder au moins une personne coordinatrice.",
-        );
-      }
+      await requireAnotherCoordinator(trx, { poleId });
     }
     await trx
       .updateTable("pole_members")

@@ -1,4 +1,3 @@
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { Hono } from "hono";
 import {
   LoginBody,
@@ -11,8 +10,9 @@ import {
 import { createSession, generateSessionToken, invalidateSession } from "../auth/sessions";
 import { authenticate, instanceHasUsers } from "../domain/accounts";
 import { mayFoundPole, polesOf, setUpInstance } from "../domain/poles";
+import { clientAddress } from "./address";
 import type { AppDeps, AppEnv } from "./context";
-import { sendError } from "./errors";
+import { enforce, sendError } from "./errors";
 import { clearSessionCookie, requireUser, setSessionCookie, signedIn } from "./middleware";
 import { jsonBody } from "./validate";
 
@@ -22,7 +22,9 @@ export const presentUser = (user: { id: string; name: string; email: string }) =
   email: user.email,
 });
 
-export function authRoutes({ ctx, config, throttles }: AppDeps) {
+const TOO_MANY = "Trop de tentatives pour ce compte : patientez un instant avant de réessayer.";
+
+export function authRoutes({ ctx, config, limits }: AppDeps) {
   const { db, events } = ctx;
   const signIn = async (c: Parameters<typeof setSessionCookie>[0], userId: string) => {
     const token = generateSessionToken();
@@ -47,23 +49,20 @@ export function authRoutes({ ctx, config, throttles }: AppDeps) {
     })
     .post("/auth/login", jsonBody(LoginBody), async (c) => {
       const { email, password } = c.req.valid("json");
-      const address = getConnInfo(c).remote.address ?? "unknown";
-      const keys = [`account:${email}`, `address:${address}`] as const;
-      const wait = Math.max(
-        throttles.account.retryAfter(keys[0]),
-        throttles.address.retryAfter(keys[1]),
-      );
-      if (wait > 0) {
-        c.header("Retry-After", String(Math.ceil(wait / 1000)));
-        return sendError(c, "throttled", "Trop de tentatives : réessayez dans quelques minutes.");
-      }
+      // One attacker's guesses are slowed on the account they aim at, from their address;
+      // guesses spread over many addresses, on the account from anywhere. Failures on
+      // other accounts never weigh on this one.
+      const fromAddress = `${clientAddress(c, config.TRUST_PROXY)} ${email}`;
+      await enforce(limits.signInFromAddress, { key: fromAddress, message: TOO_MANY });
+      await enforce(limits.signInToAccount, { key: email, message: TOO_MANY });
       const user = await authenticate(ctx, { email, password });
       if (!user) {
-        throttles.account.fail(keys[0]);
-        throttles.address.fail(keys[1]);
+        await limits.signInFromAddress.record(fromAddress);
+        await limits.signInToAccount.record(email);
         return sendError(c, "unauthenticated", "Adresse e-mail ou mot de passe incorrect.");
       }
-      throttles.account.reset(keys[0]);
+      await limits.signInFromAddress.reset(fromAddress);
+      await limits.signInToAccount.reset(email);
       await signIn(c, user.id);
       return c.json({ user: presentUser(user) } satisfies SignedIn);
     })

@@ -1,7 +1,7 @@
 /** What every route handler can reach: the app's dependencies and the signed-in person. */
 import type { Logger } from "pino";
+import type { Limits } from "../auth/limits";
 import type { Session, SessionUser } from "../auth/sessions";
-import type { Throttle } from "../auth/throttle";
 import type { DomainContext } from "../domain/context";
 import type { Config } from "../env";
 
@@ -10,7 +10,8 @@ export interface AppDeps {
   ctx: DomainContext;
   config: Config;
   logger: Logger;
-  throttles: { account: Throttle; address: Throttle };
+  /** Login throttling and per-person rate limits. */
+  limits: Limits;
 }
 
 export interface AppEnv {

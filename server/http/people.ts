@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { PersonBody, type PersonDetail } from "../../shared/api/people";
 import { PoleRoleBody, type PoleRoleChange } from "../../shared/api/poles";
+import { removeFromPole } from "../domain/departures";
 import { changePoleRole, getPerson, updatePerson } from "../domain/people";
 import type { AppDeps, AppEnv } from "./context";
 import { signedIn } from "./middleware";
@@ -23,6 +24,11 @@ export function peopleRoutes({ ctx }: AppDeps) {
         person: c.req.valid("json"),
       });
       return c.json(person satisfies PersonDetail);
+    })
+    .delete("/poles/:poleId/people/:userId", async (c) => {
+      const { poleId, userId } = c.req.param();
+      await removeFromPole(ctx, signedIn(c).id, { poleId, userId });
+      return c.body(null, 204);
     })
     .put("/poles/:poleId/people/:userId/role", jsonBody(PoleRoleBody), async (c) => {
       const { poleId, userId } = c.req.param();

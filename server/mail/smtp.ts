@@ -3,7 +3,9 @@
  * `?from=` on the URL sets the sender; otherwise no-reply at the public host.
  */
 import { createTransport } from "nodemailer";
-import { invitationText, type Mailer } from "../domain/invitation-emails";
+import { invitationText } from "../domain/invitation-emails";
+import type { Mailer } from "../domain/mailer";
+import { passwordResetText } from "../domain/password-reset-email";
 
 export function createMailer(smtpUrl: string | undefined, publicUrl: string): Mailer | null {
   if (!smtpUrl) return null;
@@ -14,6 +16,9 @@ export function createMailer(smtpUrl: string | undefined, publicUrl: string): Ma
   return {
     async sendInvitation(mail) {
       await transport.sendMail({ from, to: mail.to, ...invitationText(mail) });
+    },
+    async sendPasswordReset(mail) {
+      await transport.sendMail({ from, to: mail.to, ...passwordResetText(mail) });
     },
   };
 }

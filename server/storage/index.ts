@@ -1,4 +1,5 @@
-export { createKyselyStore } from "./kysely";
+export { createKyselyStore } from "./by-dialect";
+export { createPostgresStore } from "./postgres";
 export { createSqliteStore } from "./sqlite";
 export {
   type AppendedUpdate,

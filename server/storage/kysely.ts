@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from "kysely";
 import * as Y from "yjs";
 import type { Database, VersionRow } from "../db/schema";
 import {
+  type AppendedUpdate,
   compactedState,
   type DocumentStore,
   type StoredDocument,
@@ -20,16 +21,42 @@ export const plain = (bytes: Uint8Array): Uint8Array =>
   new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /** SQLite allows 32766 bound values per statement; two per row leaves a wide margin. */
-const ROWS_PER_INSERT = 1000;
+export const ROWS_PER_INSERT = 1000;
 
 /**
- * The store over Kysely. `db` may be a transaction (the domain creates a document's state
+ * Inserts the updates, ROWS_PER_INSERT a statement, and answers the highest id written
+ * per document. Atomic only inside a transaction when there are several statements.
+ */
+export async function insertUpdates(
+  db: Kysely<Database>,
+  updates: readonly AppendedUpdate[],
+): Promise<Map<string, number>> {
+  const highest = new Map<string, number>();
+  for (let start = 0; start < updates.length; start += ROWS_PER_INSERT) {
+    const values = [];
+    const end = Math.min(updates.length, start + ROWS_PER_INSERT);
+    for (let i = start; i < end; i++) {
+      values.push({ document_id: updates[i].documentId, data: updates[i].data });
+    }
+    // RETURNING order is unspecified in SQLite: match ids to documents, not positions.
+    const written = await db
+      .insertInto("document_updates")
+      .values(values)
+      .returning(["id", "document_id"])
+      .execute();
+    for (const row of written) {
+      if ((highest.get(row.document_id) ?? 0) < row.id) highest.set(row.document_id, row.id);
+    }
+  }
+  return highest;
+}
+
+/**
+ * The store over Kysely as SQLite needs it, and the base of the others (createKyselyStore
+ * picks the one for the database). `db` may be a transaction (the domain creates a document's state
  * in the transaction that creates the document): the operations then run inside it.
  */
-export function createKyselyStore(
-  db: Kysely<Database>,
-  now: () => number = Date.now,
-): DocumentStore {
+export function createBaseStore(db: Kysely<Database>, now: () => number = Date.now): DocumentStore {
   const inTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> =>
     db.isTransaction
       ? work(db)
@@ -69,26 +96,7 @@ export function createKyselyStore(
     },
 
     append(updates) {
-      return inTransaction(async (trx) => {
-        const highest = new Map<string, number>();
-        for (let start = 0; start < updates.length; start += ROWS_PER_INSERT) {
-          const values = [];
-          const end = Math.min(updates.length, start + ROWS_PER_INSERT);
-          for (let i = start; i < end; i++) {
-            values.push({ document_id: updates[i].documentId, data: updates[i].data });
-          }
-          // RETURNING order is unspecified in SQLite: match ids to documents, not positions.
-          const written = await trx
-            .insertInto("document_updates")
-            .values(values)
-            .returning(["id", "document_id"])
-            .execute();
-          for (const row of written) {
-            if ((highest.get(row.document_id) ?? 0) < row.id) highest.set(row.document_id, row.id);
-          }
-        }
-        return highest;
-      });
+      return inTransaction((trx) => insertUpdates(trx, updates));
     },
 
     compact(documentId, { update, vector }, upToId) {

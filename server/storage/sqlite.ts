@@ -1,7 +1,7 @@
 import type SQLite from "better-sqlite3";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
-import { createKyselyStore, plain } from "./kysely";
+import { createBaseStore, plain } from "./kysely";
 import {
   type AppendedUpdate,
   type CompactedState,
@@ -25,7 +25,7 @@ export function createSqliteStore(
   sqlite: SQLite.Database,
   now: () => number = Date.now,
 ): DocumentStore {
-  const queued = createKyselyStore(db, now);
+  const queued = createBaseStore(db, now);
   const selectState = sqlite
     .prepare<[string], [Uint8Array, Uint8Array | null]>(
       "SELECT state, state_vector FROM document_states WHERE document_id = ?",

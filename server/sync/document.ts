@@ -1,4 +1,9 @@
-import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from "y-protocols/awareness";
 import * as Y from "yjs";
 import { type CompactedState, replay, type StoredDocument } from "../storage";
 import { awarenessFrame, syncStep1Frame, syncStep2FromStored } from "./frames";
@@ -25,6 +30,12 @@ class FromMember {
 }
 
 /**
+ * Stands for another instance's connections to the document: the owner of the presence
+ * entries they introduced, which go with it when that instance does.
+ */
+const remoteMember = (): DocumentMember => ({ send() {}, name: "", clientIds: [] });
+
+/**
  * A loaded shared document: the Y.Doc, its presence, its open connections.
  *
  * A document stored as a compacted state with its state vector starts undecoded: first
@@ -42,6 +53,10 @@ export class SharedDocument {
   readonly connections = new Set<DocumentMember>();
   /** Which member introduced each awareness client id: only it may change that entry. */
   private readonly presenceOwners = new Map<number, DocumentMember>();
+  /** The connections of other instances, one member per instance. */
+  private readonly remoteMembers = new Map<string, DocumentMember>();
+  /** Told each presence change of this instance's connections (for the other instances). */
+  onPresence: ((update: Uint8Array) => void) | null = null;
   destroyed = false;
 
   /** Bumped by every transaction that changed the document: tells no-op updates apart. */
@@ -165,7 +180,40 @@ export class SharedDocument {
     if (!own) return null;
     this.awarenessTouched = false;
     applyAwarenessUpdate(this.awareness, own, new FromMember(origin));
-    return this.awarenessTouched ? own : null;
+    if (!this.awarenessTouched) return null;
+    this.onPresence?.(own);
+    return own;
+  }
+
+  /**
+   * Applies presence relayed by another instance (already checked there); answers whether
+   * it changed anything, for the caller to relay to this instance's connections.
+   */
+  applyRemoteAwareness(instanceId: string, update: Uint8Array): boolean {
+    let member = this.remoteMembers.get(instanceId);
+    if (!member) {
+      member = remoteMember();
+      this.remoteMembers.set(instanceId, member);
+    }
+    this.awarenessTouched = false;
+    applyAwarenessUpdate(this.awareness, update, new FromMember(member));
+    return this.awarenessTouched;
+  }
+
+  /** Another instance went away: the presence its connections brought goes too. */
+  dropInstance(instanceId: string): void {
+    const member = this.remoteMembers.get(instanceId);
+    this.remoteMembers.delete(instanceId);
+    if (member && member.clientIds.length > 0) {
+      removeAwarenessStates(this.awareness, member.clientIds, null);
+    }
+  }
+
+  /** The presence entries of this instance's own connections, encoded (null: none). */
+  localPresence(): Uint8Array | null {
+    const clients: number[] = [];
+    for (const connection of this.connections) clients.push(...connection.clientIds);
+    return clients.length > 0 ? encodeAwarenessUpdate(this.awareness, clients) : null;
   }
 
   attach(connection: DocumentMember): void {
@@ -179,7 +227,9 @@ export class SharedDocument {
   detach(connection: DocumentMember): void {
     if (!this.connections.delete(connection)) return;
     if (connection.clientIds.length > 0) {
-      removeAwarenessStates(this.awareness, connection.clientIds, null);
+      const gone = connection.clientIds;
+      removeAwarenessStates(this.awareness, gone, null);
+      this.onPresence?.(encodeAwarenessUpdate(this.awareness, gone));
     }
   }
 

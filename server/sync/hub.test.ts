@@ -146,17 +146,15 @@ afterEach(async () => {
 });
 
 function startHub(options: Partial<SyncServerOptions> = {}, store?: DocumentStore) {
-  const hub = new SyncHub(
-    {
-      db: database.db,
-      logger,
-      accessOf: async (userId) => (access.has(userId) ? (access.get(userId) ?? null) : "edit"),
-      sessionExpiry: async () => Date.now() + 3_600_000,
-      unloadDelayMs: 20,
-      ...options,
-    },
+  const hub = new SyncHub({
+    db: database.db,
+    logger,
+    accessOf: async (userId) => (access.has(userId) ? (access.get(userId) ?? null) : "edit"),
+    sessionExpiry: async () => Date.now() + 3_600_000,
+    unloadDelayMs: 20,
     store,
-  );
+    ...options,
+  });
   hubs.push(hub);
   return hub;
 }

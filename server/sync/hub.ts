@@ -7,11 +7,13 @@ import { createKyselyStore, createSqliteStore, type DocumentStore } from "../sto
 import { Connection, type Visitor } from "./connection";
 import type { SharedDocument } from "./document";
 import { editLoaded } from "./edits";
+import { type Fanout, localFanout } from "./fanout";
 import { UpdateGuard } from "./guard";
 import { defaults, type RateLimits, rates, standardCloseCodes } from "./limits";
 import { Outbox } from "./outbox";
 import { handleMessage, type ProtocolContext, rateLimited } from "./protocol";
 import { DocumentRegistry } from "./registry";
+import { RemoteInstances } from "./remote";
 import type { SyncServer, SyncServerOptions, SyncStats } from "./server";
 import { SessionWatch } from "./sessions";
 import { adoptSocket, socketPeer, startKeepalive } from "./socket";
@@ -35,22 +37,26 @@ export class SyncHub implements SyncServer {
   private readonly outbox = new Outbox();
   private readonly guard = new UpdateGuard();
   private closing: Promise<void> | null = null;
+  /** How updates and presence reach other instances (none: one instance alone). */
+  private readonly fanout: Fanout;
 
-  constructor(
-    private readonly options: SyncServerOptions,
-    store: DocumentStore = options.sqlite
-      ? createSqliteStore(options.db, options.sqlite)
-      : createKyselyStore(options.db),
-  ) {
+  constructor(private readonly options: SyncServerOptions) {
+    const store = options.store ?? defaultStore(options);
+    const fanout = options.fanout ?? localFanout;
+    this.fanout = fanout;
     this.rates = { ...rates, ...options.rates };
     this.writer = new UpdateWriter(
       store,
       options.logger,
-      (doc) => this.registry.stored(doc),
+      (doc, updates, lastId) => {
+        this.registry.stored(doc);
+        fanout.stored(doc.id, updates, lastId);
+      },
       this.outbox,
     );
     this.registry = new DocumentRegistry({
       store,
+      fanout,
       writer: this.writer,
       logger: options.logger,
       unloadDelayMs: options.unloadDelayMs,
@@ -76,6 +82,7 @@ export class SyncHub implements SyncServer {
       options.pingIntervalMs ?? defaults.pingIntervalMs,
       this.connections,
     );
+    fanout.listen(new RemoteInstances(this.registry, this.writer, store, options.logger, fanout));
   }
 
   connection(
@@ -185,6 +192,7 @@ export class SyncHub implements SyncServer {
       this.writer.stop();
       await this.registry.close();
       await this.writer.flush();
+      await this.fanout.close();
       this.guard.close();
     })();
     return this.closing;
@@ -358,6 +366,13 @@ export class SyncHub implements SyncServer {
       this.release(connection);
     }
   }
+}
+
+/** The SQLite store, on the raw handle when there is one. */
+function defaultStore(options: SyncServerOptions): DocumentStore {
+  return options.sqlite
+    ? createSqliteStore(options.db, options.sqlite)
+    : createKyselyStore(options.db);
 }
 
 /**

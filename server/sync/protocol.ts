@@ -177,7 +177,7 @@ function settleUpdate(
 }
 
 /** No structs and no deletions: what Y.encodeStateAsUpdate gives when there is nothing new. */
-function isEmptyUpdate(update: Uint8Array): boolean {
+export function isEmptyUpdate(update: Uint8Array): boolean {
   return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
 }
 

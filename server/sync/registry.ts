@@ -1,11 +1,14 @@
 import type { Logger } from "pino";
 import * as Y from "yjs";
-import type { DocumentStore } from "../storage";
+import type { DocumentStore, StoredDocument } from "../storage";
 import { SharedDocument } from "./document";
+import type { Fanout } from "./fanout";
 import type { UpdateWriter } from "./writer";
 
 export interface RegistryOptions {
   store: DocumentStore;
+  /** Followed from before a document loads until it is unloaded. */
+  fanout: Fanout;
   writer: UpdateWriter;
   logger: Logger;
   unloadDelayMs: number;
@@ -118,9 +121,7 @@ export class DocumentRegistry {
     slot.unloading = this.options.writer
       .flush()
       .then(() => doc.destroy())
-      .finally(() => {
-        if (this.slots.get(slot.id) === slot) this.slots.delete(slot.id);
-      });
+      .finally(() => this.forget(slot));
   }
 
   /** After a commit: maybe compact, and tell the read projections soon. */
@@ -152,6 +153,19 @@ export class DocumentRegistry {
         slot.compactionQueued = false;
         void this.compact(slot, doc);
       });
+    }
+  }
+
+  /** The document when it is loaded or loading (and not on its way out), else null. */
+  loaded(documentId: string): Promise<SharedDocument> | null {
+    const slot = this.slots.get(documentId);
+    return slot && !slot.unloading && !slot.discarded ? slot.loading : null;
+  }
+
+  /** Every loaded document. */
+  *documents(): IterableIterator<SharedDocument> {
+    for (const { doc, unloading } of this.slots.values()) {
+      if (doc && !doc.destroyed && !unloading) yield doc;
     }
   }
 
@@ -193,10 +207,20 @@ export class DocumentRegistry {
 
   private async load(documentId: string): Promise<SharedDocument> {
     this.loads++;
-    const stored = await this.options.store.load(documentId);
+    const { fanout } = this.options;
+    // Followed first: whatever is stored after the load's snapshot is then announced here.
+    await fanout.follow(documentId);
+    let stored: StoredDocument;
+    try {
+      stored = await this.options.store.load(documentId);
+    } catch (error) {
+      fanout.unfollow(documentId);
+      throw error;
+    }
     const doc = new SharedDocument(documentId, stored, (error) =>
       this.options.logger.error({ err: error, documentId }, "a stored update could not be applied"),
     );
+    doc.onPresence = (update) => fanout.presence(documentId, update);
     this.options.writer.track(doc, stored);
     return doc;
   }
@@ -209,9 +233,13 @@ export class DocumentRegistry {
   }
 
   private startUnload(slot: Slot): void {
-    slot.unloading = this.unload(slot).finally(() => {
-      if (this.slots.get(slot.id) === slot) this.slots.delete(slot.id);
-    });
+    slot.unloading = this.unload(slot).finally(() => this.forget(slot));
+  }
+
+  private forget(slot: Slot): void {
+    if (this.slots.get(slot.id) !== slot) return;
+    this.slots.delete(slot.id);
+    this.options.fanout.unfollow(slot.id);
   }
 
   private async unload(slot: Slot): Promise<void> {

@@ -7,7 +7,9 @@ import type { Logger } from "pino";
 import type * as Y from "yjs";
 import type { DocumentAccess } from "../../shared/documents";
 import type { Database } from "../db/schema";
+import type { DocumentStore } from "../storage";
 import type { Visitor } from "./connection";
+import type { Fanout } from "./fanout";
 import type { RateLimits } from "./limits";
 
 export interface SyncServerOptions {
@@ -17,6 +19,10 @@ export interface SyncServerOptions {
    * through prepared statements, synchronously, instead of through Kysely.
    */
   sqlite?: SQLite.Database;
+  /** Where documents are stored (default: the SQLite store over `db`, or `sqlite`). */
+  store?: DocumentStore;
+  /** How updates and presence reach other instances (default: none, one instance alone). */
+  fanout?: Fanout;
   logger: Logger;
   /** The current right of a person over a document, null when they have none any more. */
   accessOf(userId: string, documentId: string): Promise<DocumentAccess | null>;

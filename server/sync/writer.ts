@@ -65,8 +65,15 @@ export class UpdateWriter {
   constructor(
     private readonly store: Pick<DocumentStore, "append">,
     private readonly logger: Logger,
-    /** Called after a commit for each document that got rows, with how many. */
-    private readonly onStored: (doc: SharedDocument, rows: number) => void,
+    /**
+     * Called after a commit for each document that got rows, with their updates in order
+     * and the highest id written.
+     */
+    private readonly onStored: (
+      doc: SharedDocument,
+      updates: readonly Uint8Array[],
+      lastId: number,
+    ) => void,
     /** Flushed after each relay: stored updates go out in the turn they were stored. */
     private readonly outbox: Outbox | null = null,
   ) {}
@@ -87,7 +94,16 @@ export class UpdateWriter {
 
   /** A compaction folded `removed` rows of the log into the stored state. */
   compacted(doc: SharedDocument, removed: number): void {
-    this.logOf(doc).rows -= removed;
+    // With several instances, a compaction also removes rows the others appended.
+    const log = this.logOf(doc);
+    log.rows = Math.max(0, log.rows - removed);
+  }
+
+  /** Rows another instance stored, up to `lastId`, are now in the loaded document too. */
+  storedElsewhere(doc: SharedDocument, rows: number, lastId: number): void {
+    const log = this.logOf(doc);
+    log.rows += rows;
+    log.lastUpdateId = Math.max(log.lastUpdateId, lastId);
   }
 
   private logOf(doc: SharedDocument): DocumentLog {
@@ -174,20 +190,23 @@ export class UpdateWriter {
   }
 
   private relay(batch: Batch, highest: Map<string, number>): void {
-    let rowsOf: Map<SharedDocument, number> | null = null;
-    for (const { doc, frame, origin } of batch.updates) {
+    let rowsOf: Map<SharedDocument, Uint8Array[]> | null = null;
+    for (const { doc, data, frame, origin } of batch.updates) {
       this.logOf(doc).unflushed--;
       if (doc.destroyed) continue;
       doc.broadcast(frame, origin);
       rowsOf ??= new Map();
-      rowsOf.set(doc, (rowsOf.get(doc) ?? 0) + 1);
+      const rows = rowsOf.get(doc);
+      if (rows) rows.push(data);
+      else rowsOf.set(doc, [data]);
     }
     if (rowsOf) {
       for (const [doc, rows] of rowsOf) {
         const log = this.logOf(doc);
-        log.lastUpdateId = Math.max(log.lastUpdateId, highest.get(doc.id) ?? 0);
-        log.rows += rows;
-        this.onStored(doc, rows);
+        const lastId = highest.get(doc.id) ?? 0;
+        log.lastUpdateId = Math.max(log.lastUpdateId, lastId);
+        log.rows += rows.length;
+        this.onStored(doc, rows, lastId);
       }
     }
     for (const { connection, frame } of batch.sends) connection.send(frame);

@@ -4,15 +4,10 @@
  */
 import { z } from "zod/mini";
 import { amendmentStates } from "../amendments";
+import { line } from "./fields";
 
 export const ProposeAmendmentBody = z.object({
-  title: z
-    .string({ error: "Le titre est requis." })
-    .check(
-      z.trim(),
-      z.minLength(1, "Le titre est requis."),
-      z.maxLength(300, "300 caractères au plus."),
-    ),
+  title: line(300, "Le titre est requis."),
   rationale: z.optional(
     z
       .string({ error: "Texte attendu." })

@@ -32,3 +32,22 @@ export const Me = z.object({
   canFoundPole: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
+
+/** Body of POST /api/auth/password: the current password proves it is the person. */
+export const ChangePasswordBody = z.object({
+  current: z.string().check(z.minLength(1, "Le mot de passe actuel est requis."), z.maxLength(256)),
+  next: password,
+});
+
+/** Body of POST /api/auth/reset-request. */
+export const ResetRequestBody = z.object({ email });
+
+/** Body of POST /api/auth/reset: the link's token and the new password. */
+export const ResetBody = z.object({
+  token: z.string().check(z.minLength(1), z.maxLength(100)),
+  password,
+});
+
+/** A reset link a coordinator copies for someone (no e-mail on the instance). */
+export const ResetLink = z.object({ url: z.string(), expiresAt: z.string() });
+export type ResetLink = z.infer<typeof ResetLink>;

@@ -5,18 +5,16 @@
 import { z } from "zod/mini";
 import { fundingStates } from "../boards";
 import { Circle } from "./circles";
-import { id, text } from "./fields";
-
-const required = (max: number, message: string) => text(max).check(z.minLength(1, message));
+import { id, line } from "./fields";
 
 /** Body of POST /api/documents/:boardId/cards/:cardId/project-group. */
 export const CreateProjectGroupBody = z.object({
-  name: required(200, "Le nom du groupe projet est requis."),
+  name: line(200, "Le nom du groupe projet est requis."),
 });
 
 /** Body of POST /api/documents/:boardId/cards/:cardId/project-page. */
 export const CreateProjectPageBody = z.object({
-  title: required(200, "Le titre de la page projet est requis."),
+  title: line(200, "Le titre de la page projet est requis."),
 });
 
 export const CardIdParam = id.check(z.regex(/^[A-Za-z0-9_-]+$/, "Identifiant de carte invalide."));

@@ -6,7 +6,7 @@
 import { z } from "zod/mini";
 import { decisionMethods, decisionOutcomes, decisionStates, voteChoices } from "../decisions";
 import { circleRoles } from "../permissions";
-import { id, text } from "./fields";
+import { id, line, text } from "./fields";
 
 const fraction = (what: string) =>
   z
@@ -15,15 +15,10 @@ const fraction = (what: string) =>
       z.gte(0, `${what} : un nombre entre 0 et 1.`),
       z.lte(1, `${what} : un nombre entre 0 et 1.`),
     );
-/** Text that must say something once trimmed. */
-const filled = (max: number, missing: string) =>
-  z
-    .string()
-    .check(z.trim(), z.minLength(1, missing), z.maxLength(max, `${max} caractères au plus.`));
 
 export const OpenDecisionBody = z.object({
   circleId: id,
-  title: filled(300, "Le titre est requis."),
+  title: line(300, "Le titre est requis."),
   text: z.optional(text(20_000)),
   method: z.enum(decisionMethods, {
     error: `Méthode inconnue : choisissez ${decisionMethods.join(", ")}.`,
@@ -144,7 +139,7 @@ export const CollegesBody = z.object({
     .array(
       z.object({
         id: z.optional(id),
-        name: filled(120, "Chaque collège a un nom."),
+        name: line(120, "Chaque collège a un nom."),
         weight: z.number({ error: "Le poids d'un collège est un pourcentage." }),
       }),
     )

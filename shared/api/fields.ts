@@ -6,13 +6,48 @@ import { z } from "zod/mini";
 
 export const id = z.string().check(z.minLength(1), z.maxLength(100));
 
-export const name = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(1, "Le nom est requis."),
-    z.maxLength(200, "200 caractères au plus."),
-  );
+/**
+ * Control characters (C0, DEL, C1: CR, LF, NUL, tab…), line and paragraph separators, and
+ * the bidirectional marks, embeddings, overrides and isolates (U+200E–200F, U+202A–202E,
+ * U+2066–2069), plus the BOM. In a name or a title they only serve to forge: a line break
+ * in an e-mail's subject reads as a header, an override turns « facture.exe » around.
+ */
+const unsafeInLine: ReadonlyArray<readonly [number, number]> = [
+  [0x0000, 0x001f],
+  [0x007f, 0x009f],
+  [0x200e, 0x200f],
+  [0x2028, 0x2029],
+  [0x202a, 0x202e],
+  [0x2066, 0x2069],
+  [0xfeff, 0xfeff],
+];
+
+const isPlainLine = (value: string) => {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (unsafeInLine.some(([from, to]) => code >= from && code <= to)) return false;
+  }
+  return true;
+};
+
+/** The one rule every name and title follows, on every route that takes one. */
+export const plainLine = z.refine<string>(
+  isPlainLine,
+  "Ce texte contient un caractère invisible ou de contrôle (retour à la ligne, inversion du sens d'écriture…) : retirez-le.",
+);
+
+/** A name or a title: one line of plain text, required, `max` characters at most. */
+export const line = (max: number, required: string) =>
+  z
+    .string({ error: required })
+    .check(
+      z.trim(),
+      z.minLength(1, required),
+      z.maxLength(max, `${max} caractères au plus.`),
+      plainLine,
+    );
+
+export const name = line(200, "Le nom est requis.");
 
 export const email = z.pipe(
   z.string().check(z.trim(), z.toLowerCase()),

@@ -1,11 +1,11 @@
 /** Invitations: one or a pasted list, their states, the accept page, accepting. */
 import { z } from "zod/mini";
-import { poleRoles } from "../permissions";
+import { circleKinds, circleRoles, poleRoles } from "../permissions";
 import { CircleSeat } from "./circles";
 import { email, name, password } from "./fields";
 
 /** Beyond the contract: the pôle-wide role given on arrival (default member). */
-const arrivalRole = z.optional(z.enum(poleRoles.filter((role) => role !== "coordinator")));
+const arrivalRole = z.optional(z.enum(poleRoles));
 const expiresInDays = z.optional(z.int().check(z.gte(1), z.lte(90)));
 const seats = z.array(CircleSeat).check(z.maxLength(50));
 
@@ -90,8 +90,20 @@ export type BulkInvitations = z.infer<typeof BulkInvitations>;
 
 export const InvitationPreview = z.object({
   pole: z.object({ id: z.string(), name: z.string() }),
+  /** Who invites (null when that account is gone). */
+  inviter: z.nullable(z.object({ name: z.string() })),
   email: z.nullable(z.string()),
   expiresAt: z.string(),
+  /** What the invitation offers: the pôle role, and a seat in each circle named. */
+  poleRole: z.enum(poleRoles),
+  circles: z.array(
+    z.object({
+      circleId: z.string(),
+      name: z.string(),
+      kind: z.enum(circleKinds),
+      role: z.enum(circleRoles),
+    }),
+  ),
 });
 export type InvitationPreview = z.infer<typeof InvitationPreview>;
 

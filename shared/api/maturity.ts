@@ -7,10 +7,8 @@ import { z } from "zod/mini";
 import { maturities } from "../collective";
 import { godinMarkers, objectiveKeys, RATING_MAX, RATING_MIN } from "../maturity/referentiel";
 import { campaignStates } from "../maturity/rules";
-import { id, text } from "./fields";
+import { id, line, text } from "./fields";
 
-/** Text that must not be blank once trimmed. */
-const required = (max: number, message: string) => text(max).check(z.minLength(1, message));
 const isoDate = z.iso.date("Date invalide (AAAA-MM-JJ).");
 
 const ratingMessage = `Une note va de ${RATING_MIN} à ${RATING_MAX}.`;
@@ -44,7 +42,7 @@ export const Referentiel = z.array(IndicatorView);
 
 export const AddIndicatorBody = z.object({
   objective,
-  label: required(300, "L'intitulé de l'indicateur est requis."),
+  label: line(300, "L'intitulé de l'indicateur est requis."),
 });
 export type AddIndicatorBody = z.infer<typeof AddIndicatorBody>;
 
@@ -64,7 +62,7 @@ export type Audience = z.infer<typeof Audience>;
 
 export const OpenCampaignBody = z
   .object({
-    title: required(200, "Le titre est requis."),
+    title: line(200, "Le titre est requis."),
     opensOn: isoDate,
     closesOn: isoDate,
     audience: Audience,
@@ -124,7 +122,7 @@ export const Evidence = z.object({
   documentId: id,
   /** The item within it (a card, a finding) when there is one. */
   itemId: z.optional(id),
-  label: required(200, "Nommez la preuve."),
+  label: line(200, "Nommez la preuve."),
 });
 export type Evidence = z.infer<typeof Evidence>;
 

@@ -4,6 +4,7 @@
  */
 import { z } from "zod/mini";
 import { versionKinds } from "../versions";
+import { line } from "./fields";
 
 export const VersionView = z.object({
   id: z.string(),
@@ -21,13 +22,7 @@ export type VersionView = z.infer<typeof VersionView>;
 export const VersionList = z.array(VersionView);
 
 export const NamedVersionBody = z.object({
-  name: z
-    .string({ error: "Donnez un nom à la version." })
-    .check(
-      z.trim(),
-      z.minLength(1, "Donnez un nom à la version."),
-      z.maxLength(200, "200 caractères au plus."),
-    ),
+  name: line(200, "Donnez un nom à la version."),
 });
 export type NamedVersionBody = z.infer<typeof NamedVersionBody>;
 

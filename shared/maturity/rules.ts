@@ -3,7 +3,7 @@
  * functions: the server enforces them, the client renders with them, rules.test.ts checks
  * them as a table.
  */
-import type { Member } from "../permissions";
+import { type Member, readsOnly } from "../permissions";
 
 export const campaignStates = ["scheduled", "open", "closed"] as const;
 export type CampaignState = (typeof campaignStates)[number];
@@ -46,7 +46,7 @@ export function canReadResults(member: Member | null, state: CampaignState): boo
  * and the coordinators, set their levels.
  */
 export function canSetMarkerLevels(member: Member | null, steeringId: string): boolean {
-  if (member === null || member.poleRole === "observer") return false;
+  if (member === null || readsOnly(member.poleRole)) return false;
   if (member.poleRole === "coordinator") return true;
   const seat = member.circles.find((c) => c.circleId === steeringId);
   return seat?.role === "facilitator" || seat?.role === "member";

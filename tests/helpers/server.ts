@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseEnv } from "../../server/env";
 import { type Maillage, startMaillage } from "../../server/main";
+import { createTestDatabase, type TestDatabase } from "./test-database";
 
 export interface TestServer {
   url: string;
@@ -25,9 +26,28 @@ export interface TestServerOptions {
   env?: Record<string, string>;
 }
 
+/**
+ * `MAILLAGE_TEST_ON_POSTGRES=1` runs the servers of the integration tests on PostgreSQL
+ * (a fresh database each) instead of SQLite.
+ */
+const onPostgres = process.env.MAILLAGE_TEST_ON_POSTGRES === "1";
+/** Each data directory's database, kept across restarts like the directory itself. */
+const databases = new Map<string, TestDatabase>();
+
+async function databaseOf(dataDir: string): Promise<TestDatabase | null> {
+  if (!onPostgres) return null;
+  const known = databases.get(dataDir);
+  if (known) return known;
+  const created = await createTestDatabase();
+  databases.set(dataDir, created);
+  return created;
+}
+
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
+  const database = await databaseOf(dataDir);
   const env = parseEnv({
+    ...(database ? { DATABASE_URL: database.url } : {}),
     PORT: "0",
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
@@ -43,7 +63,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     maillage,
     async close({ keepData = false } = {}) {
       await maillage.close();
-      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) {
+        rmSync(dataDir, { recursive: true, force: true });
+        databases.delete(dataDir);
+        await database?.drop();
+      }
     },
   };
 }
@@ -88,7 +112,10 @@ export interface FoundedPole {
 }
 
 /** POST /api/setup on a fresh server, then reads back what it created. */
-export async function setUpPole(server: TestServer, poleName = "Pôle Vallée de la Drôme") {
+export async function setUpPole(
+  server: Pick<TestServer, "url">,
+  poleName = "Pôle Vallée de la Drôme",
+) {
   const password = "correct horse battery staple";
   const email = "coordination@example.org";
   const res = await client(server.url)("/api/setup", {
@@ -136,7 +163,7 @@ export interface Seat {
 
 /** Invites a newcomer into circles with roles, and has them accept with a new account. */
 export async function inviteNewcomer(
-  server: TestServer,
+  server: Pick<TestServer, "url">,
   inviter: Person,
   poleId: string,
   circles: Seat[],
@@ -161,8 +188,12 @@ export async function inviteNewcomer(
 }
 
 /** A newcomer the pôle's coordinator invites into circles (none: a member of the pôle only). */
-export const joinPole = (server: TestServer, pole: FoundedPole, circles: Seat[], name?: string) =>
-  inviteNewcomer(server, pole.coordinator, pole.poleId, circles, name);
+export const joinPole = (
+  server: Pick<TestServer, "url">,
+  pole: FoundedPole,
+  circles: Seat[],
+  name?: string,
+) => inviteNewcomer(server, pole.coordinator, pole.poleId, circles, name);
 
 export interface ChildServer {
   url: string;
@@ -173,20 +204,28 @@ export interface ChildServer {
 }
 
 /** The real `server/main.ts` in a child process, for crash and restart tests. */
-export function spawnServer(
+export async function spawnServer(
   dataDir: string,
   env: Record<string, string> = {},
 ): Promise<ChildServer> {
+  const database = databases.get(dataDir);
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     env: {
       ...process.env,
       PORT: "0",
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
+      ...(database ? { DATABASE_URL: database.url } : {}),
       LOG_LEVEL: "warn",
       ...env,
     },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  // Passed on, and kept: why a server refused to start is part of its failure.
+  let errors = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    errors += chunk.toString();
+    process.stderr.write(chunk);
   });
   const exited = new Promise<number | null>((resolve) =>
     child.once("exit", (code) => resolve(code)),
@@ -201,7 +240,7 @@ export function spawnServer(
       }
     });
     exited.then((code) =>
-      reject(new Error(`server exited with ${code} before listening:\n${output}`)),
+      reject(new Error(`server exited with ${code} before listening:\n${output}${errors}`)),
     );
   });
 }

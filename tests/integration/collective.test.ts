@@ -4,8 +4,6 @@
  * suggestions, moves with dated history, open sync connections following placements,
  * and the audit log.
  */
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { closeCodes } from "../../shared/documents";
 import { expectError } from "../helpers/contract";
@@ -18,6 +16,7 @@ import {
   startTestServer,
   type TestServer,
 } from "../helpers/server";
+import { startSmtp } from "../helpers/smtp";
 import {
   bodyText,
   closeDocuments,
@@ -26,58 +25,6 @@ import {
   waitFor,
   writeParagraph,
 } from "../helpers/sync-client";
-
-interface Mail {
-  to: string[];
-  subject: string;
-  text: string;
-}
-
-/** Undoes the quoted-printable and encoded-word transfer encodings nodemailer uses. */
-function decodeMail(raw: string, to: string[]): Mail {
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const qp = (s: string) =>
-    Buffer.from(
-      s
-        .replace(/=\r?\n/g, "")
-        .replace(/=([0-9A-F]{2})/g, (_, hex: string) =>
-          String.fromCharCode(Number.parseInt(hex, 16)),
-        ),
-      "latin1",
-    ).toString("utf8");
-  const subjectLine = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(head)?.[1] ?? "";
-  const subject = subjectLine
-    .replace(/\r?\n[ \t]/g, "")
-    .replace(/=\?UTF-8\?Q\?(.*?)\?=/gi, (_, word: string) => qp(word.replace(/_/g, " ")))
-    .replace(/\?=\s+=\?/g, "");
-  return { to, subject: subject.replace(/\s+/g, " "), text: qp(rest.join("\n\n")) };
-}
-
-/** A real SMTP server in this process, keeping every message it receives. */
-async function startSmtp() {
-  const mails: Mail[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        const to = session.envelope.rcptTo.map((rcpt) => rcpt.address);
-        mails.push(decodeMail(Buffer.concat(chunks).toString("latin1"), to));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
-  const { port } = smtp.server.address() as AddressInfo;
-  return {
-    mails,
-    url: `smtp://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => smtp.close(() => resolve())),
-  };
-}
 
 const newcomerAccount = (name: string, email: string) => ({
   name,

@@ -535,6 +535,7 @@ describe("the pôle's dashboard", () => {
     expect(dashboard.members.byRole).toEqual([
       { key: "coordinator", count: 1 },
       { key: "member", count: 11 },
+      { key: "commenter", count: 0 },
       { key: "observer", count: 1 },
     ]);
     expect(dashboard.structures.byKind).toEqual([

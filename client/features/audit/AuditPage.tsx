@@ -29,6 +29,7 @@ const kinds = [
   "charter",
   "pole",
   "member",
+  "password",
   "decision",
   "colleges",
   "amendment",

@@ -1,7 +1,7 @@
 /** Sign-in (POST /api/auth/login); comes back to `?next=` afterwards. */
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Navigate, useNavigate, useSearchParams } from "react-router";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { EmailField, useFields, useSubmit } from "../../app/form";
 import { safeNext } from "../../app/guards";
 import { useMe, useResetSession, useSetupStatus } from "../../app/session";
@@ -70,6 +70,9 @@ export function LoginPage() {
           autoComplete="current-password"
         />
         <FormActions busy={busy} label={t("login.submit")} busyLabel={t("login.submitting")} />
+        <p>
+          <Link to="/mot-de-passe-oublie">{t("login.forgot")}</Link>
+        </p>
       </form>
       <p className="muted">{t("login.noAccount")}</p>
     </div>

@@ -58,7 +58,29 @@ export function AcceptInvitationPage() {
   return (
     <div className="page page--narrow">
       <h1>{title}</h1>
-      <p className="lead">{t("accept.intro", { pole: invitation.pole.name })}</p>
+      <p className="lead">
+        {invitation.inviter
+          ? t("accept.introBy", { pole: invitation.pole.name, inviter: invitation.inviter.name })
+          : t("accept.intro", { pole: invitation.pole.name })}
+      </p>
+      <section className="card" aria-labelledby="offer-title">
+        <h2 id="offer-title">{t("accept.offer")}</h2>
+        <ul className="plain-list">
+          <li>{t("accept.poleRole", { role: t(`poleRoles.${invitation.poleRole}`) })}</li>
+          {invitation.circles.map((circle) => (
+            <li key={circle.circleId}>
+              {t("accept.seat", {
+                circle: circle.name,
+                role: t(`circleRoles.${circle.role}`),
+                hint: t(`circleRoleHints.${circle.role}`),
+              })}
+            </li>
+          ))}
+        </ul>
+        {invitation.email ? (
+          <p className="muted">{t("accept.forAddress", { email: invitation.email })}</p>
+        ) : null}
+      </section>
       <p className="muted">
         {t("accept.expires", { date: formatDate(invitation.expiresAt, i18n.language) })}
       </p>
@@ -92,6 +114,7 @@ function useAfterJoin(poleId: string) {
 function goneMessage(error: unknown, t: TFunction) {
   if (isApiError(error, 410)) return `${t("accept.gone")} ${t("accept.goneHint")}`;
   if (isApiError(error, 409)) return t("accept.emailTaken");
+  if (isApiError(error, 403)) return t("accept.otherAddress");
   return errorMessage(error, t);
 }
 

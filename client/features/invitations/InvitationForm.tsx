@@ -1,11 +1,12 @@
 /** The form that creates one invitation link, and the link once made. */
+
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Circle } from "../../../shared/api/circles";
 import { CreatedInvitation } from "../../../shared/api/invitations";
-import type { CircleRole } from "../../../shared/permissions";
-import { CircleRoleSelect } from "../../app/CircleFields";
+import type { CircleRole, PoleRole } from "../../../shared/permissions";
+import { CircleRoleSelect, PoleRoleSelect } from "../../app/CircleFields";
 import { useSubmit } from "../../app/form";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
@@ -16,6 +17,7 @@ import {
   hasErrors,
   optionalEmail,
 } from "../../lib/validation";
+import { CopyableLink } from "../../ui/CopyableLink";
 import { FormActions, FormError, Notice, PlusIcon, SelectField, TextField } from "../../ui/kit";
 import { invitationsKey } from "./InvitationsPage";
 
@@ -35,6 +37,7 @@ export function InvitationForm({ poleId, circles }: { poleId: string; circles: C
   const circlesErrorId = useId();
   const [email, setEmail] = useState("");
   const [days, setDays] = useState("14");
+  const [poleRole, setPoleRole] = useState<PoleRole>("member");
   const [rows, setRows] = useState<Row[]>(() => [
     {
       key: 0,
@@ -95,6 +98,7 @@ export function InvitationForm({ poleId, circles }: { poleId: string; circles: C
         {
           ...(email.trim() ? { email: email.trim() } : {}),
           circles: rows.map(({ circleId, role }) => ({ circleId, role })),
+          poleRole,
           expiresInDays: dayCount,
         },
         CreatedInvitation,
@@ -128,6 +132,12 @@ export function InvitationForm({ poleId, circles }: { poleId: string; circles: C
         error={errors.email}
         autoComplete="off"
         spellCheck={false}
+      />
+      <PoleRoleSelect
+        label={t("invitations.poleRole")}
+        hint={t("invitations.poleRoleHint")}
+        value={poleRole}
+        onChange={setPoleRole}
       />
       <fieldset className="fieldset" aria-describedby={circlesInvalid ? circlesErrorId : undefined}>
         <legend>{t("invitations.circlesLegend")}</legend>
@@ -216,45 +226,10 @@ export function InvitationForm({ poleId, circles }: { poleId: string; circles: C
 
 function CreatedLink({ link }: { link: string }) {
   const { t } = useTranslation();
-  const input = useRef<HTMLInputElement>(null);
-  const [copyState, setCopyState] = useState<"idle" | "copied" | "failed">("idle");
-
-  useEffect(() => {
-    input.current?.focus();
-    input.current?.select();
-  }, []);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopyState("copied");
-    } catch {
-      input.current?.select();
-      setCopyState("failed");
-    }
-  }
-
   return (
     <div className="created-link">
       <Notice tone="success">{t("invitations.created")}</Notice>
-      <div className="created-link__row">
-        <TextField
-          inputRef={input}
-          label={t("invitations.link")}
-          value={link}
-          readOnly
-          onFocus={(event) => event.currentTarget.select()}
-          data-invitation-link=""
-          className="input input--mono"
-        />
-        <button type="button" className="button button--secondary" onClick={copy}>
-          {t("invitations.copy")}
-        </button>
-      </div>
-      <p role="status" className="small">
-        {copyState === "copied" ? t("invitations.copied") : null}
-        {copyState === "failed" ? t("invitations.copyFailed") : null}
-      </p>
+      <CopyableLink link={link} label={t("invitations.link")} data-invitation-link="" />
     </div>
   );
 }

@@ -4,8 +4,9 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { PersonDetail } from "../../../shared/api/people";
-import { canChangePoleRole, poleRoles } from "../../../shared/permissions";
+import { canChangePoleRole } from "../../../shared/permissions";
 import { Avatar } from "../../app/Avatar";
+import { PoleRoleSelect } from "../../app/CircleFields";
 import { useSubmit } from "../../app/form";
 import { usePole } from "../../app/pole";
 import { EditButton, RecordPage, useEditing } from "../../app/RecordPage";
@@ -27,6 +28,7 @@ import { joinTags, splitTags, Tags } from "../../ui/tags";
 import { useStructures } from "../directory/queries";
 import { PendingStructureNotice } from "../directory/StructureRequests";
 import { ContributionFields } from "./ContributionFields";
+import { PersonActions } from "./PersonActions";
 import { personKey, personPath, usePerson } from "./queries";
 import "../directory/strings";
 
@@ -173,6 +175,7 @@ function PersonView({
             </li>
           ))}
         </ul>
+        {coordinator ? <PersonActions poleId={poleId} person={person} /> : null}
       </aside>
     </div>
   );
@@ -249,30 +252,21 @@ function PersonForm({
 /** Coordinators set a person's pôle-wide role (the pôle always keeps a coordinator). */
 function PoleRoleControl({ poleId, person }: { poleId: string; person: PersonDetail }) {
   const { t } = useTranslation("collective");
-  const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
   const { outcome, submit } = useSubmit(useProblem());
   return (
     <div className="pole-role">
-      <SelectField
+      <PoleRoleSelect
         label={t("person.poleRole")}
         value={person.poleRole}
-        onChange={(event) => {
-          const role = poleRoles.find((r) => r === event.target.value);
-          if (!role) return;
+        onChange={(role) =>
           void submit(async () => {
             await api.call("PUT", `${personPath(poleId, person.userId)}/role`, { role });
             await queryClient.invalidateQueries({ queryKey: personKey(poleId, person.userId) });
             await queryClient.invalidateQueries({ queryKey: meKey });
-          }, t("common.saved"));
-        }}
-      >
-        {poleRoles.map((role) => (
-          <option key={role} value={role}>
-            {tc(`poleRoles.${role}`)}
-          </option>
-        ))}
-      </SelectField>
+          }, t("common.saved"))
+        }
+      />
       <OutcomeNotice outcome={outcome} />
     </div>
   );

@@ -2,6 +2,19 @@
 import { registerStrings, type Shape } from "../../lib/i18n";
 
 export const fr = {
+  personActions: {
+    title: "Coordination",
+    issueReset: "Lien pour changer de mot de passe",
+    issueResetHint:
+      "Quand le serveur n'envoie pas d'e-mails : transmettez ce lien à la personne, il sert une fois, pendant une heure.",
+    resetLink: "Lien à transmettre",
+    remove: "Retirer du pôle…",
+    confirmTitle: "Retirer {{name}} du pôle ?",
+    confirmText:
+      "La personne quitte tous les cercles du pôle et n'y a plus accès ; ses documents ouverts se ferment. Son compte et ce qu'elle a écrit restent. Le journal garde qui l'a retirée et quand.",
+    confirm: "Retirer {{name}}",
+    removing: "Retrait…",
+  },
   profile: {
     title: "Profil du pôle",
     intro:
@@ -75,6 +88,19 @@ export const fr = {
 };
 
 export const en: Shape<typeof fr> = {
+  personActions: {
+    title: "Coordination",
+    issueReset: "Link to change the password",
+    issueResetHint:
+      "When the server sends no e-mail: pass this link on to the person; it works once, for one hour.",
+    resetLink: "Link to pass on",
+    remove: "Remove from the pôle…",
+    confirmTitle: "Remove {{name}} from the pôle?",
+    confirmText:
+      "The person leaves every circle of the pôle and loses access to it; their open documents close. Their account and what they wrote stay. The audit log keeps who removed them and when.",
+    confirm: "Remove {{name}}",
+    removing: "Removing…",
+  },
   profile: {
     title: "Pôle profile",
     intro: "What characterises the pôle: its territory, kind, action logics, maturity and form.",

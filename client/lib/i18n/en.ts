@@ -14,6 +14,7 @@ export const en: Messages = {
     invitations: "Invitations",
     coordination: "Coordination",
     signOut: "Sign out",
+    changePassword: "Change password",
     signingOut: "Signing out…",
     signedInAs: "Signed in: {{name}}",
     language: "Language",
@@ -25,6 +26,9 @@ export const en: Messages = {
     en: "English",
   },
   common: {
+    copy: "Copy the link",
+    copied: "Link copied to the clipboard.",
+    copyFailed: "Copying failed: select the link and copy it by hand.",
     loading: "Loading…",
     retry: "Try again",
     cancel: "Cancel",
@@ -87,6 +91,7 @@ export const en: Messages = {
     intro: "Sign in to find your pôle's documents.",
     submit: "Sign in",
     submitting: "Signing in…",
+    forgot: "Forgot your password?",
     badCredentials: "Wrong email address or password.",
     noAccount: "No account yet? Ask your pôle's coordinator for an invitation link.",
   },
@@ -151,16 +156,19 @@ export const en: Messages = {
   poleRoles: {
     coordinator: "coordinator",
     member: "member",
+    commenter: "commenter",
     observer: "observer",
   },
   circleRoles: {
     facilitator: "facilitator",
     member: "member",
+    commenter: "commenter",
     observer: "observer",
   },
   circleRoleHints: {
     facilitator: "runs the circle, edits its documents and can place people in it",
     member: "edits the circle's documents",
+    commenter: "reads the documents and may comment on them, without editing",
     observer: "reads the documents without editing them",
   },
   document: {
@@ -235,6 +243,16 @@ export const en: Messages = {
     remove: "Remove the link",
   },
   invitations: {
+    showLink: "New link",
+    showLinkLabel: "New link for the invitation of {{who}}",
+    resend: "Re-send",
+    resendLabel: "Re-send the invitation of {{who}} by e-mail",
+    resent: "Invitation re-sent by e-mail, with a new link.",
+    notResent: "The e-mail could not be sent: show the link and pass it on.",
+    renewedHint: "A new link replaces the former one, which no longer works.",
+    poleRole: "Role in the pôle",
+    poleRoleHint:
+      "Coordinator: every right; member: edits their circles' documents; commenter: reads and comments; observer: reads only.",
     title: "Invitations",
     intro:
       "Invite people into the pôle: choose the circles they join and their role, then send them the link.",
@@ -255,9 +273,6 @@ export const en: Messages = {
     submitting: "Creating…",
     created: "Invitation link created. Send it to the invited person.",
     link: "Invitation link",
-    copy: "Copy the link",
-    copied: "Link copied to the clipboard.",
-    copyFailed: "Copying failed: select the link and copy it by hand.",
     listTitle: "Invitations sent",
     none: "No invitations yet.",
     noEmail: "Invitation without an address",
@@ -277,6 +292,13 @@ export const en: Messages = {
     roleHelp: "Roles",
   },
   accept: {
+    introBy: "{{inviter}} invites you to join “{{pole}}” on Maillage, the pôle's workspace.",
+    offer: "What the invitation offers you",
+    poleRole: "Role in the pôle: {{role}}",
+    seat: "{{circle}}: {{role}} ({{hint}})",
+    forAddress: "This invitation is for the address {{email}} only.",
+    otherAddress:
+      "This invitation was sent to another e-mail address: use the one it reached you at, or ask the pôle's coordination for a new invitation.",
     title: "Join {{pole}}",
     titleGeneric: "Invitation",
     intro: "You are invited to join “{{pole}}” on Maillage, the pôle's workspace.",
@@ -292,6 +314,6 @@ export const en: Messages = {
     goneHint: "Ask the pôle's coordinator for a new link.",
     unknown: "This invitation does not exist. Check that the link is complete.",
     emailTaken:
-      "An account already exists with this address: sign in, then open this link again to join the pôle.",
+      "No account can be created with these details. If you already have a Maillage account, sign in first, then open this link again to accept.",
   },
 };

@@ -14,6 +14,7 @@ export const fr = {
     invitations: "Invitations",
     coordination: "Coordination",
     signOut: "Se déconnecter",
+    changePassword: "Changer de mot de passe",
     signingOut: "Déconnexion…",
     signedInAs: "Connecté·e : {{name}}",
     language: "Langue",
@@ -25,6 +26,9 @@ export const fr = {
     en: "English",
   },
   common: {
+    copy: "Copier le lien",
+    copied: "Lien copié dans le presse-papiers.",
+    copyFailed: "La copie a échoué : sélectionnez le lien et copiez-le à la main.",
     loading: "Chargement…",
     retry: "Réessayer",
     cancel: "Annuler",
@@ -88,6 +92,7 @@ export const fr = {
     intro: "Connectez-vous pour retrouver les documents de votre pôle.",
     submit: "Se connecter",
     submitting: "Connexion…",
+    forgot: "Mot de passe oublié ?",
     badCredentials: "Adresse e-mail ou mot de passe incorrect.",
     noAccount:
       "Pas encore de compte ? Demandez un lien d'invitation à la personne qui coordonne votre pôle.",
@@ -156,16 +161,19 @@ export const fr = {
   poleRoles: {
     coordinator: "coordination",
     member: "membre",
+    commenter: "commentaire",
     observer: "observation",
   },
   circleRoles: {
     facilitator: "facilitateur·rice",
     member: "membre",
+    commenter: "commentateur·rice",
     observer: "observateur·rice",
   },
   circleRoleHints: {
     facilitator: "anime le cercle, modifie ses documents et peut y placer des personnes",
     member: "modifie les documents du cercle",
+    commenter: "lit les documents et peut les commenter, sans les modifier",
     observer: "lit les documents sans les modifier",
   },
   document: {
@@ -241,6 +249,16 @@ export const fr = {
     remove: "Retirer le lien",
   },
   invitations: {
+    showLink: "Nouveau lien",
+    showLinkLabel: "Nouveau lien pour l'invitation de {{who}}",
+    resend: "Renvoyer",
+    resendLabel: "Renvoyer par e-mail l'invitation de {{who}}",
+    resent: "Invitation renvoyée par e-mail, avec un nouveau lien.",
+    notResent: "L'e-mail n'a pas pu partir : affichez le lien et transmettez-le.",
+    renewedHint: "Un nouveau lien remplace l'ancien, qui ne fonctionne plus.",
+    poleRole: "Rôle dans le pôle",
+    poleRoleHint:
+      "Coordination : tous les droits ; membre : modifie les documents de ses cercles ; commentaire : lit et commente ; observation : lit seulement.",
     title: "Invitations",
     intro:
       "Invitez des personnes dans le pôle : choisissez les cercles qu'elles rejoignent et leur rôle, puis transmettez-leur le lien.",
@@ -261,9 +279,6 @@ export const fr = {
     submitting: "Création…",
     created: "Lien d'invitation créé. Transmettez-le à la personne invitée.",
     link: "Lien d'invitation",
-    copy: "Copier le lien",
-    copied: "Lien copié dans le presse-papiers.",
-    copyFailed: "La copie a échoué : sélectionnez le lien et copiez-le à la main.",
     listTitle: "Invitations envoyées",
     none: "Aucune invitation pour l'instant.",
     noEmail: "Invitation sans adresse",
@@ -283,6 +298,14 @@ export const fr = {
     roleHelp: "Les rôles",
   },
   accept: {
+    introBy:
+      "{{inviter}} vous invite à rejoindre « {{pole}} » sur Maillage, l'espace de travail du pôle.",
+    offer: "Ce que l'invitation vous propose",
+    poleRole: "Rôle dans le pôle : {{role}}",
+    seat: "{{circle}} : {{role}} ({{hint}})",
+    forAddress: "Invitation réservée à l'adresse {{email}}.",
+    otherAddress:
+      "Cette invitation a été envoyée à une autre adresse e-mail : utilisez celle à laquelle vous l'avez reçue, ou demandez une nouvelle invitation à la coordination du pôle.",
     title: "Rejoindre {{pole}}",
     titleGeneric: "Invitation",
     intro: "Vous êtes invité·e à rejoindre « {{pole}} » sur Maillage, l'espace de travail du pôle.",
@@ -298,7 +321,7 @@ export const fr = {
     goneHint: "Demandez un nouveau lien à la personne qui coordonne le pôle.",
     unknown: "Cette invitation n'existe pas. Vérifiez que le lien est complet.",
     emailTaken:
-      "Un compte existe déjà avec cette adresse : connectez-vous, puis rouvrez ce lien pour rejoindre le pôle.",
+      "Impossible de créer un compte avec ces informations. Si vous avez déjà un compte Maillage, connectez-vous d'abord, puis rouvrez ce lien pour accepter.",
   },
 } as const;
 

@@ -36,6 +36,7 @@ const labels = {
   roles: {
     coordinator: "Coordination",
     member: "Membres",
+    commenter: "Commentateurs",
     observer: "Observateurs",
   } satisfies Record<PoleRole, string>,
   circles: {

@@ -1,0 +1,30 @@
+/**
+ * The e-mails the instance sends, as the domain hands them to the transport
+ * (`server/mail/smtp.ts`, given to the app as a dependency). Null without SMTP_URL.
+ */
+export interface InvitationMail {
+  to: string;
+  poleName: string;
+  inviterName: string;
+  url: string;
+  /** What the invitation offers, in words ("membre du Groupe Alimentation"…). */
+  offers: readonly string[];
+  /** ISO 8601. */
+  expiresAt: string;
+}
+
+export interface PasswordResetMail {
+  to: string;
+  name: string;
+  url: string;
+}
+
+export interface Mailer {
+  sendInvitation(mail: InvitationMail): Promise<void>;
+  sendPasswordReset(mail: PasswordResetMail): Promise<void>;
+}
+
+export const longDate = (iso: string) =>
+  new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric" }).format(
+    new Date(iso),
+  );

@@ -1,0 +1,116 @@
+/**
+ * PostgreSQL mode below the instances: the migrations and the document store, on a fresh
+ * database of the test server (MAILLAGE_TEST_DATABASE_URL; see tests/helpers/scale.ts).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { openDatabase } from "../../server/db/database";
+import { migrateToLatest } from "../../server/db/migrate";
+import { openPostgres, type PostgresDatabase } from "../../server/db/postgres";
+import { createPostgresStore, loadDoc } from "../../server/storage";
+import { createTestDatabase, type TestDatabase } from "../helpers/scale";
+import { migratedPostgresSchema, migratedSchema } from "../helpers/schema";
+
+let database: TestDatabase;
+let opened: PostgresDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  // Two instances starting together: each migrates, one at a time, and neither fails.
+  const other = openPostgres(database.url, 2);
+  opened = openPostgres(database.url);
+  try {
+    await Promise.all([migrateToLatest(opened.db), migrateToLatest(other.db)]);
+  } finally {
+    await other.db.destroy();
+  }
+  await opened.db
+    .insertInto("poles")
+    .values({ id: "pole-1", slug: "pole", name: "Pôle", created_at: Date.now() })
+    .execute();
+  await opened.db
+    .insertInto("documents")
+    .values({
+      id: "doc-1",
+      pole_id: "pole-1",
+      kind: "page",
+      title: "Notes",
+      circle_id: null,
+      created_by: null,
+      created_at: Date.now(),
+      updated_at: Date.now(),
+    })
+    .execute();
+});
+
+afterAll(async () => {
+  await opened?.db.destroy();
+  await database?.drop();
+});
+
+describe("PostgreSQL mode", () => {
+  it("migrates to the very tables, columns and nullability SQLite gets (so the Database type holds)", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "maillage-schema-"));
+    const sqlite = openDatabase(dataDir);
+    try {
+      await migrateToLatest(sqlite.db);
+      expect(await migratedPostgresSchema(opened.db)).toEqual(migratedSchema(sqlite.sqlite));
+    } finally {
+      await sqlite.db.destroy();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps both sides when two instances compact one document from different states at once", async () => {
+    const store = createPostgresStore(opened.db);
+    // Each instance holds only its own client's edit: the other's message has not arrived.
+    const [here, there] = [new Y.Doc(), new Y.Doc()];
+    here.getText("t").insert(0, "ici ");
+    there.getText("t").insert(0, "là-bas ");
+    const highest = await store.append([
+      { documentId: "doc-1", data: Y.encodeStateAsUpdate(here) },
+      { documentId: "doc-1", data: Y.encodeStateAsUpdate(there) },
+    ]);
+    const upTo = highest.get("doc-1") ?? 0;
+    const stateOf = (doc: Y.Doc) => ({
+      update: Y.encodeStateAsUpdate(doc),
+      vector: Y.encodeStateVector(doc),
+    });
+    const removed = await Promise.all([
+      store.compact("doc-1", stateOf(here), upTo),
+      store.compact("doc-1", stateOf(there), upTo),
+    ]);
+    expect(removed.reduce((sum, n) => sum + n, 0)).toBe(2);
+    const stored = await store.load("doc-1");
+    expect(stored.updates).toEqual([]);
+    const doc = await loadDoc(store, "doc-1");
+    expect(doc.getText("t").toString()).toContain("ici");
+    expect(doc.getText("t").toString()).toContain("là-bas");
+    for (const d of [doc, here, there]) d.destroy();
+  });
+
+  it("numbers versions one after the other when two instances save at once", async () => {
+    const store = createPostgresStore(opened.db);
+    const doc = new Y.Doc();
+    doc.getText("t").insert(0, "version");
+    const version = (id: string) => ({
+      id,
+      documentId: "doc-1",
+      kind: "auto" as const,
+      name: null,
+      state: Y.encodeStateAsUpdateV2(doc),
+      authorId: null,
+      createdAt: Date.now(),
+      decisionId: null,
+    });
+    const saved = await Promise.all([
+      store.saveVersion(version("v-1")),
+      store.saveVersion(version("v-2")),
+    ]);
+    expect(saved.map((v) => v.number).sort()).toEqual([1, 2]);
+    doc.destroy();
+  });
+});
