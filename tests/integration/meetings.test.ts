@@ -257,6 +257,15 @@ describe("a meeting, from planning to its closed minutes", () => {
       expect((await file.arrayBuffer()).byteLength).toBeGreaterThan(1000);
     }
     await expectError(await as(nina)(`/api/meetings/${id}/export/pdf`), 400, "invalid_input");
+    const journal = await (
+      await as(pole.coordinator)(`/api/poles/${pole.poleId}/audit?kind=meeting`)
+    ).json();
+    const said = journal.entries.filter((e: { target: string | null }) => e.target === id);
+    expect(said.map((e: { action: string }) => e.action).sort()).toEqual([
+      "meeting.closed",
+      "meeting.planned",
+    ]);
+    expect(JSON.stringify(said)).toContain("Groupe alimentation de janvier");
     const list = await (await as(nina)(`/api/circles/${circleId}/meetings`)).json();
     expect(list).toEqual([expect.objectContaining({ id, state: "closed" })]);
   });
