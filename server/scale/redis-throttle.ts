@@ -47,6 +47,8 @@ export function redisThrottles(redis: Redis): ThrottleStore {
           return windowWait(rule, times, count, at);
         },
         async record(key, count = 1) {
+          // An invitation without an e-mail counts nothing, and ZADD wants a member.
+          if (count < 1) return;
           const k = keyOf(name, key);
           const at = Date.now();
           const members = Array.from({ length: count }, (_, i) => [
