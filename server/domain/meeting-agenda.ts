@@ -11,18 +11,14 @@ import { openDecision } from "./decisions";
 import { notFound } from "./errors";
 import { newId } from "./ids";
 import { invalid, type MeetingContext, runnableMeeting } from "./meeting-access";
+import { isPoleMember } from "./members";
 import { appendSection } from "./outlines";
 
 /** A presenter is someone of the meeting's pôle. */
 async function checkPresenter(db: DB, meeting: MeetingRow, presenterId: string | null | undefined) {
   if (!presenterId) return;
-  const person = await db
-    .selectFrom("pole_members")
-    .select("user_id")
-    .where("pole_id", "=", meeting.pole_id)
-    .where("user_id", "=", presenterId)
-    .executeTakeFirst();
-  if (!person) throw invalid("La personne qui présente le point doit faire partie du pôle.");
+  if (!(await isPoleMember(db, { poleId: meeting.pole_id, userId: presenterId })))
+    throw invalid("La personne qui présente le point doit faire partie du pôle.");
 }
 
 async function itemOf(db: DB, meetingId: string, itemId: string) {

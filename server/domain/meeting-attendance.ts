@@ -6,6 +6,7 @@ import type { AttendanceBody } from "../../shared/api/meetings";
 import { canAnswerAttendance } from "../../shared/permissions";
 import { forbidden } from "./errors";
 import { alreadyClosed, invalid, type MeetingContext, readableMeeting } from "./meeting-access";
+import { isPoleMember } from "./members";
 
 export async function answerAttendance(
   { db, poleEvents }: MeetingContext,
@@ -21,13 +22,8 @@ export async function answerAttendance(
     );
   }
   if (meeting.state === "closed") throw alreadyClosed();
-  const person = await db
-    .selectFrom("pole_members")
-    .select("user_id")
-    .where("pole_id", "=", meeting.pole_id)
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
-  if (!person) throw invalid("Cette personne ne fait pas partie du pôle.");
+  if (!(await isPoleMember(db, { poleId: meeting.pole_id, userId })))
+    throw invalid("Cette personne ne fait pas partie du pôle.");
   const proxyId = input.status === "represented" ? (input.proxyId ?? null) : null;
   if (input.status === "represented") {
     if (!proxyId) throw invalid("Indiquez le membre du cercle qui vous représente.");

@@ -11,7 +11,7 @@ import type { Ctx } from "./context";
 import { forbidden, notFound } from "./errors";
 import { newId } from "./ids";
 import { invalid, type MeetingContext, runnableMeeting } from "./meeting-access";
-import { requireMember, requireMemberFor } from "./members";
+import { isPoleMember, requireMember, requireMemberFor } from "./members";
 
 const today = (now: number) => new Date(now).toISOString().slice(0, 10);
 
@@ -50,13 +50,9 @@ export async function createTask(
   now = Date.now(),
 ): Promise<TaskView> {
   const { meeting } = await runnableMeeting(db, actorId, input.meetingId);
-  const assignee = await db
-    .selectFrom("pole_members")
-    .select("user_id")
-    .where("pole_id", "=", meeting.pole_id)
-    .where("user_id", "=", input.assigneeId)
-    .executeTakeFirst();
-  if (!assignee) throw invalid("La tâche doit être confiée à une personne du pôle.");
+  const assignee = { poleId: meeting.pole_id, userId: input.assigneeId };
+  if (!(await isPoleMember(db, assignee)))
+    throw invalid("La tâche doit être confiée à une personne du pôle.");
   const row: TaskRow = {
     id: newId(),
     pole_id: meeting.pole_id,
