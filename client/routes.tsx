@@ -102,6 +102,10 @@ export const router = createBrowserRouter([
                 async () => (await import("./features/decisions/CollegesPage")).CollegesPage,
               ),
               page(
+                "p/:poleId/reunions/:meetingId",
+                async () => (await import("./features/meetings/MeetingPage")).MeetingPage,
+              ),
+              page(
                 "p/:poleId/journal",
                 async () => (await import("./features/audit/AuditPage")).AuditPage,
               ),

@@ -6,6 +6,7 @@ export const documentKinds = [
   "project",
   "page",
   "amendment",
+  "minutes",
 ] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 

@@ -3,6 +3,7 @@ import { type DocumentAccess, type DocumentKind, documentKinds } from "./documen
 import {
   amendmentAccess,
   type CircleRole,
+  canAnswerAttendance,
   canAnswerStructureRequest,
   canChangePoleRole,
   canComment,
@@ -21,12 +22,14 @@ import {
   canReadAudit,
   canRemovePeople,
   canResetPasswords,
+  canRunMeeting,
   canSeeEmails,
   canWithdrawAmendment,
   circleRoles,
   documentAccess,
   joinsStructureDirectly,
   type Member,
+  minutesAccess,
   type PoleRole,
   poleRoles,
 } from "./permissions";
@@ -39,6 +42,7 @@ const circleOf: Record<DocumentKind, string> = {
   project: "project",
   page: "thematic",
   amendment: "core",
+  minutes: "thematic",
 };
 /** Where a person may sit: nowhere, or in one of the pôle's circles with a role. */
 const seats: Array<{ circleId: string; role: CircleRole } | null> = [
@@ -75,7 +79,7 @@ describe("documentAccess: the full table", () => {
     expect(access).toBe(expected(poleRole, seat, kind));
   });
 
-  it("counts 630 combinations", () => expect(cases.length).toBe(5 * 21 * 6));
+  it("counts 735 combinations", () => expect(cases.length).toBe(5 * 21 * 7));
 
   it("gives the best of several seats", () => {
     const member: Member = {
@@ -335,5 +339,36 @@ describe("amendments", () => {
     expect(amendmentAccess(null, "me", draft("me"), governing)).toBeNull();
     expect(canProposeAmendment(null)).toBe(false);
     expect(canWithdrawAmendment(null, true)).toBe(false);
+  });
+});
+
+describe("meetings", () => {
+  const as = (poleRole: PoleRole, role?: CircleRole): Member => ({
+    poleRole,
+    circles: role ? [{ circleId: "thematic", role }] : [],
+  });
+  const meeting = (closed: boolean) => ({ circleId: "thematic", closed });
+
+  it.each([
+    // who, minutes while open, run it, answer for oneself, answer for another
+    ["coordinator", as("coordinator"), "edit", true, true, true],
+    ["facilitator", as("member", "facilitator"), "edit", true, true, true],
+    ["circle member", as("member", "member"), "edit", true, true, true],
+    ["circle observer", as("member", "observer"), "view", false, true, false],
+    ["member elsewhere", as("member"), "view", false, true, false],
+    ["pôle observer", as("observer"), "view", false, false, false],
+  ] as const)("%s", (_who, member, open, run, self, other) => {
+    expect(minutesAccess(member, meeting(false), governing)).toBe(open);
+    expect(minutesAccess(member, meeting(true), governing)).toBe("view");
+    expect(canRunMeeting(member, "thematic")).toBe(run);
+    expect(canAnswerAttendance(member, "thematic", true)).toBe(self);
+    expect(canAnswerAttendance(member, "thematic", false)).toBe(other);
+  });
+
+  it("shows nothing to people outside the pôle", () => {
+    expect(minutesAccess(null, meeting(false), governing)).toBeNull();
+    expect(minutesAccess(null, meeting(true), governing)).toBeNull();
+    expect(canRunMeeting(null, "thematic")).toBe(false);
+    expect(canAnswerAttendance(null, "thematic", true)).toBe(false);
   });
 });

@@ -103,6 +103,28 @@ export function amendmentAccess(
   return amendment.authorId === userId && canProposeAmendment(member) ? "edit" : "view";
 }
 
+/**
+ * The right over a meeting's minutes: those who edit its circle's documents co-write them
+ * while the meeting is planned or running; once it is closed they are frozen (`view`).
+ */
+export function minutesAccess(
+  member: Member | null,
+  meeting: { circleId: string; closed: boolean },
+  governing: GoverningCircles,
+): DocumentAccess | null {
+  const right = documentAccess(member, { kind: "minutes", circleId: meeting.circleId }, governing);
+  return right === null || meeting.closed ? right && "view" : right;
+}
+
+/** Whoever may add a page to a circle plans, edits and closes its meetings. */
+export const canRunMeeting = (member: Member | null, circleId: string) =>
+  canCreatePage(member, circleId);
+
+/** Each person answers for themselves; whoever runs the meeting ticks for them on arrival. */
+export const canAnswerAttendance = (member: Member | null, circleId: string, isSelf: boolean) =>
+  member !== null &&
+  ((isSelf && member.poleRole !== "observer") || canRunMeeting(member, circleId));
+
 export const canRead = (member: Member | null, doc: DocumentRef, governing: GoverningCircles) =>
   documentAccess(member, doc, governing) !== null;
 

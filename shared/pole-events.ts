@@ -3,7 +3,7 @@
  * changed, never its content. A page that shows it refetches it through the API, with
  * the reader's own rights. Other features add their type here.
  */
-export const poleEventTypes = ["decision", "colleges", "amendment", "maturity"] as const;
+export const poleEventTypes = ["decision", "colleges", "amendment", "maturity", "meeting"] as const;
 export type PoleEventType = (typeof poleEventTypes)[number];
 
 export interface PoleEvent {

@@ -18,6 +18,7 @@ import type {
 import type { DocumentKind } from "../../shared/documents";
 import type { GodinMarker, ObjectiveKey } from "../../shared/maturity/referentiel";
 import type { AudienceKind } from "../../shared/maturity/rules";
+import type { AgendaItemKind, AttendanceStatus, MeetingState } from "../../shared/meetings";
 import type { CircleKind, CircleRole, PoleRole } from "../../shared/permissions";
 import type { VersionKind } from "../../shared/versions";
 
@@ -494,6 +495,60 @@ export interface SearchEntriesTable {
   updated_at: number;
 }
 
+// Meetings (migrations/2026_12_06_0110_create_meetings.ts).
+export interface MeetingsTable {
+  id: string;
+  pole_id: string;
+  circle_id: string;
+  /** Its minutes, a document of kind `minutes`. */
+  document_id: string;
+  title: string;
+  starts_at: number;
+  ends_at: number;
+  place: string;
+  video_url: string;
+  state: MeetingState;
+  minutes_version_id: string | null;
+  created_by: string | null;
+  created_at: number;
+  closed_at: number | null;
+}
+
+export interface MeetingAgendaItemsTable {
+  id: string;
+  meeting_id: string;
+  position: number;
+  title: string;
+  kind: AgendaItemKind;
+  duration_minutes: number | null;
+  presenter_id: string | null;
+  decision_id: string | null;
+}
+
+export interface MeetingAttendanceTable {
+  meeting_id: string;
+  user_id: string;
+  status: AttendanceStatus;
+  /** Who represents them, when `represented`. */
+  proxy_id: string | null;
+  answered_by: string | null;
+  answered_at: number;
+}
+
+export interface MeetingTasksTable {
+  id: string;
+  pole_id: string;
+  circle_id: string;
+  meeting_id: string | null;
+  title: string;
+  assignee_id: string;
+  /** YYYY-MM-DD. */
+  due_on: string | null;
+  done: number;
+  created_by: string | null;
+  created_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -538,6 +593,10 @@ export interface Database {
   document_versions: DocumentVersionsTable;
   amendments: AmendmentsTable;
   search_entries: SearchEntriesTable;
+  meetings: MeetingsTable;
+  meeting_agenda_items: MeetingAgendaItemsTable;
+  meeting_attendance: MeetingAttendanceTable;
+  meeting_tasks: MeetingTasksTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -549,3 +608,6 @@ export type NewDocument = Insertable<DocumentsTable>;
 export type DecisionRow = Selectable<DecisionsTable>;
 export type VersionRow = Selectable<DocumentVersionsTable>;
 export type AmendmentRow = Selectable<AmendmentsTable>;
+export type MeetingRow = Selectable<MeetingsTable>;
+export type AgendaItemRow = Selectable<MeetingAgendaItemsTable>;
+export type TaskRow = Selectable<MeetingTasksTable>;

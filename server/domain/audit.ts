@@ -78,7 +78,7 @@ export async function listAudit(
   const targets = [...new Set(page.map((row) => row.target).filter((t) => t !== null))];
   const names = new Map<string, string>();
   if (targets.length > 0) {
-    const [people, circles, structures, invitations, decisions, amendments, documents] =
+    const [people, circles, structures, invitations, decisions, amendments, meetings, documents] =
       await Promise.all([
         // Every target of this pôle's entries was one of its people when the entry was
         // written: someone removed since keeps their name in the log.
@@ -114,6 +114,12 @@ export async function listAudit(
           .where("id", "in", targets)
           .execute(),
         db
+          .selectFrom("meetings")
+          .select(["id", "title as name"])
+          .where("pole_id", "=", poleId)
+          .where("id", "in", targets)
+          .execute(),
+        db
           .selectFrom("documents")
           .select(["id", "title as name"])
           .where("pole_id", "=", poleId)
@@ -127,6 +133,7 @@ export async function listAudit(
       ...invitations,
       ...decisions,
       ...amendments,
+      ...meetings,
       ...documents,
     ]) {
       if (row.name) names.set(row.id, row.name);

@@ -11,6 +11,7 @@ import {
   documentAccess,
   type GoverningCircles,
   type Member,
+  minutesAccess,
 } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import type { DocumentRow } from "../db/schema";
@@ -63,47 +64,77 @@ export async function insertDocument(
 }
 
 /**
- * The rights of one person over a pôle's documents: an amendment's document follows its
- * amendment (author, state), every other kind its circle. `amendments` holds the
- * amendments by their document's id, as far as the caller loaded them.
+ * What a document's right follows besides its circle, by document id, as far as the caller
+ * loaded it: an amendment's document follows its amendment (author, state), a meeting's
+ * minutes their meeting (circle, closed).
  */
+interface Subjects {
+  amendments: ReadonlyMap<string, AmendmentRef>;
+  meetings: ReadonlyMap<string, { circleId: string; closed: boolean }>;
+}
+
+/** The rights of one person over a pôle's documents. */
 function rightOver(
   member: Member,
   userId: string,
   governing: GoverningCircles,
-  amendments: ReadonlyMap<string, AmendmentRef>,
+  { amendments, meetings }: Subjects,
 ) {
   return (row: DocumentRow): DocumentAccess | null => {
     if (row.kind === "amendment") {
       const amendment = amendments.get(row.id);
       return amendment ? amendmentAccess(member, userId, amendment, governing) : null;
     }
-    return documentAccess(
-      member,
-      { kind: row.kind, circleId: row.circle_id, archived: row.archived_at !== null },
-      governing,
-    );
+    const archived = row.archived_at !== null;
+    if (row.kind === "minutes") {
+      const meeting = meetings.get(row.id);
+      // An archived circle's minutes are frozen like a closed meeting's.
+      return meeting
+        ? minutesAccess(member, { ...meeting, closed: meeting.closed || archived }, governing)
+        : null;
+    }
+    return documentAccess(member, { kind: row.kind, circleId: row.circle_id, archived }, governing);
   };
 }
 
-async function amendmentsOf(db: DB, where: { poleId: string } | { documentId: string }) {
-  let query = db.selectFrom("amendments").select(["document_id", "author_id", "state"]);
-  query =
-    "poleId" in where
-      ? query.where("pole_id", "=", where.poleId)
-      : query.where("document_id", "=", where.documentId);
-  const rows = await query.execute();
-  return new Map(
-    rows.map((row) => [row.document_id, { authorId: row.author_id, state: row.state }]),
-  );
+type Scope = { poleId: string } | { documentId: string };
+
+async function subjectsOf(db: DB, where: Scope): Promise<Subjects> {
+  let amendments = db.selectFrom("amendments").select(["document_id", "author_id", "state"]);
+  let meetings = db.selectFrom("meetings").select(["document_id", "circle_id", "state"]);
+  if ("poleId" in where) {
+    amendments = amendments.where("pole_id", "=", where.poleId);
+    meetings = meetings.where("pole_id", "=", where.poleId);
+  } else {
+    amendments = amendments.where("document_id", "=", where.documentId);
+    meetings = meetings.where("document_id", "=", where.documentId);
+  }
+  return {
+    amendments: new Map(
+      (await amendments.execute()).map((row) => [
+        row.document_id,
+        { authorId: row.author_id, state: row.state },
+      ]),
+    ),
+    meetings: new Map(
+      (await meetings.execute()).map((row) => [
+        row.document_id,
+        { circleId: row.circle_id, closed: row.state === "closed" },
+      ]),
+    ),
+  };
 }
+
+const noSubjects: Subjects = { amendments: new Map(), meetings: new Map() };
 
 /** One person's right over one document row of a pôle they belong to. */
 async function accessTo(db: DB, member: Member, userId: string, row: DocumentRow) {
-  const amendments =
-    row.kind === "amendment" ? await amendmentsOf(db, { documentId: row.id }) : new Map();
+  const subjects =
+    row.kind === "amendment" || row.kind === "minutes"
+      ? await subjectsOf(db, { documentId: row.id })
+      : noSubjects;
   const governing = await governingCircles(db, row.pole_id);
-  return rightOver(member, userId, governing, amendments)(row);
+  return rightOver(member, userId, governing, subjects)(row);
 }
 
 export async function listDocuments(
@@ -121,7 +152,7 @@ export async function listDocuments(
     .where("archived_at", "is", null)
     .orderBy("created_at")
     .execute();
-  const access = rightOver(member, userId, governing, await amendmentsOf(db, { poleId }));
+  const access = rightOver(member, userId, governing, await subjectsOf(db, { poleId }));
   return rows.flatMap((row) => {
     const right = access(row);
     return right ? [{ ...presentDocument(row), access: right }] : [];

@@ -42,17 +42,19 @@ export async function requireMemberFor(
 }
 
 /** Someone a request acts on: unknown (404) unless they belong to the pôle. */
-export async function requirePerson(
-  db: DB,
-  { poleId, userId }: { poleId: string; userId: string },
-) {
+/** Whether someone belongs to the pôle (whatever their role). */
+export async function isPoleMember(db: DB, { poleId, userId }: { poleId: string; userId: string }) {
   const person = await db
     .selectFrom("pole_members")
     .select("user_id")
     .where("pole_id", "=", poleId)
     .where("user_id", "=", userId)
     .executeTakeFirst();
-  if (!person) throw notFound("Personne");
+  return person !== undefined;
+}
+
+export async function requirePerson(db: DB, person: { poleId: string; userId: string }) {
+  if (!(await isPoleMember(db, person))) throw notFound("Personne");
 }
 
 export async function governingCircles(db: DB, poleId: string): Promise<GoverningCircles> {

@@ -110,3 +110,10 @@ export function outlineState(outline: Outline): Uint8Array {
   doc.destroy();
   return state;
 }
+
+/** Appends a section (heading, empty paragraph) to a live document's body. */
+export function appendSection(doc: Y.Doc, heading: string) {
+  const body = doc.getXmlFragment(BODY);
+  const nodes = [element("heading", heading, { level: 2 }), element("paragraph", "")];
+  body.insert(body.length, nodes as unknown as Y.XmlElement[]);
+}

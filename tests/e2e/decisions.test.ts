@@ -8,14 +8,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { expectNoPageErrors, inspect as inspectPage } from "../helpers/browser";
-import { browserSessions, startClientPole, tallyCount } from "../helpers/e2e";
-import {
-  client,
-  type FoundedPole,
-  joinPole,
-  type Person,
-  type TestServer,
-} from "../helpers/server";
+import { browserSessions, startClientPoleWithGroup, tallyCount } from "../helpers/e2e";
+import { client, type FoundedPole, type Person, type TestServer } from "../helpers/server";
 
 const sessions = browserSessions();
 let server: TestServer;
@@ -26,16 +20,7 @@ const open = async (cookie: string) => (await sessions.open(server, { cookie }))
 const inspect = (page: Page, name: string) => inspectPage(page, name, `decisions-${name}`);
 
 beforeAll(async () => {
-  ({ server, pole } = await startClientPole());
-  const api = client(server.url, pole.coordinator.cookie);
-  const circle = await (
-    await api(`/api/poles/${pole.poleId}/circles`, { body: { kind: "thematic", name: "Réemploi" } })
-  ).json();
-  await api(`/api/circles/${circle.id}/members/${pole.coordinator.userId}`, {
-    method: "PUT",
-    body: { role: "facilitator" },
-  });
-  alice = await joinPole(server, pole, [{ circleId: circle.id, role: "member" }], "Alice Martin");
+  ({ server, pole, alice } = await startClientPoleWithGroup());
 }, 60_000);
 
 afterAll(() => server?.close());

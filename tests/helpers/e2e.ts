@@ -13,7 +13,7 @@ import {
   type SessionOptions,
   screenshotOnFailure,
 } from "./browser";
-import { joinPole, startPole, startTestServer } from "./server";
+import { client, joinPole, startPole, startTestServer } from "./server";
 import type { Endpoint } from "./sync-client";
 
 /** A server serving the built client, with a founded pôle. */
@@ -29,6 +29,29 @@ export async function startClientPoleWithMember() {
     "Dominique Petit",
   );
   return { server, pole, member };
+}
+
+/**
+ * A pôle served with the built client and a thematic group, "Réemploi", that its
+ * coordinator facilitates and Alice Martin is a member of.
+ */
+export async function startClientPoleWithGroup() {
+  const { server, pole } = await startClientPole();
+  const api = client(server.url, pole.coordinator.cookie);
+  const circle = await (
+    await api(`/api/poles/${pole.poleId}/circles`, { body: { kind: "thematic", name: "Réemploi" } })
+  ).json();
+  await api(`/api/circles/${circle.id}/members/${pole.coordinator.userId}`, {
+    method: "PUT",
+    body: { role: "facilitator" },
+  });
+  const alice = await joinPole(
+    server,
+    pole,
+    [{ circleId: circle.id, role: "member" }],
+    "Alice Martin",
+  );
+  return { server, pole, circleId: circle.id as string, alice };
 }
 
 /** A fresh server serving the built client, not set up yet. */

@@ -33,6 +33,7 @@ const kinds = [
   "decision",
   "colleges",
   "amendment",
+  "meeting",
   "document",
 ] as const;
 

@@ -32,6 +32,7 @@ export const fr = {
       decision: "Décisions",
       colleges: "Collèges de vote",
       amendment: "Amendements",
+      meeting: "Réunions",
       document: "Versions des documents",
     },
     actions: {
@@ -74,6 +75,8 @@ export const fr = {
       "amendment.withdrawn": "a retiré l'amendement « {{target}} »",
       "amendment.adopted": "a clos le vote qui adopte l'amendement « {{target}} »",
       "amendment.rejected": "a clos le vote qui rejette l'amendement « {{target}} »",
+      "meeting.planned": "a planifié la réunion « {{target}} »",
+      "meeting.closed": "a clos la réunion « {{target}} » et figé son compte rendu",
       "charter.amended": "a intégré un amendement adopté dans « {{target}} »",
       "document.version_named": "a nommé une version de « {{target}} »",
       "document.restored": "a restauré une version de « {{target}} »",
@@ -115,6 +118,7 @@ export const en: Shape<typeof fr> = {
       decision: "Decisions",
       colleges: "Voting colleges",
       amendment: "Amendments",
+      meeting: "Meetings",
       document: "Document versions",
     },
     actions: {
@@ -157,6 +161,8 @@ export const en: Shape<typeof fr> = {
       "amendment.withdrawn": "withdrew the amendment “{{target}}”",
       "amendment.adopted": "closed the vote adopting the amendment “{{target}}”",
       "amendment.rejected": "closed the vote rejecting the amendment “{{target}}”",
+      "meeting.planned": "planned the meeting “{{target}}”",
+      "meeting.closed": "closed the meeting “{{target}}” and froze its minutes",
       "charter.amended": "merged an adopted amendment into “{{target}}”",
       "document.version_named": "named a version of “{{target}}”",
       "document.restored": "restored a version of “{{target}}”",

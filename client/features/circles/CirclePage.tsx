@@ -30,6 +30,7 @@ import { GroupProject, GroupSettings } from "./GroupLife";
 import { circlePageKey, circlePath, useCirclePage } from "./queries";
 import "./strings";
 import { CircleDecisions } from "../decisions/CircleDecisions";
+import { CircleMeetings } from "../meetings/CircleMeetings";
 
 export function CirclePage() {
   const { t } = useTranslation("collective");
@@ -90,6 +91,7 @@ export function CirclePage() {
                 <GroupProject poleId={poleId} circleId={circle.id} />
               ) : null}
               <CircleDecisions poleId={poleId} circleId={circle.id} />
+              <CircleMeetings poleId={poleId} circleId={circle.id} />
               <Activity circle={circle} />
               {circle.canManage && circle.kind !== "core" && circle.kind !== "steering" ? (
                 <>

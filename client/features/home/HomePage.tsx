@@ -12,6 +12,7 @@ import { errorMessage } from "../../lib/errors";
 import { sameWords } from "../../lib/text";
 import { Badge, DeadEnd, Loading, Notice, PlusIcon, useDocumentTitle } from "../../ui/kit";
 import { PendingDecisions } from "../decisions/PendingDecisions";
+import { MyTasks } from "../meetings/MyTasks";
 import { WelcomeChecklist } from "../onboarding/WelcomeChecklist";
 import { NewPageForm } from "./NewPageForm";
 import { NewPoleForm } from "./NewPoleForm";
@@ -113,6 +114,7 @@ export function HomePage() {
 
       <WelcomeChecklist poleId={pole.id} />
       <PendingDecisions poleId={pole.id} />
+      <MyTasks poleId={pole.id} />
 
       <div id={pagePanelId} hidden={panel !== "page"}>
         {panel === "page" ? (
@@ -149,6 +151,7 @@ const kindRank: Record<DocumentKind, number> = {
   project: 3,
   page: 4,
   amendment: 5,
+  minutes: 6,
 };
 
 interface Group {

@@ -145,6 +145,7 @@ export const en: Messages = {
     project: "Project sheet",
     page: "Free page",
     amendment: "Charter amendment",
+    minutes: "Meeting minutes",
   },
   circleKinds: {
     core: "Core group",

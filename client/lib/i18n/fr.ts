@@ -150,6 +150,7 @@ export const fr = {
     project: "Fiche projet",
     page: "Page libre",
     amendment: "Amendement à la charte",
+    minutes: "Compte rendu de réunion",
   },
   circleKinds: {
     core: "Noyau dur",

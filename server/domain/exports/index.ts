@@ -18,6 +18,7 @@ import type { Ctx } from "../context";
 import { openDocument } from "../documents";
 import { DomainError } from "../errors";
 import { slugify } from "../ids";
+import type { Block } from "./blocks";
 import { toCsv } from "./csv";
 import { blocksFile, isBlocksFormat } from "./file";
 import { toMarkdown } from "./markdown";
@@ -67,6 +68,8 @@ export async function renderExport(
     registry: string | undefined;
     /** Added to the file name (a version's number). */
     suffix?: string;
+    /** Sections after the text (a meeting's attendance, decisions and tasks). */
+    appendix?: readonly Block[];
   },
 ): Promise<ExportedFile> {
   const { format, registry, doc } = input;
@@ -110,11 +113,12 @@ export async function renderExport(
   }
   const model = exportModel(document, pole.name, doc, lookups);
   const title = `${model.title} — ${model.poleName}`;
+  const blocks = [...model.blocks, ...(input.appendix ?? [])];
   if (isBlocksFormat(format)) {
-    return blocksFile(format, { title, blocks: model.blocks, baseName: base });
+    return blocksFile(format, { title, blocks, baseName: base });
   }
   return {
-    body: toMarkdown(model.blocks),
+    body: toMarkdown(blocks),
     contentType: "text/markdown; charset=utf-8",
     fileName: `${base}.md`,
   };

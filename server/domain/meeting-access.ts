@@ -1,0 +1,40 @@
+/** Finding a meeting for someone who reads it, or who runs it while it is open. */
+import { canRunMeeting } from "../../shared/permissions";
+import type { DB } from "../db/database";
+import type { Ctx } from "./context";
+import { DomainError, forbidden, notFound } from "./errors";
+import { requireMemberFor } from "./members";
+
+/** What the meeting use cases reach: closing re-checks connections and takes a version. */
+export type MeetingContext = Ctx<"live" | "events" | "poleEvents">;
+export const invalid = (message: string) => new DomainError("invalid_input", message);
+export const alreadyClosed = () =>
+  new DomainError("conflict", "Cette réunion est close : son compte rendu est figé.");
+
+/** The meeting and its reader; another pôle's meeting is as unknown as a missing one. */
+export async function readableMeeting(db: DB, actorId: string, meetingId: string) {
+  const meeting = await db
+    .selectFrom("meetings")
+    .selectAll()
+    .where("id", "=", meetingId)
+    .executeTakeFirst();
+  if (!meeting) throw notFound("Réunion");
+  const member = await requireMemberFor(
+    db,
+    { poleId: meeting.pole_id, userId: actorId },
+    "Réunion",
+  );
+  return { meeting, member };
+}
+
+/** The meeting, for someone who runs it, while it is still open. */
+export async function runnableMeeting(db: DB, actorId: string, meetingId: string) {
+  const found = await readableMeeting(db, actorId, meetingId);
+  if (!canRunMeeting(found.member, found.meeting.circle_id)) {
+    throw forbidden(
+      "Seuls les membres du cercle et la coordination préparent et animent ses réunions.",
+    );
+  }
+  if (found.meeting.state === "closed") throw alreadyClosed();
+  return found;
+}
