@@ -64,10 +64,7 @@ export const Dashboard = z.object({
     byFunder: z.array(Money),
     byYear: z.array(Money),
   }),
-  /**
-   * Decisions adopted and meetings held per quarter that has any (meetings are not recorded
-   * yet: always 0).
-   */
+  /** Decisions adopted and meetings held (closed) per quarter with at least one of them. */
   governance: z.array(
     z.object({ quarter: z.string(), decisions: z.number(), meetings: z.number() }),
   ),

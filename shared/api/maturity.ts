@@ -126,7 +126,7 @@ export const Evidence = z.object({
 });
 export type Evidence = z.infer<typeof Evidence>;
 
-/** Saved as typed: any field left out keeps its stored value. */
+/** Saved as typed: a field left out keeps its stored value. */
 export const AnswerBody = z.object({
   importance: z.optional(rating),
   standing: z.optional(rating),

@@ -141,9 +141,7 @@ describe("the dashboard", () => {
     await page.goto(`/p/${pole.poleId}/tableau-de-bord`);
     await page.getByRole("heading", { level: 1, name: "Tableau de bord" }).waitFor();
     await page.getByText("4 membres").waitFor();
-    await page
-      .getByText("Aucune réunion : les réunions ne sont pas encore suivies dans l'espace.")
-      .waitFor();
+    await page.getByText("Aucune décision prise ni réunion tenue pour l'instant.").waitFor();
     await page.getByRole("link", { name: "Auto-évaluation 2026" }).waitFor();
     await inspect(page, "dashboard", "maturity-dashboard");
     expectNoPageErrors(page);

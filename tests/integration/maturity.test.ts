@@ -596,7 +596,7 @@ describe("the funders' report", () => {
         expect(html).toContain(heading);
       }
       expect(html).toContain("Décisions adoptées");
-      expect(html).toContain("Aucune réunion");
+      expect(html).toContain("Réunions tenues");
       expect(html).toContain("Point d&#39;étape du groupe Réemploi");
       expect(html).toContain("Disposer d&#39;un lieu identifié et accessible");
     }

@@ -239,6 +239,9 @@ describe("a meeting, from planning to its closed minutes", () => {
       409,
       "conflict",
     );
+    // The pôle's dashboard counts the meeting held beside the decision adopted in it.
+    const dashboard = await (await as(nina)(`/api/poles/${pole.poleId}/dashboard`)).json();
+    expect(dashboard.governance).toEqual([expect.objectContaining({ decisions: 1, meetings: 1 })]);
     // The minutes' export: the frozen text, attendance, decisions and tasks.
     const html = await (await as(nina)(`/api/meetings/${id}/export/html`)).text();
     for (const words of [

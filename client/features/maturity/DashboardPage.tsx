@@ -265,17 +265,27 @@ function Panels({ poleId, data }: { poleId: string; data: Dashboard }) {
         {data.governance.length === 0 ? (
           <p className="muted">{t("dashboard.noGovernance")}</p>
         ) : (
-          <Bars
-            caption={t("dashboard.governance")}
-            head={[t("dashboard.quarter"), t("dashboard.decisions")]}
-            rows={data.governance.map((row) => ({
-              key: row.quarter,
-              label: row.quarter,
-              value: row.decisions,
-            }))}
-          />
+          <>
+            <Bars
+              caption={t("dashboard.decisions")}
+              head={[t("dashboard.quarter"), t("dashboard.decisions")]}
+              rows={data.governance.map((row) => ({
+                key: row.quarter,
+                label: row.quarter,
+                value: row.decisions,
+              }))}
+            />
+            <Bars
+              caption={t("dashboard.meetings")}
+              head={[t("dashboard.quarter"), t("dashboard.meetings")]}
+              rows={data.governance.map((row) => ({
+                key: row.quarter,
+                label: row.quarter,
+                value: row.meetings,
+              }))}
+            />
+          </>
         )}
-        <p className="small muted">{t("dashboard.noMeetings")}</p>
       </section>
 
       <section className="card dashboard__panel" aria-labelledby="maturity-title">

@@ -90,20 +90,37 @@ async function circlesWithActivity(db: DB, poleId: string, now: number) {
 }
 
 /**
- * Decisions taken (closed and adopted) per quarter of their closing. Meetings are not
- * recorded by this version of the workspace: none is counted, and the page says so.
+ * Decisions taken (closed and adopted) per quarter of their closing, and meetings held
+ * (closed, their minutes frozen) per quarter of their start.
  */
 async function governanceByQuarter(db: DB, poleId: string): Promise<Dashboard["governance"]> {
-  const taken = await db
-    .selectFrom("decisions")
-    .select("closed_at")
-    .where("pole_id", "=", poleId)
-    .where("state", "=", "closed")
-    .where("outcome", "=", "adopted")
-    .execute();
-  return perQuarter(taken.flatMap((row) => (row.closed_at === null ? [] : [row.closed_at]))).map(
-    ({ quarter, count }) => ({ quarter, decisions: count, meetings: 0 }),
+  const [taken, held] = await Promise.all([
+    db
+      .selectFrom("decisions")
+      .select("closed_at")
+      .where("pole_id", "=", poleId)
+      .where("state", "=", "closed")
+      .where("outcome", "=", "adopted")
+      .execute(),
+    db
+      .selectFrom("meetings")
+      .select("starts_at")
+      .where("pole_id", "=", poleId)
+      .where("state", "=", "closed")
+      .execute(),
+  ]);
+  const decisions = perQuarter(
+    taken.flatMap((row) => (row.closed_at === null ? [] : [row.closed_at])),
   );
+  const meetings = perQuarter(held.map((row) => row.starts_at));
+  const quarters = [...new Set([...decisions, ...meetings].map((q) => q.quarter))].sort();
+  const countIn = (list: typeof decisions, quarter: string) =>
+    list.find((q) => q.quarter === quarter)?.count ?? 0;
+  return quarters.map((quarter) => ({
+    quarter,
+    decisions: countIn(decisions, quarter),
+    meetings: countIn(meetings, quarter),
+  }));
 }
 
 async function latestCampaign(

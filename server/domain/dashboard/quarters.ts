@@ -32,7 +32,7 @@ export function cumulative(quarters: readonly string[], instants: readonly numbe
   });
 }
 
-/** How many things happened in each quarter that has any, oldest first. */
+/** How many things happened in each quarter with at least one, oldest first. */
 export function perQuarter(instants: readonly number[]): Array<{ quarter: string; count: number }> {
   const counts = new Map<string, number>();
   for (const at of instants) counts.set(quarterOf(at), (counts.get(quarterOf(at)) ?? 0) + 1);

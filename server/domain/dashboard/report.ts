@@ -172,12 +172,11 @@ function governance(d: Dashboard): Block[] {
     h2("7. Gouvernance"),
     p(`Cercles : ${seats}.`),
     d.governance.length === 0
-      ? p("Aucune décision adoptée dans l'espace pour l'instant.", true)
+      ? p("Aucune décision adoptée ni réunion tenue dans l'espace pour l'instant.", true)
       : table(
-          ["Trimestre", "Décisions adoptées"],
-          d.governance.map((q) => [q.quarter, String(q.decisions)]),
+          ["Trimestre", "Décisions adoptées", "Réunions tenues"],
+          d.governance.map((q) => [q.quarter, String(q.decisions), String(q.meetings)]),
         ),
-    p("Aucune réunion : les réunions ne sont pas encore suivies dans l'espace.", true),
   ];
 }
 
