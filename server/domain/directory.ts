@@ -7,7 +7,8 @@ import { canManageCircle, documentAccess } from "../../shared/permissions";
 import type { Ctx } from "./context";
 import { notFound } from "./errors";
 import { governingCircles, requireMember, requireMemberFor } from "./members";
-import { membershipHistory, peopleOfPole } from "./people";
+import { membershipHistory } from "./people";
+import { peopleOfPole } from "./people-of-pole";
 
 export interface DirectoryFilters {
   q?: string;

@@ -4,8 +4,6 @@ import { fold, type InterestLevel } from "../../shared/collective";
 import type { DB } from "../db/database";
 import { indexCollective } from "../search/refresh";
 
-export const parseList = (json: string): string[] => JSON.parse(json);
-
 /** The same tag typed twice (or with other accents or case) is kept once. */
 export function uniqueTags(tags: readonly string[]): string[] {
   const seen = new Map<string, string>();

@@ -8,7 +8,8 @@ import { audit } from "./audit";
 import type { Ctx } from "./context";
 import { forbidden } from "./errors";
 import { requireMember } from "./members";
-import { parseList, uniqueTags } from "./person-record";
+import { parseList } from "./people-of-pole";
+import { uniqueTags } from "./person-record";
 
 const empty: PoleProfileView = {
   territory: "",

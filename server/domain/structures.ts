@@ -10,7 +10,8 @@ import type { Ctx } from "./context";
 import { DomainError, forbidden, notFound } from "./errors";
 import { newId } from "./ids";
 import { requireMember, requireMemberFor } from "./members";
-import { parseList, uniqueTags } from "./person-record";
+import { parseList } from "./people-of-pole";
+import { uniqueTags } from "./person-record";
 import { belongsTo } from "./structure-membership";
 
 export async function listStructures(

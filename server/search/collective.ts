@@ -5,8 +5,7 @@
  * Decisions are indexed one by one, each in its circle (server/search/refresh.ts).
  */
 import type { DB } from "../db/database";
-import { peopleOfPole } from "../domain/people";
-import { parseList } from "../domain/person-record";
+import { parseList, peopleOfPole } from "../domain/people-of-pole";
 import { built, clean, type VersionedEntry } from "./entries";
 
 export async function collectiveEntries(db: DB, poleId: string): Promise<VersionedEntry[]> {

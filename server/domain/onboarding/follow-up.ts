@@ -14,7 +14,7 @@ import { placeInCircle } from "../circles";
 import type { Ctx } from "../context";
 import { DomainError, forbidden, notFound } from "../errors";
 import { requireMember, requireMemberFor } from "../members";
-import { peopleOfPole } from "../people";
+import { peopleOfPole } from "../people-of-pole";
 import { allSteps, stepsOf, suggestionsOf } from "./records";
 
 export async function listNewcomers(
