@@ -16,6 +16,8 @@ import * as archiveCircles from "./2026_12_06_0030_archive_circles";
 import * as createPasswordResets from "./2026_12_06_0100_create_password_resets";
 import * as createSearch from "./2026_12_06_0100_create_search";
 import * as createMeetings from "./2026_12_06_0110_create_meetings";
+import * as createNotifications from "./2026_12_06_1200_create_notifications";
+import * as createNotificationPreferences from "./2026_12_06_1201_create_notification_preferences";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_22_1800_create_platform": createPlatform,
@@ -31,4 +33,6 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_0100_create_password_resets": createPasswordResets,
   "2026_12_06_0100_create_search": createSearch,
   "2026_12_06_0110_create_meetings": createMeetings,
+  "2026_12_06_1200_create_notifications": createNotifications,
+  "2026_12_06_1201_create_notification_preferences": createNotificationPreferences,
 };

@@ -21,6 +21,7 @@ import { invitationRoutes } from "./http/invitations";
 import { maturityRoutes } from "./http/maturity";
 import { meetingRoutes } from "./http/meetings";
 import { loadSession, requireKnownHost, requireSameOrigin, requireUser } from "./http/middleware";
+import { notificationRoutes } from "./http/notifications";
 import { onboardingRoutes } from "./http/onboarding";
 import { passwordRoutes } from "./http/passwords";
 import { peopleRoutes } from "./http/people";
@@ -30,6 +31,7 @@ import { profileRoutes } from "./http/profile";
 import { searchRoutes } from "./http/search";
 import { structureRoutes } from "./http/structures";
 import { syncRoutes } from "./http/sync";
+import { unsubscribeRoutes } from "./http/unsubscribe";
 import { versionRoutes } from "./http/versions";
 import type { SyncServer } from "./sync";
 
@@ -112,7 +114,12 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .route("/", poleEventRoutes(deps))
     .route("/", maturityRoutes(deps))
     .route("/", searchRoutes(deps))
+    .route("/", notificationRoutes(deps))
     .all("*", (c) => sendError(c, "not_found", "Route inconnue."));
+  app.route(
+    "/api",
+    new Hono<AppEnv>().use(requireKnownHost(config.PUBLIC_URL)).route("/", unsubscribeRoutes(deps)),
+  );
   app.route("/api", api);
 
   app.route("/sync", syncRoutes(deps));

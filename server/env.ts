@@ -21,6 +21,8 @@ const EnvSchema = z
     /** Seconds a document stays loaded after its last connection leaves. */
     DOC_UNLOAD_DELAY_SECONDS: z.coerce.number().min(0).max(3600).default(5),
     SMTP_URL: z.string().optional(),
+    /** The hour (UTC) daily and weekly (Monday) notification digests go out. */
+    DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(6),
     /**
      * The addresses of the reverse proxies in front of the server (comma-separated): only
      * requests coming from one of them have their X-Forwarded-For believed.

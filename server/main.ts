@@ -12,6 +12,8 @@ import { type AccessEvent, createAccessEvents } from "./domain/access-events";
 import { followAmendmentDecisions } from "./domain/amendment-adoption";
 import { startDecisionCloser } from "./domain/decision-closer";
 import { accessOf } from "./domain/documents";
+import { startNotificationJobs } from "./domain/notifications/jobs";
+import { mentionsIn, notifyMentions } from "./domain/notifications/mentions";
 import { createPoleEvents } from "./domain/pole-events";
 import { takeAutoVersion } from "./domain/versions";
 import { type Env, parseEnv } from "./env";
@@ -75,7 +77,12 @@ export async function startMaillage(config: Env): Promise<Maillage> {
     sessionExpiry: (sessionId) => sessionExpiry(db, sessionId),
     unloadDelayMs: config.DOC_UNLOAD_DELAY_SECONDS * 1000,
     onStored: async (documentId, doc) => {
-      await Promise.all([project(documentId, doc), takeAutoVersion(db, { documentId, doc })]);
+      const mentions = mentionsIn(doc);
+      await Promise.all([
+        project(documentId, doc),
+        takeAutoVersion(db, { documentId, doc }),
+        notifyMentions({ db, poleEvents }, { documentId, mentions }),
+      ]);
     },
   });
   events.subscribe((event) => followAccess(sync, event, logger));
@@ -102,11 +109,12 @@ export async function startMaillage(config: Env): Promise<Maillage> {
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST}:${port}`;
   const publicUrl = config.PUBLIC_URL ?? url;
+  const mailer = createMailer(config.SMTP_URL, publicUrl);
   app = createApp({
     ctx: {
       db,
       events,
-      mailer: createMailer(config.SMTP_URL, publicUrl),
+      mailer,
       publicUrl,
       allowPoleCreation: config.ALLOW_POLE_CREATION,
       poleEvents,
@@ -117,6 +125,11 @@ export async function startMaillage(config: Env): Promise<Maillage> {
     sync,
     limits: deployment.limits,
   });
+  const notificationJobs = startNotificationJobs(
+    { db, poleEvents, publicUrl, mailer },
+    { digestHour: config.DIGEST_HOUR },
+    logger,
+  );
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -125,6 +138,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
       if ("closeIdleConnections" in server) server.closeIdleConnections();
       decisionCloser.stop();
       amendments.stop();
+      await notificationJobs.stop();
       await amendments.settled();
       await sync.close();
       wss.close();

@@ -3,11 +3,21 @@
  * changed, never its content. A page that shows it refetches it through the API, with
  * the reader's own rights. Other features add their type here.
  */
-export const poleEventTypes = ["decision", "colleges", "amendment", "maturity", "meeting"] as const;
+export const poleEventTypes = [
+  "decision",
+  "colleges",
+  "amendment",
+  "maturity",
+  "meeting",
+  "notification",
+] as const;
 export type PoleEventType = (typeof poleEventTypes)[number];
 
 export interface PoleEvent {
   type: PoleEventType;
-  /** The id of the thing that changed (a decision…); the pôle's id for pôle-wide settings. */
+  /**
+   * The id of the thing that changed (a decision…); the pôle's id for pôle-wide settings;
+   * for `notification`, its recipient's id: only that person's stream carries it.
+   */
   id: string;
 }

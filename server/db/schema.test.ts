@@ -460,6 +460,40 @@ const expected = {
     created_by: "null",
     created_at: "not null",
   },
+  notifications: {
+    id: "not null",
+    recipient_id: "not null",
+    pole_id: "not null",
+    kind: "not null",
+    subject_type: "not null",
+    subject_id: "not null",
+    detail: "null",
+    actor_id: "null",
+    title: "not null",
+    event_key: "not null",
+    read_at: "null",
+    created_at: "not null",
+    mail_id: "null",
+  },
+  notification_mails: {
+    id: "not null",
+    recipient_id: "not null",
+    key: "not null",
+    claimed_at: "not null",
+    sent_at: "null",
+  },
+  notification_preferences: {
+    user_id: "not null",
+    kind: "not null",
+    frequency: "not null",
+  },
+  unsubscribe_tokens: {
+    token_hash: "not null",
+    user_id: "not null",
+    kinds: "not null",
+    created_at: "not null",
+    used_at: "null",
+  },
 } as const satisfies { [Table in keyof Database]: Nullability<Database[Table]> };
 
 describe("the Database type", () => {

@@ -19,6 +19,7 @@ import type { DocumentKind } from "../../shared/documents";
 import type { GodinMarker, ObjectiveKey } from "../../shared/maturity/referentiel";
 import type { AudienceKind } from "../../shared/maturity/rules";
 import type { AgendaItemKind, AttendanceStatus, MeetingState } from "../../shared/meetings";
+import type { MailFrequency, NotificationKind, SubjectType } from "../../shared/notifications";
 import type { CircleKind, CircleRole, PoleRole } from "../../shared/permissions";
 import type { VersionKind } from "../../shared/versions";
 
@@ -549,6 +550,51 @@ export interface MeetingTasksTable {
   created_at: number;
 }
 
+export interface NotificationsTable {
+  id: string;
+  recipient_id: string;
+  pole_id: string;
+  kind: NotificationKind;
+  subject_type: SubjectType;
+  subject_id: string;
+  /** A place inside the subject (a comment thread, a mention). */
+  detail: string | null;
+  actor_id: string | null;
+  /** The subject's title when it happened. */
+  title: string;
+  /** Unique per recipient: one event notifies a person once. */
+  event_key: string;
+  read_at: number | null;
+  created_at: number;
+  /** The e-mail that carried it, once claimed. */
+  mail_id: string | null;
+}
+
+export interface NotificationMailsTable {
+  id: string;
+  recipient_id: string;
+  /** `event:<notification id>` or `daily:<day>` / `weekly:<monday>`: unique per recipient. */
+  key: string;
+  claimed_at: number;
+  sent_at: number | null;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  kind: NotificationKind;
+  frequency: MailFrequency;
+}
+
+export interface UnsubscribeTokensTable {
+  /** SHA-256 of the link's token, hex. */
+  token_hash: string;
+  user_id: string;
+  /** JSON list of NotificationKind. */
+  kinds: string;
+  created_at: number;
+  used_at: number | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -597,6 +643,10 @@ export interface Database {
   meeting_agenda_items: MeetingAgendaItemsTable;
   meeting_attendance: MeetingAttendanceTable;
   meeting_tasks: MeetingTasksTable;
+  notifications: NotificationsTable;
+  notification_mails: NotificationMailsTable;
+  notification_preferences: NotificationPreferencesTable;
+  unsubscribe_tokens: UnsubscribeTokensTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -611,3 +661,4 @@ export type AmendmentRow = Selectable<AmendmentsTable>;
 export type MeetingRow = Selectable<MeetingsTable>;
 export type AgendaItemRow = Selectable<MeetingAgendaItemsTable>;
 export type TaskRow = Selectable<MeetingTasksTable>;
+export type NotificationRow = Selectable<NotificationsTable>;

@@ -36,6 +36,7 @@ import {
 import { DomainError, forbidden, notFound } from "./errors";
 import { newId } from "./ids";
 import { requireMember, requireMemberFor } from "./members";
+import { notifyDecisionOpened } from "./notifications/triggers";
 
 const conflict = (message: string) => new DomainError("conflict", message);
 const invalid = (message: string) => new DomainError("invalid_input", message);
@@ -194,6 +195,7 @@ export async function openDecision(
   });
   await indexDecision(db, id);
   poleEvents.publish(poleId, { type: "decision", id });
+  await notifyDecisionOpened({ db, poleEvents }, actorId, { decisionId: id });
   return present(db, { actorId, decisionId: id });
 }
 

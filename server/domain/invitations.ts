@@ -23,6 +23,7 @@ import type { Ctx } from "./context";
 import { DomainError, forbidden, notFound } from "./errors";
 import { newId } from "./ids";
 import { requireMember } from "./members";
+import { notifyInvitationAccepted } from "./notifications/triggers";
 import { startOnboarding } from "./onboarding/records";
 
 export const DEFAULT_INVITATION_DAYS = 14;
@@ -424,7 +425,7 @@ async function resolveAcceptor(
  * transaction so nothing is half-written.
  */
 export async function acceptInvitation(
-  ctx: Ctx<"events">,
+  ctx: Ctx<"events" | "poleEvents">,
   { token, acceptor }: { token: string; acceptor: Acceptor },
 ): Promise<{ userId: string; poleId: string; created: User | null }> {
   const { db, events } = ctx;
@@ -467,8 +468,9 @@ export async function acceptInvitation(
       action: "invitation.accepted",
       target: row.id,
     });
-    return { userId, poleId: row.pole_id };
+    return { userId, poleId: row.pole_id, invitationId: row.id };
   });
-  events.publish(result);
+  events.publish({ userId: result.userId, poleId: result.poleId });
+  await notifyInvitationAccepted(ctx, result.userId, result);
   return { ...result, created };
 }

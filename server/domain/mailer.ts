@@ -19,9 +19,19 @@ export interface PasswordResetMail {
   url: string;
 }
 
+/** A notification e-mail: one event at once, or a digest of several. */
+export interface NotificationMail {
+  to: string;
+  subject: string;
+  text: string;
+  /** One-click unsubscribe (List-Unsubscribe and List-Unsubscribe-Post, RFC 8058). */
+  unsubscribeUrl: string;
+}
+
 export interface Mailer {
   sendInvitation(mail: InvitationMail): Promise<void>;
   sendPasswordReset(mail: PasswordResetMail): Promise<void>;
+  sendNotification(mail: NotificationMail): Promise<void>;
 }
 
 export const longDate = (iso: string) =>

@@ -28,6 +28,7 @@ import {
   runnableMeeting,
 } from "./meeting-access";
 import { requireMember, requireMemberFor } from "./members";
+import { notifyMeeting } from "./notifications/triggers";
 import { outlineState } from "./outlines";
 import { presentTasks } from "./tasks";
 import { storeVersion } from "./versions";
@@ -139,6 +140,7 @@ export async function planMeeting(
     return document.id;
   });
   poleEvents.publish(input.poleId, { type: "meeting", id });
+  await notifyMeeting({ db, poleEvents }, actorId, { meetingId: id, kind: "meetingPlanned" });
   return { id, documentId };
 }
 
@@ -323,6 +325,7 @@ export async function closeMeeting(
     now,
   );
   poleEvents.publish(meeting.pole_id, { type: "meeting", id: meeting.id });
+  await notifyMeeting(ctx, actorId, { meetingId: meeting.id, kind: "minutesPublished" });
   return present(db, member, {
     ...meeting,
     state: "closed",

@@ -12,6 +12,7 @@ import { forbidden, notFound } from "./errors";
 import { newId } from "./ids";
 import { invalid, type MeetingContext, runnableMeeting } from "./meeting-access";
 import { isPoleMember, requireMember, requireMemberFor } from "./members";
+import { notifyTaskAssigned } from "./notifications/triggers";
 
 const today = (now: number) => new Date(now).toISOString().slice(0, 10);
 
@@ -67,6 +68,12 @@ export async function createTask(
   };
   await db.insertInto("meeting_tasks").values(row).execute();
   poleEvents.publish(meeting.pole_id, { type: "meeting", id: meeting.id });
+  await notifyTaskAssigned({ db, poleEvents }, actorId, {
+    id: row.id,
+    title: row.title,
+    assigneeId: row.assignee_id,
+    meetingId: row.meeting_id,
+  });
   const [view] = await presentTasks(db, [row], now);
   if (!view) throw notFound("Tâche");
   return view;

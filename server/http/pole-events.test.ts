@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { PoleEvent } from "../../shared/pole-events";
 import type { AccessEvent } from "../domain/access-events";
-import { verdict } from "./pole-events";
+import { reaches, verdict } from "./pole-events";
 
 const stream = { poleId: "pole", userId: "me", sessionId: "mine" };
 
@@ -19,5 +20,15 @@ describe("what an access event does to a pôle's event stream", () => {
     { event: { type: "document-moved", documentId: "doc" }, expected: "keep" },
   ])("$event.type → $expected", ({ event, expected }) => {
     expect(verdict(event, stream)).toBe(expected);
+  });
+});
+
+describe("who a pôle event reaches", () => {
+  it.each<{ event: PoleEvent; userId: string; expected: boolean }>([
+    { event: { type: "notification", id: "me" }, userId: "me", expected: true },
+    { event: { type: "notification", id: "you" }, userId: "me", expected: false },
+    { event: { type: "decision", id: "d1" }, userId: "me", expected: true },
+  ])("$event.type for $event.id, read by $userId → $expected", ({ event, userId, expected }) => {
+    expect(reaches(event, userId)).toBe(expected);
   });
 });

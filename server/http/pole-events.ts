@@ -5,6 +5,7 @@
  */
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
+import type { PoleEvent } from "../../shared/pole-events";
 import type { AccessEvent } from "../domain/access-events";
 import { loadMember, requireMember } from "../domain/members";
 import type { AppDeps, AppEnv } from "./context";
@@ -30,6 +31,10 @@ export function verdict(
   }
 }
 
+/** A notification is its recipient's business alone; every other event is the pôle's. */
+export const reaches = (event: PoleEvent, userId: string) =>
+  event.type !== "notification" || event.id === userId;
+
 export function poleEventRoutes({ ctx, logger }: AppDeps) {
   const { db, events, poleEvents } = ctx;
   return new Hono<AppEnv>().get("/poles/:poleId/events", requireUser, async (c) => {
@@ -42,7 +47,7 @@ export function poleEventRoutes({ ctx, logger }: AppDeps) {
         stream.writeSSE({ data, event }).catch(() => stream.abort());
       await new Promise<void>((resolve) => {
         const stopEvents = poleEvents.subscribe((eventPole, event) => {
-          if (eventPole === poleId) void send(JSON.stringify(event));
+          if (eventPole === poleId && reaches(event, userId)) void send(JSON.stringify(event));
         });
         const stopAccess = events.subscribe((event) => {
           const next = verdict(event, { poleId, userId, sessionId });

@@ -20,5 +20,17 @@ export function createMailer(smtpUrl: string | undefined, publicUrl: string): Ma
     async sendPasswordReset(mail) {
       await transport.sendMail({ from, to: mail.to, ...passwordResetText(mail) });
     },
+    async sendNotification(mail) {
+      await transport.sendMail({
+        from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        headers: {
+          "List-Unsubscribe": `<${mail.unsubscribeUrl}>`,
+          "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+      });
+    },
   };
 }

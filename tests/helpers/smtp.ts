@@ -6,6 +6,8 @@ export interface Mail {
   to: string[];
   subject: string;
   text: string;
+  /** The raw header block, for headers other than the subject. */
+  head: string;
 }
 
 /** Undoes the quoted-printable and encoded-word transfer encodings nodemailer uses. */
@@ -25,10 +27,11 @@ function decodeMail(raw: string, to: string[]): Mail {
     .replace(/\r?\n[ \t]/g, "")
     .replace(/=\?UTF-8\?Q\?(.*?)\?=/gi, (_, word: string) => qp(word.replace(/_/g, " ")))
     .replace(/\?=\s+=\?/g, "");
-  return { to, subject: subject.replace(/\s+/g, " "), text: qp(rest.join("\n\n")) };
+  return { to, subject: subject.replace(/\s+/g, " "), text: qp(rest.join("\n\n")), head };
 }
 
-export async function startSmtp() {
+/** `onMessage` runs as a message arrives, before the server acknowledges it (crash tests). */
+export async function startSmtp({ onMessage }: { onMessage?: (mail: Mail) => void } = {}) {
   const mails: Mail[] = [];
   const smtp = new SMTPServer({
     authOptional: true,
@@ -39,7 +42,9 @@ export async function startSmtp() {
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
         const to = session.envelope.rcptTo.map((rcpt) => rcpt.address);
-        mails.push(decodeMail(Buffer.concat(chunks).toString("latin1"), to));
+        const mail = decodeMail(Buffer.concat(chunks).toString("latin1"), to);
+        mails.push(mail);
+        onMessage?.(mail);
         callback();
       });
     },

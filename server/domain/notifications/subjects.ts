@@ -1,0 +1,51 @@
+/**
+ * What a notification is about, and who may read it. Nobody is told of something they
+ * cannot open: a document by its access rule, the rest (decisions, meetings, tasks,
+ * people) by belonging to its pôle, as their own pages decide.
+ */
+import type { SubjectType } from "../../../shared/notifications";
+import type { DB } from "../../db/database";
+import type { Ctx } from "../context";
+import { accessOf } from "../documents";
+import { isPoleMember } from "../members";
+
+export interface NotificationSubject {
+  type: SubjectType;
+  id: string;
+  /** A finer place inside it: a comment thread, a mention. */
+  detail?: string;
+}
+
+const poleColumnOf = {
+  decision: "decisions",
+  meeting: "meetings",
+  task: "meeting_tasks",
+  document: "documents",
+} as const;
+
+/** The pôle a subject belongs to; a `person` subject names the pôle they joined. */
+export async function poleOfSubject(
+  db: DB,
+  subject: NotificationSubject,
+  personPoleId?: string,
+): Promise<string | null> {
+  if (subject.type === "person") return personPoleId ?? null;
+  const row = await db
+    .selectFrom(poleColumnOf[subject.type])
+    .select("pole_id")
+    .where("id", "=", subject.id)
+    .executeTakeFirst();
+  return row?.pole_id ?? null;
+}
+
+/** Whether the person may open the subject (a pôle's decisions, meetings and people are the pôle's). */
+export async function canReadSubject(
+  { db }: Ctx,
+  userId: string,
+  { subject, poleId }: { subject: NotificationSubject; poleId: string },
+): Promise<boolean> {
+  if (subject.type === "document") {
+    return (await accessOf({ db }, userId, { documentId: subject.id })) !== null;
+  }
+  return isPoleMember(db, { poleId, userId });
+}

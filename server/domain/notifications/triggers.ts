@@ -1,0 +1,104 @@
+/**
+ * What the collective's use cases tell people, once their change is stored: each function
+ * turns one domain event into a `notify` call, so that the use cases gain a single line.
+ */
+import type { DB } from "../../db/database";
+import type { Ctx } from "../context";
+import { notify } from "./notify";
+
+type NotifyContext = Ctx<"poleEvents">;
+
+const seatedIn = async (db: DB, circleId: string) =>
+  (
+    await db
+      .selectFrom("circle_members")
+      .select("user_id")
+      .where("circle_id", "=", circleId)
+      .execute()
+  ).map((row) => row.user_id);
+
+/** Its electorate is asked to vote. */
+export async function notifyDecisionOpened(
+  ctx: NotifyContext,
+  actorId: string,
+  { decisionId }: { decisionId: string },
+) {
+  const decision = await ctx.db
+    .selectFrom("decisions")
+    .select("title")
+    .where("id", "=", decisionId)
+    .executeTakeFirstOrThrow();
+  const electorate = await ctx.db
+    .selectFrom("decision_electorate")
+    .select("user_id")
+    .where("decision_id", "=", decisionId)
+    .execute();
+  await notify(ctx, actorId, {
+    recipientIds: electorate.map((row) => row.user_id),
+    kind: "decisionOpened",
+    eventKey: `decision-opened:${decisionId}`,
+    subject: { type: "decision", id: decisionId },
+    title: decision.title,
+  });
+}
+
+/** The meeting's circle learns that it is planned, then that its minutes are published. */
+export async function notifyMeeting(
+  ctx: NotifyContext,
+  actorId: string,
+  { meetingId, kind }: { meetingId: string; kind: "meetingPlanned" | "minutesPublished" },
+) {
+  const meeting = await ctx.db
+    .selectFrom("meetings")
+    .select(["title", "circle_id"])
+    .where("id", "=", meetingId)
+    .executeTakeFirstOrThrow();
+  await notify(ctx, actorId, {
+    recipientIds: await seatedIn(ctx.db, meeting.circle_id),
+    kind,
+    eventKey: `${kind}:${meetingId}`,
+    subject: { type: "meeting", id: meetingId },
+    title: meeting.title,
+  });
+}
+
+export async function notifyTaskAssigned(
+  ctx: NotifyContext,
+  actorId: string,
+  task: { id: string; title: string; assigneeId: string; meetingId: string | null },
+) {
+  await notify(ctx, actorId, {
+    recipientIds: [task.assigneeId],
+    kind: "taskAssigned",
+    eventKey: `task-assigned:${task.id}`,
+    subject: { type: "task", id: task.id, detail: task.meetingId ?? undefined },
+    title: task.title,
+  });
+}
+
+/** The pôle's coordinators learn who joined through an invitation. */
+export async function notifyInvitationAccepted(
+  ctx: NotifyContext,
+  actorId: string,
+  { invitationId, poleId }: { invitationId: string; poleId: string },
+) {
+  const person = await ctx.db
+    .selectFrom("users")
+    .select("name")
+    .where("id", "=", actorId)
+    .executeTakeFirstOrThrow();
+  const coordinators = await ctx.db
+    .selectFrom("pole_members")
+    .select("user_id")
+    .where("pole_id", "=", poleId)
+    .where("role", "=", "coordinator")
+    .execute();
+  await notify(ctx, actorId, {
+    recipientIds: coordinators.map((row) => row.user_id),
+    kind: "invitationAccepted",
+    eventKey: `invitation-accepted:${invitationId}`,
+    subject: { type: "person", id: actorId },
+    title: person.name,
+    poleId,
+  });
+}
