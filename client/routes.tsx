@@ -34,6 +34,10 @@ export const router = createBrowserRouter([
             async () => (await import("./features/account/ResetPasswordPage")).ResetPasswordPage,
           ),
           page(
+            "desabonnement/:token",
+            async () => (await import("./features/notifications/UnsubscribePage")).UnsubscribePage,
+          ),
+          page(
             "invitation/:token",
             async () =>
               (await import("./features/invitations/AcceptInvitationPage")).AcceptInvitationPage,
@@ -47,7 +51,17 @@ export const router = createBrowserRouter([
                 async () =>
                   (await import("./features/account/ChangePasswordPage")).ChangePasswordPage,
               ),
+              page(
+                "compte/notifications",
+                async () =>
+                  (await import("./features/notifications/PreferencesPage")).PreferencesPage,
+              ),
               page("p/:poleId", async () => (await import("./features/home/HomePage")).HomePage),
+              page(
+                "p/:poleId/notifications",
+                async () =>
+                  (await import("./features/notifications/NotificationsPage")).NotificationsPage,
+              ),
               page(
                 "p/:poleId/invitations",
                 async () =>

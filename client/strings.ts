@@ -15,6 +15,7 @@ import type { fr as governance } from "./features/governance/strings";
 import type { fr as history } from "./features/history/strings";
 import type { fr as maturity } from "./features/maturity/strings";
 import type { fr as meetings } from "./features/meetings/strings";
+import type { fr as notifications } from "./features/notifications/strings";
 import type { fr as onboarding } from "./features/onboarding/strings";
 import type { fr as profile } from "./features/profile/strings";
 import type { fr as search } from "./features/search/strings";
@@ -40,6 +41,7 @@ declare module "i18next" {
       maturity: typeof maturity;
       search: typeof search;
       meetings: typeof meetings;
+      notifications: typeof notifications;
     };
   }
 }

@@ -7,6 +7,7 @@ import { api } from "../lib/api";
 import { initials } from "../lib/color";
 import { currentLanguage, type Language, languages, setLanguage } from "../lib/i18n";
 import { forgetOfflineCopies } from "../offline/forget";
+import { NotificationBell } from "./NotificationBell";
 import { CoordinationNavItems, coordinationLinks, PoleNavItems } from "./PoleNav";
 import { SearchBox } from "./SearchBox";
 import { currentPole, useMe, usePoleSelection, useResetSession } from "./session";
@@ -80,6 +81,7 @@ function Header() {
         ) : null}
         <div className="site-header__tools">
           {pole ? <SearchBox key={pole.id} poleId={pole.id} /> : null}
+          {pole ? <NotificationBell key={pole.id} poleId={pole.id} /> : null}
           {me ? <AccountMenu userId={me.user.id} name={me.user.name} /> : <LanguageSwitcher />}
         </div>
       </div>
@@ -267,6 +269,9 @@ function AccountMenu({ userId, name }: { userId: string; name: string }) {
         <LanguageSwitcher labelled />
         <Link to="/compte/mot-de-passe" className="menu__link">
           {t("layout.changePassword")}
+        </Link>
+        <Link to="/compte/notifications" className="menu__link">
+          {t("layout.notificationSettings")}
         </Link>
         <button
           type="button"

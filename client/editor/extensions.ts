@@ -9,9 +9,13 @@ import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { BODY } from "../../shared/documents";
 import type { SyncUser } from "../lib/sync";
+import { type MentionSource, mentionNode } from "./mention";
 
-/** The schema of every document body: what the editor and the diff view both render. */
-export function bodyExtensions(): Extensions {
+/**
+ * The schema of every document body: what the editor and the diff view both render. With
+ * a source of people, typing `@` suggests whom to mention.
+ */
+export function bodyExtensions(mentions?: MentionSource): Extensions {
   return [
     StarterKit.configure({
       // Yjs keeps the history (Collaboration brings its own undo/redo).
@@ -28,6 +32,7 @@ export function bodyExtensions(): Extensions {
       },
     }),
     TableKit.configure({ table: { resizable: false } }),
+    mentionNode(mentions),
   ];
 }
 
@@ -36,9 +41,10 @@ export function collaborativeExtensions(options: {
   provider: WebsocketProvider;
   user: SyncUser;
   placeholder: string;
+  mentions?: MentionSource;
 }): Extensions {
   return [
-    ...bodyExtensions(),
+    ...bodyExtensions(options.mentions),
     Placeholder.configure({ placeholder: options.placeholder }),
     Collaboration.configure({ document: options.ydoc, field: BODY }),
     CollaborationCaret.configure({ provider: options.provider, user: options.user }),

@@ -1,6 +1,7 @@
 /** A person's notifications and their e-mail preferences. */
 import { Hono } from "hono";
 import {
+  type Mentionable,
   type NotificationList,
   type NotificationView,
   type Preferences,
@@ -8,6 +9,7 @@ import {
   type UnreadCount,
 } from "../../shared/api/notifications";
 import { listNotifications, markAllRead, markRead } from "../domain/notifications/inbox";
+import { mentionablePeople } from "../domain/notifications/mentionable";
 import { getPreferences, updatePreferences } from "../domain/notifications/preferences";
 import type { AppDeps, AppEnv } from "./context";
 import { requireUser, signedIn } from "./middleware";
@@ -26,6 +28,10 @@ export function notificationRoutes({ ctx }: AppDeps) {
     .post("/notifications/:notificationId/read", requireUser, async (c) => {
       const notification = await markRead(ctx, signedIn(c).id, c.req.param());
       return c.json(notification satisfies NotificationView);
+    })
+    .get("/documents/:documentId/mentionable", requireUser, async (c) => {
+      const people = await mentionablePeople(ctx, signedIn(c).id, c.req.param());
+      return c.json(people satisfies Mentionable[]);
     })
     .get("/me/notification-preferences", requireUser, async (c) => {
       const preferences = await getPreferences(ctx, signedIn(c).id);

@@ -53,6 +53,11 @@ export type PreferencesBody = z.infer<typeof PreferencesBody>;
 export const Unsubscribed = z.object({ kinds: z.array(z.enum(notificationKinds)) });
 export type Unsubscribed = z.infer<typeof Unsubscribed>;
 
+/** Someone the writer of a document may mention, and whether they can read it. */
+export const Mentionable = z.object({ id: z.string(), name: z.string(), canRead: z.boolean() });
+export type Mentionable = z.infer<typeof Mentionable>;
+export const MentionableList = z.array(Mentionable);
+
 export const ActivityQuery = z.object({ circleId: z.optional(id) });
 
 export const ActivityEntry = z.object({

@@ -29,6 +29,7 @@ import { sameWords } from "../../lib/text";
 import { Badge, DeadEnd, Loading, Notice, useDocumentTitle } from "../../ui/kit";
 import { AmendmentPanel } from "../governance/AmendmentPanel";
 import { CharterPanel } from "../governance/CharterPanel";
+import { useMentionable } from "../notifications/queries";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { PresenceList } from "./Presence";
 import { useFoundParagraph } from "./useFoundParagraph";
@@ -216,6 +217,7 @@ function LiveDocument({
   const [session, setSession] = useState<SyncSession | null>(null);
   const [state, setState] = useState<ConnectionState>("syncing");
   const user = useMemo(() => ({ name: userName, color: colorFor(userId) }), [userName, userId]);
+  const mentionable = useMentionable(documentId, editable);
 
   // The handlers may change identity between renders; the session calls the latest ones.
   const handlers = useRef({ onRevoked, onAccessChanged, onRefused });
@@ -277,6 +279,7 @@ function LiveDocument({
         user={user}
         editable={editable}
         label={label}
+        mentionable={mentionable.data}
       />
       {kind === "diagnostic" ? (
         <Suspense fallback={<Loading />}>

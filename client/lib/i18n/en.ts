@@ -24,6 +24,16 @@ export const en: Messages = {
     searchPlaceholder: "Search…",
     searchShortcut: "Shortcut: /",
     searchSubmit: "Search",
+    notifications: "Notifications",
+    notificationsUnread_one: "Notifications: {{count}} unread",
+    notificationsUnread_other: "Notifications: {{count}} unread",
+    notificationSettings: "E-mail notifications",
+  },
+  mention: {
+    list: "People to mention",
+    none: "Nobody matches.",
+    cannotRead: "cannot read this document",
+    unreached: "{{name}} cannot read this document: they will not be notified of the mention.",
   },
   languages: {
     fr: "Français",

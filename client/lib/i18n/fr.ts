@@ -24,6 +24,16 @@ export const fr = {
     searchPlaceholder: "Rechercher…",
     searchShortcut: "Raccourci : /",
     searchSubmit: "Chercher",
+    notifications: "Notifications",
+    notificationsUnread_one: "Notifications : {{count}} non lue",
+    notificationsUnread_other: "Notifications : {{count}} non lues",
+    notificationSettings: "Notifications par e-mail",
+  },
+  mention: {
+    list: "Personnes à mentionner",
+    none: "Personne ne correspond.",
+    cannotRead: "ne peut pas lire ce document",
+    unreached: "{{name}} ne peut pas lire ce document : la mention ne lui sera pas notifiée.",
   },
   languages: {
     fr: "Français",

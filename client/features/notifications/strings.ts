@@ -1,0 +1,126 @@
+/** The notifications' words (namespace "notifications"), French first; registered when first imported. */
+import { registerStrings, type Shape } from "../../lib/i18n";
+
+export const fr = {
+  page: {
+    title: "Notifications",
+    intro: "Ce qui vous concerne dans le pôle : mentions, votes, réunions, tâches.",
+    markAll: "Tout marquer comme lu",
+    markRead: "Marquer comme lue",
+    unread: "non lue",
+    none: "Aucune notification pour l'instant.",
+    today: "Aujourd'hui",
+    yesterday: "Hier",
+    settings: "Choisir ce qui vous est envoyé par e-mail",
+  },
+  sentence: {
+    mention: "{{actor}} vous a mentionné·e dans « {{title}} »",
+    mentionAnonymous: "Vous avez été mentionné·e dans « {{title}} »",
+    reply: "{{actor}} a répondu à une discussion de « {{title}} »",
+    replyAnonymous: "Nouvelle réponse dans une discussion de « {{title}} »",
+    decisionOpened: "Une décision attend votre vote : « {{title}} »",
+    decisionClosesTomorrow: "Le vote sur « {{title}} » se clôt demain",
+    meetingPlanned: "Réunion planifiée : « {{title}} »",
+    minutesPublished: "Compte rendu publié : « {{title}} »",
+    taskAssigned: "Une tâche vous est confiée : « {{title}} »",
+    taskOverdue: "Tâche en retard : « {{title}} »",
+    invitationAccepted: "{{title}} a rejoint le pôle",
+  },
+  kinds: {
+    mention: "Mentions",
+    reply: "Réponses à vos discussions",
+    decisionOpened: "Décisions à voter",
+    decisionClosesTomorrow: "Votes qui se closent demain",
+    meetingPlanned: "Réunions planifiées de vos cercles",
+    minutesPublished: "Comptes rendus publiés",
+    taskAssigned: "Tâches qui vous sont confiées",
+    taskOverdue: "Tâches en retard",
+    invitationAccepted: "Invitations acceptées (coordination)",
+  },
+  frequencies: {
+    immediate: "Tout de suite",
+    daily: "Résumé quotidien",
+    weekly: "Résumé hebdomadaire",
+    off: "Jamais",
+  },
+  settings: {
+    title: "Notifications par e-mail",
+    intro:
+      "Pour chaque sorte de notification, choisissez quand recevoir un e-mail. Les notifications restent toujours visibles dans Maillage.",
+    kind: "Notification",
+    frequency: "E-mail",
+    saved: "Préférences enregistrées.",
+  },
+  unsubscribe: {
+    title: "Se désabonner",
+    intro: "Ne plus recevoir ces e-mails de notification ?",
+    confirm: "Me désabonner",
+    done: "C'est fait : vous ne recevrez plus ces e-mails ({{kinds}}).",
+    used: "Ce lien a déjà servi. Vos préférences se règlent aussi depuis votre compte.",
+    unknown: "Ce lien de désabonnement n'existe pas.",
+    settings: "Régler mes notifications",
+  },
+};
+
+export const en: Shape<typeof fr> = {
+  page: {
+    title: "Notifications",
+    intro: "What concerns you in the pôle: mentions, votes, meetings, tasks.",
+    markAll: "Mark all as read",
+    markRead: "Mark as read",
+    unread: "unread",
+    none: "No notifications yet.",
+    today: "Today",
+    yesterday: "Yesterday",
+    settings: "Choose what is e-mailed to you",
+  },
+  sentence: {
+    mention: "{{actor}} mentioned you in “{{title}}”",
+    mentionAnonymous: "You were mentioned in “{{title}}”",
+    reply: "{{actor}} replied to a discussion of “{{title}}”",
+    replyAnonymous: "New reply in a discussion of “{{title}}”",
+    decisionOpened: "A decision awaits your vote: “{{title}}”",
+    decisionClosesTomorrow: "The vote on “{{title}}” closes tomorrow",
+    meetingPlanned: "Meeting planned: “{{title}}”",
+    minutesPublished: "Minutes published: “{{title}}”",
+    taskAssigned: "A task was given to you: “{{title}}”",
+    taskOverdue: "Task overdue: “{{title}}”",
+    invitationAccepted: "{{title}} joined the pôle",
+  },
+  kinds: {
+    mention: "Mentions",
+    reply: "Replies to your discussions",
+    decisionOpened: "Decisions to vote on",
+    decisionClosesTomorrow: "Votes closing tomorrow",
+    meetingPlanned: "Meetings planned in your circles",
+    minutesPublished: "Minutes published",
+    taskAssigned: "Tasks given to you",
+    taskOverdue: "Overdue tasks",
+    invitationAccepted: "Invitations accepted (coordination)",
+  },
+  frequencies: {
+    immediate: "At once",
+    daily: "Daily digest",
+    weekly: "Weekly digest",
+    off: "Never",
+  },
+  settings: {
+    title: "E-mail notifications",
+    intro:
+      "For each kind of notification, choose when to get an e-mail. Notifications always stay visible in Maillage.",
+    kind: "Notification",
+    frequency: "E-mail",
+    saved: "Preferences saved.",
+  },
+  unsubscribe: {
+    title: "Unsubscribe",
+    intro: "Stop receiving these notification e-mails?",
+    confirm: "Unsubscribe me",
+    done: "Done: you will no longer receive these e-mails ({{kinds}}).",
+    used: "This link was already used. Your preferences can also be set from your account.",
+    unknown: "This unsubscribe link does not exist.",
+    settings: "Set my notifications",
+  },
+};
+
+registerStrings("notifications", { fr, en });

@@ -1,0 +1,28 @@
+/**
+ * Whom the writer of a document may mention: the people of its pôle, each with whether they
+ * can read it (the editor warns before mentioning someone who cannot: they would not be told).
+ */
+import type { Mentionable } from "../../../shared/api/notifications";
+import type { Ctx } from "../context";
+import { accessOf, openDocument } from "../documents";
+
+export async function mentionablePeople(
+  ctx: Ctx,
+  actorId: string,
+  { documentId }: { documentId: string },
+): Promise<Mentionable[]> {
+  const document = await openDocument(ctx, actorId, { documentId });
+  const people = await ctx.db
+    .selectFrom("pole_members")
+    .innerJoin("users", "users.id", "pole_members.user_id")
+    .select(["users.id", "users.name"])
+    .where("pole_members.pole_id", "=", document.poleId)
+    .orderBy("users.name")
+    .execute();
+  return Promise.all(
+    people.map(async (person) => ({
+      ...person,
+      canRead: (await accessOf(ctx, person.id, { documentId })) !== null,
+    })),
+  );
+}
