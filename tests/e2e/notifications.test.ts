@@ -1,0 +1,79 @@
+/**
+ * Notifications in a real Chromium: a member's bell counts live (a decision opened for her
+ * vote, then a mention typed with `@` in another window), its count is in the link's name
+ * and announced; the notifications page lists them by day, passes axe and fits 375 px, and
+ * "mark all read" empties the count.
+ */
+import { afterAll, beforeAll, describe, test } from "vitest";
+import { expectNoPageErrors, inspect } from "../helpers/browser";
+import {
+  browserSessions,
+  editor,
+  startClientPoleWithMember,
+  typeAtEnd,
+  waitConnected,
+} from "../helpers/e2e";
+import { client, type FoundedPole, type Person, type TestServer } from "../helpers/server";
+
+const sessions = browserSessions();
+let server: TestServer;
+let pole: FoundedPole;
+let member: Person;
+
+beforeAll(async () => {
+  ({ server, pole, member } = await startClientPoleWithMember());
+}, 60_000);
+
+afterAll(() => server?.close());
+
+describe("notifications in the browser", () => {
+  test("the bell counts live, the page lists and marks read", async () => {
+    const { page } = await sessions.open(server, { cookie: member.cookie });
+    await page.goto(`/p/${pole.poleId}`);
+    const bell = (name: string) => page.getByRole("link", { name, exact: true });
+    await bell("Notifications").waitFor();
+
+    const opened = await client(server.url, pole.coordinator.cookie)(
+      `/api/poles/${pole.poleId}/decisions`,
+      {
+        body: {
+          circleId: pole.circles.steering,
+          title: "Adopter le budget 2027",
+          method: "consent",
+        },
+      },
+    );
+    if (opened.status !== 201) throw new Error(`decision: ${opened.status}`);
+    await bell("Notifications : 1 non lue").waitFor();
+    await page.getByRole("status").filter({ hasText: "Notifications : 1 non lue" }).waitFor();
+
+    const writer = (await sessions.open(server, { cookie: pole.coordinator.cookie })).page;
+    await writer.goto(`/d/${pole.documents.diagnostic}`);
+    await waitConnected(writer);
+    await typeAtEnd(writer, "Chiffres à vérifier avec @Domi");
+    await writer.getByRole("option", { name: "Dominique Petit" }).waitFor();
+    await writer.keyboard.press("Enter");
+    await editor(writer).locator(".mention", { hasText: "Dominique Petit" }).waitFor();
+    await bell("Notifications : 2 non lues").waitFor({ timeout: 20_000 });
+
+    await bell("Notifications : 2 non lues").click();
+    await page.getByRole("heading", { level: 1, name: "Notifications" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Aujourd'hui" }).waitFor();
+    await page
+      .getByRole("link", {
+        name: "non lue : Une décision attend votre vote : « Adopter le budget 2027 »",
+      })
+      .waitFor();
+    await page.getByRole("link", { name: /non lue : Vous avez été mentionné·e dans/ }).waitFor();
+    await inspect(page, "notifications page", "notifications-page");
+
+    await page.getByRole("button", { name: "Tout marquer comme lu" }).click();
+    await bell("Notifications").waitFor();
+    await page
+      .getByRole("link", { name: "Une décision attend votre vote : « Adopter le budget 2027 »" })
+      .waitFor();
+    await inspect(page, "notifications page, all read");
+    expectNoPageErrors(page);
+    expectNoPageErrors(writer);
+  }, 90_000);
+});
