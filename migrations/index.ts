@@ -18,6 +18,7 @@ import * as createSearch from "./2026_12_06_0100_create_search";
 import * as createMeetings from "./2026_12_06_0110_create_meetings";
 import * as createNotifications from "./2026_12_06_1200_create_notifications";
 import * as createNotificationPreferences from "./2026_12_06_1201_create_notification_preferences";
+import * as createDocumentEdits from "./2026_12_06_1202_create_document_edits";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_22_1800_create_platform": createPlatform,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_0110_create_meetings": createMeetings,
   "2026_12_06_1200_create_notifications": createNotifications,
   "2026_12_06_1201_create_notification_preferences": createNotificationPreferences,
+  "2026_12_06_1202_create_document_edits": createDocumentEdits,
 };

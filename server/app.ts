@@ -5,6 +5,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
+import { activityRoutes } from "./http/activity";
 import { amendmentRoutes } from "./http/amendments";
 import { auditRoutes } from "./http/audit";
 import { authRoutes } from "./http/auth";
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .route("/", maturityRoutes(deps))
     .route("/", searchRoutes(deps))
     .route("/", notificationRoutes(deps))
+    .route("/", activityRoutes(deps))
     .all("*", (c) => sendError(c, "not_found", "Route inconnue."));
   app.route(
     "/api",

@@ -9,6 +9,7 @@ import { sessionExpiry } from "./auth/sessions";
 import type { DB } from "./db/database";
 import { migrateToLatest } from "./db/migrate";
 import { type AccessEvent, createAccessEvents } from "./domain/access-events";
+import { createEditRecorder } from "./domain/activity/edits";
 import { followAmendmentDecisions } from "./domain/amendment-adoption";
 import { startDecisionCloser } from "./domain/decision-closer";
 import { accessOf } from "./domain/documents";
@@ -67,6 +68,9 @@ export async function startMaillage(config: Env): Promise<Maillage> {
   await deployment.sharePoleEvents(poleEvents);
   const decisionCloser = await startDecisionCloser({ db, poleEvents }, logger);
   const project = createProjections(db);
+  const recordEdit = createEditRecorder(db, (err) =>
+    logger.error({ err }, "recording an edit failed"),
+  );
   const sync = createSyncServer({
     db,
     sqlite: deployment.sqlite,
@@ -76,6 +80,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
     accessOf: (userId, documentId) => accessOf({ db }, userId, { documentId }),
     sessionExpiry: (sessionId) => sessionExpiry(db, sessionId),
     unloadDelayMs: config.DOC_UNLOAD_DELAY_SECONDS * 1000,
+    onEdited: (documentId, userId) => recordEdit(documentId, userId),
     onStored: async (documentId, doc) => {
       const mentions = mentionsIn(doc);
       await Promise.all([

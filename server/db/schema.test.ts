@@ -494,6 +494,12 @@ const expected = {
     created_at: "not null",
     used_at: "null",
   },
+  document_edits: {
+    document_id: "not null",
+    user_id: "not null",
+    day: "not null",
+    last_at: "not null",
+  },
 } as const satisfies { [Table in keyof Database]: Nullability<Database[Table]> };
 
 describe("the Database type", () => {

@@ -595,6 +595,14 @@ export interface UnsubscribeTokensTable {
   used_at: number | null;
 }
 
+export interface DocumentEditsTable {
+  document_id: string;
+  user_id: string;
+  /** YYYY-MM-DD, UTC. */
+  day: string;
+  last_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -647,6 +655,7 @@ export interface Database {
   notification_mails: NotificationMailsTable;
   notification_preferences: NotificationPreferencesTable;
   unsubscribe_tokens: UnsubscribeTokensTable;
+  document_edits: DocumentEditsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -64,8 +64,16 @@ export class SyncHub implements SyncServer {
       storeDebounceMs: options.storeDebounceMs ?? defaults.storeDebounceMs,
       onStored: options.onStored,
     });
+    const writer = this.writer;
     this.protocol = {
-      sink: this.writer,
+      // Who changed a document is told on (the activity feed), after the update is taken.
+      sink: {
+        accept(doc, update, frame, origin) {
+          writer.accept(doc, update, frame, origin);
+          options.onEdited?.(doc.id, origin.userId);
+        },
+        sendWhenStored: (doc, connection, frame) => writer.sendWhenStored(doc, connection, frame),
+      },
       logger: options.logger,
       guard: this.guard,
       release: (connection) => this.release(connection),

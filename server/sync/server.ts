@@ -48,6 +48,8 @@ export interface SyncServerOptions {
    * promise settles. Errors are logged, never thrown.
    */
   onStored?(documentId: string, doc: Y.Doc): void | Promise<void>;
+  /** A person's update to a document was accepted (called for each one: keep it cheap). */
+  onEdited?(documentId: string, userId: string): void;
 }
 
 export interface SyncServer {

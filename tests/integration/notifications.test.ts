@@ -293,3 +293,73 @@ describe("the digest", () => {
     );
   }, 60_000);
 });
+
+describe("the activity feed", () => {
+  const t = withPole();
+  afterEach(() => closeDocuments());
+
+  interface Feed {
+    days: Array<{
+      day: string;
+      entries: Array<{ action: string; label: string; actor: { name: string } | null }>;
+    }>;
+  }
+  const feed = async (person: Person, query = ""): Promise<Feed> => {
+    const res = await client(
+      t.server.url,
+      person.cookie,
+    )(`/api/poles/${t.pole.poleId}/activity${query}`);
+    expect(res.status).toBe(200);
+    return res.json();
+  };
+
+  it("tells by day who edited which document, decisions, and who joined, per pôle and per circle", async () => {
+    const bea = await joinPole(t.server, t.pole, [
+      { circleId: t.pole.circles.steering, role: "member" },
+    ]);
+    const editor = await connect(t.server, t.pole.coordinator, t.pole.documents.charter);
+    editor.doc.getXmlFragment(BODY).insert(0, [new Y.XmlElement("paragraph")]);
+    const opened = await client(t.server.url, t.pole.coordinator.cookie)(
+      `/api/poles/${t.pole.poleId}/decisions`,
+      { body: { circleId: t.pole.circles.core, title: "Budget 2027", method: "consent" } },
+    );
+    expect(opened.status).toBe(201);
+
+    const all = await eventually(async () => {
+      const found = await feed(bea);
+      expect(found.days).toHaveLength(1);
+      expect(found.days[0]?.entries.map((entry) => entry.action)).toContain("document.edited");
+      return found;
+    });
+    const entries = all.days[0]?.entries ?? [];
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        action: "document.edited",
+        label: "Charte de gouvernance",
+        actor: expect.objectContaining({ name: "Camille Martin" }),
+      }),
+    );
+    expect(entries).toContainEqual(
+      expect.objectContaining({ action: "decision.opened", label: "Budget 2027" }),
+    );
+    expect(entries).toContainEqual(expect.objectContaining({ action: "pole.joined" }));
+    expect(entries).toContainEqual(
+      expect.objectContaining({ action: "circle.joined", label: "Comité de pilotage" }),
+    );
+
+    const steering = await feed(bea, `?circleId=${t.pole.circles.steering}`);
+    const actions = steering.days.flatMap((day) => day.entries.map((entry) => entry.action));
+    expect(actions).toContain("circle.joined");
+    expect(actions).not.toContain("decision.opened");
+    expect(actions).not.toContain("pole.joined");
+
+    await expectError(
+      await client(
+        t.server.url,
+        bea.cookie,
+      )(`/api/poles/${t.pole.poleId}/activity?circleId=unknown-circle`),
+      404,
+      "not_found",
+    );
+  });
+});
