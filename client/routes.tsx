@@ -58,6 +58,10 @@ export const router = createBrowserRouter([
               ),
               page("p/:poleId", async () => (await import("./features/home/HomePage")).HomePage),
               page(
+                "p/:poleId/activite",
+                async () => (await import("./features/activity/ActivityPage")).ActivityPage,
+              ),
+              page(
                 "p/:poleId/notifications",
                 async () =>
                   (await import("./features/notifications/NotificationsPage")).NotificationsPage,

@@ -5,6 +5,7 @@
  */
 import type { fr as frame } from "./app/strings";
 import type { fr as account } from "./features/account/strings";
+import type { fr as activity } from "./features/activity/strings";
 import type { fr as audit } from "./features/audit/strings";
 import type { fr as boards } from "./features/boards/strings";
 import type { fr as circles } from "./features/circles/strings";
@@ -42,6 +43,7 @@ declare module "i18next" {
       search: typeof search;
       meetings: typeof meetings;
       notifications: typeof notifications;
+      activity: typeof activity;
     };
   }
 }

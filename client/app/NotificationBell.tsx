@@ -4,6 +4,7 @@
  * announces it when it grows, so that screen reader users hear of a new notification.
  */
 import { useEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import { usePoleEvents } from "../lib/live";
@@ -29,9 +30,13 @@ export function NotificationBell({ poleId }: { poleId: string }) {
           </span>
         ) : null}
       </NavLink>
-      <span role="status" className="visually-hidden">
-        {announced}
-      </span>
+      {/* At the end of the page: the status regions of the page's own content come first. */}
+      {createPortal(
+        <span role="status" className="visually-hidden">
+          {announced}
+        </span>,
+        document.body,
+      )}
     </>
   );
 }

@@ -2,7 +2,7 @@
  * Notifications in a real Chromium: a member's bell counts live (a decision opened for her
  * vote, then a mention typed with `@` in another window), its count is in the link's name
  * and announced; the notifications page lists them by day, passes axe and fits 375 px, and
- * "mark all read" empties the count.
+ * "mark all read" empties the count. The activity page tells who edited what, by circle.
  */
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { expectNoPageErrors, inspect } from "../helpers/browser";
@@ -73,6 +73,20 @@ describe("notifications in the browser", () => {
       .getByRole("link", { name: "Une décision attend votre vote : « Adopter le budget 2027 »" })
       .waitFor();
     await inspect(page, "notifications page, all read");
+
+    await page.getByRole("link", { name: "Toute l'activité du pôle" }).click();
+    await page.getByRole("heading", { level: 1, name: "Activité" }).waitFor();
+    await page
+      .getByRole("link", { name: "Camille Martin a modifié « Diagnostic de territoire »" })
+      .waitFor();
+    await page
+      .getByRole("link", { name: "Camille Martin a ouvert la décision « Adopter le budget 2027 »" })
+      .waitFor();
+    await page.getByLabel("Cercle").selectOption({ label: "Comité de pilotage" });
+    await page
+      .getByRole("link", { name: "Dominique Petit a rejoint le cercle « Comité de pilotage »" })
+      .waitFor();
+    await inspect(page, "activity page", "activity-page");
     expectNoPageErrors(page);
     expectNoPageErrors(writer);
   }, 90_000);

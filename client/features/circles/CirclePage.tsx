@@ -30,11 +30,13 @@ import { GroupProject, GroupSettings } from "./GroupLife";
 import { circlePageKey, circlePath, useCirclePage } from "./queries";
 import "./strings";
 import { CircleDecisions } from "../decisions/CircleDecisions";
+import "../activity/strings";
 import { CircleMeetings } from "../meetings/CircleMeetings";
 
 export function CirclePage() {
   const { t } = useTranslation("collective");
   const { t: tc } = useTranslation();
+  const { t: ta } = useTranslation("activity");
   const { circleId = "" } = useParams();
   const { poleId, pole, ready } = usePole();
   const circle = useCirclePage(circleId);
@@ -56,6 +58,7 @@ export function CirclePage() {
               <p className="eyebrow">{tc(`circleKinds.${circle.kind}`)}</p>
               <h1>{circle.name}</h1>
             </div>
+            <Link to={`/p/${poleId}/activite?cercle=${circle.id}`}>{ta("ofCircle")}</Link>
           </div>
           {circle.archived ? (
             <Notice tone="warning" title={t("archives.archivedGroup")} live={false}>

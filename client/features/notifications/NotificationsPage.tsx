@@ -65,9 +65,14 @@ function Notifications({ poleId }: { poleId: string }) {
         ) : null}
       </div>
       <p className="lead">{t("page.intro")}</p>
-      <p>
-        <Link to="/compte/notifications">{t("page.settings")}</Link>
-      </p>
+      <ul className="notifications__links">
+        <li>
+          <Link to={`/p/${poleId}/activite`}>{t("page.activity")}</Link>
+        </li>
+        <li>
+          <Link to="/compte/notifications">{t("page.settings")}</Link>
+        </li>
+      </ul>
       <QueryStatus query={list} describe={problem} />
       {failed ? <Notice tone="error">{problem(failed)}</Notice> : null}
       {list.data && notifications.length === 0 ? <p>{t("page.none")}</p> : null}

@@ -12,6 +12,7 @@ export const fr = {
     today: "Aujourd'hui",
     yesterday: "Hier",
     settings: "Choisir ce qui vous est envoyé par e-mail",
+    activity: "Toute l'activité du pôle",
   },
   sentence: {
     mention: "{{actor}} vous a mentionné·e dans « {{title}} »",
@@ -73,6 +74,7 @@ export const en: Shape<typeof fr> = {
     today: "Today",
     yesterday: "Yesterday",
     settings: "Choose what is e-mailed to you",
+    activity: "All the pôle's activity",
   },
   sentence: {
     mention: "{{actor}} mentioned you in “{{title}}”",
