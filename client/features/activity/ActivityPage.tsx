@@ -10,7 +10,7 @@ import { Crumbs, PoleGate, usePole } from "../../app/pole";
 import { useCircles } from "../../app/poleQueries";
 import { api, polePath } from "../../lib/api";
 import { useProblem } from "../../lib/errors";
-import { formatDate } from "../../lib/i18n";
+import { formatDate, formatTime } from "../../lib/i18n";
 import { usePoleEvents } from "../../lib/live";
 import { QueryStatus, SelectField, useDocumentTitle } from "../../ui/kit";
 import "./strings";
@@ -101,10 +101,7 @@ function Entry({ entry }: { entry: ActivityEntry }) {
     actor: entry.actor?.name ?? t("someone"),
     label: entry.label,
   });
-  const time = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "fr-FR", {
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(new Date(entry.at));
+  const time = formatTime(entry.at, i18n.language);
   return (
     <>
       {entry.link ? <Link to={entry.link}>{text}</Link> : <span>{text}</span>}

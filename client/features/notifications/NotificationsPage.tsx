@@ -8,7 +8,7 @@ import type { NotificationView } from "../../../shared/api/notifications";
 import { useNotifications } from "../../app/notifications";
 import { Crumbs, PoleGate, usePole } from "../../app/pole";
 import { useProblem } from "../../lib/errors";
-import { formatDate } from "../../lib/i18n";
+import { formatDate, formatTime } from "../../lib/i18n";
 import { Notice, QueryStatus, useDocumentTitle } from "../../ui/kit";
 import { byDay, localDay } from "./days";
 import { useMarkAllRead, useMarkRead } from "./queries";
@@ -105,10 +105,7 @@ function Item({
   busy: boolean;
 }) {
   const { t, i18n } = useTranslation("notifications");
-  const time = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "fr-FR", {
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(new Date(notification.createdAt));
+  const time = formatTime(notification.createdAt, i18n.language);
   return (
     <li className={`notification${notification.read ? "" : " notification--unread"}`}>
       <Link

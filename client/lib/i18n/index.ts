@@ -94,3 +94,13 @@ export function formatDate(iso: string, language: string): string {
     year: "numeric",
   }).format(date);
 }
+
+/** The hour and minute of an instant, in the interface language. */
+export function formatTime(iso: string, language: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language === "en" ? "en-GB" : "fr-FR", {
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(date);
+}

@@ -3,6 +3,7 @@
  * ProseMirror JSON of a document's rich text. One model keeps Markdown, HTML, ODT and
  * DOCX saying the same thing.
  */
+import { MENTION_NODE } from "../../../shared/notifications";
 
 export interface Run {
   text: string;
@@ -54,6 +55,12 @@ function runs(node: PmNode): Run[] {
   for (const child of children(node)) {
     if (child.type === "hardBreak") {
       out.push({ text: "", lineBreak: true });
+      continue;
+    }
+    // A mention reads as the editor shows it: @ and the person's name.
+    if (child.type === MENTION_NODE) {
+      const label = child.attrs?.label;
+      if (typeof label === "string") out.push({ text: `@${label}` });
       continue;
     }
     if (typeof child.text !== "string") {
