@@ -6,6 +6,9 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { sendReminders } from "../../server/domain/notifications/reminders";
+import { notifyComment } from "../../server/domain/notifications/triggers";
+import { createPoleEvents } from "../../server/domain/pole-events";
 import { BODY } from "../../shared/documents";
 import { expectError } from "../helpers/contract";
 import { withPole } from "../helpers/fixture";
@@ -235,6 +238,82 @@ describe("mentions, notifications and their e-mails", () => {
     expect(task.status).toBe(201);
     const kinds = (await list(bea)).notifications.map((n) => n.kind);
     expect(kinds).toEqual(expect.arrayContaining(["meetingPlanned", "taskAssigned"]));
+  });
+});
+
+describe("reminders and comments", () => {
+  const t = withPole();
+  const kindsOf = async (person: Person) =>
+    (
+      await t.server.maillage.db
+        .selectFrom("notifications")
+        .select(["kind", "detail"])
+        .where("recipient_id", "=", person.userId)
+        .execute()
+    ).map((row) => row.kind);
+  // The domain's own entry points, on the server's database (as its scheduled job runs them).
+  const ctx = () => ({ db: t.server.maillage.db, poleEvents: createPoleEvents() });
+
+  it("reminds once of a vote closing tomorrow (not those who voted) and of a task overdue", async () => {
+    const bea = await joinPole(t.server, t.pole, [
+      { circleId: t.pole.circles.core, role: "member" },
+    ]);
+    const carl = await joinPole(t.server, t.pole, [
+      { circleId: t.pole.circles.core, role: "member" },
+    ]);
+    const api = client(t.server.url, t.pole.coordinator.cookie);
+    const opened = await api(`/api/poles/${t.pole.poleId}/decisions`, {
+      body: {
+        circleId: t.pole.circles.core,
+        title: "Calendrier 2027",
+        method: "majority",
+        closesAt: new Date(Date.now() + 12 * 3_600_000).toISOString(),
+      },
+    });
+    expect(opened.status).toBe(201);
+    const { id: decisionId } = await opened.json();
+    const voted = await client(t.server.url, carl.cookie)(`/api/decisions/${decisionId}/votes`, {
+      body: { choice: "for" },
+    });
+    expect(voted.status).toBe(200);
+    const planned = await api(`/api/poles/${t.pole.poleId}/meetings`, {
+      body: {
+        circleId: t.pole.circles.core,
+        title: "Noyau dur",
+        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    });
+    const { id: meetingId } = await planned.json();
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const task = await api(`/api/meetings/${meetingId}/tasks`, {
+      body: { title: "Envoyer le compte rendu", assigneeId: carl.userId, dueOn: yesterday },
+    });
+    expect(task.status).toBe(201);
+
+    await sendReminders(ctx());
+    await sendReminders(ctx());
+    expect((await kindsOf(bea)).filter((kind) => kind === "decisionClosesTomorrow")).toHaveLength(
+      1,
+    );
+    expect(await kindsOf(carl)).not.toContain("decisionClosesTomorrow");
+    expect((await kindsOf(carl)).filter((kind) => kind === "taskOverdue")).toHaveLength(1);
+  });
+
+  it("tells a comment's mentioned people and the thread's participants, each once", async () => {
+    const bea = await joinPole(t.server, t.pole, []);
+    const carl = await joinPole(t.server, t.pole, []);
+    const comment = {
+      documentId: t.pole.documents.diagnostic,
+      threadId: "thread-1",
+      commentId: "comment-1",
+      mentionedIds: [bea.userId],
+      participantIds: [bea.userId, carl.userId, t.pole.coordinator.userId],
+    };
+    await notifyComment(ctx(), t.pole.coordinator.userId, comment);
+    await notifyComment(ctx(), t.pole.coordinator.userId, comment);
+    expect(await kindsOf(bea)).toEqual(["mention"]);
+    expect(await kindsOf(carl)).toEqual(["reply"]);
+    expect(await kindsOf(t.pole.coordinator)).not.toContain("reply");
   });
 });
 

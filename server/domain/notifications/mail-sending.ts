@@ -144,6 +144,16 @@ async function sendDigest(
   now: number,
 ) {
   const moment = digestMoment(period, now, hour);
+  // Most runs find nothing old enough: read before writing a claim.
+  const due = await ctx.db
+    .selectFrom("notifications")
+    .select("id")
+    .where("recipient_id", "=", person.id)
+    .where("mail_id", "is", null)
+    .where("kind", "in", kinds)
+    .where("created_at", "<=", moment.at)
+    .executeTakeFirst();
+  if (!due) return;
   const claim = await claimMail(
     ctx.db,
     { recipientId: person.id, key: moment.key, kinds, until: moment.at },

@@ -30,9 +30,8 @@ export interface NotifyInput {
  * Notifies people of an event; `actorId` null when nobody acted (a date reached).
  * Returns the ids of the people newly notified.
  *
- * For comment threads: `notify(ctx, authorId, { recipientIds: [mentioned or thread
- * participants], kind: "mention" | "reply", eventKey: "reply:<commentId>",
- * subject: { type: "document", id: documentId, detail: threadId }, title: documentTitle })`.
+ * Comment threads call `notifyComment` (triggers.ts), which calls this with
+ * `subject: { type: "document", id: documentId, detail: threadId }`.
  */
 export async function notify(
   ctx: Ctx<"poleEvents">,

@@ -102,3 +102,43 @@ export async function notifyInvitationAccepted(
     poleId,
   });
 }
+
+/**
+ * For comment threads: a comment tells the people it mentions (`mention`) and the thread's
+ * other participants (`reply`), each once; someone both mentioned and taking part is told
+ * of the mention only. People who cannot read the document, or are outside its pôle, are
+ * dropped by `notify`, as is the author.
+ */
+export async function notifyComment(
+  ctx: NotifyContext,
+  authorId: string,
+  comment: {
+    documentId: string;
+    threadId: string;
+    commentId: string;
+    mentionedIds: readonly string[];
+    participantIds: readonly string[];
+  },
+) {
+  const document = await ctx.db
+    .selectFrom("documents")
+    .select("title")
+    .where("id", "=", comment.documentId)
+    .executeTakeFirstOrThrow();
+  const subject = { type: "document" as const, id: comment.documentId, detail: comment.threadId };
+  const mentioned = new Set(comment.mentionedIds);
+  await notify(ctx, authorId, {
+    recipientIds: [...mentioned],
+    kind: "mention",
+    eventKey: `comment-mention:${comment.commentId}`,
+    subject,
+    title: document.title,
+  });
+  await notify(ctx, authorId, {
+    recipientIds: comment.participantIds.filter((id) => !mentioned.has(id)),
+    kind: "reply",
+    eventKey: `reply:${comment.commentId}`,
+    subject,
+    title: document.title,
+  });
+}
