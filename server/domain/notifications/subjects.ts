@@ -16,7 +16,7 @@ export interface NotificationSubject {
   detail?: string;
 }
 
-const poleColumnOf = {
+const tableOf = {
   decision: "decisions",
   meeting: "meetings",
   task: "meeting_tasks",
@@ -31,7 +31,7 @@ export async function poleOfSubject(
 ): Promise<string | null> {
   if (subject.type === "person") return personPoleId ?? null;
   const row = await db
-    .selectFrom(poleColumnOf[subject.type])
+    .selectFrom(tableOf[subject.type])
     .select("pole_id")
     .where("id", "=", subject.id)
     .executeTakeFirst();
