@@ -4,7 +4,8 @@
  * and announced; the notifications page lists them by day, passes axe and fits 375 px, and
  * "mark all read" empties the count. The activity page tells who edited what, by circle.
  */
-import { afterAll, beforeAll, describe, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { issueUnsubscribeToken } from "../../server/domain/notifications/unsubscribe";
 import { expectNoPageErrors, inspect } from "../helpers/browser";
 import {
   browserSessions,
@@ -90,4 +91,35 @@ describe("notifications in the browser", () => {
     expectNoPageErrors(page);
     expectNoPageErrors(writer);
   }, 90_000);
+
+  test("e-mail preferences are set per kind; an unsubscribe link works once, signed out", async () => {
+    const { page } = await sessions.open(server, { cookie: member.cookie });
+    await page.goto("/compte/notifications");
+    await page.getByRole("heading", { level: 1, name: "Notifications par e-mail" }).waitFor();
+    const meetings = page.getByLabel("Réunions planifiées de vos cercles");
+    await meetings.selectOption({ label: "Résumé hebdomadaire" });
+    await page.getByText("Préférences enregistrées.").waitFor();
+    await inspect(page, "notification preferences", "notification-preferences");
+
+    const token = await issueUnsubscribeToken(server.maillage.db, {
+      userId: member.userId,
+      kinds: ["mention"],
+    });
+    const signedOut = (await sessions.open(server)).page;
+    await signedOut.goto(`/desabonnement/${token}`);
+    await signedOut.getByRole("button", { name: "Me désabonner" }).click();
+    await signedOut
+      .getByText("C'est fait : vous ne recevrez plus ces e-mails (Mentions).")
+      .waitFor();
+    await inspect(signedOut, "unsubscribed", "unsubscribed");
+    await signedOut.reload();
+    await signedOut.getByRole("button", { name: "Me désabonner" }).click();
+    await signedOut.getByText("Ce lien a déjà servi.", { exact: false }).waitFor();
+
+    await page.reload();
+    await expect.poll(() => page.getByLabel("Mentions", { exact: true }).inputValue()).toBe("off");
+    await expect.poll(() => meetings.inputValue()).toBe("weekly");
+    expectNoPageErrors(page);
+    expectNoPageErrors(signedOut);
+  }, 60_000);
 });
