@@ -6,9 +6,11 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { sendDueMails } from "../../server/domain/notifications/mail-sending";
 import { sendReminders } from "../../server/domain/notifications/reminders";
 import { notifyComment } from "../../server/domain/notifications/triggers";
 import { createPoleEvents } from "../../server/domain/pole-events";
+import { createMailer } from "../../server/mail/smtp";
 import { BODY } from "../../shared/documents";
 import { expectError } from "../helpers/contract";
 import { withPole } from "../helpers/fixture";
@@ -173,6 +175,45 @@ describe("mentions, notifications and their e-mails", () => {
         .executeTakeFirstOrThrow();
       return row.mail_id !== null;
     }, "the mail job to pass");
+    expect(mailsTo(bea)).toEqual([]);
+  });
+
+  it("e-mails no digest of a pôle the person has left", async () => {
+    const bea = await joinPole(t.server, t.pole, [
+      { circleId: t.pole.circles.core, role: "member" },
+    ]);
+    const carl = await joinPole(t.server, t.pole, [
+      { circleId: t.pole.circles.core, role: "member" },
+    ]);
+    const api = client(t.server.url, t.pole.coordinator.cookie);
+    const planned = await api(`/api/poles/${t.pole.poleId}/meetings`, {
+      body: {
+        circleId: t.pole.circles.core,
+        title: "Noyau dur après départ",
+        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    });
+    expect(planned.status).toBe(201);
+    const removed = await api(`/api/poles/${t.pole.poleId}/people/${bea.userId}`, {
+      method: "DELETE",
+    });
+    expect(removed.status).toBe(204);
+    const { db } = t.server.maillage;
+    await db
+      .updateTable("notifications")
+      .set({ created_at: Date.now() - 2 * 86_400_000 })
+      .where("recipient_id", "in", [bea.userId, carl.userId])
+      .execute();
+    const mailer = createMailer(smtp.url, t.server.url);
+    if (!mailer) throw new Error("no mailer");
+    const failures = await sendDueMails(
+      { db, publicUrl: t.server.url, mailer },
+      { schedule: { digestHour: 6 } },
+    );
+    expect(failures).toEqual([]);
+    expect(mailsTo(carl).map((mail) => mail.subject)).toEqual([
+      expect.stringMatching(/^Votre résumé du jour/),
+    ]);
     expect(mailsTo(bea)).toEqual([]);
   });
 

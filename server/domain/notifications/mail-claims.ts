@@ -77,17 +77,32 @@ export async function releaseClaim(db: DB, { mailId }: { mailId: string }) {
   });
 }
 
-/** Notifications of kinds the person turned off are never e-mailed, even if turned on later. */
+/**
+ * Notifications never e-mailed, even if the person changes their mind later: those of
+ * kinds they turned off, and those of pôles they have left since.
+ */
 export async function skipUnmailed(
   db: DB,
   { recipientId, kinds }: { recipientId: string; kinds: readonly NotificationKind[] },
 ) {
-  if (kinds.length === 0) return;
   await db
     .updateTable("notifications")
     .set({ mail_id: NOT_MAILED })
     .where("recipient_id", "=", recipientId)
     .where("mail_id", "is", null)
-    .where("kind", "in", kinds)
+    .where((eb) =>
+      eb.or([
+        ...(kinds.length > 0 ? [eb("kind", "in", kinds)] : []),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("pole_members")
+              .select("pole_members.user_id")
+              .whereRef("pole_members.pole_id", "=", "notifications.pole_id")
+              .whereRef("pole_members.user_id", "=", "notifications.recipient_id"),
+          ),
+        ),
+      ]),
+    )
     .execute();
 }
