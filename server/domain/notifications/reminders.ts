@@ -8,6 +8,23 @@ import { notify } from "./notify";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The keys already used: a reminder sent stays sent, so each minute's run skips it at once. */
+async function sentKeys(ctx: Ctx, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await ctx.db
+    .selectFrom("notifications")
+    .select("event_key")
+    .distinct()
+    .where("event_key", "in", keys)
+    .execute();
+  return new Set(rows.map((row) => row.event_key));
+}
+
+const closesKey = (decisionId: string) => `decision-closes:${decisionId}`;
+// A new due day that passes in turn is a new reminder.
+const overdueKey = (task: { id: string; due_on: string | null }) =>
+  `task-overdue:${task.id}:${task.due_on}`;
+
 async function decisionsClosingTomorrow(ctx: Ctx<"poleEvents">, now: number) {
   const decisions = await ctx.db
     .selectFrom("decisions")
@@ -16,7 +33,12 @@ async function decisionsClosingTomorrow(ctx: Ctx<"poleEvents">, now: number) {
     .where("closes_at", ">", now)
     .where("closes_at", "<=", now + DAY_MS)
     .execute();
+  const sent = await sentKeys(
+    ctx,
+    decisions.map((decision) => closesKey(decision.id)),
+  );
   for (const decision of decisions) {
+    if (sent.has(closesKey(decision.id))) continue;
     const waiting = await ctx.db
       .selectFrom("decision_electorate")
       .select("user_id")
@@ -38,7 +60,7 @@ async function decisionsClosingTomorrow(ctx: Ctx<"poleEvents">, now: number) {
       {
         recipientIds: waiting.map((row) => row.user_id),
         kind: "decisionClosesTomorrow",
-        eventKey: `decision-closes:${decision.id}`,
+        eventKey: closesKey(decision.id),
         subject: { type: "decision", id: decision.id },
         title: decision.title,
       },
@@ -56,15 +78,16 @@ async function overdueTasks(ctx: Ctx<"poleEvents">, now: number) {
     .where("due_on", "is not", null)
     .where("due_on", "<", today)
     .execute();
+  const sent = await sentKeys(ctx, tasks.map(overdueKey));
   for (const task of tasks) {
+    if (sent.has(overdueKey(task))) continue;
     await notify(
       ctx,
       null,
       {
         recipientIds: [task.assignee_id],
         kind: "taskOverdue",
-        // A new due day that passes in turn is a new reminder.
-        eventKey: `task-overdue:${task.id}:${task.due_on}`,
+        eventKey: overdueKey(task),
         subject: { type: "task", id: task.id, detail: task.meeting_id ?? undefined },
         title: task.title,
       },
