@@ -81,7 +81,7 @@ function Header() {
         ) : null}
         <div className="site-header__tools">
           {pole ? <SearchBox key={pole.id} poleId={pole.id} /> : null}
-          {pole ? <NotificationBell key={pole.id} poleId={pole.id} /> : null}
+          {pole ? <NotificationBell key={`bell-${pole.id}`} poleId={pole.id} /> : null}
           {me ? <AccountMenu userId={me.user.id} name={me.user.name} /> : <LanguageSwitcher />}
         </div>
       </div>
