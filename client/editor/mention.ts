@@ -30,6 +30,22 @@ interface Picked {
 }
 
 const MAX_SHOWN = 8;
+const LIST_ID = "mention-list";
+
+/**
+ * The editor points at the list and its highlighted option, so that screen readers say
+ * which person Enter would pick while the focus stays in the text.
+ */
+function point(editorDom: HTMLElement | null, activeId: string | null) {
+  if (!editorDom) return;
+  if (activeId === null) {
+    editorDom.removeAttribute("aria-controls");
+    editorDom.removeAttribute("aria-activedescendant");
+    return;
+  }
+  editorDom.setAttribute("aria-controls", LIST_ID);
+  editorDom.setAttribute("aria-activedescendant", activeId);
+}
 
 /** The list under the caret: arrows move, Enter or Tab picks, Escape closes. */
 function suggestionList(source: MentionSource) {
@@ -37,9 +53,17 @@ function suggestionList(source: MentionSource) {
   let items: Mentionable[] = [];
   let active = 0;
   let pick: ((person: Mentionable) => void) | null = null;
+  let editorDom: HTMLElement | null = null;
+
+  const close = () => {
+    point(editorDom, null);
+    root?.remove();
+    root = null;
+  };
 
   const draw = () => {
     if (!root) return;
+    point(editorDom, items.length > 0 ? `mention-option-${active}` : null);
     root.replaceChildren();
     if (items.length === 0) {
       const empty = document.createElement("li");
@@ -82,7 +106,9 @@ function suggestionList(source: MentionSource) {
 
   return {
     onStart(props: SuggestionProps<Mentionable, Picked>) {
+      editorDom = props.editor.view.dom;
       root = document.createElement("ul");
+      root.id = LIST_ID;
       root.className = "mention-list";
       root.setAttribute("role", "listbox");
       root.setAttribute("aria-label", source.words.list);
@@ -93,8 +119,7 @@ function suggestionList(source: MentionSource) {
     onUpdate: update,
     onKeyDown({ event }: SuggestionKeyDownProps) {
       if (event.key === "Escape") {
-        root?.remove();
-        root = null;
+        close();
         return true;
       }
       if (!root || items.length === 0) return false;
@@ -111,10 +136,7 @@ function suggestionList(source: MentionSource) {
       }
       return false;
     },
-    onExit() {
-      root?.remove();
-      root = null;
-    },
+    onExit: close,
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { issueUnsubscribeToken } from "../../server/domain/notifications/unsubscribe";
-import { expectNoPageErrors, inspect } from "../helpers/browser";
+import { checkA11y, expectNoPageErrors, inspect } from "../helpers/browser";
 import {
   browserSessions,
   editor,
@@ -53,6 +53,10 @@ describe("notifications in the browser", () => {
     await waitConnected(writer);
     await typeAtEnd(writer, "Chiffres à vérifier avec @Domi");
     await writer.getByRole("option", { name: "Dominique Petit" }).waitFor();
+    await expect
+      .poll(() => editor(writer).getAttribute("aria-activedescendant"))
+      .toBe("mention-option-0");
+    await checkA11y(writer, "mention suggestions");
     await writer.keyboard.press("Enter");
     await editor(writer).locator(".mention", { hasText: "Dominique Petit" }).waitFor();
     await bell("Notifications : 2 non lues").waitFor({ timeout: 20_000 });
