@@ -6,24 +6,17 @@
 import { z } from "zod/mini";
 import { COMMENT_MAX, MENTIONS_MAX, QUOTE_MAX, reactionEmojis, threadStates } from "../comments";
 import { diagnosticTables } from "../diagnostic/vocabularies";
-import { id } from "./fields";
-
-/**
- * Control characters but the line break and the tab, and the bidirectional overrides:
- * a comment is several lines of plain text, never a place to forge what others read.
- */
-const forging = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/;
+import { id, plainLines } from "./fields";
 
 /** A comment's text: plain, shown as text (never as HTML), 1 to COMMENT_MAX characters. */
-export const commentBody = z.string({ error: "Le commentaire est requis." }).check(
-  z.trim(),
-  z.minLength(1, "Le commentaire est vide."),
-  z.maxLength(COMMENT_MAX, `Un commentaire fait ${COMMENT_MAX} caractères au plus.`),
-  z.refine(
-    (value) => !forging.test(value),
-    "Ce commentaire contient un caractère invisible ou de contrôle : retirez-le.",
-  ),
-);
+export const commentBody = z
+  .string({ error: "Le commentaire est requis." })
+  .check(
+    z.trim(),
+    z.minLength(1, "Le commentaire est vide."),
+    z.maxLength(COMMENT_MAX, `Un commentaire fait ${COMMENT_MAX} caractères au plus.`),
+    plainLines,
+  );
 
 /** A Yjs relative position (Y.encodeRelativePosition), in base64. */
 const position = z
