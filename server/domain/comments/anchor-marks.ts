@@ -1,28 +1,14 @@
 /**
  * Threads anchored in a document's rich text: a `comment` mark carrying the thread's id,
- * written into the Y.Doc the way y-prosemirror (@tiptap/y-tiptap) writes a mark that does
- * not exclude itself: as a formatting attribute named `comment--<hash of the mark's JSON>`,
- * so that marks of two threads are two attributes and overlap. Whatever people then do
- * with the text (delete it, undo, move it), the attribute follows the characters.
+ * a formatting attribute of the characters (shared/comment-marks.ts). Whatever people
+ * then do with the text (delete it, undo, move it), the attribute follows the characters.
  */
 import * as buffer from "lib0/buffer";
-import { digest } from "lib0/hash/sha256";
 import * as Y from "yjs";
+import { commentMarkKey } from "../../../shared/comment-marks";
 import { COMMENT_MARK, normalizeQuote } from "../../../shared/comments";
 import { BODY } from "../../../shared/documents";
 import { DomainError } from "../errors";
-
-/** y-tiptap's hash of a mark: sha256 of lib0's encoding of its JSON, folded to 6 bytes. */
-function hashOfJSON(json: unknown): string {
-  const hash = digest(buffer.encodeAny(json));
-  const N = 6;
-  for (let i = N; i < hash.length; i++) hash[i % N] ^= hash[i];
-  return buffer.toBase64(hash.slice(0, N));
-}
-
-/** The attribute under which the editor stores thread `threadId`'s mark. */
-export const commentMarkKey = (threadId: string) =>
-  `${COMMENT_MARK}--${hashOfJSON({ type: COMMENT_MARK, attrs: { threadId } })}`;
 
 const isCommentKey = (key: string) => key === COMMENT_MARK || key.startsWith(`${COMMENT_MARK}--`);
 

@@ -25,6 +25,29 @@ export interface Mentioned {
   warnings: string[];
 }
 
+/** The people mentioned, refused (400) unless every one of them is in the pôle. */
+export async function requirePoleMembers(
+  db: DB,
+  { poleId, userIds }: { poleId: string; userIds: readonly string[] },
+) {
+  const unique = [...new Set(userIds)];
+  if (unique.length === 0) return [];
+  const people = await db
+    .selectFrom("pole_members")
+    .innerJoin("users", "users.id", "pole_members.user_id")
+    .select(["users.id", "users.name"])
+    .where("pole_members.pole_id", "=", poleId)
+    .where("users.id", "in", unique)
+    .execute();
+  if (people.length < unique.length) {
+    throw new DomainError(
+      "invalid_input",
+      "Vous ne pouvez mentionner que des personnes du pôle : retirez les autres mentions.",
+    );
+  }
+  return people;
+}
+
 /**
  * Checks and stores the people mentioned in a comment (inside the caller's transaction).
  * Throws 400 when one of them is not in the document's pôle: nothing is stored then.
@@ -41,19 +64,7 @@ export async function mentionPeople(
 ): Promise<Mentioned> {
   const userIds = [...new Set(input.userIds)];
   if (userIds.length === 0) return { mentions: [], warnings: [] };
-  const people = await db
-    .selectFrom("pole_members")
-    .innerJoin("users", "users.id", "pole_members.user_id")
-    .select(["users.id", "users.name"])
-    .where("pole_members.pole_id", "=", input.document.pole_id)
-    .where("users.id", "in", userIds)
-    .execute();
-  if (people.length < userIds.length) {
-    throw new DomainError(
-      "invalid_input",
-      "Vous ne pouvez mentionner que des personnes du pôle : retirez les autres mentions.",
-    );
-  }
+  const people = await requirePoleMembers(db, { poleId: input.document.pole_id, userIds });
   await db
     .insertInto("comment_mentions")
     .values(userIds.map((userId) => ({ comment_id: input.commentId, user_id: userId })))

@@ -10,6 +10,7 @@ import { DomainError, notFound } from "../errors";
 import { newId } from "../ids";
 import { type CommentContext, documentReader, readableThread, requireCommenter } from "./access";
 import { anchorThread } from "./anchor-marks";
+import { requirePoleMembers } from "./mentions";
 import { announceThreads, postComment } from "./post";
 import { presentList, presentThread, presentThreads } from "./present";
 import { presentTargets, requireTargetFits, targetColumns } from "./targets";
@@ -44,6 +45,8 @@ export async function createThread(
   const reader = await documentReader(db, actorId, documentId);
   requireCommenter(reader);
   requireTargetFits(reader.row.kind, target);
+  // Checked before the mark is written: a refused mention leaves the document untouched.
+  await requirePoleMembers(db, { poleId: reader.row.pole_id, userIds: mentions ?? [] });
   const threadId = newId();
   if (target.kind === "text") {
     await live.edit(documentId, (doc) => anchorThread(doc, { threadId, ...target }));
