@@ -27,6 +27,8 @@ import { lazyComponent } from "../../lib/lazy";
 import { type ConnectionState, openSyncSession, type SyncSession } from "../../lib/sync";
 import { sameWords } from "../../lib/text";
 import { Badge, DeadEnd, Loading, Notice, useDocumentTitle } from "../../ui/kit";
+import { CommentsProvider, useComments } from "../comments/CommentsContext";
+import { CommentsPanel } from "../comments/CommentsPanel";
 import { AmendmentPanel } from "../governance/AmendmentPanel";
 import { CharterPanel } from "../governance/CharterPanel";
 import { ConnectionStatus } from "./ConnectionStatus";
@@ -260,37 +262,50 @@ function LiveDocument({
           </button>
         </Notice>
       ) : null}
-      {kind === "board" ? (
-        <Suspense fallback={<Loading />}>
-          <BoardView
-            ydoc={session.ydoc}
-            provider={session.provider}
-            editable={editable}
-            boardId={documentId}
-            poleId={poleId}
-          />
-        </Suspense>
-      ) : null}
-      <CollaborativeEditor
-        ydoc={session.ydoc}
-        provider={session.provider}
-        user={user}
-        editable={editable}
-        label={label}
-      />
-      {kind === "diagnostic" ? (
-        <Suspense fallback={<Loading />}>
-          <DiagnosticView
-            ydoc={session.ydoc}
-            provider={session.provider}
-            editable={editable}
-            documentId={documentId}
-            poleId={poleId}
-          />
-        </Suspense>
-      ) : null}
+      <CommentsProvider documentId={documentId} poleId={poleId}>
+        <div className="document-columns">
+          <div className="document-columns__main">
+            {kind === "board" ? (
+              <Suspense fallback={<Loading />}>
+                <BoardView
+                  ydoc={session.ydoc}
+                  provider={session.provider}
+                  editable={editable}
+                  boardId={documentId}
+                  poleId={poleId}
+                />
+              </Suspense>
+            ) : null}
+            <DocumentBody
+              ydoc={session.ydoc}
+              provider={session.provider}
+              user={user}
+              editable={editable}
+              label={label}
+            />
+            {kind === "diagnostic" ? (
+              <Suspense fallback={<Loading />}>
+                <DiagnosticView
+                  ydoc={session.ydoc}
+                  provider={session.provider}
+                  editable={editable}
+                  documentId={documentId}
+                  poleId={poleId}
+                />
+              </Suspense>
+            ) : null}
+          </div>
+          <CommentsPanel />
+        </div>
+      </CommentsProvider>
     </>
   );
+}
+
+/** The rich text, with its comment threads' marks and shortcut. */
+function DocumentBody(props: Omit<Parameters<typeof CollaborativeEditor>[0], "comments">) {
+  const comments = useComments();
+  return <CollaborativeEditor {...props} comments={comments?.editorHooks} />;
 }
 
 /** Keeps the rest of the page usable if the editor fails to render. */
