@@ -153,13 +153,13 @@ function CommentItem({
                 type="button"
                 className={`reaction${reaction ? " reaction--used" : ""}`}
                 aria-pressed={reaction?.mine ?? false}
-                aria-label={t("thread.react", { emoji })}
                 disabled={!canComment || react.isPending}
                 onClick={() =>
                   react.mutate({ commentId: comment.id, emoji, on: !(reaction?.mine ?? false) })
                 }
               >
                 <span aria-hidden="true">{emoji}</span>
+                <span className="visually-hidden">{t("thread.react", { emoji })}</span>
                 {reaction ? <span> {reaction.count}</span> : null}
               </button>
             </li>
