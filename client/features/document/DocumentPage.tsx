@@ -263,40 +263,38 @@ function LiveDocument({
         </Notice>
       ) : null}
       <CommentsProvider documentId={documentId} poleId={poleId}>
-        <div className="document-columns">
-          <div className="document-columns__main">
-            {kind === "board" ? (
-              <Suspense fallback={<Loading />}>
-                <BoardView
-                  ydoc={session.ydoc}
-                  provider={session.provider}
-                  editable={editable}
-                  boardId={documentId}
-                  poleId={poleId}
-                />
-              </Suspense>
-            ) : null}
-            <DocumentBody
+        {kind === "board" ? (
+          <Suspense fallback={<Loading />}>
+            <BoardView
               ydoc={session.ydoc}
               provider={session.provider}
-              user={user}
               editable={editable}
-              label={label}
+              boardId={documentId}
+              poleId={poleId}
             />
-            {kind === "diagnostic" ? (
-              <Suspense fallback={<Loading />}>
-                <DiagnosticView
-                  ydoc={session.ydoc}
-                  provider={session.provider}
-                  editable={editable}
-                  documentId={documentId}
-                  poleId={poleId}
-                />
-              </Suspense>
-            ) : null}
-          </div>
+          </Suspense>
+        ) : null}
+        <div className="document-columns">
+          <DocumentBody
+            ydoc={session.ydoc}
+            provider={session.provider}
+            user={user}
+            editable={editable}
+            label={label}
+          />
           <CommentsPanel />
         </div>
+        {kind === "diagnostic" ? (
+          <Suspense fallback={<Loading />}>
+            <DiagnosticView
+              ydoc={session.ydoc}
+              provider={session.provider}
+              editable={editable}
+              documentId={documentId}
+              poleId={poleId}
+            />
+          </Suspense>
+        ) : null}
       </CommentsProvider>
     </>
   );
