@@ -11,6 +11,7 @@ import { addCard } from "../../shared/board-doc";
 import { commentMarkKey } from "../../shared/comment-marks";
 import { BODY } from "../../shared/documents";
 import { expectError } from "../helpers/contract";
+import { openEventStream } from "../helpers/pole-events";
 import {
   client,
   type FoundedPole,
@@ -400,29 +401,14 @@ describe("replies, edits, deletions, resolution and reactions", () => {
 
   it("tells the pôle's open pages that a document's threads changed", async () => {
     const editor = await diagnosticWith("Un réseau de chaleur est à l'étude.");
-    const abort = new AbortController();
-    const res = await fetch(`${server.url}/api/poles/${pole.poleId}/events`, {
-      headers: { cookie: olga.cookie },
-      signal: abort.signal,
-    });
-    const reader = res.body?.getReader();
-    if (!reader) throw new Error("no body");
-    let received = "";
-    const until = async (text: string) => {
-      while (!received.includes(text)) {
-        const { value, done } = await reader.read();
-        if (done) throw new Error(`stream ended before ${text}`);
-        received += new TextDecoder().decode(value);
-      }
-    };
-    await until("event: ready");
+    const stream = await openEventStream(server, olga, pole.poleId);
     await newThread(carla, pole.documents.diagnostic, {
       target: selection(editor.doc, "réseau de chaleur"),
       body: "Secret du commentaire",
     });
-    await until(`"type":"comment","id":"${pole.documents.diagnostic}"`);
-    expect(received).not.toContain("Secret du commentaire");
-    abort.abort();
+    await stream.until(`"type":"comment","id":"${pole.documents.diagnostic}"`);
+    expect(stream.received()).not.toContain("Secret du commentaire");
+    stream.close();
   });
 });
 
