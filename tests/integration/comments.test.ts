@@ -460,6 +460,38 @@ describe("rights", () => {
     expect(bodyText(fresh.doc)).not.toContain("promue");
   });
 
+  it("gives a circle's commenter seat the right to comment on its pages only", async () => {
+    const api = as(pole.coordinator);
+    const group = await api(`/api/poles/${pole.poleId}/circles`, {
+      body: { kind: "thematic", name: "Énergie citoyenne" },
+    });
+    const circleId = (await group.json()).id as string;
+    const page = await api(`/api/poles/${pole.poleId}/documents`, {
+      body: { kind: "page", title: "Notes du groupe", circleId },
+    });
+    const pageId = (await page.json()).id as string;
+    const seated = await joinPole(server, pole, [{ circleId, role: "observer" }], "Sami Voisin");
+    const editor = await connect(server, pole.coordinator, pageId);
+    writeParagraph(editor.doc, "Une centrale villageoise sur le toit de l'école.");
+    const comment = () =>
+      openThread(seated, pageId, {
+        target: selection(editor.doc, "centrale villageoise"),
+        body: "Quelle puissance ?",
+      });
+    await expectError(await comment(), 403, "forbidden");
+
+    const seat = (by: Person) =>
+      as(by)(`/api/circles/${circleId}/members/${seated.userId}`, {
+        method: "PUT",
+        body: { role: "commenter" },
+      });
+    await expectError(await seat(carla), 403, "forbidden");
+    expect((await seat(pole.coordinator)).status).toBeLessThan(300);
+    expect((await comment()).status).toBe(201);
+    // The seat is in that group alone: the diagnostic stays read-only to comment on.
+    expect((await threads(seated, pole.documents.diagnostic)).canComment).toBe(false);
+  });
+
   it("hides another pôle's threads: 404 on the document, the thread and the comment", async () => {
     const founded = await as(pole.coordinator)("/api/poles", { body: { name: "Pôle voisin" } });
     expect(founded.status).toBe(201);
