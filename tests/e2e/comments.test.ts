@@ -6,10 +6,18 @@
  * detaches the thread, undo re-attaches it. Every page passes axe and fits 375 px.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { addCard } from "../../shared/board-doc";
 import { expectNoPageErrors, inspect as inspectPage } from "../helpers/browser";
 import { browserSessions, editor, startClientPole, typeAtEnd, waitConnected } from "../helpers/e2e";
-import { type FoundedPole, joinPole, type Person, type TestServer } from "../helpers/server";
+import {
+  client,
+  type FoundedPole,
+  joinPole,
+  type Person,
+  type TestServer,
+} from "../helpers/server";
+import { closeDocuments, connect } from "../helpers/sync-client";
 
 const sessions = browserSessions();
 let server: TestServer;
@@ -24,6 +32,7 @@ beforeAll(async () => {
   partner = await joinPole(server, pole, [], "Claire Financeuse", "commenter");
 }, 60_000);
 
+afterEach(() => closeDocuments());
 afterAll(() => server?.close());
 
 /** Selects the first occurrence of `text` in the editor, as a person dragging over it. */
@@ -143,6 +152,45 @@ describe("comments in the browser", () => {
     await panel(reader).getByRole("button", { name: "Détachées (0)" }).waitFor();
     await editor(reader).locator(".comment-mark", { hasText: "solutions partagées" }).waitFor();
 
+    expectNoPageErrors(coordinator);
+    expectNoPageErrors(reader);
+  });
+
+  test("a board card's thread, started from its badge, counted live", async () => {
+    const api = client(server.url, pole.coordinator.cookie);
+    const group = await api(`/api/poles/${pole.poleId}/circles`, {
+      body: { kind: "thematic", name: "Mobilités" },
+    });
+    const circleId = (await group.json()).id as string;
+    const documents: Array<{ id: string; kind: string; circleId: string | null }> = await (
+      await api(`/api/poles/${pole.poleId}/documents`)
+    ).json();
+    const board = documents.find((d) => d.kind === "board" && d.circleId === circleId);
+    if (!board) throw new Error("the group has no board");
+    const boardEditor = await connect(server, pole.coordinator, board.id);
+    addCard(boardEditor.doc, { title: "Navette solidaire", columnId: "idee" });
+
+    const coordinator = await open(pole.coordinator.cookie);
+    await coordinator.goto(`/d/${board.id}`);
+    const reader = await open(partner.cookie);
+    await reader.goto(`/d/${board.id}`);
+    const badge = (page: Page, name: string) =>
+      page.locator(".board-card__body", { hasText: "Navette solidaire" }).getByRole("button", {
+        name,
+      });
+    await badge(reader, "Commenter").click();
+    await panel(reader).getByText("Sur cette carte").waitFor();
+    await panel(reader).getByLabel("Votre commentaire").fill("Quel budget pour la navette ?");
+    await panel(reader).getByRole("button", { name: "Publier" }).click();
+    await badge(reader, "1 commentaire").waitFor();
+    await badge(coordinator, "1 commentaire").click();
+    await coordinator
+      .locator(".thread--active", { hasText: "Quel budget pour la navette ?" })
+      .waitFor();
+    await panel(coordinator)
+      .getByRole("article", { name: "Discussion sur la carte « Navette solidaire »" })
+      .waitFor();
+    await inspect(coordinator, "card-thread");
     expectNoPageErrors(coordinator);
     expectNoPageErrors(reader);
   });

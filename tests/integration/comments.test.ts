@@ -294,6 +294,7 @@ describe("threads on registry rows and board cards", () => {
       }),
     );
     expect(thread.target).toEqual({ kind: "row", table: "needs", rowId: "besoin-mobilite" });
+    expect(thread.quote).toBe("Se déplacer sans voiture");
     await expectError(
       await openThread(marc, pole.documents.diagnostic, {
         target: { kind: "row", table: "needs", rowId: "besoin-mobilite" },
@@ -332,7 +333,10 @@ describe("threads on registry rows and board cards", () => {
     const cardThread = await eventually(() =>
       newThread(carla, board.id, { target: { kind: "card", cardId }, body: "Budget ?" }),
     );
-    expect(cardThread.target).toEqual({ kind: "card", cardId });
+    expect(cardThread).toMatchObject({
+      target: { kind: "card", cardId },
+      quote: "Navette solidaire",
+    });
     await expectError(
       await openThread(carla, board.id, {
         target: { kind: "row", table: "needs", rowId: "besoin-mobilite" },

@@ -26,9 +26,9 @@ export function ThreadCard({
   const problem = useProblem();
   const label =
     thread.target.kind === "row"
-      ? t("thread.labelRow")
+      ? t("thread.labelRow", { quote: thread.quote })
       : thread.target.kind === "card"
-        ? t("thread.labelCard")
+        ? t("thread.labelCard", { quote: thread.quote })
         : t("thread.label", { quote: thread.quote });
 
   useEffect(() => {

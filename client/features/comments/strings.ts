@@ -27,8 +27,8 @@ export const fr = {
   },
   thread: {
     label: "Discussion sur « {{quote}} »",
-    labelRow: "Discussion sur une ligne du registre",
-    labelCard: "Discussion sur une carte",
+    labelRow: "Discussion sur la ligne « {{quote}} »",
+    labelCard: "Discussion sur la carte « {{quote}} »",
     detached: "détaché",
     detachedHint: "Le texte commenté a été supprimé ; la discussion se rattachera s'il revient.",
     resolvedBadge: "résolue",
@@ -80,8 +80,8 @@ const en: Shape<typeof fr> = {
   },
   thread: {
     label: "Thread on “{{quote}}”",
-    labelRow: "Thread on a registry row",
-    labelCard: "Thread on a card",
+    labelRow: "Thread on the row “{{quote}}”",
+    labelCard: "Thread on the card “{{quote}}”",
     detached: "detached",
     detachedHint: "The commented text was deleted; the thread re-attaches if it comes back.",
     resolvedBadge: "resolved",

@@ -5,6 +5,8 @@
 import * as Y from "yjs";
 import type { ThreadTarget } from "../../../shared/api/comments";
 import { cardsOf } from "../../../shared/board-doc";
+import { QUOTE_MAX } from "../../../shared/comments";
+import { titleField } from "../../../shared/diagnostic/fields";
 import { diagnosticTables } from "../../../shared/diagnostic/vocabularies";
 import { boardTypes, type DocumentKind } from "../../../shared/documents";
 import type { ThreadRow } from "../../db/schema";
@@ -50,6 +52,28 @@ export function presentTargets(doc: Y.Doc): (thread: Located) => boolean {
         );
     }
   };
+}
+
+/**
+ * The title of the row or card a new thread points at, to show with the thread (its
+ * quote); null when there is no such row or card.
+ */
+export function targetTitle(
+  doc: Y.Doc,
+  target: Exclude<ThreadTarget, { kind: "text" }>,
+): string | null {
+  const map =
+    target.kind === "card"
+      ? cardsOf(doc).get(target.cardId)
+      : doc
+          .getArray<unknown>(target.table)
+          .toArray()
+          .find(
+            (row): row is Y.Map<unknown> => row instanceof Y.Map && row.get("id") === target.rowId,
+          );
+  if (!map) return null;
+  const title = map.get(target.kind === "card" ? "title" : titleField(target.table));
+  return typeof title === "string" ? title.trim().slice(0, QUOTE_MAX) : "";
 }
 
 /** The kind of document each kind of target lives in; text is in every document. */

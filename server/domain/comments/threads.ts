@@ -13,7 +13,7 @@ import { anchorThread } from "./anchor-marks";
 import { requirePoleMembers } from "./mentions";
 import { announceThreads, postComment } from "./post";
 import { presentList, presentThread, presentThreads } from "./present";
-import { presentTargets, requireTargetFits, targetColumns } from "./targets";
+import { requireTargetFits, targetColumns, targetTitle } from "./targets";
 
 export async function listThreads(
   { db }: CommentContext,
@@ -48,19 +48,19 @@ export async function createThread(
   // Checked before the mark is written: a refused mention leaves the document untouched.
   await requirePoleMembers(db, { poleId: reader.row.pole_id, userIds: mentions ?? [] });
   const threadId = newId();
+  let quote: string;
   if (target.kind === "text") {
     await live.edit(documentId, (doc) => anchorThread(doc, { threadId, ...target }));
+    quote = target.quote;
   } else {
-    const columns = targetColumns(target);
-    const exists = await live.edit(documentId, (doc) =>
-      presentTargets(doc)({ id: threadId, ...columns }),
-    );
-    if (!exists) throw notFound(target.kind === "row" ? "Ligne" : "Carte");
+    const title = await live.edit(documentId, (doc) => targetTitle(doc, target));
+    if (title === null) throw notFound(target.kind === "row" ? "Ligne" : "Carte");
+    quote = title;
     const existing = await db
       .selectFrom("comment_threads")
       .select("id")
       .where("document_id", "=", documentId)
-      .where("target_id", "=", columns.target_id)
+      .where("target_id", "=", targetColumns(target).target_id)
       .executeTakeFirst();
     if (existing) {
       throw new DomainError("conflict", "Une discussion existe déjà ici : répondez-y plutôt.");
@@ -75,7 +75,7 @@ export async function createThread(
         pole_id: reader.row.pole_id,
         document_id: documentId,
         ...targetColumns(target),
-        quote: target.kind === "text" ? target.quote : "",
+        quote,
         state: "open",
         detached: 0,
         created_by: actorId,
