@@ -102,5 +102,11 @@ export interface CommentHooks {
   onShortcut(): void;
 }
 
+/**
+ * The letter M on the keyboard's layout (AZERTY's M is not QWERTY's), or the key where
+ * QWERTY has it when Alt turns the letter into another character (µ on a Mac).
+ */
 export const isCommentShortcut = (event: KeyboardEvent) =>
-  (event.ctrlKey || event.metaKey) && event.altKey && event.code === "KeyM";
+  (event.ctrlKey || event.metaKey) &&
+  event.altKey &&
+  (event.key.toLowerCase() === "m" || event.code === "KeyM");

@@ -3,6 +3,7 @@ import type {
   CommentPosted,
   CreateThreadBody,
   ThreadList,
+  ThreadTarget,
   ThreadView,
 } from "../../../shared/api/comments";
 import type { ThreadState } from "../../../shared/comments";
@@ -41,31 +42,14 @@ export async function createThread(
   actorId: string,
   { documentId, target, body, mentions }: CreateThreadBody & { documentId: string },
 ): Promise<CommentPosted> {
-  const { db, live } = ctx;
+  const { db } = ctx;
   const reader = await documentReader(db, actorId, documentId);
   requireCommenter(reader);
   requireTargetFits(reader.row.kind, target);
   // Checked before the mark is written: a refused mention leaves the document untouched.
   await requirePoleMembers(db, { poleId: reader.row.pole_id, userIds: mentions ?? [] });
   const threadId = newId();
-  let quote: string;
-  if (target.kind === "text") {
-    await live.edit(documentId, (doc) => anchorThread(doc, { threadId, ...target }));
-    quote = target.quote;
-  } else {
-    const title = await live.edit(documentId, (doc) => targetTitle(doc, target));
-    if (title === null) throw notFound(target.kind === "row" ? "Ligne" : "Carte");
-    quote = title;
-    const existing = await db
-      .selectFrom("comment_threads")
-      .select("id")
-      .where("document_id", "=", documentId)
-      .where("target_id", "=", targetColumns(target).target_id)
-      .executeTakeFirst();
-    if (existing) {
-      throw new DomainError("conflict", "Une discussion existe déjà ici : répondez-y plutôt.");
-    }
-  }
+  const quote = await anchor(ctx, { documentId, threadId, target });
   const now = Date.now();
   const mentioned = await db.transaction().execute(async (trx) => {
     await trx
@@ -88,6 +72,33 @@ export async function createThread(
   });
   announceThreads(ctx, reader.row);
   return { thread: await presentThread(db, reader, threadId), warnings: mentioned.warnings };
+}
+
+/**
+ * Anchors a new thread and answers its quote: on text, puts its mark on the selection
+ * (refused if the words changed); on a row or a card, checks it exists and has no thread
+ * yet, and answers its title.
+ */
+async function anchor(
+  { db, live }: CommentContext,
+  { documentId, threadId, target }: { documentId: string; threadId: string; target: ThreadTarget },
+): Promise<string> {
+  if (target.kind === "text") {
+    await live.edit(documentId, (doc) => anchorThread(doc, { threadId, ...target }));
+    return target.quote;
+  }
+  const title = await live.edit(documentId, (doc) => targetTitle(doc, target));
+  if (title === null) throw notFound(target.kind === "row" ? "Ligne" : "Carte");
+  const existing = await db
+    .selectFrom("comment_threads")
+    .select("id")
+    .where("document_id", "=", documentId)
+    .where("target_id", "=", targetColumns(target).target_id)
+    .executeTakeFirst();
+  if (existing) {
+    throw new DomainError("conflict", "Une discussion existe déjà ici : répondez-y plutôt.");
+  }
+  return title;
 }
 
 /** Resolves or reopens a thread: anyone who may comment on its document. */
