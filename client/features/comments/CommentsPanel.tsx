@@ -35,16 +35,15 @@ export function CommentsPanel() {
     resolved: list?.counts.resolved ?? 0,
     detached: list?.counts.detached ?? 0,
   };
-  const resolved = threads.filter((thread) => thread.state === "resolved" && safeId(thread.id));
-  // Resolved threads keep their mark in the text, unhighlighted; the one in focus stands out.
-  const highlight = [
-    ...resolved.map(
-      (thread) => `.comment-mark[data-thread-id="${thread.id}"]{background:none;border:0}`,
-    ),
-    activeId && safeId(activeId)
-      ? `.comment-mark[data-thread-id="${activeId}"]{background:var(--comment-active);}`
-      : "",
-  ].join("");
+  // Only this document's open threads are highlighted: a resolved one keeps its mark
+  // unseen, and so does a mark that came from elsewhere (an adopted amendment's copy).
+  const highlight = threads
+    .filter((thread) => thread.state === "open" && safeId(thread.id))
+    .map((thread) => {
+      const colour = thread.id === activeId ? "--comment-active" : "--comment-mark";
+      return `.comment-mark[data-thread-id="${thread.id}"]{background:var(${colour});border-bottom:2px solid var(--comment-mark-line);cursor:pointer}`;
+    })
+    .join("");
 
   return (
     <section className="comments" aria-labelledby="comments-title">
