@@ -19,9 +19,25 @@ export interface PasswordResetMail {
   url: string;
 }
 
+export interface MailAttachment {
+  fileName: string;
+  contentType: string;
+  content: string | Uint8Array;
+}
+
+/** A meeting's invitation (with its `.ics`) or its minutes, written by the domain. */
+export interface MeetingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  attachments: readonly MailAttachment[];
+}
+
 export interface Mailer {
   sendInvitation(mail: InvitationMail): Promise<void>;
   sendPasswordReset(mail: PasswordResetMail): Promise<void>;
+  sendMeetingMail(mail: MeetingMail): Promise<void>;
 }
 
 export const longDate = (iso: string) =>
