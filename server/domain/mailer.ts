@@ -44,3 +44,26 @@ export const longDate = (iso: string) =>
   new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric" }).format(
     new Date(iso),
   );
+
+/**
+ * Sends one e-mail per recipient; a failed send is told to `onError` and does not stop the
+ * others. Answers how many went.
+ */
+export async function sendEach<R>(
+  recipients: readonly R[],
+  send: (recipient: R) => Promise<void>,
+  onError: (error: unknown) => void,
+): Promise<number> {
+  const sent = await Promise.all(
+    recipients.map((recipient) =>
+      send(recipient).then(
+        () => true,
+        (error: unknown) => {
+          onError(error);
+          return false;
+        },
+      ),
+    ),
+  );
+  return sent.filter(Boolean).length;
+}

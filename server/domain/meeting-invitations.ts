@@ -6,7 +6,7 @@
  * offers the file to download and its link to copy.
  */
 import type { Ctx } from "./context";
-import { longDate } from "./mailer";
+import { longDate, sendEach } from "./mailer";
 import { type IcsMeeting, icsMeetingOf, meetingPageUrl, meetingsCalendar } from "./meeting-ics";
 
 export type MeetingChange = "planned" | "rescheduled" | "cancelled";
@@ -80,31 +80,25 @@ export async function mailMeetingInvitations(
     .execute();
   const text = invitationMailText(meeting, change, publicUrl);
   const method = change === "cancelled" ? "cancel" : "request";
-  const sent = await Promise.all(
-    people.map(async (person) => {
-      try {
-        await mailer.sendMeetingMail({
-          to: person.email,
-          ...text,
-          attachments: [
-            {
-              fileName: change === "cancelled" ? "annulation.ics" : "invitation.ics",
-              contentType: `text/calendar; charset=utf-8; method=${method.toUpperCase()}`,
-              content: meetingsCalendar([meeting], {
-                publicUrl,
-                name: meeting.title,
-                method,
-                attendee: person,
-              }),
-            },
-          ],
-        });
-        return true;
-      } catch (error) {
-        onError(error);
-        return false;
-      }
-    }),
+  return sendEach(
+    people,
+    (person) =>
+      mailer.sendMeetingMail({
+        to: person.email,
+        ...text,
+        attachments: [
+          {
+            fileName: change === "cancelled" ? "annulation.ics" : "invitation.ics",
+            contentType: `text/calendar; charset=utf-8; method=${method.toUpperCase()}`,
+            content: meetingsCalendar([meeting], {
+              publicUrl,
+              name: meeting.title,
+              method,
+              attendee: person,
+            }),
+          },
+        ],
+      }),
+    onError,
   );
-  return sent.filter(Boolean).length;
 }

@@ -4,6 +4,7 @@
  */
 import type { Ctx } from "./context";
 import { escapeHtml } from "./exports/html";
+import { sendEach } from "./mailer";
 import { exportMeeting } from "./meeting-export";
 import { meetingPageUrl } from "./meeting-ics";
 
@@ -27,40 +28,35 @@ export async function mailMinutes(
     .orderBy("users.email")
     .execute();
   if (attendees.length === 0) return 0;
-  const [html, odt] = await Promise.all([
+  const [printable, odt] = await Promise.all([
     exportMeeting({ db }, actorId, { meetingId, format: "html" }),
     exportMeeting({ db }, actorId, { meetingId, format: "odt" }),
   ]);
   const url = meetingPageUrl(publicUrl, { id: meeting.id, poleId: meeting.pole_id });
-  const body = typeof html.body === "string" ? html.body : new TextDecoder().decode(html.body);
+  const body =
+    typeof printable.body === "string" ? printable.body : new TextDecoder().decode(printable.body);
   const link = `<p>Le compte rendu et ses exports : <a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`;
-  const sent = await Promise.all(
-    attendees.map(async ({ email }) => {
-      try {
-        await mailer.sendMeetingMail({
-          to: email,
-          subject: `Compte rendu : ${meeting.title}`,
-          text: [
-            "Bonjour,",
-            "",
-            `La réunion « ${meeting.title} » est close. Son compte rendu est joint (ODT) et se lit en ligne :`,
-            url,
-            "",
-            "— Maillage",
-          ].join("\n"),
-          html: body.includes("<body")
-            ? body.replace(/<body([^>]*)>/, `<body$1>${link}`)
-            : link + body,
-          attachments: [
-            { fileName: odt.fileName, contentType: odt.contentType, content: odt.body },
-          ],
-        });
-        return true;
-      } catch (error) {
-        onError(error);
-        return false;
-      }
-    }),
+  // The link first, inside the printable page's body.
+  const html = body.includes("<body")
+    ? body.replace(/<body[^>]*>/, (tag) => tag + link)
+    : link + body;
+  return sendEach(
+    attendees,
+    ({ email }) =>
+      mailer.sendMeetingMail({
+        to: email,
+        subject: `Compte rendu : ${meeting.title}`,
+        text: [
+          "Bonjour,",
+          "",
+          `La réunion « ${meeting.title} » est close. Son compte rendu est joint (ODT) et se lit en ligne :`,
+          url,
+          "",
+          "— Maillage",
+        ].join("\n"),
+        html,
+        attachments: [{ fileName: odt.fileName, contentType: odt.contentType, content: odt.body }],
+      }),
+    onError,
   );
-  return sent.filter(Boolean).length;
 }
