@@ -265,13 +265,16 @@ function PlanNext({ meeting, followUp }: { meeting: MeetingView; followUp: Meeti
   );
 }
 
-/** A tool of those who run the meeting, folded until opened. */
-const Tool = ({ summary, children }: { summary: string; children: ReactNode }) => (
-  <details className="export">
-    <summary>{summary}</summary>
-    {children}
-  </details>
-);
+/** A tool of those who run the meeting, folded (and not rendered) until opened. */
+function Tool({ summary, children }: { summary: string; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="export" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>{summary}</summary>
+      {open ? children : null}
+    </details>
+  );
+}
 
 export function MeetingCalendarCard({ meeting }: { meeting: MeetingView }) {
   const { t, i18n } = useTranslation("calendar");
