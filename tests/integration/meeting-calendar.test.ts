@@ -288,6 +288,20 @@ describe("the pôle's calendar and each person's feed", () => {
     ).toBe(404);
   });
 
+  it("stops serving the feed of someone who left the pôle", async () => {
+    const leaving = await joinPole(server, pole, [{ circleId, role: "member" }], "Léa");
+    const { url } = await (
+      await as(leaving)(`/api/poles/${pole.poleId}/calendar/feed`, { method: "POST" })
+    ).json();
+    expect((await fetch(url)).status).toBe(200);
+    const removed = await as(pole.coordinator)(
+      `/api/poles/${pole.poleId}/people/${leaving.userId}`,
+      { method: "DELETE" },
+    );
+    expect(removed.status).toBe(204);
+    expect((await fetch(url)).status).toBe(404);
+  });
+
   it("is the pôle's own: another pôle's calendar answers 404", async () => {
     await expectError(await as(marc)("/api/poles/nope/calendar"), 404, "not_found");
     await expectError(
