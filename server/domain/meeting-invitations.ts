@@ -5,8 +5,9 @@
  * (METHOD:CANCEL: calendars remove it). Without SMTP nothing is sent: the meeting page
  * offers the file to download and its link to copy.
  */
+import { POLE_TIME_ZONE } from "../../shared/meeting-series";
 import type { Ctx } from "./context";
-import { longDate, sendEach } from "./mailer";
+import { sendEach } from "./mailer";
 import { type IcsMeeting, icsMeetingOf, meetingPageUrl, meetingsCalendar } from "./meeting-ics";
 
 export type MeetingChange = "planned" | "rescheduled" | "cancelled";
@@ -22,12 +23,13 @@ const openings: Record<MeetingChange, string> = {
   cancelled: "Cette réunion est annulée :",
 };
 
+/** On the pôles' clock, whatever the server's. */
+const day = (instant: number) =>
+  new Intl.DateTimeFormat("fr-FR", { dateStyle: "full", timeZone: POLE_TIME_ZONE }).format(instant);
 const time = (instant: number) =>
-  new Intl.DateTimeFormat("fr-FR", {
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "Europe/Paris",
-  }).format(instant);
+  new Intl.DateTimeFormat("fr-FR", { timeStyle: "short", timeZone: POLE_TIME_ZONE }).format(
+    instant,
+  );
 
 export function invitationMailText(
   meeting: IcsMeeting,
@@ -43,7 +45,7 @@ export function invitationMailText(
       "Bonjour,",
       "",
       `${openings[change]} « ${meeting.title} » (${meeting.circleName}),`,
-      `le ${longDate(new Date(meeting.startsAt).toISOString())}, de ${time(meeting.startsAt)} à ${time(meeting.endsAt)} (heure de Paris)${where ? `, ${where}` : ""}.`,
+      `le ${day(meeting.startsAt)}, de ${time(meeting.startsAt)} à ${time(meeting.endsAt)} (heure de Paris)${where ? `, ${where}` : ""}.`,
       "",
       change === "cancelled"
         ? "Le fichier joint la retire de votre agenda."

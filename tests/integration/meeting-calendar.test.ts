@@ -124,6 +124,11 @@ describe("invitations by e-mail, with an .ics that calendars read", () => {
     const mail = mails.find((m) => m.to.includes(marc.email)) as Mail;
     expect(mail.subject).toBe("Invitation : Groupe mobilité");
     expect(mail.text).toContain("Tiers-lieu de Crest");
+    const paris = (options: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat("fr-FR", { ...options, timeZone: "Europe/Paris" }).format(startsAt);
+    expect(mail.text).toContain(
+      `le ${paris({ dateStyle: "full" })}, de ${paris({ timeStyle: "short" })} à`,
+    );
     const event = await icsAttachment(mail);
     uid = event.uid;
     expect(event).toMatchObject({

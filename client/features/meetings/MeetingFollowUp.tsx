@@ -276,7 +276,14 @@ function Tool({ summary, children }: { summary: string; children: ReactNode }) {
   );
 }
 
-export function MeetingCalendarCard({ meeting }: { meeting: MeetingView }) {
+export function MeetingCalendarCard({
+  meeting,
+  runsCircle,
+}: {
+  meeting: MeetingView;
+  /** Whether the reader plans the circle's meetings (the next one, even once this one is closed). */
+  runsCircle: boolean;
+}) {
   const { t, i18n } = useTranslation("calendar");
   const followUp = useFollowUp(meeting.id).data;
   if (!followUp) return null;
@@ -341,7 +348,7 @@ export function MeetingCalendarCard({ meeting }: { meeting: MeetingView }) {
           </Tool>
         </>
       ) : null}
-      {meeting.canRun || meeting.state === "closed" ? (
+      {runsCircle ? (
         <Tool summary={t("meeting.planNext")}>
           <PlanNext meeting={meeting} followUp={followUp} />
         </Tool>

@@ -240,7 +240,7 @@ export function MeetingPage() {
       <PreviousTasks meetingId={meeting.id} />
       <Agenda meeting={meeting} poleId={poleId} />
       <Attendance meeting={meeting} myId={myId} />
-      <MeetingCalendarCard meeting={meeting} />
+      <MeetingCalendarCard meeting={meeting} runsCircle={runsCircle} />
       <section aria-labelledby="tasks-title" className="card">
         <h2 id="tasks-title">{t("page.tasks")}</h2>
         <TaskItems
