@@ -139,11 +139,22 @@ function nextFutureStart(rule: SeriesRule, previous: number, now: number) {
   return start;
 }
 
+/** The series' latest meeting: the next one follows it. */
+const lastOfSeries = (db: DB, seriesId: string) =>
+  db
+    .selectFrom("meetings")
+    .selectAll()
+    .where("series_id", "=", seriesId)
+    .orderBy("starts_at", "desc")
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
+
 /**
- * Plans the meeting after this one, in the same circle and series, at the given date or
- * the series' next: its agenda opens on the follow-up of the tasks, then this meeting's
- * covered items, then what waits (the series' backlog, or without a series the items not
- * covered); place, video link and length are kept.
+ * Plans the meeting after this one — in a series, after the series' latest — in the same
+ * circle and series, at the given date or the series' next: its agenda opens on the
+ * follow-up of the tasks, then that meeting's covered items, then what waits (the series'
+ * backlog, or without a series the items not covered); place, video link and length are
+ * kept.
  */
 export async function planNextMeeting(
   ctx: MeetingContext,
@@ -151,17 +162,20 @@ export async function planNextMeeting(
   { meetingId, startsAt }: { meetingId: string } & NextMeetingBody,
   now = Date.now(),
 ): Promise<{ id: string; documentId: string }> {
-  const { meeting, member } = await readableMeeting(ctx.db, actorId, meetingId);
-  if (!canRunMeeting(member, meeting.circle_id)) {
+  const asked = await readableMeeting(ctx.db, actorId, meetingId);
+  if (!canRunMeeting(asked.member, asked.meeting.circle_id)) {
     throw forbidden("Seuls les membres du cercle et la coordination planifient ses réunions.");
   }
-  const series = await seriesOf(ctx.db, meeting);
-  if (!startsAt && !series) {
-    throw invalid("Cette réunion n'est pas d'une série : indiquez la date de la suivante.");
-  }
+  const series = await seriesOf(ctx.db, asked.meeting);
+  const meeting = series ? await lastOfSeries(ctx.db, series.id) : asked.meeting;
   const start = startsAt
     ? Date.parse(startsAt)
-    : nextFutureStart((series as { rule: SeriesRule }).rule, meeting.starts_at, now);
+    : series
+      ? nextFutureStart(series.rule, meeting.starts_at, now)
+      : null;
+  if (start === null) {
+    throw invalid("Cette réunion n'est pas d'une série : indiquez la date de la suivante.");
+  }
   const items = await ctx.db
     .selectFrom("meeting_agenda_items")
     .selectAll()
@@ -253,7 +267,9 @@ export async function meetingFollowUp(
     emailed: mailer !== null,
     series,
     nextStartsAt: series
-      ? new Date(nextFutureStart(series.rule, meeting.starts_at, now)).toISOString()
+      ? new Date(
+          nextFutureStart(series.rule, (await lastOfSeries(db, series.id)).starts_at, now),
+        ).toISOString()
       : null,
     notCovered: (await uncoveredItems(db, meeting.id)).map((item) => item.id),
     backlog: series

@@ -9,7 +9,7 @@
 import ICAL from "ical.js";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { followUpItem } from "../../shared/meeting-series";
+import { followUpItem, nextOccurrence } from "../../shared/meeting-series";
 import { expectError } from "../helpers/contract";
 import {
   client,
@@ -396,7 +396,10 @@ describe("series, backlog, follow-up of tasks, and the compte rendu e-mailed at 
     expect(next.status, await next.clone().text()).toBe(201);
     const { id: second } = await next.json();
     const planned = await (await as(fanny)(`/api/meetings/${second}`)).json();
-    expect(planned.startsAt).toBe(new Date(firstStart.getTime() + 14 * DAY).toISOString());
+    // Two weeks later at the same hour in Paris (shared/meeting-series.test.ts: across a change of hour).
+    const fortnightly = { every: "weeks", interval: 2 } as const;
+    const secondStart = nextOccurrence(fortnightly, firstStart.getTime());
+    expect(planned.startsAt).toBe(new Date(secondStart).toISOString());
     expect(planned.place).toBe("Garage solidaire");
     expect(Date.parse(planned.endsAt) - Date.parse(planned.startsAt)).toBe(HOUR);
     const titles = planned.agenda.map((item: Item) => item.title);
@@ -404,6 +407,12 @@ describe("series, backlog, follow-up of tasks, and the compte rendu e-mailed at 
     expect(titles).toContain("Avancement des projets");
     expect(titles.filter((title: string) => title === "Avancement des projets")).toHaveLength(1);
     expect(titles.at(-1)).toBe("Prochaines dates");
+
+    // Asked again from the first, the next follows the series' latest.
+    const third = await (await as(fanny)(`/api/meetings/${first}/next`, { body: {} })).json();
+    expect((await (await as(fanny)(`/api/meetings/${third.id}`)).json()).startsAt).toBe(
+      new Date(nextOccurrence(fortnightly, secondStart)).toISOString(),
+    );
 
     const secondFollowUp = await (await as(marc)(`/api/meetings/${second}/follow-up`)).json();
     expect(secondFollowUp.backlog).toEqual([]);
