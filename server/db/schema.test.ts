@@ -429,6 +429,8 @@ const expected = {
     created_by: "null",
     created_at: "not null",
     closed_at: "null",
+    sequence: "not null",
+    series_id: "null",
   },
   meeting_agenda_items: {
     id: "not null",
@@ -439,6 +441,7 @@ const expected = {
     duration_minutes: "null",
     presenter_id: "null",
     decision_id: "null",
+    covered: "not null",
   },
   meeting_attendance: {
     meeting_id: "not null",
@@ -458,6 +461,30 @@ const expected = {
     due_on: "null",
     done: "not null",
     created_by: "null",
+    created_at: "not null",
+  },
+  meeting_series: {
+    id: "not null",
+    pole_id: "not null",
+    circle_id: "not null",
+    rule: "not null",
+    created_by: "null",
+    created_at: "not null",
+  },
+  meeting_backlog: {
+    id: "not null",
+    series_id: "not null",
+    title: "not null",
+    kind: "not null",
+    duration_minutes: "null",
+    presenter_id: "null",
+    from_meeting_id: "null",
+    created_at: "not null",
+  },
+  calendar_feeds: {
+    pole_id: "not null",
+    user_id: "not null",
+    token_hash: "not null",
     created_at: "not null",
   },
   comment_threads: {

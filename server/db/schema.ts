@@ -514,6 +514,9 @@ export interface MeetingsTable {
   created_by: string | null;
   created_at: number;
   closed_at: number | null;
+  /** The `.ics` SEQUENCE: raised when its date or place changes or it is cancelled. */
+  sequence: Generated<number>;
+  series_id: string | null;
 }
 
 export interface MeetingAgendaItemsTable {
@@ -525,6 +528,8 @@ export interface MeetingAgendaItemsTable {
   duration_minutes: number | null;
   presenter_id: string | null;
   decision_id: string | null;
+  /** 0 once marked not covered: at closing it goes to its series' backlog. */
+  covered: Generated<number>;
 }
 
 export interface MeetingAttendanceTable {
@@ -548,6 +553,35 @@ export interface MeetingTasksTable {
   due_on: string | null;
   done: number;
   created_by: string | null;
+  created_at: number;
+}
+
+// Calendars and series (migrations/2026_12_06_1000_meeting_calendar.ts).
+export interface MeetingSeriesTable {
+  id: string;
+  pole_id: string;
+  circle_id: string;
+  /** JSON of a `SeriesRule` (shared/meeting-series.ts). */
+  rule: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface MeetingBacklogTable {
+  id: string;
+  series_id: string;
+  title: string;
+  kind: AgendaItemKind;
+  duration_minutes: number | null;
+  presenter_id: string | null;
+  from_meeting_id: string | null;
+  created_at: number;
+}
+
+export interface CalendarFeedsTable {
+  pole_id: string;
+  user_id: string;
+  token_hash: string;
   created_at: number;
 }
 
@@ -642,6 +676,9 @@ export interface Database {
   meeting_agenda_items: MeetingAgendaItemsTable;
   meeting_attendance: MeetingAttendanceTable;
   meeting_tasks: MeetingTasksTable;
+  meeting_series: MeetingSeriesTable;
+  meeting_backlog: MeetingBacklogTable;
+  calendar_feeds: CalendarFeedsTable;
   comment_threads: CommentThreadsTable;
   comments: CommentsTable;
   comment_reactions: CommentReactionsTable;

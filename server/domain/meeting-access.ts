@@ -36,5 +36,8 @@ export async function runnableMeeting(db: DB, actorId: string, meetingId: string
     );
   }
   if (found.meeting.state === "closed") throw alreadyClosed();
+  if (found.meeting.state === "cancelled") {
+    throw new DomainError("conflict", "Cette réunion est annulée : elle ne change plus.");
+  }
   return found;
 }

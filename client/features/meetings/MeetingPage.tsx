@@ -24,6 +24,7 @@ import {
   TitledForm,
   useDocumentTitle,
 } from "../../ui/kit";
+import { MeetingCalendarCard, PreviousTasks } from "./MeetingFollowUp";
 import {
   exportUrl,
   useAddTask,
@@ -236,8 +237,10 @@ export function MeetingPage() {
           {meeting.state === "closed" ? t("page.minutesClosed") : t("page.minutes")}
         </Link>
       </p>
+      <PreviousTasks meetingId={meeting.id} />
       <Agenda meeting={meeting} poleId={poleId} />
       <Attendance meeting={meeting} myId={myId} />
+      <MeetingCalendarCard meeting={meeting} runsCircle={runsCircle} />
       <section aria-labelledby="tasks-title" className="card">
         <h2 id="tasks-title">{t("page.tasks")}</h2>
         <TaskItems

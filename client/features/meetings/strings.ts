@@ -7,6 +7,7 @@ export const fr = {
     none: "Aucune réunion planifiée.",
     plan: "Planifier une réunion",
     closed: "close",
+    cancelled: "annulée",
   },
   form: {
     title: "Planifier une réunion",
@@ -60,6 +61,7 @@ export const en: Shape<typeof fr> = {
     none: "No meeting planned.",
     plan: "Plan a meeting",
     closed: "closed",
+    cancelled: "cancelled",
   },
   form: {
     title: "Plan a meeting",
