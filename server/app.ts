@@ -19,6 +19,7 @@ import { handleError, sendError } from "./http/errors";
 import { exportRoutes } from "./http/exports";
 import { invitationRoutes } from "./http/invitations";
 import { maturityRoutes } from "./http/maturity";
+import { meetingRunRoutes } from "./http/meeting-run";
 import { meetingRoutes } from "./http/meetings";
 import { loadSession, requireKnownHost, requireSameOrigin, requireUser } from "./http/middleware";
 import { onboardingRoutes } from "./http/onboarding";
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .route("/", decisionRoutes(deps))
     .route("/", amendmentRoutes(ctx))
     .route("/", meetingRoutes(ctx))
+    .route("/", meetingRunRoutes(ctx))
     .route("/", poleEventRoutes(deps))
     .route("/", maturityRoutes(deps))
     .route("/", searchRoutes(deps))

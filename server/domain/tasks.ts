@@ -28,6 +28,21 @@ export async function presentTasks(
           (user) => [user.id, user.name],
         ),
   );
+  const cards = new Map(
+    rows.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom("task_cards")
+            .select(["task_id", "board_id", "card_id"])
+            .where(
+              "task_id",
+              "in",
+              rows.map((row) => row.id),
+            )
+            .execute()
+        ).map((card) => [card.task_id, { boardId: card.board_id, cardId: card.card_id }]),
+  );
   return rows.map((row) => {
     const task = { dueOn: row.due_on, done: row.done === 1 };
     return {
@@ -39,6 +54,7 @@ export async function presentTasks(
       overdue: isOverdue(task, today(now)),
       circleId: row.circle_id,
       meetingId: row.meeting_id,
+      card: cards.get(row.id) ?? null,
     };
   });
 }
