@@ -132,10 +132,10 @@ export function AgendaItems({ meeting, poleId }: { meeting: MeetingView; poleId:
                     >
                       {tr("agenda.remove")}
                     </button>
-                    <AddAgendaLink meetingId={meeting.id} poleId={poleId} item={item} />
                   </>
                 ) : null}
               </div>
+              {run ? <AddAgendaLink meetingId={meeting.id} poleId={poleId} item={item} /> : null}
             </li>
           );
         })}

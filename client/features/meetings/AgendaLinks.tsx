@@ -139,39 +139,44 @@ export function AddAgendaLink({
       >
         {t("links.add")}
       </button>
-      <form {...disclosure.panel} className="form form--inline" onSubmit={submit}>
-        <OutcomeNotice outcome={request.outcome} />
-        {empty ? <p className="muted small">{t("links.none")}</p> : null}
-        <SelectField
-          label={t("links.target")}
-          value={choice}
-          onChange={(event) => setChoice(event.target.value)}
-        >
-          <option value="">{t("links.choose")}</option>
-          <optgroup label={t("links.needs")}>
-            {targets.needs.map((need) => (
-              <option key={need.id} value={`need|${need.id}`}>
-                {need.title}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label={t("links.cards")}>
-            {targets.cards.map((card) => (
-              <option key={`${card.boardId}|${card.id}`} value={`card|${card.boardId}|${card.id}`}>
-                {card.title}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label={t("links.amendments")}>
-            {targets.amendments.map((amendment) => (
-              <option key={amendment.id} value={`amendment|${amendment.id}`}>
-                {amendment.title}
-              </option>
-            ))}
-          </optgroup>
-        </SelectField>
-        <FormActions busy={request.busy} label={t("links.submit")} busyLabel={t("links.busy")} />
-      </form>
+      {disclosure.open ? (
+        <form id={disclosure.panel.id} className="form" onSubmit={submit}>
+          <OutcomeNotice outcome={request.outcome} />
+          {empty ? <p className="muted small">{t("links.none")}</p> : null}
+          <SelectField
+            label={t("links.target")}
+            value={choice}
+            onChange={(event) => setChoice(event.target.value)}
+          >
+            <option value="">{t("links.choose")}</option>
+            <optgroup label={t("links.needs")}>
+              {targets.needs.map((need) => (
+                <option key={need.id} value={`need|${need.id}`}>
+                  {need.title}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={t("links.cards")}>
+              {targets.cards.map((card) => (
+                <option
+                  key={`${card.boardId}|${card.id}`}
+                  value={`card|${card.boardId}|${card.id}`}
+                >
+                  {card.title}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={t("links.amendments")}>
+              {targets.amendments.map((amendment) => (
+                <option key={amendment.id} value={`amendment|${amendment.id}`}>
+                  {amendment.title}
+                </option>
+              ))}
+            </optgroup>
+          </SelectField>
+          <FormActions busy={request.busy} label={t("links.submit")} busyLabel={t("links.busy")} />
+        </form>
+      ) : null}
     </div>
   );
 }

@@ -142,7 +142,7 @@ export function AttendanceCard({
                     )
                   }
                 >
-                  {t("page.tick")}
+                  {tr("attendance.tick")}
                 </button>
               </>
             ) : null}

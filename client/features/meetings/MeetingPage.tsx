@@ -4,9 +4,9 @@
  * tick on arrival), its tasks, closing, and the minutes' exports. Refreshed live through
  * the pôle's events.
  */
-import { type FormEvent, useMemo } from "react";
+import { type FormEvent, useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { useLocation, useParams } from "react-router";
 import type { MeetingView } from "../../../shared/api/meetings";
 import {
   canAnswerAttendance,
@@ -108,6 +108,12 @@ export function MeetingPage() {
   const close = useCloseMeeting(meetingId);
   const meeting = query.data;
   useDocumentTitle(meeting?.title);
+  // A card made from a task links back here at the task (#task-ID).
+  const { hash } = useLocation();
+  const loaded = meeting !== undefined;
+  useEffect(() => {
+    if (loaded && hash) document.getElementById(hash.slice(1))?.scrollIntoView();
+  }, [loaded, hash]);
   usePoleEvents(meeting ? poleId : undefined);
   const documents = usePoleDocuments(poleId);
   const member = useMemo(

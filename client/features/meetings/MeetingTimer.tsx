@@ -127,8 +127,8 @@ function Clock({
         </span>{" "}
         <span>
           {durationMinutes === null
-            ? t("timer.clockFree", { elapsed })
-            : t("timer.clock", { elapsed, planned: formatClock(durationMinutes * 60_000) })}
+            ? t("timer.clockFree")
+            : t("timer.clock", { planned: formatClock(durationMinutes * 60_000) })}
         </span>
       </p>
       {over > 0 ? (
