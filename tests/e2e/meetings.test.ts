@@ -70,6 +70,8 @@ describe("meetings in the browser", () => {
     // Alice is represented by Camille, then ticked on arrival: both windows follow.
     const member = await open(alice.cookie);
     await member.goto(meetingUrl);
+    await member.getByRole("button", { name: "Répondre" }).click();
+    await member.getByText("Choisissez votre réponse.").waitFor();
     await member.getByLabel("représenté·e par…").check();
     await member.getByRole("button", { name: "Répondre" }).click();
     await member.locator(".field__error", { hasText: "Choisissez un membre du cercle" }).waitFor();
@@ -160,6 +162,7 @@ describe("meetings in the browser", () => {
     await expect.poll(() => editor(member).getAttribute("contenteditable")).toBe("false");
     await expect.poll(() => editor(facilitator).getAttribute("contenteditable")).toBe("false");
     await expect(editor(member).textContent()).resolves.toContain("Trois projets avancent bien.");
+    await expect(member.getByRole("heading", { name: "Minuteur" }).count()).resolves.toBe(0);
     await inspect(member, "meeting-closed");
 
     // The card leads back to its task's meeting.

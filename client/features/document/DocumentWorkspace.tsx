@@ -101,7 +101,10 @@ export function DocumentWorkspace({
   }
   return (
     <>
-      {accessNotice ? <Notice tone="info">{t("document.accessChanged")}</Notice> : null}
+      {/* When the page says why the document turned read-only, that says it all. */}
+      {accessNotice && !(readOnlyReason && doc.access === "view") ? (
+        <Notice tone="info">{t("document.accessChanged")}</Notice>
+      ) : null}
       {doc.archived ? (
         <Notice tone="warning" title={t("document.archivedTitle")} live={false}>
           <p>

@@ -37,6 +37,7 @@ export function AgendaItems({ meeting, poleId }: { meeting: MeetingView; poleId:
   const { timer, elapsed } = useItemTimes(meeting.id);
   const ids = meeting.agenda.map((item) => item.id);
   const run = meeting.canRun;
+  const open = meeting.state === "planned";
   // Focus stays on the pressed button: the item keeps its element while it moves, and an
   // end of the list is aria-disabled (a disabled button would drop the focus).
   const move = (index: number, to: number) => {
@@ -54,7 +55,8 @@ export function AgendaItems({ meeting, poleId }: { meeting: MeetingView; poleId:
       <OutcomeNotice outcome={request.outcome} />
       <ol className="agenda">
         {meeting.agenda.map((item, index) => {
-          const current = timer?.itemId === item.id;
+          // A closed meeting has no item under discussion any more, only the time each took.
+          const current = open && timer?.itemId === item.id;
           const spent = elapsed(item.id);
           return (
             <li key={item.id} className={`agenda__item${current ? " agenda__item--current" : ""}`}>
@@ -67,7 +69,7 @@ export function AgendaItems({ meeting, poleId }: { meeting: MeetingView; poleId:
                     : ""}
                   {spent > 0 ? `, ${tr("timer.spent", { elapsed: formatClock(spent) })}` : ""})
                 </span>
-                {current ? <span className="badge badge--edit">{tr("timer.running")}</span> : null}
+                {current ? <span className="badge badge--edit">{tr("timer.now")}</span> : null}
               </p>
               <AgendaLinks
                 meetingId={meeting.id}

@@ -3,7 +3,7 @@
  * as the reader may see them; whoever runs the meeting adds and removes them.
  */
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { NeedsWithProjects, Portfolio } from "../../../shared/api/boards";
@@ -120,18 +120,24 @@ export function AddAgendaLink({
   const add = useAddLink(meetingId);
   const request = useSubmit(useProblem());
   const [choice, setChoice] = useState("");
+  const toggle = useRef<HTMLButtonElement>(null);
   const empty = targets.needs.length + targets.cards.length + targets.amendments.length === 0;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const link = bodyOf(choice);
     if (!link) return;
-    if (await request.submit(() => add.mutateAsync({ itemId: item.id, link }))) setChoice("");
+    if (await request.submit(() => add.mutateAsync({ itemId: item.id, link }))) {
+      setChoice("");
+      disclosure.setOpen(false);
+      toggle.current?.focus();
+    }
   }
 
   return (
     <div className="agenda-links__add">
       <button
+        ref={toggle}
         type="button"
         className="button button--ghost button--small"
         {...disclosure.toggle}

@@ -29,17 +29,22 @@ function MyAnswer({
   const { t } = useTranslation("meetingRun");
   const request = useSubmit(useProblem());
   const answer = useAnswer(meeting.id);
-  const [status, setStatus] = useState<AttendanceStatus>(me.status ?? "present");
+  // Nothing chosen until the person answers: a pre-ticked choice would read as an answer.
+  const [status, setStatus] = useState<AttendanceStatus | null>(me.status);
   const [proxyId, setProxyId] = useState(me.proxyId ?? "");
-  const [proxyError, setProxyError] = useState<string>();
+  const [error, setError] = useState<{ status?: string; proxy?: string }>({});
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (status === "represented" && !proxyId) {
-      setProxyError(t("attendance.chooseProxy"));
+    if (status === null) {
+      setError({ status: t("attendance.chooseStatus") });
       return;
     }
-    setProxyError(undefined);
+    if (status === "represented" && !proxyId) {
+      setError({ proxy: t("attendance.chooseProxy") });
+      return;
+    }
+    setError({});
     await request.submit(() =>
       answer.mutateAsync(
         status === "represented" ? { status, proxyId } : { status, proxyId: null },
@@ -50,7 +55,7 @@ function MyAnswer({
   return (
     <form className="form meeting-answer" onSubmit={submit} noValidate>
       <OutcomeNotice outcome={request.outcome} />
-      <ChoiceGroup legend={t("attendance.mine")}>
+      <ChoiceGroup legend={t("attendance.mine")} error={error.status}>
         {attendanceStatuses.map((choice) => (
           <Choice
             key={choice}
@@ -66,7 +71,7 @@ function MyAnswer({
         <SelectField
           label={t("attendance.proxy")}
           value={proxyId}
-          error={proxyError}
+          error={error.proxy}
           onChange={(event) => setProxyId(event.target.value)}
         >
           <option value="">{t("attendance.chooseProxy")}</option>
@@ -114,6 +119,8 @@ export function AttendanceCard({
       <h2 id="attendance-title">{t("page.attendance")}</h2>
       {open && mayAnswer ? (
         <MyAnswer
+          // Starts again from the stored answer when it changes (ticked by the facilitator).
+          key={`${mine?.status}:${mine?.proxyId}`}
           meeting={meeting}
           me={mine ?? { userId: myId, name: "", status: null, proxyId: null }}
           proxies={proxies}

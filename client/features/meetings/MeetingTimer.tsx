@@ -48,8 +48,8 @@ export function MeetingTimer({ meeting }: { meeting: MeetingView }) {
   const item = meeting.agenda[index];
   const isLast = index === meeting.agenda.length - 1;
   const run = (body: TimerBody) => request.submit(() => step.mutateAsync(body));
-  const open = meeting.state === "planned";
-  if (!open && !item) return null;
+  // Once closed, the time each item took shows in the agenda.
+  if (meeting.state === "closed") return null;
 
   return (
     <section aria-labelledby="timer-title" className="card meeting-timer">
