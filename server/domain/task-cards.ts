@@ -9,8 +9,7 @@ import { canTurnTaskIntoCard } from "../../shared/permissions";
 import { audit } from "./audit";
 import { DomainError, forbidden, notFound } from "./errors";
 import type { MeetingContext } from "./meeting-access";
-import { requireMemberFor } from "./members";
-import { presentTasks } from "./tasks";
+import { presentTasks, taskFor } from "./tasks";
 
 const alreadyCard = () => new DomainError("conflict", "Cette tâche est déjà une carte du tableau.");
 
@@ -20,13 +19,7 @@ export async function turnTaskIntoCard(
   { taskId }: { taskId: string },
   now = Date.now(),
 ): Promise<TaskView> {
-  const task = await db
-    .selectFrom("meeting_tasks")
-    .selectAll()
-    .where("id", "=", taskId)
-    .executeTakeFirst();
-  if (!task) throw notFound("Tâche");
-  const member = await requireMemberFor(db, { poleId: task.pole_id, userId: actorId }, "Tâche");
+  const { task, member } = await taskFor(db, actorId, taskId);
   if (!canTurnTaskIntoCard(member, task.circle_id)) {
     throw forbidden("Seuls ceux qui modifient le tableau du cercle y ajoutent une carte.");
   }

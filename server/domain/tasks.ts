@@ -88,12 +88,8 @@ export async function createTask(
   return view;
 }
 
-/** Its assignee, and whoever runs the circle's meetings, tick a task done or not. */
-export async function setTaskDone(
-  { db, poleEvents }: MeetingContext,
-  actorId: string,
-  { taskId, done }: { taskId: string; done: boolean },
-): Promise<TaskView> {
+/** A task and the person who acts on it; another pôle's task is as unknown as a missing one. */
+export async function taskFor(db: DB, actorId: string, taskId: string) {
   const task = await db
     .selectFrom("meeting_tasks")
     .selectAll()
@@ -101,6 +97,16 @@ export async function setTaskDone(
     .executeTakeFirst();
   if (!task) throw notFound("Tâche");
   const member = await requireMemberFor(db, { poleId: task.pole_id, userId: actorId }, "Tâche");
+  return { task, member };
+}
+
+/** Its assignee, and whoever runs the circle's meetings, tick a task done or not. */
+export async function setTaskDone(
+  { db, poleEvents }: MeetingContext,
+  actorId: string,
+  { taskId, done }: { taskId: string; done: boolean },
+): Promise<TaskView> {
+  const { task, member } = await taskFor(db, actorId, taskId);
   if (task.assignee_id !== actorId && !canRunMeeting(member, task.circle_id)) {
     throw forbidden("Seuls la personne chargée de la tâche et les membres du cercle la cochent.");
   }

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { addCard, cardsOf, readCards, readColumns, removeCard } from "../../shared/board-doc";
 import { addRow } from "../../shared/diagnostic/writing";
 import { expectError } from "../helpers/contract";
+import { listenToPole } from "../helpers/pole-events";
 import {
   client,
   type FoundedPole,
@@ -77,34 +78,14 @@ const step = (meetingId: string, body: Record<string, unknown>, by = fanny) =>
 const spent = (timer: Timer | null, itemId: string) =>
   timer?.items.find((item) => item.itemId === itemId)?.elapsedMs ?? -1;
 
-/** Reads the pôle's event stream until `text` shows up. */
-async function listen(person: Person) {
-  const abort = new AbortController();
-  const res = await fetch(`${server.url}/api/poles/${pole.poleId}/events`, {
-    headers: { cookie: person.cookie },
-    signal: abort.signal,
-  });
-  const reader = res.body?.getReader();
-  if (!reader) throw new Error("no body");
-  let received = "";
-  const until = async (text: string) => {
-    while (!received.includes(text)) {
-      const { value, done } = await reader.read();
-      if (done) throw new Error(`stream ended before ${text}`);
-      received += new TextDecoder().decode(value);
-    }
-  };
-  await until("event: ready");
-  return { until, stop: () => abort.abort() };
-}
-
 describe("the timer of the agenda items", () => {
   it("starts, pauses and moves on, on the server, announced to every open page", async () => {
     const { id, agenda } = await planned("Minuteur");
     const [first, second, , last] = agenda.map((item) => item.id);
     expect(await timerOf(id)).toBeNull();
 
-    const stream = await listen(nina);
+    const stream = await listenToPole(server, pole.poleId, nina);
+    await stream.until("event: ready");
     const started = await step(id, { action: "start" });
     expect(started.status, await started.clone().text()).toBe(200);
     expect((await started.json()).timer).toMatchObject({ itemId: first, running: true });
