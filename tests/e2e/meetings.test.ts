@@ -184,4 +184,24 @@ describe("meetings in the browser", () => {
     expectNoPageErrors(facilitator);
     expectNoPageErrors(member);
   }, 180_000);
+
+  test("an item over its planned time says so in words", async () => {
+    const api = client(server.url, pole.coordinator.cookie);
+    const planned = await (
+      await api(`/api/poles/${pole.poleId}/meetings`, {
+        body: { circleId, title: "Réunion qui déborde", startsAt: "2030-02-01T18:00:00Z" },
+      })
+    ).json();
+    const page = await open(alice.cookie);
+    // The browser's clock runs ahead; the server's timer runs from the real start.
+    await page.clock.install();
+    await page.goto(`/p/${pole.poleId}/reunions/${planned.id}`);
+    await page.getByRole("button", { name: "Démarrer le premier point" }).click();
+    await page.getByText("écoulées sur 10:00 prévues").waitFor();
+    expect(await page.getByText(/^Dépassement/).count()).toBe(0);
+    await page.clock.fastForward("12:00");
+    await page.getByText(/^Dépassement : 2:0\d de plus que prévu$/).waitFor();
+    await inspect(page, "meeting-over-time");
+    expectNoPageErrors(page);
+  }, 60_000);
 });
