@@ -201,6 +201,7 @@ describe("meetings in the browser", () => {
     expect(await page.getByText(/^Dépassement/).count()).toBe(0);
     await page.clock.fastForward("12:00");
     await page.getByText(/^Dépassement : 2:0\d de plus que prévu$/).waitFor();
+    await page.getByText(/temps passé 12:0\d, dépassement 2:0\d/).waitFor();
     await inspect(page, "meeting-over-time");
     expectNoPageErrors(page);
   }, 60_000);

@@ -6,7 +6,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { MeetingView } from "../../../shared/api/meetings";
-import { formatClock } from "../../../shared/meeting-run";
+import { formatClock, overtime } from "../../../shared/meeting-run";
 import { useSubmit } from "../../app/form";
 import { useProblem } from "../../lib/errors";
 import { OutcomeNotice } from "../../ui/kit";
@@ -36,6 +36,13 @@ export function AgendaItems({ meeting, poleId }: { meeting: MeetingView; poleId:
   const links = useItemLinks(meeting.id).data ?? [];
   const { timer, elapsed } = useItemTimes(meeting.id);
   const ids = meeting.agenda.map((item) => item.id);
+  const timeTaken = (spent: number, durationMinutes: number | null) => {
+    const over = overtime(spent, durationMinutes);
+    const elapsed = formatClock(spent);
+    return over > 0
+      ? tr("timer.spentOver", { elapsed, over: formatClock(over) })
+      : tr("timer.spent", { elapsed });
+  };
   const run = meeting.canRun;
   const open = meeting.state === "planned";
   // Focus stays on the pressed button: the item keeps its element while it moves, and an
@@ -67,7 +74,7 @@ export function AgendaItems({ meeting, poleId }: { meeting: MeetingView; poleId:
                   {item.durationMinutes
                     ? `, ${t("page.minutesLength", { count: item.durationMinutes })}`
                     : ""}
-                  {spent > 0 ? `, ${tr("timer.spent", { elapsed: formatClock(spent) })}` : ""})
+                  {spent > 0 ? `, ${timeTaken(spent, item.durationMinutes)}` : ""})
                 </span>
                 {current ? <span className="badge badge--edit">{tr("timer.now")}</span> : null}
               </p>

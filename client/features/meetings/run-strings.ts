@@ -19,6 +19,7 @@ export const fr = {
     here: "Passer à ce point",
     now: "point actuel",
     spent: "temps passé {{elapsed}}",
+    spentOver: "temps passé {{elapsed}}, dépassement {{over}}",
   },
   agenda: {
     moveUp: "Monter : {{title}}",
@@ -93,6 +94,7 @@ export const en: Shape<typeof fr> = {
     here: "Move to this item",
     now: "current item",
     spent: "time spent {{elapsed}}",
+    spentOver: "time spent {{elapsed}}, {{over}} over",
   },
   agenda: {
     moveUp: "Move up: {{title}}",
