@@ -487,6 +487,36 @@ const expected = {
     token_hash: "not null",
     created_at: "not null",
   },
+  meeting_timers: {
+    meeting_id: "not null",
+    item_id: "not null",
+    running_since: "null",
+    updated_by: "null",
+    updated_at: "not null",
+  },
+  meeting_item_times: {
+    item_id: "not null",
+    meeting_id: "not null",
+    elapsed_ms: "not null",
+  },
+  meeting_item_links: {
+    id: "not null",
+    meeting_id: "not null",
+    item_id: "not null",
+    kind: "not null",
+    document_id: "not null",
+    target_id: "not null",
+    created_by: "null",
+    created_at: "not null",
+  },
+  task_cards: {
+    task_id: "not null",
+    pole_id: "not null",
+    board_id: "not null",
+    card_id: "not null",
+    created_by: "null",
+    created_at: "not null",
+  },
 } as const satisfies { [Table in keyof Database]: Nullability<Database[Table]> };
 
 describe("the Database type", () => {

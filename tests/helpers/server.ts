@@ -158,7 +158,7 @@ let invited = 0;
 /** A place offered by an invitation: a circle and the role in it. */
 export interface Seat {
   circleId: string;
-  role: "facilitator" | "member" | "observer";
+  role: "facilitator" | "member" | "commenter" | "observer";
 }
 
 /** Invites a newcomer into circles with roles, and has them accept with a new account. */
