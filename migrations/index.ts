@@ -17,6 +17,8 @@ import * as createPasswordResets from "./2026_12_06_0100_create_password_resets"
 import * as createSearch from "./2026_12_06_0100_create_search";
 import * as createMeetings from "./2026_12_06_0110_create_meetings";
 import * as meetingCalendar from "./2026_12_06_1000_meeting_calendar";
+import * as createMeetingTimers from "./2026_12_06_1100_create_meeting_timers";
+import * as createMeetingLinks from "./2026_12_06_1101_create_meeting_links";
 import * as createComments from "./2026_12_06_1300_create_comments";
 
 export const migrations: Record<string, Migration> = {
@@ -34,5 +36,7 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_0100_create_search": createSearch,
   "2026_12_06_0110_create_meetings": createMeetings,
   "2026_12_06_1000_meeting_calendar": meetingCalendar,
+  "2026_12_06_1100_create_meeting_timers": createMeetingTimers,
+  "2026_12_06_1101_create_meeting_links": createMeetingLinks,
   "2026_12_06_1300_create_comments": createComments,
 };

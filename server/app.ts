@@ -21,6 +21,7 @@ import { exportRoutes } from "./http/exports";
 import { invitationRoutes } from "./http/invitations";
 import { maturityRoutes } from "./http/maturity";
 import { calendarFeedRoutes, meetingCalendarRoutes } from "./http/meeting-calendar";
+import { meetingRunRoutes } from "./http/meeting-run";
 import { meetingRoutes } from "./http/meetings";
 import { loadSession, requireKnownHost, requireSameOrigin, requireUser } from "./http/middleware";
 import { onboardingRoutes } from "./http/onboarding";
@@ -113,6 +114,7 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .route("/", amendmentRoutes(ctx))
     .route("/", meetingRoutes(ctx, onMailError))
     .route("/", meetingCalendarRoutes(ctx, onMailError))
+    .route("/", meetingRunRoutes(ctx))
     .route("/", commentRoutes(ctx))
     .route("/", poleEventRoutes(deps))
     .route("/", maturityRoutes(deps))

@@ -20,6 +20,7 @@ import type { DiagnosticTable } from "../../shared/diagnostic/vocabularies";
 import type { DocumentKind } from "../../shared/documents";
 import type { GodinMarker, ObjectiveKey } from "../../shared/maturity/referentiel";
 import type { AudienceKind } from "../../shared/maturity/rules";
+import type { ItemLinkKind } from "../../shared/meeting-run";
 import type { AgendaItemKind, AttendanceStatus, MeetingState } from "../../shared/meetings";
 import type { CircleKind, CircleRole, PoleRole } from "../../shared/permissions";
 import type { VersionKind } from "../../shared/versions";
@@ -585,6 +586,47 @@ export interface CalendarFeedsTable {
   created_at: number;
 }
 
+// Running a meeting (migrations/2026_12_06_1100_create_meeting_timers.ts).
+export interface MeetingTimersTable {
+  meeting_id: string;
+  /** The agenda item under discussion. */
+  item_id: string;
+  /** Since when it runs; null while paused. */
+  running_since: number | null;
+  updated_by: string | null;
+  updated_at: number;
+}
+
+export interface MeetingItemTimesTable {
+  item_id: string;
+  meeting_id: string;
+  /** Time taken so far, banked at each pause or change of item. */
+  elapsed_ms: number;
+}
+
+// Links of agenda items and tasks (migrations/2026_12_06_1101_create_meeting_links.ts).
+export interface MeetingItemLinksTable {
+  id: string;
+  meeting_id: string;
+  item_id: string;
+  kind: ItemLinkKind;
+  /** The document the target lives in: the diagnostic, a board, the amendment's own. */
+  document_id: string;
+  /** The need's row id, the card's id, the amendment's id. */
+  target_id: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface TaskCardsTable {
+  task_id: string;
+  pole_id: string;
+  board_id: string;
+  card_id: string;
+  created_by: string | null;
+  created_at: number;
+}
+
 export interface CommentThreadsTable {
   id: string;
   pole_id: string;
@@ -679,6 +721,10 @@ export interface Database {
   meeting_series: MeetingSeriesTable;
   meeting_backlog: MeetingBacklogTable;
   calendar_feeds: CalendarFeedsTable;
+  meeting_timers: MeetingTimersTable;
+  meeting_item_times: MeetingItemTimesTable;
+  meeting_item_links: MeetingItemLinksTable;
+  task_cards: TaskCardsTable;
   comment_threads: CommentThreadsTable;
   comments: CommentsTable;
   comment_reactions: CommentReactionsTable;

@@ -28,6 +28,21 @@ export async function presentTasks(
           (user) => [user.id, user.name],
         ),
   );
+  const cards = new Map(
+    rows.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom("task_cards")
+            .select(["task_id", "board_id", "card_id"])
+            .where(
+              "task_id",
+              "in",
+              rows.map((row) => row.id),
+            )
+            .execute()
+        ).map((card) => [card.task_id, { boardId: card.board_id, cardId: card.card_id }]),
+  );
   return rows.map((row) => {
     const task = { dueOn: row.due_on, done: row.done === 1 };
     return {
@@ -39,6 +54,7 @@ export async function presentTasks(
       overdue: isOverdue(task, today(now)),
       circleId: row.circle_id,
       meetingId: row.meeting_id,
+      card: cards.get(row.id) ?? null,
     };
   });
 }
@@ -72,12 +88,8 @@ export async function createTask(
   return view;
 }
 
-/** Its assignee, and whoever runs the circle's meetings, tick a task done or not. */
-export async function setTaskDone(
-  { db, poleEvents }: MeetingContext,
-  actorId: string,
-  { taskId, done }: { taskId: string; done: boolean },
-): Promise<TaskView> {
+/** A task and the person who acts on it; another pôle's task is as unknown as a missing one. */
+export async function taskFor(db: DB, actorId: string, taskId: string) {
   const task = await db
     .selectFrom("meeting_tasks")
     .selectAll()
@@ -85,6 +97,16 @@ export async function setTaskDone(
     .executeTakeFirst();
   if (!task) throw notFound("Tâche");
   const member = await requireMemberFor(db, { poleId: task.pole_id, userId: actorId }, "Tâche");
+  return { task, member };
+}
+
+/** Its assignee, and whoever runs the circle's meetings, tick a task done or not. */
+export async function setTaskDone(
+  { db, poleEvents }: MeetingContext,
+  actorId: string,
+  { taskId, done }: { taskId: string; done: boolean },
+): Promise<TaskView> {
+  const { task, member } = await taskFor(db, actorId, taskId);
   if (task.assignee_id !== actorId && !canRunMeeting(member, task.circle_id)) {
     throw forbidden("Seuls la personne chargée de la tâche et les membres du cercle la cochent.");
   }

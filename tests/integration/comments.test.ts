@@ -11,7 +11,7 @@ import { addCard } from "../../shared/board-doc";
 import { commentMarkKey } from "../../shared/comment-marks";
 import { BODY } from "../../shared/documents";
 import { expectError } from "../helpers/contract";
-import { openEventStream } from "../helpers/pole-events";
+import { listenToPole } from "../helpers/pole-events";
 import {
   client,
   type FoundedPole,
@@ -405,14 +405,15 @@ describe("replies, edits, deletions, resolution and reactions", () => {
 
   it("tells the pôle's open pages that a document's threads changed", async () => {
     const editor = await diagnosticWith("Un réseau de chaleur est à l'étude.");
-    const stream = await openEventStream(server, olga, pole.poleId);
+    const stream = await listenToPole(server, pole.poleId, olga);
+    await stream.until("event: ready");
     await newThread(carla, pole.documents.diagnostic, {
       target: selection(editor.doc, "réseau de chaleur"),
       body: "Secret du commentaire",
     });
     await stream.until(`"type":"comment","id":"${pole.documents.diagnostic}"`);
     expect(stream.received()).not.toContain("Secret du commentaire");
-    stream.close();
+    stream.stop();
   });
 });
 

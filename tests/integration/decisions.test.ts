@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectError } from "../helpers/contract";
 import { withPole } from "../helpers/fixture";
-import { openEventStream } from "../helpers/pole-events";
+import { listenToPole } from "../helpers/pole-events";
 import {
   client,
   type FoundedPole,
@@ -462,15 +462,16 @@ describe("another pôle", () => {
 
 describe("the pôle's event stream", () => {
   it("tells open pages which decision changed, without its content", async () => {
-    const stream = await openEventStream(server, dave, pole.poleId);
-    expect(stream.status).toBe(200);
-    expect(stream.contentType).toContain("text/event-stream");
+    const stream = await listenToPole(server, pole.poleId, dave);
+    expect(stream.response.status).toBe(200);
+    expect(stream.response.headers.get("content-type")).toContain("text/event-stream");
+    await stream.until("event: ready");
     const decision = await open(alice, { method: "majority", title: "Secret du contenu" });
     await stream.until(decision.id);
     await vote(bob, decision.id, "for");
     await stream.until(`data: {"type":"decision","id":"${decision.id}"}`);
     expect(stream.received()).not.toContain("Secret du contenu");
-    stream.close();
+    stream.stop();
   });
 
   it("ends with its session", async () => {

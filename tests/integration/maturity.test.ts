@@ -20,7 +20,7 @@ import type {
   MyAnswer,
 } from "../../shared/api/maturity";
 import { expectError } from "../helpers/contract";
-import { openEventStream } from "../helpers/pole-events";
+import { listenToPole } from "../helpers/pole-events";
 import {
   client,
   type FoundedPole,
@@ -484,10 +484,11 @@ describe("a second campaign, for one circle", () => {
       await json(await answer(person, second.id, "a1", { importance: 6, standing: 4 }));
     }
     // Pages open on the pôle hear that the campaign changed, not what it holds.
-    const stream = await openEventStream(server, groupB[0], pole.poleId);
+    const stream = await listenToPole(server, pole.poleId, groupB[0]);
+    await stream.until("event: ready");
     await json(await as(coordinator())(`/api/maturity/campaigns/${second.id}/close`, { body: {} }));
     await stream.until(`data: {"type":"maturity","id":"${second.id}"}`);
-    stream.close();
+    stream.stop();
     const results = await json<CampaignResults>(
       await as(groupB[0])(`/api/maturity/campaigns/${second.id}/results`),
     );
