@@ -16,6 +16,7 @@ import * as archiveCircles from "./2026_12_06_0030_archive_circles";
 import * as createPasswordResets from "./2026_12_06_0100_create_password_resets";
 import * as createSearch from "./2026_12_06_0100_create_search";
 import * as createMeetings from "./2026_12_06_0110_create_meetings";
+import * as oneLatestVote from "./2026_12_06_1400_one_latest_vote";
 import * as searchOnPostgres from "./2026_12_06_1400_search_on_postgres";
 
 export const migrations: Record<string, Migration> = {
@@ -32,5 +33,6 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_0100_create_password_resets": createPasswordResets,
   "2026_12_06_0100_create_search": createSearch,
   "2026_12_06_0110_create_meetings": createMeetings,
+  "2026_12_06_1400_one_latest_vote": oneLatestVote,
   "2026_12_06_1400_search_on_postgres": searchOnPostgres,
 };

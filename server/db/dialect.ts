@@ -17,3 +17,19 @@ export async function serialize(trx: Kysely<any>, key: string): Promise<void> {
     await sql`select pg_advisory_xact_lock(hashtext(${`maillage:${key}`}))`.execute(trx);
   }
 }
+
+/**
+ * Runs `work` while no other instance runs work of the same `key`: on PostgreSQL under an
+ * advisory lock held by a transaction of its own (`work` itself goes through `db`'s other
+ * connections, so it may span several transactions and calls outside the database); on
+ * SQLite, one process serves the database and keeps its own work in order. For work that
+ * must be done once although every instance hears of it (adopting an amendment).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: takes any schema's database
+export async function exclusively<T>(db: Kysely<any>, key: string, work: () => Promise<T>) {
+  if (!isPostgres(db)) return work();
+  return db.transaction().execute(async (trx) => {
+    await serialize(trx, key);
+    return work();
+  });
+}

@@ -1,6 +1,7 @@
 /** A person as seen from one pôle, in the shape the permission rules take. */
 import type { GoverningCircles, Member } from "../../shared/permissions";
 import type { DB } from "../db/database";
+import { serialize } from "../db/dialect";
 import { DomainError, notFound } from "./errors";
 
 export async function loadMember(
@@ -72,7 +73,16 @@ export async function governingCircles(db: DB, poleId: string): Promise<Governin
   return { coreId, steeringId };
 }
 
-/** Before a coordinator steps down or leaves: the pôle always keeps one (409 otherwise). */
+/**
+ * Role changes and departures of one pôle, one at a time (across instances too), from here
+ * to the end of `trx`: two coordinators stepping down at once would each see the other stay.
+ */
+export const lockPoleRoles = (trx: DB, poleId: string) => serialize(trx, `pole-roles:${poleId}`);
+
+/**
+ * Before a coordinator steps down or leaves: the pôle always keeps one (409 otherwise).
+ * Inside a transaction that took `lockPoleRoles` before reading anyone's role.
+ */
 export async function requireAnotherCoordinator(db: DB, { poleId }: { poleId: string }) {
   const coordinators = await db
     .selectFrom("pole_members")

@@ -134,9 +134,9 @@ export interface FoundedPole {
 export async function setUpPole(
   server: Pick<TestServer, "url">,
   poleName = "Pôle Vallée de la Drôme",
+  email = "coordination@example.org",
 ) {
   const password = "correct horse battery staple";
-  const email = "coordination@example.org";
   const res = await client(server.url)("/api/setup", {
     body: { pole: { name: poleName }, admin: { name: "Camille Martin", email, password } },
   });
