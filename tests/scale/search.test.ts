@@ -11,6 +11,7 @@ import { built, type SearchEntry } from "../../server/search/entries";
 import { searchIndex } from "../../server/search/index";
 import { postgresSearch } from "../../server/search/postgres-query";
 import type { SearchRequest } from "../../server/search/query";
+import { insertPoleWithPage } from "../helpers/document-db";
 import { createTestDatabase, type TestDatabase } from "../helpers/scale";
 
 let database: TestDatabase;
@@ -39,23 +40,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   opened = openPostgres(database.url);
   await migrateToLatest(opened.db);
-  await opened.db
-    .insertInto("poles")
-    .values({ id: "pole-1", slug: "pole", name: "Pôle", created_at: Date.now() })
-    .execute();
-  await opened.db
-    .insertInto("documents")
-    .values({
-      id: "doc-1",
-      pole_id: "pole-1",
-      kind: "page",
-      title: "Notes",
-      circle_id: null,
-      created_by: null,
-      created_at: Date.now(),
-      updated_at: Date.now(),
-    })
-    .execute();
+  await insertPoleWithPage(opened.db, "doc-1");
   const entries = [
     entry("in-text", "", "Le forum de l'ÉCONOMIE sociale et solidaire se tient à Die."),
     entry("in-heading", "Économie circulaire", "Une ressourcerie pour la vallée."),
