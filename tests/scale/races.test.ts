@@ -246,6 +246,52 @@ describe("rules checked then written, requests at once on two instances", { time
     expect(versions.filter((version) => version.kind === "minutes")).toHaveLength(1);
   });
 
+  it("opens one decision on an agenda item asked twice at once", async () => {
+    const planned = await as(pole.coordinator, a)(`/api/poles/${pole.poleId}/meetings`, {
+      body: {
+        circleId: pole.circles.steering,
+        title: "Comité de pilotage d'avril",
+        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    });
+    const meetingId: string = (await planned.json()).id;
+    const item = await as(pole.coordinator, a)(`/api/meetings/${meetingId}/agenda`, {
+      body: { title: "Choix du prestataire", kind: "decision" },
+    });
+    expect(item.status).toBe(201);
+    const itemId: string = (await item.json()).id;
+    const open = (via: Instance) =>
+      as(pole.coordinator, via)(`/api/meetings/${meetingId}/agenda/${itemId}/decision`, {
+        body: { method: "majority" },
+      });
+    expect(await statuses([open(a), open(b)])).toEqual([201, 400]);
+    const decisions = await opened.db
+      .selectFrom("decisions")
+      .select("id")
+      .where("title", "=", "Choix du prestataire")
+      .execute();
+    expect(decisions).toHaveLength(1);
+  });
+
+  it("closes a maturity campaign closed twice at once once, the other 409", async () => {
+    const day = (days: number) =>
+      new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const campaign = await as(pole.coordinator, a)(`/api/poles/${pole.poleId}/maturity/campaigns`, {
+      body: {
+        title: "Auto-évaluation",
+        opensOn: day(0),
+        closesOn: day(7),
+        audience: { kind: "pole" },
+      },
+    });
+    expect(campaign.status).toBe(201);
+    const { id } = await campaign.json();
+    const close = (via: Instance) =>
+      as(pole.coordinator, via)(`/api/maturity/campaigns/${id}/close`, { body: {} });
+    expect(await statuses([close(a), close(b)])).toEqual([200, 409]);
+    expect(await auditCount("maturity.campaign_closed", id)).toBe(1);
+  });
+
   it("keeps one set of colleges summing 100 when two replace them at once", async () => {
     const put = (via: Instance, prefix: string) =>
       as(pole.coordinator, via)(`/api/poles/${pole.poleId}/colleges`, {
