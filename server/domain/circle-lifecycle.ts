@@ -13,7 +13,7 @@ import { audit } from "./audit";
 import { circleOfPole, unseat } from "./circles";
 import type { Ctx } from "./context";
 import { DomainError, forbidden, notFound } from "./errors";
-import { requireMember, requireMemberFor } from "./members";
+import { lockMembership, requireMember, requireMemberFor } from "./members";
 
 /** A group of the caller's pôle with the caller's right; the core and steering circles are refused. */
 async function requireGroup(
@@ -189,13 +189,14 @@ export async function deleteCircle(
   const circle = await requireGroup(db, { actorId, circleId }, canArchiveCircle, COORDINATORS_ONLY);
   const ids = await groupAndChildren(db, circleId);
   const documents = await documentsOf(db, ids);
-  const seats = await db
-    .selectFrom("circle_members")
-    .select(["circle_id", "user_id"])
-    .where("circle_id", "in", ids)
-    .execute();
-  await db.transaction().execute(async (trx) => {
-    for (const seat of seats) {
+  const seats = await db.transaction().execute(async (trx) => {
+    await lockMembership(trx, circle.pole_id);
+    const held = await trx
+      .selectFrom("circle_members")
+      .select(["circle_id", "user_id"])
+      .where("circle_id", "in", ids)
+      .execute();
+    for (const seat of held) {
       await unseat(trx, {
         poleId: circle.pole_id,
         circleId: seat.circle_id,
@@ -221,6 +222,7 @@ export async function deleteCircle(
       target: circleId,
       details: { name: circle.name, circles: ids.length, documents: documents.length },
     });
+    return held;
   });
   for (const userId of new Set(seats.map((seat) => seat.user_id))) {
     events.publish({ poleId: circle.pole_id, userId });

@@ -74,14 +74,16 @@ export async function governingCircles(db: DB, poleId: string): Promise<Governin
 }
 
 /**
- * Role changes and departures of one pôle, one at a time (across instances too), from here
- * to the end of `trx`: two coordinators stepping down at once would each see the other stay.
+ * Changes of who is in a pôle and where (roles, departures, seats, deleted groups), one at
+ * a time per pôle (across instances too), from here to the end of `trx`: two coordinators
+ * stepping down at once would each see the other stay, and a seat given while its person
+ * leaves the pôle (or its group is deleted) would outlive them.
  */
-export const lockPoleRoles = (trx: DB, poleId: string) => serialize(trx, `pole-roles:${poleId}`);
+export const lockMembership = (trx: DB, poleId: string) => serialize(trx, `membership:${poleId}`);
 
 /**
  * Before a coordinator steps down or leaves: the pôle always keeps one (409 otherwise).
- * Inside a transaction that took `lockPoleRoles` before reading anyone's role.
+ * Inside a transaction that took `lockMembership` before reading anyone's role.
  */
 export async function requireAnotherCoordinator(db: DB, { poleId }: { poleId: string }) {
   const coordinators = await db

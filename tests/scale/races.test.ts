@@ -227,6 +227,27 @@ describe("rules checked then written, requests at once on two instances", { time
     expect(seats).toHaveLength(1);
   });
 
+  it("gives no seat that outlives a person leaving the pôle at the same moment", async () => {
+    const person = await joinPole(a, pole, [], "Sur le départ");
+    const [removed, placed] = await Promise.all([
+      as(pole.coordinator, a)(`/api/poles/${pole.poleId}/people/${person.userId}`, {
+        method: "DELETE",
+      }),
+      as(pole.coordinator, b)(`/api/circles/${pole.circles.core}/members/${person.userId}`, {
+        method: "PUT",
+        body: { role: "member" },
+      }),
+    ]);
+    expect(removed.status).toBe(204);
+    expect([200, 404]).toContain(placed.status);
+    const seats = await opened.db
+      .selectFrom("circle_members")
+      .select("circle_id")
+      .where("user_id", "=", person.userId)
+      .execute();
+    expect(seats).toEqual([]);
+  });
+
   it("closes a meeting closed twice at once once, with one compte rendu", async () => {
     const planned = await as(pole.coordinator, a)(`/api/poles/${pole.poleId}/meetings`, {
       body: {
