@@ -141,7 +141,9 @@ export const searchIndex: SearchIndex = {
       }
     });
     // Inside a caller's transaction the write may still be rolled back: nothing to remember.
-    if (db.isTransaction) forget(source.source);
+    // On PostgreSQL another instance may rewrite the source meanwhile (from a copy of the
+    // document a moment behind): only the stored digests can vouch for what is there.
+    if (db.isTransaction || isPostgres(db)) forget(source.source);
     else {
       remember(
         source.source,
