@@ -12,7 +12,12 @@ import { isPostgres } from "../server/db/dialect";
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (!isPostgres(db)) return;
-  await sql`CREATE EXTENSION IF NOT EXISTS unaccent`.execute(db);
+  await sql`CREATE EXTENSION IF NOT EXISTS unaccent`.execute(db).catch((error: unknown) => {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `${why}: search needs the unaccent extension; a superuser runs CREATE EXTENSION unaccent; in this database once, or makes this role its owner (README)`,
+    );
+  });
   await sql`CREATE TEXT SEARCH CONFIGURATION maillage_search (COPY = pg_catalog.simple)`.execute(
     db,
   );
