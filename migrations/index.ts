@@ -20,6 +20,8 @@ import * as meetingCalendar from "./2026_12_06_1000_meeting_calendar";
 import * as createMeetingTimers from "./2026_12_06_1100_create_meeting_timers";
 import * as createMeetingLinks from "./2026_12_06_1101_create_meeting_links";
 import * as createComments from "./2026_12_06_1300_create_comments";
+import * as oneLatestVote from "./2026_12_06_1400_one_latest_vote";
+import * as searchOnPostgres from "./2026_12_06_1400_search_on_postgres";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_22_1800_create_platform": createPlatform,
@@ -39,4 +41,6 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_1100_create_meeting_timers": createMeetingTimers,
   "2026_12_06_1101_create_meeting_links": createMeetingLinks,
   "2026_12_06_1300_create_comments": createComments,
+  "2026_12_06_1400_one_latest_vote": oneLatestVote,
+  "2026_12_06_1400_search_on_postgres": searchOnPostgres,
 };

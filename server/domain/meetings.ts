@@ -24,6 +24,7 @@ import { newId } from "./ids";
 import {
   alreadyClosed,
   invalid,
+  lockMeeting,
   type MeetingContext,
   readableMeeting,
   runnableMeeting,
@@ -301,12 +302,15 @@ export async function closeMeeting(
 ): Promise<MeetingView> {
   const { db, events, poleEvents } = ctx;
   const { meeting, member } = await runnableMeeting(db, actorId, meetingId);
-  const closed = await db
-    .updateTable("meetings")
-    .set({ state: "closed", closed_at: now })
-    .where("id", "=", meeting.id)
-    .where("state", "=", "planned")
-    .executeTakeFirst();
+  const closed = await db.transaction().execute(async (trx) => {
+    await lockMeeting(trx, meeting.id);
+    return trx
+      .updateTable("meetings")
+      .set({ state: "closed", closed_at: now })
+      .where("id", "=", meeting.id)
+      .where("state", "=", "planned")
+      .executeTakeFirst();
+  });
   if (closed.numUpdatedRows !== 1n) throw alreadyClosed();
   events.documentMoved(meeting.document_id);
   const version = await storeVersion(

@@ -10,7 +10,7 @@ import type { TaskRow } from "../db/schema";
 import type { Ctx } from "./context";
 import { forbidden, notFound } from "./errors";
 import { newId } from "./ids";
-import { invalid, type MeetingContext, runnableMeeting } from "./meeting-access";
+import { invalid, type MeetingContext, runnableMeeting, whileOpen } from "./meeting-access";
 import { isPoleMember, requireMember, requireMemberFor } from "./members";
 
 const today = (now: number) => new Date(now).toISOString().slice(0, 10);
@@ -81,7 +81,7 @@ export async function createTask(
     created_by: actorId,
     created_at: now,
   };
-  await db.insertInto("meeting_tasks").values(row).execute();
+  await whileOpen(db, meeting.id, (trx) => trx.insertInto("meeting_tasks").values(row).execute());
   poleEvents.publish(meeting.pole_id, { type: "meeting", id: meeting.id });
   const [view] = await presentTasks(db, [row], now);
   if (!view) throw notFound("Tâche");
