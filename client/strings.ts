@@ -9,12 +9,15 @@ import type { fr as activity } from "./features/activity/strings";
 import type { fr as audit } from "./features/audit/strings";
 import type { fr as boards } from "./features/boards/strings";
 import type { fr as circles } from "./features/circles/strings";
+import type { fr as comments } from "./features/comments/strings";
 import type { fr as decisions } from "./features/decisions/strings";
 import type { fr as diagnostic } from "./features/diagnostic/strings";
 import type { fr as directory } from "./features/directory/strings";
 import type { fr as governance } from "./features/governance/strings";
 import type { fr as history } from "./features/history/strings";
 import type { fr as maturity } from "./features/maturity/strings";
+import type { fr as calendar } from "./features/meetings/calendar-strings";
+import type { fr as meetingRun } from "./features/meetings/run-strings";
 import type { fr as meetings } from "./features/meetings/strings";
 import type { fr as notifications } from "./features/notifications/strings";
 import type { fr as onboarding } from "./features/onboarding/strings";
@@ -44,6 +47,9 @@ declare module "i18next" {
       meetings: typeof meetings;
       notifications: typeof notifications;
       activity: typeof activity;
+      calendar: typeof calendar;
+      meetingRun: typeof meetingRun;
+      comments: typeof comments;
     };
   }
 }

@@ -11,6 +11,7 @@ import { migrateToLatest } from "./db/migrate";
 import { type AccessEvent, createAccessEvents } from "./domain/access-events";
 import { createEditRecorder } from "./domain/activity/edits";
 import { followAmendmentDecisions } from "./domain/amendment-adoption";
+import { followAnchors } from "./domain/comments/attachment";
 import { startDecisionCloser } from "./domain/decision-closer";
 import { accessOf } from "./domain/documents";
 import { startNotificationJobs } from "./domain/notifications/jobs";
@@ -71,6 +72,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
   const recordEdit = createEditRecorder(db, (err) =>
     logger.error({ err }, "recording an edit failed"),
   );
+  const anchors = followAnchors({ db, poleEvents });
   const sync = createSyncServer({
     db,
     sqlite: deployment.sqlite,
@@ -86,6 +88,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
       await Promise.all([
         project(documentId, doc),
         takeAutoVersion(db, { documentId, doc }),
+        anchors(documentId, doc),
         notifyMentions({ db, poleEvents }, { documentId, mentions }),
       ]);
     },

@@ -9,6 +9,7 @@ export const poleEventTypes = [
   "amendment",
   "maturity",
   "meeting",
+  "comment",
   "notification",
 ] as const;
 export type PoleEventType = (typeof poleEventTypes)[number];
@@ -20,4 +21,6 @@ export interface PoleEvent {
    * for `notification`, its recipient's id: only that person's stream carries it.
    */
   id: string;
+  /** When set, only the people who read this document are told. */
+  documentId?: string;
 }

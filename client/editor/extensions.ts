@@ -9,6 +9,7 @@ import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { BODY } from "../../shared/documents";
 import type { SyncUser } from "../lib/sync";
+import { CommentMark } from "./comment-mark";
 import { type MentionSource, mentionNode } from "./mention";
 
 /**
@@ -32,6 +33,7 @@ export function bodyExtensions(mentions?: MentionSource): Extensions {
       },
     }),
     TableKit.configure({ table: { resizable: false } }),
+    CommentMark,
     mentionNode(mentions),
   ];
 }

@@ -9,15 +9,18 @@ import type {
   PoleKind,
   SizeBand,
 } from "../../shared/collective";
+import type { ReactionEmoji, ThreadState, ThreadTargetKind } from "../../shared/comments";
 import type {
   DecisionMethod,
   DecisionOutcome,
   DecisionState,
   VoteChoice,
 } from "../../shared/decisions";
+import type { DiagnosticTable } from "../../shared/diagnostic/vocabularies";
 import type { DocumentKind } from "../../shared/documents";
 import type { GodinMarker, ObjectiveKey } from "../../shared/maturity/referentiel";
 import type { AudienceKind } from "../../shared/maturity/rules";
+import type { ItemLinkKind } from "../../shared/meeting-run";
 import type { AgendaItemKind, AttendanceStatus, MeetingState } from "../../shared/meetings";
 import type { MailFrequency, NotificationKind, SubjectType } from "../../shared/notifications";
 import type { CircleKind, CircleRole, PoleRole } from "../../shared/permissions";
@@ -513,6 +516,9 @@ export interface MeetingsTable {
   created_by: string | null;
   created_at: number;
   closed_at: number | null;
+  /** The `.ics` SEQUENCE: raised when its date or place changes or it is cancelled. */
+  sequence: Generated<number>;
+  series_id: string | null;
 }
 
 export interface MeetingAgendaItemsTable {
@@ -524,6 +530,8 @@ export interface MeetingAgendaItemsTable {
   duration_minutes: number | null;
   presenter_id: string | null;
   decision_id: string | null;
+  /** 0 once marked not covered: at closing it goes to its series' backlog. */
+  covered: Generated<number>;
 }
 
 export interface MeetingAttendanceTable {
@@ -603,6 +611,119 @@ export interface DocumentEditsTable {
   last_at: number;
 }
 
+// Calendars and series (migrations/2026_12_06_1000_meeting_calendar.ts).
+export interface MeetingSeriesTable {
+  id: string;
+  pole_id: string;
+  circle_id: string;
+  /** JSON of a `SeriesRule` (shared/meeting-series.ts). */
+  rule: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface MeetingBacklogTable {
+  id: string;
+  series_id: string;
+  title: string;
+  kind: AgendaItemKind;
+  duration_minutes: number | null;
+  presenter_id: string | null;
+  from_meeting_id: string | null;
+  created_at: number;
+}
+
+export interface CalendarFeedsTable {
+  pole_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: number;
+}
+
+// Running a meeting (migrations/2026_12_06_1100_create_meeting_timers.ts).
+export interface MeetingTimersTable {
+  meeting_id: string;
+  /** The agenda item under discussion. */
+  item_id: string;
+  /** Since when it runs; null while paused. */
+  running_since: number | null;
+  updated_by: string | null;
+  updated_at: number;
+}
+
+export interface MeetingItemTimesTable {
+  item_id: string;
+  meeting_id: string;
+  /** Time taken so far, banked at each pause or change of item. */
+  elapsed_ms: number;
+}
+
+// Links of agenda items and tasks (migrations/2026_12_06_1101_create_meeting_links.ts).
+export interface MeetingItemLinksTable {
+  id: string;
+  meeting_id: string;
+  item_id: string;
+  kind: ItemLinkKind;
+  /** The document the target lives in: the diagnostic, a board, the amendment's own. */
+  document_id: string;
+  /** The need's row id, the card's id, the amendment's id. */
+  target_id: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface TaskCardsTable {
+  task_id: string;
+  pole_id: string;
+  board_id: string;
+  card_id: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface CommentThreadsTable {
+  id: string;
+  pole_id: string;
+  document_id: string;
+  target_kind: ThreadTargetKind;
+  /** The row's registry, for `row` threads. */
+  target_table: DiagnosticTable | null;
+  /** The row's or card's id; null for text threads. */
+  target_id: string | null;
+  quote: string;
+  state: ThreadState;
+  /** 1 while its anchor (text, row or card) is gone from the document. */
+  detached: number;
+  created_by: string | null;
+  created_at: number;
+  resolved_by: string | null;
+  resolved_at: number | null;
+}
+
+export interface CommentsTable {
+  id: string;
+  thread_id: string;
+  author_id: string | null;
+  /** Plain text; emptied when the comment is deleted. */
+  body: string;
+  created_at: number;
+  edited_at: number | null;
+  deleted_at: number | null;
+  deleted_by: string | null;
+}
+
+export interface CommentReactionsTable {
+  comment_id: string;
+  user_id: string;
+  emoji: ReactionEmoji;
+  created_at: number;
+}
+
+export interface CommentMentionsTable {
+  comment_id: string;
+  user_id: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -656,6 +777,17 @@ export interface Database {
   notification_preferences: NotificationPreferencesTable;
   unsubscribe_tokens: UnsubscribeTokensTable;
   document_edits: DocumentEditsTable;
+  meeting_series: MeetingSeriesTable;
+  meeting_backlog: MeetingBacklogTable;
+  calendar_feeds: CalendarFeedsTable;
+  meeting_timers: MeetingTimersTable;
+  meeting_item_times: MeetingItemTimesTable;
+  meeting_item_links: MeetingItemLinksTable;
+  task_cards: TaskCardsTable;
+  comment_threads: CommentThreadsTable;
+  comments: CommentsTable;
+  comment_reactions: CommentReactionsTable;
+  comment_mentions: CommentMentionsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -671,3 +803,5 @@ export type MeetingRow = Selectable<MeetingsTable>;
 export type AgendaItemRow = Selectable<MeetingAgendaItemsTable>;
 export type TaskRow = Selectable<MeetingTasksTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
+export type ThreadRow = Selectable<CommentThreadsTable>;
+export type CommentRow = Selectable<CommentsTable>;

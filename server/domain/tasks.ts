@@ -10,7 +10,7 @@ import type { TaskRow } from "../db/schema";
 import type { Ctx } from "./context";
 import { forbidden, notFound } from "./errors";
 import { newId } from "./ids";
-import { invalid, type MeetingContext, runnableMeeting } from "./meeting-access";
+import { invalid, type MeetingContext, runnableMeeting, whileOpen } from "./meeting-access";
 import { isPoleMember, requireMember, requireMemberFor } from "./members";
 import { notifyTaskAssigned } from "./notifications/triggers";
 
@@ -29,6 +29,21 @@ export async function presentTasks(
           (user) => [user.id, user.name],
         ),
   );
+  const cards = new Map(
+    rows.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom("task_cards")
+            .select(["task_id", "board_id", "card_id"])
+            .where(
+              "task_id",
+              "in",
+              rows.map((row) => row.id),
+            )
+            .execute()
+        ).map((card) => [card.task_id, { boardId: card.board_id, cardId: card.card_id }]),
+  );
   return rows.map((row) => {
     const task = { dueOn: row.due_on, done: row.done === 1 };
     return {
@@ -40,6 +55,7 @@ export async function presentTasks(
       overdue: isOverdue(task, today(now)),
       circleId: row.circle_id,
       meetingId: row.meeting_id,
+      card: cards.get(row.id) ?? null,
     };
   });
 }
@@ -66,7 +82,7 @@ export async function createTask(
     created_by: actorId,
     created_at: now,
   };
-  await db.insertInto("meeting_tasks").values(row).execute();
+  await whileOpen(db, meeting.id, (trx) => trx.insertInto("meeting_tasks").values(row).execute());
   poleEvents.publish(meeting.pole_id, { type: "meeting", id: meeting.id });
   await notifyTaskAssigned({ db, poleEvents }, actorId, {
     id: row.id,
@@ -79,12 +95,8 @@ export async function createTask(
   return view;
 }
 
-/** Its assignee, and whoever runs the circle's meetings, tick a task done or not. */
-export async function setTaskDone(
-  { db, poleEvents }: MeetingContext,
-  actorId: string,
-  { taskId, done }: { taskId: string; done: boolean },
-): Promise<TaskView> {
+/** A task and the person who acts on it; another pôle's task is as unknown as a missing one. */
+export async function taskFor(db: DB, actorId: string, taskId: string) {
   const task = await db
     .selectFrom("meeting_tasks")
     .selectAll()
@@ -92,6 +104,16 @@ export async function setTaskDone(
     .executeTakeFirst();
   if (!task) throw notFound("Tâche");
   const member = await requireMemberFor(db, { poleId: task.pole_id, userId: actorId }, "Tâche");
+  return { task, member };
+}
+
+/** Its assignee, and whoever runs the circle's meetings, tick a task done or not. */
+export async function setTaskDone(
+  { db, poleEvents }: MeetingContext,
+  actorId: string,
+  { taskId, done }: { taskId: string; done: boolean },
+): Promise<TaskView> {
+  const { task, member } = await taskFor(db, actorId, taskId);
   if (task.assignee_id !== actorId && !canRunMeeting(member, task.circle_id)) {
     throw forbidden("Seuls la personne chargée de la tâche et les membres du cercle la cochent.");
   }

@@ -32,5 +32,16 @@ export function createMailer(smtpUrl: string | undefined, publicUrl: string): Ma
         },
       });
     },
+    async sendMeetingMail({ attachments, ...mail }) {
+      await transport.sendMail({
+        from,
+        ...mail,
+        attachments: attachments.map((file) => ({
+          filename: file.fileName,
+          contentType: file.contentType,
+          content: typeof file.content === "string" ? file.content : Buffer.from(file.content),
+        })),
+      });
+    },
   };
 }

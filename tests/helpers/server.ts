@@ -6,8 +6,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type DB, openDatabase } from "../../server/db/database";
+import { openPostgres } from "../../server/db/postgres";
 import { parseEnv } from "../../server/env";
 import { type Maillage, startMaillage } from "../../server/main";
+import type { CircleRole, PoleRole } from "../../shared/permissions";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
 export interface TestServer {
@@ -41,6 +44,23 @@ async function databaseOf(dataDir: string): Promise<TestDatabase | null> {
   const created = await createTestDatabase();
   databases.set(dataDir, created);
   return created;
+}
+
+/**
+ * Works on the database a stopped test server left (`close({ keepData: true })`), whichever
+ * engine it ran on: what an older version, or someone by hand, could have left there.
+ */
+export async function withStoppedServerDatabase(
+  dataDir: string,
+  work: (db: DB) => Promise<void>,
+): Promise<void> {
+  const database = databases.get(dataDir);
+  const { db } = database ? openPostgres(database.url, 1) : openDatabase(dataDir);
+  try {
+    await work(db);
+  } finally {
+    await db.destroy();
+  }
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -115,9 +135,9 @@ export interface FoundedPole {
 export async function setUpPole(
   server: Pick<TestServer, "url">,
   poleName = "Pôle Vallée de la Drôme",
+  email = "coordination@example.org",
 ) {
   const password = "correct horse battery staple";
-  const email = "coordination@example.org";
   const res = await client(server.url)("/api/setup", {
     body: { pole: { name: poleName }, admin: { name: "Camille Martin", email, password } },
   });
@@ -158,7 +178,7 @@ let invited = 0;
 /** A place offered by an invitation: a circle and the role in it. */
 export interface Seat {
   circleId: string;
-  role: "facilitator" | "member" | "observer";
+  role: CircleRole;
 }
 
 /** Invites a newcomer into circles with roles, and has them accept with a new account. */
@@ -168,9 +188,12 @@ export async function inviteNewcomer(
   poleId: string,
   circles: Seat[],
   name = `Invité ${++invited}`,
+  poleRole?: PoleRole,
 ): Promise<Person> {
   const api = client(server.url, inviter.cookie);
-  const invitation = await api(`/api/poles/${poleId}/invitations`, { body: { circles } });
+  const invitation = await api(`/api/poles/${poleId}/invitations`, {
+    body: { circles, poleRole },
+  });
   if (invitation.status !== 201) throw new Error(`invite failed: ${invitation.status}`);
   const { token } = await invitation.json();
   const email = `${name
@@ -187,13 +210,17 @@ export async function inviteNewcomer(
   return { userId: me.user.id, cookie, email, password };
 }
 
-/** A newcomer the pôle's coordinator invites into circles (none: a member of the pôle only). */
+/**
+ * A newcomer the pôle's coordinator invites into circles (none: a member of the pôle only),
+ * with the pôle role the invitation gives (member unless named).
+ */
 export const joinPole = (
   server: Pick<TestServer, "url">,
   pole: FoundedPole,
   circles: Seat[],
   name?: string,
-) => inviteNewcomer(server, pole.coordinator, pole.poleId, circles, name);
+  poleRole?: PoleRole,
+) => inviteNewcomer(server, pole.coordinator, pole.poleId, circles, name, poleRole);
 
 export interface ChildServer {
   url: string;

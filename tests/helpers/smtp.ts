@@ -8,6 +8,8 @@ export interface Mail {
   text: string;
   /** The raw header block, for headers other than the subject. */
   head: string;
+  /** The message as received, for a MIME parser (attachments). */
+  raw: string;
 }
 
 /** Undoes the quoted-printable and encoded-word transfer encodings nodemailer uses. */
@@ -27,7 +29,7 @@ function decodeMail(raw: string, to: string[]): Mail {
     .replace(/\r?\n[ \t]/g, "")
     .replace(/=\?UTF-8\?Q\?(.*?)\?=/gi, (_, word: string) => qp(word.replace(/_/g, " ")))
     .replace(/\?=\s+=\?/g, "");
-  return { to, subject: subject.replace(/\s+/g, " "), text: qp(rest.join("\n\n")), head };
+  return { to, subject: subject.replace(/\s+/g, " "), text: qp(rest.join("\n\n")), head, raw };
 }
 
 /** `onMessage` runs as a message arrives, before the server acknowledges it (crash tests). */
