@@ -20,6 +20,14 @@ export type NotificationKind = (typeof notificationKinds)[number];
 export const subjectTypes = ["document", "decision", "meeting", "task", "person"] as const;
 export type SubjectType = (typeof subjectTypes)[number];
 
+/**
+ * Kinds the meetings e-mail themselves (the invitation with its `.ics`, the minutes to
+ * those who attended): notified in the app only, so that one event makes one e-mail.
+ */
+export const mailedByMeetings: readonly NotificationKind[] = ["meetingPlanned", "minutesPublished"];
+/** The kinds whose e-mails a person chooses. */
+export const emailedKinds = notificationKinds.filter((kind) => !mailedByMeetings.includes(kind));
+
 export const mailFrequencies = ["immediate", "daily", "weekly", "off"] as const;
 export type MailFrequency = (typeof mailFrequencies)[number];
 

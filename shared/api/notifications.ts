@@ -1,6 +1,6 @@
 /** Notifications, their e-mail preferences, unsubscribing and the activity feed over HTTP. */
 import { z } from "zod/mini";
-import { mailFrequencies, notificationKinds, subjectTypes } from "../notifications";
+import { emailedKinds, mailFrequencies, notificationKinds, subjectTypes } from "../notifications";
 import { id } from "./fields";
 
 const person = z.object({ id: z.string(), name: z.string() });
@@ -31,8 +31,8 @@ export type NotificationList = z.infer<typeof NotificationList>;
 export const UnreadCount = z.object({ unread: z.number() });
 export type UnreadCount = z.infer<typeof UnreadCount>;
 
-const kind = z.enum(notificationKinds, {
-  error: `Type de notification inconnu : ${notificationKinds.join(", ")}.`,
+const kind = z.enum(emailedKinds, {
+  error: `Type de notification inconnu (ou jamais envoyé par e-mail) : ${emailedKinds.join(", ")}.`,
 });
 const frequency = z.enum(mailFrequencies, {
   error: `Fréquence inconnue : ${mailFrequencies.join(", ")}.`,

@@ -100,8 +100,8 @@ describe("notifications in the browser", () => {
     const { page } = await sessions.open(server, { cookie: member.cookie });
     await page.goto("/compte/notifications");
     await page.getByRole("heading", { level: 1, name: "Notifications par e-mail" }).waitFor();
-    const meetings = page.getByLabel("Réunions planifiées de vos cercles");
-    await meetings.selectOption({ label: "Résumé hebdomadaire" });
+    const tasks = page.getByLabel("Tâches qui vous sont confiées");
+    await tasks.selectOption({ label: "Résumé hebdomadaire" });
     await page.getByText("Préférences enregistrées.").waitFor();
     await inspect(page, "notification preferences", "notification-preferences");
 
@@ -122,7 +122,7 @@ describe("notifications in the browser", () => {
 
     await page.reload();
     await expect.poll(() => page.getByLabel("Mentions", { exact: true }).inputValue()).toBe("off");
-    await expect.poll(() => meetings.inputValue()).toBe("weekly");
+    await expect.poll(() => tasks.inputValue()).toBe("weekly");
     expectNoPageErrors(page);
     expectNoPageErrors(signedOut);
   }, 60_000);

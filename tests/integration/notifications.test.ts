@@ -194,6 +194,13 @@ describe("mentions, notifications and their e-mails", () => {
       },
     });
     expect(planned.status).toBe(201);
+    const { id: meetingId } = await planned.json();
+    for (const person of [bea, carl]) {
+      const task = await api(`/api/meetings/${meetingId}/tasks`, {
+        body: { title: "Relire le compte rendu", assigneeId: person.userId },
+      });
+      expect(task.status).toBe(201);
+    }
     const removed = await api(`/api/poles/${t.pole.poleId}/people/${bea.userId}`, {
       method: "DELETE",
     });
@@ -211,10 +218,13 @@ describe("mentions, notifications and their e-mails", () => {
       { schedule: { digestHour: 6 } },
     );
     expect(failures).toEqual([]);
-    expect(mailsTo(carl).map((mail) => mail.subject)).toEqual([
-      expect.stringMatching(/^Votre résumé du jour/),
-    ]);
-    expect(mailsTo(bea)).toEqual([]);
+    // The meeting's own invitation (with its .ics) went out when it was planned.
+    const digestsTo = (person: Person) =>
+      mailsTo(person).filter((mail) => mail.subject.startsWith("Votre résumé du jour"));
+    expect(digestsTo(carl)).toHaveLength(1);
+    expect(digestsTo(carl)[0]?.text).toContain("Tâches confiées");
+    expect(digestsTo(carl)[0]?.text).not.toContain("Réunions planifiées");
+    expect(digestsTo(bea)).toEqual([]);
   });
 
   it("unsubscribes in one click, without a session, once", async () => {
@@ -383,6 +393,14 @@ describe("the digest", () => {
       },
     );
     expect(planned.status).toBe(201);
+    const { id: meetingId } = await planned.json();
+    for (const person of [bea, carl]) {
+      const task = await client(server.url, pole.coordinator.cookie)(
+        `/api/meetings/${meetingId}/tasks`,
+        { body: { title: "Chiffrer le budget", assigneeId: person.userId } },
+      );
+      expect(task.status).toBe(201);
+    }
     // As if planned two days ago: yesterday's digest moment has passed since.
     await server.maillage.db
       .updateTable("notifications")
@@ -404,13 +422,11 @@ describe("the digest", () => {
       await again.close({ keepData: restart === 0 });
     }
     const digests = smtp.mails.filter((mail) => mail.subject.startsWith("Votre résumé du jour"));
-    // The coordinator's tells who joined; the circle's, of the meeting planned.
+    // The coordinator's tells who joined; the circle's, of their tasks.
     const recipients = [pole.coordinator.email, bea.email, carl.email];
     expect(digests.map((mail) => mail.to).sort()).toEqual(recipients.map((to) => [to]).sort());
     expect(smtp.mails).toHaveLength(3);
-    expect(digests.find((mail) => mail.to.includes(bea.email))?.text).toContain(
-      "Réunions planifiées",
-    );
+    expect(digests.find((mail) => mail.to.includes(bea.email))?.text).toContain("Tâches confiées");
   }, 60_000);
 });
 

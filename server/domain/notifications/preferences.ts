@@ -5,9 +5,10 @@
 import type { Preference } from "../../../shared/api/notifications";
 import {
   defaultFrequency,
+  emailedKinds,
   type MailFrequency,
+  mailedByMeetings,
   type NotificationKind,
-  notificationKinds,
 } from "../../../shared/notifications";
 import type { DB } from "../../db/database";
 import type { Ctx } from "../context";
@@ -34,12 +35,15 @@ export async function frequenciesOf(
     const frequencies = result.get(row.user_id);
     if (frequencies) frequencies[row.kind] = row.frequency;
   }
+  for (const frequencies of result.values()) {
+    for (const kind of mailedByMeetings) frequencies[kind] = "off";
+  }
   return result;
 }
 
 export async function getPreferences({ db }: Ctx, actorId: string): Promise<Preference[]> {
   const frequencies = (await frequenciesOf(db, [actorId])).get(actorId) ?? defaultFrequency;
-  return notificationKinds.map((kind) => ({ kind, frequency: frequencies[kind] }));
+  return emailedKinds.map((kind) => ({ kind, frequency: frequencies[kind] }));
 }
 
 /** Sets the kinds named, in one step (the others keep theirs). */
