@@ -4,6 +4,8 @@
  * (nobody is told of what they cannot read; others' notifications are 404), and the
  * daily digest sent once across a crash in the middle of sending.
  */
+
+import * as buffer from "lib0/buffer";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { sendDueMails } from "../../server/domain/notifications/mail-sending";
@@ -348,6 +350,43 @@ describe("reminders and comments", () => {
     );
     expect(await kindsOf(carl)).not.toContain("decisionClosesTomorrow");
     expect((await kindsOf(carl)).filter((kind) => kind === "taskOverdue")).toHaveLength(1);
+  });
+
+  it("a comment thread through the API: the mentioned person, then the thread's writers", async () => {
+    const steering = [{ circleId: t.pole.circles.steering, role: "member" as const }];
+    const bea = await joinPole(t.server, t.pole, steering, "Béa Fil");
+    const carl = await joinPole(t.server, t.pole, steering, "Carl Fil");
+    const editor = await connect(t.server, t.pole.coordinator, t.pole.documents.diagnostic);
+    const paragraph = new Y.XmlElement("paragraph");
+    const words = new Y.XmlText("Chiffres à sourcer");
+    paragraph.insert(0, [words]);
+    editor.doc.getXmlFragment(BODY).insert(0, [paragraph]);
+    const at = (index: number) =>
+      buffer.toBase64(
+        Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(words, index)),
+      );
+    await waitFor(async () => {
+      const res = await client(t.server.url, carl.cookie)(
+        `/api/documents/${t.pole.documents.diagnostic}/threads`,
+        {
+          body: {
+            target: { kind: "text", quote: "Chiffres", start: at(0), end: at(8) },
+            body: "Source ?",
+            mentions: [bea.userId],
+          },
+        },
+      );
+      if (res.status !== 201) return false;
+      const { thread } = await res.json();
+      const reply = await client(t.server.url, t.pole.coordinator.cookie)(
+        `/api/threads/${thread.id}/comments`,
+        { body: { body: "L'Insee, 2024." } },
+      );
+      expect(reply.status).toBe(201);
+      return true;
+    }, "the thread to be created");
+    expect(await kindsOf(bea)).toEqual(["mention"]);
+    expect(await kindsOf(carl)).toEqual(["reply"]);
   });
 
   it("tells a comment's mentioned people and the thread's participants, each once", async () => {

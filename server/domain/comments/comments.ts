@@ -3,7 +3,7 @@ import type { CommentPosted, ThreadView } from "../../../shared/api/comments";
 import { canDeleteComment, canEditComment, type ReactionEmoji } from "../../../shared/comments";
 import { forbidden } from "../errors";
 import { type CommentContext, readableComment, readableThread, requireCommenter } from "./access";
-import { announceThreads, postComment } from "./post";
+import { announceThreads, notifyPosted, postComment } from "./post";
 import { presentThread } from "./present";
 
 export async function replyToThread(
@@ -24,6 +24,7 @@ export async function replyToThread(
     }),
   );
   announceThreads(ctx, reader.row);
+  await notifyPosted(ctx, actorId, { ...mentioned, document: reader.row, threadId: thread.id });
   return { thread: await presentThread(db, reader, thread.id), warnings: mentioned.warnings };
 }
 

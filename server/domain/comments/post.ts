@@ -3,6 +3,7 @@ import type { DB } from "../../db/database";
 import type { DocumentRow } from "../../db/schema";
 import type { Ctx } from "../context";
 import { newId } from "../ids";
+import { notifyCommentPosted } from "../notifications/triggers";
 import { type Mentioned, mentionPeople } from "./mentions";
 
 export async function postComment(
@@ -15,7 +16,7 @@ export async function postComment(
     mentions?: readonly string[];
   },
   now = Date.now(),
-): Promise<Mentioned> {
+): Promise<Mentioned & { commentId: string }> {
   const commentId = newId();
   await db
     .insertInto("comments")
@@ -30,14 +31,28 @@ export async function postComment(
       deleted_by: null,
     })
     .execute();
-  return mentionPeople(db, {
+  const mentioned = await mentionPeople(db, {
     document: input.document,
     commentId,
     threadId: input.threadId,
     authorId: input.authorId,
     userIds: input.mentions ?? [],
   });
+  return { ...mentioned, commentId };
 }
+
+/** Once stored: the people mentioned, and the thread's other writers, are notified. */
+export const notifyPosted = (
+  ctx: Ctx<"poleEvents">,
+  authorId: string,
+  posted: Mentioned & { commentId: string; document: DocumentRow; threadId: string },
+) =>
+  notifyCommentPosted(ctx, authorId, {
+    documentId: posted.document.id,
+    threadId: posted.threadId,
+    commentId: posted.commentId,
+    mentionedIds: posted.mentions.map((mention) => mention.userId),
+  });
 
 /** Tells the pages open on the document's pôle, its readers only, that its threads changed. */
 export const announceThreads = ({ poleEvents }: Ctx<"poleEvents">, document: DocumentRow) =>

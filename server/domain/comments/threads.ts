@@ -12,7 +12,7 @@ import { newId } from "../ids";
 import { type CommentContext, documentReader, readableThread, requireCommenter } from "./access";
 import { anchorThread } from "./anchor-marks";
 import { requirePoleMembers } from "./mentions";
-import { announceThreads, postComment } from "./post";
+import { announceThreads, notifyPosted, postComment } from "./post";
 import { presentList, presentThread, presentThreads } from "./present";
 import { requireTargetFits, targetColumns, targetTitle } from "./targets";
 
@@ -71,6 +71,7 @@ export async function createThread(
     return postComment(trx, { document: reader.row, threadId, authorId: actorId, body, mentions });
   });
   announceThreads(ctx, reader.row);
+  await notifyPosted(ctx, actorId, { ...mentioned, document: reader.row, threadId });
   return { thread: await presentThread(db, reader, threadId), warnings: mentioned.warnings };
 }
 

@@ -103,6 +103,30 @@ export async function notifyInvitationAccepted(
   });
 }
 
+/** A comment just posted: its thread's other writers are its participants. */
+export async function notifyCommentPosted(
+  ctx: NotifyContext,
+  authorId: string,
+  posted: {
+    documentId: string;
+    threadId: string;
+    commentId: string;
+    mentionedIds: readonly string[];
+  },
+) {
+  const writers = await ctx.db
+    .selectFrom("comments")
+    .select("author_id")
+    .distinct()
+    .where("thread_id", "=", posted.threadId)
+    .where("deleted_at", "is", null)
+    .execute();
+  await notifyComment(ctx, authorId, {
+    ...posted,
+    participantIds: writers.flatMap((row) => (row.author_id ? [row.author_id] : [])),
+  });
+}
+
 /**
  * For comment threads: a comment tells the people it mentions (`mention`) and the thread's
  * other participants (`reply`), each once; someone both mentioned and taking part is told
