@@ -18,6 +18,7 @@ import { expectError } from "../helpers/contract";
 import { withPole } from "../helpers/fixture";
 import {
   client,
+  type FoundedPole,
   inviteNewcomer,
   joinPole,
   type Person,
@@ -43,6 +44,23 @@ function writeMention(doc: Y.Doc, person: { userId: string }, uid: string) {
   paragraph.insert(0, [new Y.XmlText("Source à vérifier, "), mention]);
   const body = doc.getXmlFragment(BODY);
   body.insert(body.length, [paragraph]);
+}
+
+/** The coordinator plans a meeting of the noyau dur for tomorrow; answers its id. */
+async function planCoreMeeting(server: { url: string }, pole: FoundedPole, title: string) {
+  const planned = await client(server.url, pole.coordinator.cookie)(
+    `/api/poles/${pole.poleId}/meetings`,
+    {
+      body: {
+        circleId: pole.circles.core,
+        title,
+        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    },
+  );
+  expect(planned.status).toBe(201);
+  const { id } = await planned.json();
+  return id as string;
 }
 
 const unsubscribeUrlOf = (mail: Mail) => {
@@ -188,15 +206,7 @@ describe("mentions, notifications and their e-mails", () => {
       { circleId: t.pole.circles.core, role: "member" },
     ]);
     const api = client(t.server.url, t.pole.coordinator.cookie);
-    const planned = await api(`/api/poles/${t.pole.poleId}/meetings`, {
-      body: {
-        circleId: t.pole.circles.core,
-        title: "Noyau dur après départ",
-        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-      },
-    });
-    expect(planned.status).toBe(201);
-    const { id: meetingId } = await planned.json();
+    const meetingId = await planCoreMeeting(t.server, t.pole, "Noyau dur après départ");
     for (const person of [bea, carl]) {
       const task = await api(`/api/meetings/${meetingId}/tasks`, {
         body: { title: "Relire le compte rendu", assigneeId: person.userId },
@@ -276,15 +286,7 @@ describe("mentions, notifications and their e-mails", () => {
     expect(coordinator.notifications.map((n) => n.kind)).toContain("invitationAccepted");
 
     const api = client(t.server.url, t.pole.coordinator.cookie);
-    const planned = await api(`/api/poles/${t.pole.poleId}/meetings`, {
-      body: {
-        circleId: t.pole.circles.core,
-        title: "Noyau dur de décembre",
-        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-      },
-    });
-    expect(planned.status).toBe(201);
-    const { id: meetingId } = await planned.json();
+    const meetingId = await planCoreMeeting(t.server, t.pole, "Noyau dur de décembre");
     const task = await api(`/api/meetings/${meetingId}/tasks`, {
       body: { title: "Relire le diagnostic", assigneeId: bea.userId },
     });
@@ -329,14 +331,7 @@ describe("reminders and comments", () => {
       body: { choice: "for" },
     });
     expect(voted.status).toBe(200);
-    const planned = await api(`/api/poles/${t.pole.poleId}/meetings`, {
-      body: {
-        circleId: t.pole.circles.core,
-        title: "Noyau dur",
-        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-      },
-    });
-    const { id: meetingId } = await planned.json();
+    const meetingId = await planCoreMeeting(t.server, t.pole, "Noyau dur");
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const task = await api(`/api/meetings/${meetingId}/tasks`, {
       body: { title: "Envoyer le compte rendu", assigneeId: carl.userId, dueOn: yesterday },
@@ -421,18 +416,7 @@ describe("the digest", () => {
     const { server, pole } = await startPole();
     const bea = await joinPole(server, pole, [{ circleId: pole.circles.core, role: "member" }]);
     const carl = await joinPole(server, pole, [{ circleId: pole.circles.core, role: "member" }]);
-    const planned = await client(server.url, pole.coordinator.cookie)(
-      `/api/poles/${pole.poleId}/meetings`,
-      {
-        body: {
-          circleId: pole.circles.core,
-          title: "Réunion du noyau dur",
-          startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-        },
-      },
-    );
-    expect(planned.status).toBe(201);
-    const { id: meetingId } = await planned.json();
+    const meetingId = await planCoreMeeting(server, pole, "Réunion du noyau dur");
     for (const person of [bea, carl]) {
       const task = await client(server.url, pole.coordinator.cookie)(
         `/api/meetings/${meetingId}/tasks`,
