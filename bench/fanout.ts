@@ -182,7 +182,8 @@ export async function runFanout(
 }
 
 export async function runFanoutSuite(context: SuiteContext) {
-  const { quick, repeats, servers, template, profileDir, section, emit, summary } = context;
+  const { quick, repeats, seconds, servers, template, profileDir, section, emit, summary } =
+    context;
   const runsOf: Partial<Record<ServerKind, FanoutResult[]>> = {};
   const plain = (clients: number, docs: number, seconds: number): FanoutWorkload => ({
     name: `C=${clients} D=${docs} R=2 T=${seconds}`,
@@ -197,9 +198,10 @@ export async function runFanoutSuite(context: SuiteContext) {
     name: `C=200 D=20 R=2 T=${seconds} +5 cursors/s`,
     awarenessRate: 5,
   });
-  const workloads = quick
-    ? [plain(200, 20, 3), cursors(3)]
-    : [plain(200, 20, 20), plain(600, 30, 10), cursors(20)];
+  const workloads =
+    quick && !seconds
+      ? [plain(200, 20, 3), cursors(3)]
+      : [plain(200, 20, seconds ?? 20), plain(600, 30, seconds ?? 10), cursors(seconds ?? 20)];
   for (const workload of workloads) {
     section(`Fan-out ${workload.name}`);
     const results = new Map<ServerKind, FanoutResult>();

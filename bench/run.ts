@@ -6,6 +6,7 @@
  *   npm run bench -- --quick      short run (under 3 minutes)
  *   npm run bench -- --only=fanout,coldload,memory,http,scale,hostile,weight,instances
  *   npm run bench -- --repeats=5 --servers=maillage,reference --profile --no-extras
+ *   npm run bench -- --only=fanout --seconds=5   the full fan-out workloads, 5 s each
  *
  * Then the standalone bench/diagnostic.ts, bench/board.ts, bench/versions.ts and bench/search.ts run too.
  */
@@ -33,6 +34,7 @@ const option = (name: string) =>
 const quick = flag("quick");
 const only = option("only")?.split(",");
 const repeats = Number(option("repeats") ?? (quick ? 1 : 3));
+const seconds = option("seconds") ? Number(option("seconds")) : undefined;
 const servers = (option("servers")?.split(",") ?? serverKinds) as ServerKind[];
 const profileDir = flag("profile") ? join(benchDir, "profiles") : undefined;
 if (profileDir) mkdirSync(profileDir, { recursive: true });
@@ -83,6 +85,7 @@ if (serverSuites.length > 0) {
   const context: SuiteContext = {
     quick,
     repeats,
+    seconds,
     template,
     servers,
     profileDir,
