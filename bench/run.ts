@@ -4,7 +4,7 @@
  *
  *   npm run bench                 full run (about 30 minutes on 2 cores)
  *   npm run bench -- --quick      short run (under 3 minutes)
- *   npm run bench -- --only=fanout,coldload,memory,http,scale,hostile,weight,instances
+ *   npm run bench -- --only=fanout,coldload,memory,connections,http,scale,hostile,weight,instances
  *   npm run bench -- --repeats=5 --servers=maillage,reference --profile --no-extras
  *   npm run bench -- --only=fanout --seconds=5   the full fan-out workloads, 5 s each
  *
@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { runColdLoad } from "./coldload";
+import { runConnections } from "./connections";
 import { runFanoutSuite, runScaleSuite } from "./fanout";
 import { runHostile } from "./hostile";
 import { runHttp } from "./http";
@@ -71,6 +72,7 @@ const suites: Array<[string, (context: SuiteContext) => Promise<void>]> = [
   ["scale", runScaleSuite],
   ["coldload", runColdLoad],
   ["memory", runMemory],
+  ["connections", runConnections],
   ["http", runHttp],
   ["hostile", runHostile],
   ["instances", runInstancesSuite],
