@@ -212,8 +212,7 @@ export class SyncHub implements SyncServer {
           this.registry.release(doc);
           return;
         }
-        connection.doc = doc;
-        doc.attach(connection);
+        connection.attach(doc);
         this.release(connection);
       },
       (error: unknown) => {
