@@ -8,24 +8,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SQLite } from "@hocuspocus/extension-sqlite";
-import { Server } from "@hocuspocus/server";
-import { serveParent } from "../lib/ipc";
+import { serveHocuspocus } from "../lib/hocuspocus";
 
 const dir = mkdtempSync(join(tmpdir(), "bench-hocuspocus-sqlite-"));
 process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
-const server = new Server({
-  port: 0,
-  address: "127.0.0.1",
-  quiet: true,
-  stopOnSignals: false,
-  extensions: [new SQLite({ database: join(dir, "hocuspocus.sqlite") })],
-});
-await server.listen();
-serveParent(
-  `http://127.0.0.1:${server.address.port}`,
-  () => ({
-    documents: server.hocuspocus.getDocumentsCount(),
-    connections: server.hocuspocus.getConnectionsCount(),
-  }),
-  () => server.destroy(),
-);
+await serveHocuspocus([new SQLite({ database: join(dir, "hocuspocus.sqlite") })]);
