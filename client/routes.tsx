@@ -102,6 +102,10 @@ export const router = createBrowserRouter([
                 async () => (await import("./features/decisions/CollegesPage")).CollegesPage,
               ),
               page(
+                "p/:poleId/calendrier",
+                async () => (await import("./features/meetings/CalendarPage")).CalendarPage,
+              ),
+              page(
                 "p/:poleId/reunions/:meetingId",
                 async () => (await import("./features/meetings/MeetingPage")).MeetingPage,
               ),

@@ -14,6 +14,8 @@ import type { fr as directory } from "./features/directory/strings";
 import type { fr as governance } from "./features/governance/strings";
 import type { fr as history } from "./features/history/strings";
 import type { fr as maturity } from "./features/maturity/strings";
+import type { fr as calendar } from "./features/meetings/calendar-strings";
+import type { fr as meetingRun } from "./features/meetings/run-strings";
 import type { fr as meetings } from "./features/meetings/strings";
 import type { fr as onboarding } from "./features/onboarding/strings";
 import type { fr as profile } from "./features/profile/strings";
@@ -40,6 +42,8 @@ declare module "i18next" {
       maturity: typeof maturity;
       search: typeof search;
       meetings: typeof meetings;
+      calendar: typeof calendar;
+      meetingRun: typeof meetingRun;
     };
   }
 }

@@ -19,6 +19,8 @@ import { handleError, sendError } from "./http/errors";
 import { exportRoutes } from "./http/exports";
 import { invitationRoutes } from "./http/invitations";
 import { maturityRoutes } from "./http/maturity";
+import { calendarFeedRoutes, meetingCalendarRoutes } from "./http/meeting-calendar";
+import { meetingRunRoutes } from "./http/meeting-run";
 import { meetingRoutes } from "./http/meetings";
 import { loadSession, requireKnownHost, requireSameOrigin, requireUser } from "./http/middleware";
 import { onboardingRoutes } from "./http/onboarding";
@@ -40,6 +42,7 @@ const serviceWorkerFile = /^\/(sw\.js|workbox-[\w-]+\.js)$/;
 
 export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection"> }) {
   const { ctx, config, logger } = deps;
+  const onMailError = (err: unknown) => logger.warn({ err }, "meeting e-mail not sent");
   const app = new Hono<AppEnv>();
 
   const publicUrl = new URL(config.PUBLIC_URL);
@@ -108,7 +111,9 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .route("/", boardRoutes(deps))
     .route("/", decisionRoutes(deps))
     .route("/", amendmentRoutes(ctx))
-    .route("/", meetingRoutes(ctx))
+    .route("/", meetingRoutes(ctx, onMailError))
+    .route("/", meetingCalendarRoutes(ctx, onMailError))
+    .route("/", meetingRunRoutes(ctx))
     .route("/", poleEventRoutes(deps))
     .route("/", maturityRoutes(deps))
     .route("/", searchRoutes(deps))
@@ -116,6 +121,7 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
   app.route("/api", api);
 
   app.route("/sync", syncRoutes(deps));
+  app.route("/calendar", calendarFeedRoutes(ctx, config.PUBLIC_URL));
 
   const clientRoot = config.CLIENT_DIST;
   // Without a built client (API-only runs: tests, benchmarks) there is nothing to serve.

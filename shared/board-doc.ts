@@ -135,6 +135,8 @@ export function readCard(id: string, map: Y.Map<unknown>): Card {
     }),
     projectDocumentId: str(map.get("projectDocumentId")) || undefined,
     projectCircleId: str(map.get("projectCircleId")) || undefined,
+    taskId: str(map.get("taskId")) || undefined,
+    meetingId: str(map.get("meetingId")) || undefined,
     ...Object.fromEntries(stringLists.map((key) => [key, strings(map.get(key)).slice(0, 100)])),
   };
   const parsed = Card.safeParse(card);
@@ -231,9 +233,12 @@ export function moveCard(doc: Y.Doc, cardId: string, columnId: string, index: nu
   });
 }
 
-/** A new card at the end of a column; answers its id. */
-export function addCard(doc: Y.Doc, input: { title: string; columnId: string }): string {
-  const id = newBoardId();
+/** A new card at the end of a column; answers its id (the given one, when the server names it). */
+export function addCard(
+  doc: Y.Doc,
+  input: { title: string; columnId: string; id?: string },
+): string {
+  const id = input.id ?? newBoardId();
   const list = columnKeys(doc, input.columnId);
   const map = new Y.Map<unknown>();
   doc.transact(() => {

@@ -123,6 +123,9 @@ export const Card = z.object({
   milestones: z.array(Milestone).max(200).default([]),
   projectDocumentId: id.optional(),
   projectCircleId: id.optional(),
+  /** The meeting task this card was made from (written by the server). */
+  taskId: id.optional(),
+  meetingId: id.optional(),
 });
 export type Card = z.infer<typeof Card>;
 

@@ -4,7 +4,7 @@
  */
 import type { CircleKind } from "./permissions";
 
-export const meetingStates = ["planned", "closed"] as const;
+export const meetingStates = ["planned", "closed", "cancelled"] as const;
 export type MeetingState = (typeof meetingStates)[number];
 
 export const agendaItemKinds = ["information", "discussion", "decision"] as const;

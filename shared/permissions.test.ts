@@ -24,6 +24,7 @@ import {
   canResetPasswords,
   canRunMeeting,
   canSeeEmails,
+  canTurnTaskIntoCard,
   canWithdrawAmendment,
   circleRoles,
   documentAccess,
@@ -350,19 +351,23 @@ describe("meetings", () => {
   const meeting = (closed: boolean) => ({ circleId: "thematic", closed });
 
   it.each([
-    // who, minutes while open, run it, answer for oneself, answer for another
-    ["coordinator", as("coordinator"), "edit", true, true, true],
-    ["facilitator", as("member", "facilitator"), "edit", true, true, true],
-    ["circle member", as("member", "member"), "edit", true, true, true],
-    ["circle observer", as("member", "observer"), "view", false, true, false],
-    ["member elsewhere", as("member"), "view", false, true, false],
-    ["pôle observer", as("observer"), "view", false, false, false],
-  ] as const)("%s", (_who, member, open, run, self, other) => {
+    // who, minutes while open, run it (agenda, timer, links, tasks), answer for oneself,
+    // answer for another, turn a task into a card of the circle's board
+    ["coordinator", as("coordinator"), "edit", true, true, true, true],
+    ["facilitator", as("member", "facilitator"), "edit", true, true, true, true],
+    ["circle member", as("member", "member"), "edit", true, true, true, true],
+    ["circle commenter", as("member", "commenter"), "view", false, true, false, false],
+    ["circle observer", as("member", "observer"), "view", false, true, false, false],
+    ["member elsewhere", as("member"), "view", false, true, false, false],
+    ["pôle commenter", as("commenter", "member"), "view", false, true, false, false],
+    ["pôle observer", as("observer"), "view", false, false, false, false],
+  ] as const)("%s", (_who, member, open, run, self, other, card) => {
     expect(minutesAccess(member, meeting(false), governing)).toBe(open);
     expect(minutesAccess(member, meeting(true), governing)).toBe("view");
     expect(canRunMeeting(member, "thematic")).toBe(run);
     expect(canAnswerAttendance(member, "thematic", true)).toBe(self);
     expect(canAnswerAttendance(member, "thematic", false)).toBe(other);
+    expect(canTurnTaskIntoCard(member, "thematic")).toBe(card);
   });
 
   it("shows nothing to people outside the pôle", () => {
@@ -370,5 +375,6 @@ describe("meetings", () => {
     expect(minutesAccess(null, meeting(true), governing)).toBeNull();
     expect(canRunMeeting(null, "thematic")).toBe(false);
     expect(canAnswerAttendance(null, "thematic", true)).toBe(false);
+    expect(canTurnTaskIntoCard(null, "thematic")).toBe(false);
   });
 });

@@ -125,6 +125,10 @@ export const canAnswerAttendance = (member: Member | null, circleId: string, isS
   member !== null &&
   ((isSelf && member.poleRole !== "observer") || canRunMeeting(member, circleId));
 
+/** A meeting's task becomes a card of its circle's board for those who edit that board. */
+export const canTurnTaskIntoCard = (member: Member | null, circleId: string) =>
+  canCreatePage(member, circleId);
+
 export const canRead = (member: Member | null, doc: DocumentRef, governing: GoverningCircles) =>
   documentAccess(member, doc, governing) !== null;
 

@@ -21,6 +21,9 @@ export function PoleNavItems({ pole }: { pole: PoleSummary }) {
         <NavLink to={`${base}/decisions`}>{t("nav.decisions")}</NavLink>
       </li>
       <li>
+        <NavLink to={`${base}/calendrier`}>{t("nav.calendar")}</NavLink>
+      </li>
+      <li>
         <NavLink to={`${base}/profil`}>{t("nav.profile")}</NavLink>
       </li>
     </>

@@ -17,3 +17,36 @@ export async function serialize(trx: Kysely<any>, key: string): Promise<void> {
     await sql`select pg_advisory_xact_lock(hashtext(${`maillage:${key}`}))`.execute(trx);
   }
 }
+
+/** The work of each key under way in this process, the last one queued. */
+const underWay = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `work` while nothing else runs work of the same `key`: after this process's earlier
+ * work of that key, and on PostgreSQL under an advisory lock, held by a transaction of its
+ * own, against the other instances. `work` goes through `db` itself, so it may span
+ * several transactions and calls outside the database (where `serialize` needs one
+ * transaction). For work done once although every instance hears of it (adopting an
+ * amendment), or checked then written across transactions.
+ */
+export async function exclusively<T>(
+  // biome-ignore lint/suspicious/noExplicitAny: takes any schema's database
+  db: Kysely<any>,
+  key: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  const locked = () =>
+    isPostgres(db)
+      ? db.transaction().execute(async (trx) => {
+          await serialize(trx, key);
+          return work();
+        })
+      : work();
+  const mine = (underWay.get(key) ?? Promise.resolve()).catch(() => {}).then(locked);
+  underWay.set(key, mine);
+  try {
+    return await mine;
+  } finally {
+    if (underWay.get(key) === mine) underWay.delete(key);
+  }
+}

@@ -18,6 +18,7 @@ import type {
 import type { DocumentKind } from "../../shared/documents";
 import type { GodinMarker, ObjectiveKey } from "../../shared/maturity/referentiel";
 import type { AudienceKind } from "../../shared/maturity/rules";
+import type { ItemLinkKind } from "../../shared/meeting-run";
 import type { AgendaItemKind, AttendanceStatus, MeetingState } from "../../shared/meetings";
 import type { CircleKind, CircleRole, PoleRole } from "../../shared/permissions";
 import type { VersionKind } from "../../shared/versions";
@@ -512,6 +513,9 @@ export interface MeetingsTable {
   created_by: string | null;
   created_at: number;
   closed_at: number | null;
+  /** The `.ics` SEQUENCE: raised when its date or place changes or it is cancelled. */
+  sequence: Generated<number>;
+  series_id: string | null;
 }
 
 export interface MeetingAgendaItemsTable {
@@ -523,6 +527,8 @@ export interface MeetingAgendaItemsTable {
   duration_minutes: number | null;
   presenter_id: string | null;
   decision_id: string | null;
+  /** 0 once marked not covered: at closing it goes to its series' backlog. */
+  covered: Generated<number>;
 }
 
 export interface MeetingAttendanceTable {
@@ -545,6 +551,76 @@ export interface MeetingTasksTable {
   /** YYYY-MM-DD. */
   due_on: string | null;
   done: number;
+  created_by: string | null;
+  created_at: number;
+}
+
+// Calendars and series (migrations/2026_12_06_1000_meeting_calendar.ts).
+export interface MeetingSeriesTable {
+  id: string;
+  pole_id: string;
+  circle_id: string;
+  /** JSON of a `SeriesRule` (shared/meeting-series.ts). */
+  rule: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface MeetingBacklogTable {
+  id: string;
+  series_id: string;
+  title: string;
+  kind: AgendaItemKind;
+  duration_minutes: number | null;
+  presenter_id: string | null;
+  from_meeting_id: string | null;
+  created_at: number;
+}
+
+export interface CalendarFeedsTable {
+  pole_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: number;
+}
+
+// Running a meeting (migrations/2026_12_06_1100_create_meeting_timers.ts).
+export interface MeetingTimersTable {
+  meeting_id: string;
+  /** The agenda item under discussion. */
+  item_id: string;
+  /** Since when it runs; null while paused. */
+  running_since: number | null;
+  updated_by: string | null;
+  updated_at: number;
+}
+
+export interface MeetingItemTimesTable {
+  item_id: string;
+  meeting_id: string;
+  /** Time taken so far, banked at each pause or change of item. */
+  elapsed_ms: number;
+}
+
+// Links of agenda items and tasks (migrations/2026_12_06_1101_create_meeting_links.ts).
+export interface MeetingItemLinksTable {
+  id: string;
+  meeting_id: string;
+  item_id: string;
+  kind: ItemLinkKind;
+  /** The document the target lives in: the diagnostic, a board, the amendment's own. */
+  document_id: string;
+  /** The need's row id, the card's id, the amendment's id. */
+  target_id: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface TaskCardsTable {
+  task_id: string;
+  pole_id: string;
+  board_id: string;
+  card_id: string;
   created_by: string | null;
   created_at: number;
 }
@@ -597,6 +673,13 @@ export interface Database {
   meeting_agenda_items: MeetingAgendaItemsTable;
   meeting_attendance: MeetingAttendanceTable;
   meeting_tasks: MeetingTasksTable;
+  meeting_series: MeetingSeriesTable;
+  meeting_backlog: MeetingBacklogTable;
+  calendar_feeds: CalendarFeedsTable;
+  meeting_timers: MeetingTimersTable;
+  meeting_item_times: MeetingItemTimesTable;
+  meeting_item_links: MeetingItemLinksTable;
+  task_cards: TaskCardsTable;
 }
 
 export type User = Selectable<UsersTable>;

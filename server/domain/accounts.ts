@@ -33,14 +33,14 @@ export const accountNotCreated = () =>
     "Impossible de créer un compte avec ces informations. Si vous avez déjà un compte Maillage, connectez-vous d'abord, puis rouvrez ce lien pour accepter.",
   );
 
+/** The address is unique: of two accounts made at once with it, the second is refused. */
 export async function insertAccount(db: DB, user: User) {
-  const taken = await db
-    .selectFrom("users")
-    .select("id")
-    .where("email", "=", user.email)
+  const inserted = await db
+    .insertInto("users")
+    .values(user)
+    .onConflict((oc) => oc.column("email").doNothing())
     .executeTakeFirst();
-  if (taken) throw accountNotCreated();
-  await db.insertInto("users").values(user).execute();
+  if (inserted.numInsertedOrUpdatedRows !== 1n) throw accountNotCreated();
 }
 
 // Verifying against a fixed hash when the account is unknown keeps both cases equally slow,

@@ -5,10 +5,13 @@
  * are merged into the live charter as a forward edit and an `adopted` version of the
  * charter, carrying the decision, is stored. Follows the pôle's decision events, and at
  * start finishes any adoption a stop interrupted: merging is idempotent (a Yjs update
- * applied twice changes nothing), and the version is stored once.
+ * applied twice changes nothing), and the version is stored once, by one instance: every
+ * instance hears of the decision, the first to take the amendment's lock adopts it and
+ * the others then find it done.
  */
 import type { Logger } from "pino";
 import * as Y from "yjs";
+import { exclusively } from "../db/dialect";
 import { createKyselyStore, readState } from "../storage";
 import type { GovernanceContext } from "./amendments";
 import { audit } from "./audit";
@@ -22,7 +25,10 @@ export interface AmendmentFollower {
 }
 
 /** Merges an adopted amendment into its charter, unless that was done already. */
-async function mergeAdopted(ctx: GovernanceContext, amendmentId: string): Promise<void> {
+const mergeAdopted = (ctx: GovernanceContext, amendmentId: string) =>
+  exclusively(ctx.db, `adoption:${amendmentId}`, () => mergeOnce(ctx, amendmentId));
+
+async function mergeOnce(ctx: GovernanceContext, amendmentId: string): Promise<void> {
   const { db, live } = ctx;
   const amendment = await db
     .selectFrom("amendments")

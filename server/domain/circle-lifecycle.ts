@@ -13,7 +13,7 @@ import { audit } from "./audit";
 import { circleOfPole, unseat } from "./circles";
 import type { Ctx } from "./context";
 import { DomainError, forbidden, notFound } from "./errors";
-import { requireMember, requireMemberFor } from "./members";
+import { lockMembership, requireMember, requireMemberFor } from "./members";
 
 /** A group of the caller's pôle with the caller's right; the core and steering circles are refused. */
 async function requireGroup(
@@ -85,18 +85,20 @@ async function documentsOf(db: DB, circleIds: string[]) {
 /**
  * The groups `ids` and their documents whose archived mark is `from` (null: active) get
  * `to`: archiving is null → now, restoring is that instant → null (what was archived
- * earlier, on its own, stays archived).
+ * earlier, on its own, stays archived). Answers the groups it moved: of two archivings
+ * (or restorings) at once, on any instance, the second moves nothing.
  */
 async function moveArchived(
   db: DB,
   { ids, from, to }: { ids: string[]; from: number | null; to: number | null },
-) {
+): Promise<Set<string>> {
   const op = from === null ? "is" : "=";
-  await db
+  const moved = await db
     .updateTable("circles")
     .set({ archived_at: to })
     .where("id", "in", ids)
     .where("archived_at", op, from)
+    .returning("id")
     .execute();
   await db
     .updateTable("documents")
@@ -104,6 +106,7 @@ async function moveArchived(
     .where("circle_id", "in", ids)
     .where("archived_at", op, from)
     .execute();
+  return new Set(moved.map((row) => row.id));
 }
 
 const COORDINATORS_ONLY = "Seuls les coordinateurs archivent, suppriment ou restaurent un groupe.";
@@ -115,11 +118,13 @@ export async function archiveCircle(
   now = Date.now(),
 ) {
   const circle = await requireGroup(db, { actorId, circleId }, canArchiveCircle, COORDINATORS_ONLY);
-  if (circle.archived_at !== null) throw new DomainError("conflict", "Ce groupe est déjà archivé.");
+  const alreadyArchived = () => new DomainError("conflict", "Ce groupe est déjà archivé.");
+  if (circle.archived_at !== null) throw alreadyArchived();
   const ids = await groupAndChildren(db, circleId);
   const documents = await documentsOf(db, ids);
   await db.transaction().execute(async (trx) => {
-    await moveArchived(trx, { ids, from: null, to: now });
+    const moved = await moveArchived(trx, { ids, from: null, to: now });
+    if (!moved.has(circleId)) throw alreadyArchived();
     await audit(trx, {
       poleId: circle.pole_id,
       actorId,
@@ -138,8 +143,8 @@ export async function restoreCircle(
   { circleId }: { circleId: string },
 ) {
   const circle = await requireGroup(db, { actorId, circleId }, canArchiveCircle, COORDINATORS_ONLY);
-  if (circle.archived_at === null)
-    throw new DomainError("conflict", "Ce groupe n'est pas archivé.");
+  const notArchived = () => new DomainError("conflict", "Ce groupe n'est pas archivé.");
+  if (circle.archived_at === null) throw notArchived();
   if (circle.parent_id) {
     const parent = await db
       .selectFrom("circles")
@@ -158,7 +163,8 @@ export async function restoreCircle(
   const ids = await groupAndChildren(db, circleId);
   const documents = await documentsOf(db, ids);
   await db.transaction().execute(async (trx) => {
-    await moveArchived(trx, { ids, from: when, to: null });
+    const moved = await moveArchived(trx, { ids, from: when, to: null });
+    if (!moved.has(circleId)) throw notArchived();
     await audit(trx, {
       poleId: circle.pole_id,
       actorId,
@@ -183,13 +189,14 @@ export async function deleteCircle(
   const circle = await requireGroup(db, { actorId, circleId }, canArchiveCircle, COORDINATORS_ONLY);
   const ids = await groupAndChildren(db, circleId);
   const documents = await documentsOf(db, ids);
-  const seats = await db
-    .selectFrom("circle_members")
-    .select(["circle_id", "user_id"])
-    .where("circle_id", "in", ids)
-    .execute();
-  await db.transaction().execute(async (trx) => {
-    for (const seat of seats) {
+  const seats = await db.transaction().execute(async (trx) => {
+    await lockMembership(trx, circle.pole_id);
+    const held = await trx
+      .selectFrom("circle_members")
+      .select(["circle_id", "user_id"])
+      .where("circle_id", "in", ids)
+      .execute();
+    for (const seat of held) {
       await unseat(trx, {
         poleId: circle.pole_id,
         circleId: seat.circle_id,
@@ -198,7 +205,15 @@ export async function deleteCircle(
       });
     }
     await moveArchived(trx, { ids, from: null, to: now });
-    await trx.updateTable("circles").set({ deleted_at: now }).where("id", "in", ids).execute();
+    const deleted = await trx
+      .updateTable("circles")
+      .set({ deleted_at: now })
+      .where("id", "in", ids)
+      .where("deleted_at", "is", null)
+      .returning("id")
+      .execute();
+    // Deleted meanwhile, on another instance: everything above is rolled back.
+    if (!deleted.some((row) => row.id === circleId)) throw notFound("Cercle");
     await indexCollective(trx, circle.pole_id);
     await audit(trx, {
       poleId: circle.pole_id,
@@ -207,6 +222,7 @@ export async function deleteCircle(
       target: circleId,
       details: { name: circle.name, circles: ids.length, documents: documents.length },
     });
+    return held;
   });
   for (const userId of new Set(seats.map((seat) => seat.user_id))) {
     events.publish({ poleId: circle.pole_id, userId });

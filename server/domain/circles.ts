@@ -12,7 +12,7 @@ import type { Ctx } from "./context";
 import { insertDocument } from "./documents";
 import { DomainError, forbidden, notFound } from "./errors";
 import { newId } from "./ids";
-import { requireMember, requireMemberFor, requirePerson } from "./members";
+import { lockMembership, requireMember, requireMemberFor, requirePerson } from "./members";
 
 export async function insertCircle(
   db: DB,
@@ -224,8 +224,16 @@ export async function placeInCircle(
   },
 ) {
   const circle = await requireCircleManager(db, { actorId, circleId });
-  await requirePerson(db, { poleId: circle.pole_id, userId });
   await db.transaction().execute(async (trx) => {
+    await lockMembership(trx, circle.pole_id);
+    await requirePerson(trx, { poleId: circle.pole_id, userId });
+    const live = await trx
+      .selectFrom("circles")
+      .select("id")
+      .where("id", "=", circleId)
+      .where("deleted_at", "is", null)
+      .executeTakeFirst();
+    if (!live) throw notFound("Cercle");
     await seat(trx, { poleId: circle.pole_id, circleId, userId, role, actorId });
     await audit(trx, {
       poleId: circle.pole_id,
@@ -246,9 +254,10 @@ export async function removeFromCircle(
   { circleId, userId }: { circleId: string; userId: string },
 ) {
   const circle = await requireCircleManager(db, { actorId, circleId });
-  await db
-    .transaction()
-    .execute((trx) => unseat(trx, { poleId: circle.pole_id, circleId, userId, actorId }));
+  await db.transaction().execute(async (trx) => {
+    await lockMembership(trx, circle.pole_id);
+    await unseat(trx, { poleId: circle.pole_id, circleId, userId, actorId });
+  });
   events.publish({ poleId: circle.pole_id, userId });
 }
 

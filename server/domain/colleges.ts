@@ -6,6 +6,7 @@ import type { CollegesBody, CollegesView } from "../../shared/api/decisions";
 import { canEditColleges, canReadColleges } from "../../shared/decision-permissions";
 import { type College, collegeWeightsError } from "../../shared/decisions";
 import type { DB } from "../db/database";
+import { serialize } from "../db/dialect";
 import { audit } from "./audit";
 import type { Ctx } from "./context";
 import { DomainError, forbidden } from "./errors";
@@ -92,12 +93,6 @@ export async function replaceColleges(
   if (!canEditColleges(member)) {
     throw forbidden("Seuls les coordinateurs définissent les collèges de vote.");
   }
-  const existing = await db
-    .selectFrom("colleges")
-    .select("id")
-    .where("pole_id", "=", poleId)
-    .execute();
-  checkBody(input, new Set(existing.map((row) => row.id)));
   if (input.members && input.members.length > 0) {
     const userIds = input.members.map((m) => m.userId);
     const known = await db
@@ -111,6 +106,14 @@ export async function replaceColleges(
     if (stranger) throw invalid(`Cette personne n'est pas membre du pôle : ${stranger}.`);
   }
   await db.transaction().execute(async (trx) => {
+    // Two replacements at once would each keep their own new colleges: 200 % of weight.
+    await serialize(trx, `colleges:${poleId}`);
+    const existing = await trx
+      .selectFrom("colleges")
+      .select("id")
+      .where("pole_id", "=", poleId)
+      .execute();
+    checkBody(input, new Set(existing.map((row) => row.id)));
     const kept = input.colleges.flatMap((college) => (college.id ? [college.id] : []));
     let removal = trx.deleteFrom("colleges").where("pole_id", "=", poleId);
     if (kept.length > 0) removal = removal.where("id", "not in", kept);

@@ -20,6 +20,7 @@ import {
 } from "../../shared/decision-permissions";
 import { choicesFor, collegeWeightsError, DEFAULT_THRESHOLD } from "../../shared/decisions";
 import type { DB } from "../db/database";
+import { serialize } from "../db/dialect";
 import type { DecisionRow } from "../db/schema";
 import { indexDecision } from "../search/refresh";
 import { audit } from "./audit";
@@ -40,6 +41,12 @@ import { requireMember, requireMemberFor } from "./members";
 const conflict = (message: string) => new DomainError("conflict", message);
 const invalid = (message: string) => new DomainError("invalid_input", message);
 const alreadyClosed = () => conflict("Cette décision est close : plus aucun vote ni clôture.");
+
+/**
+ * Votes and the closing of one decision, one at a time whichever instance takes them: two
+ * votes of one person keep one latest, and a vote is either counted or refused as late.
+ */
+const oneAtATime = (trx: DB, decisionId: string) => serialize(trx, `decision:${decisionId}`);
 
 async function decisionRow(
   db: DB,
@@ -227,6 +234,7 @@ export async function castVote(
     );
   }
   await db.transaction().execute(async (trx) => {
+    await oneAtATime(trx, decision.id);
     const current = await trx
       .selectFrom("decisions")
       .select("state")
@@ -279,6 +287,7 @@ export async function settleDecision(
   now = Date.now(),
 ): Promise<CloseAnswer> {
   const answer = await db.transaction().execute(async (trx) => {
+    await oneAtATime(trx, decisionId);
     const decision = await decisionRow(trx, { decisionId });
     if (!decision) throw notFound("Décision");
     if (decision.state !== "open") throw alreadyClosed();

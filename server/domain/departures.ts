@@ -8,7 +8,7 @@ import { audit } from "./audit";
 import { unseat } from "./circles";
 import type { Ctx } from "./context";
 import { forbidden, notFound } from "./errors";
-import { requireAnotherCoordinator, requireMember } from "./members";
+import { lockMembership, requireAnotherCoordinator, requireMember } from "./members";
 
 export async function removeFromPole(
   { db, events }: Ctx<"events">,
@@ -20,6 +20,7 @@ export async function removeFromPole(
     throw forbidden("Seuls les coordinateurs retirent une personne du pôle.");
   }
   await db.transaction().execute(async (trx) => {
+    await lockMembership(trx, poleId);
     const leaving = await trx
       .selectFrom("pole_members")
       .select("role")

@@ -8,6 +8,7 @@ import { readDiagnostic } from "../../shared/diagnostic/reading";
 import type { DiagnosticTable } from "../../shared/diagnostic/vocabularies";
 import { findRowMap } from "../../shared/diagnostic/writing";
 import { canCreateCircle } from "../../shared/permissions";
+import { serialize } from "../db/dialect";
 import { createKyselyStore, loadDoc } from "../storage";
 import { audit } from "./audit";
 import type { Ctx } from "./context";
@@ -109,6 +110,8 @@ export async function linkThemeCircle(
   if (!exists) throw notFound("Thématique");
 
   return db.transaction().execute(async (trx) => {
+    // Two links made at once would each find the theme and the group free.
+    await serialize(trx, `theme-links:${detail.poleId}`);
     const taken = await trx
       .selectFrom("diagnostic_theme_circles")
       .select(["circle_id", "theme_id", "document_id"])

@@ -241,21 +241,24 @@ async function invitationForInviter(
   return row;
 }
 
+const alreadyAccepted = () => new DomainError("conflict", "Cette invitation a déjà été acceptée.");
+
 export async function revokeInvitation(
   { db }: Ctx,
   userId: string,
   { invitationId }: { invitationId: string },
 ) {
   const row = await invitationForInviter(db, { invitationId, userId });
-  if (invitationState(row) === "accepted") {
-    throw new DomainError("conflict", "Cette invitation a déjà été acceptée.");
-  }
+  if (invitationState(row) === "accepted") throw alreadyAccepted();
   await db.transaction().execute(async (trx) => {
-    await trx
+    // Accepted meanwhile (on another instance): the acceptance stands.
+    const revoked = await trx
       .updateTable("invitations")
       .set({ revoked_at: Date.now() })
       .where("id", "=", row.id)
-      .execute();
+      .where("accepted_at", "is", null)
+      .executeTakeFirst();
+    if (revoked.numUpdatedRows !== 1n) throw alreadyAccepted();
     await audit(trx, {
       poleId: row.pole_id,
       actorId: userId,
@@ -435,10 +438,23 @@ export async function acceptInvitation(
   // Hashing the password is slow: done before the transaction, which it would hold open.
   const { userId, created } = await resolveAcceptor(ctx, acceptor);
   const result = await db.transaction().execute(async (trx) => {
-    // Checked again inside the transaction: two accepts racing must not both succeed.
     const row = await usableInvitation(trx, { token });
-    if (created) await insertAccount(trx, created);
     const now = Date.now();
+    // Claimed first, on a condition: of two accepts racing (on any instance), the second
+    // waits for the first's commit, then finds the invitation used and writes nothing.
+    const claimed = await trx
+      .updateTable("invitations")
+      .set({ accepted_at: now, accepted_by: userId })
+      .where("id", "=", row.id)
+      .where("accepted_at", "is", null)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    if (claimed.numUpdatedRows !== 1n) {
+      // Used or revoked meanwhile: read again, it answers 410 saying which.
+      await usableInvitation(trx, { token });
+      throw notFound("Invitation");
+    }
+    if (created) await insertAccount(trx, created);
     const joined = await trx
       .insertInto("pole_members")
       .values({ pole_id: row.pole_id, user_id: userId, role: row.pole_role, joined_at: now })
@@ -456,11 +472,6 @@ export async function acceptInvitation(
         now,
       );
     }
-    await trx
-      .updateTable("invitations")
-      .set({ accepted_at: now, accepted_by: userId })
-      .where("id", "=", row.id)
-      .execute();
     await audit(trx, {
       poleId: row.pole_id,
       actorId: userId,

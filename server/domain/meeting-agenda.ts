@@ -6,11 +6,12 @@
 import type { DecisionView } from "../../shared/api/decisions";
 import type { AgendaItemBody, AgendaItemPatch, ItemDecisionBody } from "../../shared/api/meetings";
 import type { DB } from "../db/database";
+import { exclusively } from "../db/dialect";
 import type { MeetingRow } from "../db/schema";
 import { openDecision } from "./decisions";
 import { notFound } from "./errors";
 import { newId } from "./ids";
-import { invalid, type MeetingContext, runnableMeeting } from "./meeting-access";
+import { invalid, type MeetingContext, runnableMeeting, whileOpen } from "./meeting-access";
 import { isPoleMember } from "./members";
 import { appendSection } from "./outlines";
 
@@ -39,25 +40,28 @@ export async function addAgendaItem(
 ): Promise<{ id: string }> {
   const { meeting } = await runnableMeeting(db, actorId, input.meetingId);
   await checkPresenter(db, meeting, input.presenterId);
-  const last = await db
-    .selectFrom("meeting_agenda_items")
-    .select((eb) => eb.fn.max("position").as("position"))
-    .where("meeting_id", "=", meeting.id)
-    .executeTakeFirst();
   const id = newId();
-  await db
-    .insertInto("meeting_agenda_items")
-    .values({
-      id,
-      meeting_id: meeting.id,
-      position: (last?.position ?? -1) + 1,
-      title: input.title,
-      kind: input.kind,
-      duration_minutes: input.durationMinutes ?? null,
-      presenter_id: input.presenterId ?? null,
-      decision_id: null,
-    })
-    .execute();
+  // Under the meeting's lock, two items added at once also get two positions.
+  await whileOpen(db, meeting.id, async (trx) => {
+    const last = await trx
+      .selectFrom("meeting_agenda_items")
+      .select((eb) => eb.fn.max("position").as("position"))
+      .where("meeting_id", "=", meeting.id)
+      .executeTakeFirst();
+    await trx
+      .insertInto("meeting_agenda_items")
+      .values({
+        id,
+        meeting_id: meeting.id,
+        position: (last?.position ?? -1) + 1,
+        title: input.title,
+        kind: input.kind,
+        duration_minutes: input.durationMinutes ?? null,
+        presenter_id: input.presenterId ?? null,
+        decision_id: null,
+      })
+      .execute();
+  });
   await live.edit(meeting.document_id, (doc) => appendSection(doc, input.title));
   poleEvents.publish(meeting.pole_id, { type: "meeting", id: meeting.id });
   return { id };
@@ -71,16 +75,18 @@ export async function updateAgendaItem(
   const { meeting } = await runnableMeeting(db, actorId, meetingId);
   await itemOf(db, meeting.id, itemId);
   await checkPresenter(db, meeting, patch.presenterId);
-  await db
-    .updateTable("meeting_agenda_items")
-    .set({
-      ...(patch.title !== undefined ? { title: patch.title } : {}),
-      ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
-      ...(patch.durationMinutes !== undefined ? { duration_minutes: patch.durationMinutes } : {}),
-      ...(patch.presenterId !== undefined ? { presenter_id: patch.presenterId } : {}),
-    })
-    .where("id", "=", itemId)
-    .execute();
+  await whileOpen(db, meeting.id, (trx) =>
+    trx
+      .updateTable("meeting_agenda_items")
+      .set({
+        ...(patch.title !== undefined ? { title: patch.title } : {}),
+        ...(patch.kind !== undefined ? { kind: patch.kind } : {}),
+        ...(patch.durationMinutes !== undefined ? { duration_minutes: patch.durationMinutes } : {}),
+        ...(patch.presenterId !== undefined ? { presenter_id: patch.presenterId } : {}),
+      })
+      .where("id", "=", itemId)
+      .execute(),
+  );
   poleEvents.publish(meeting.pole_id, { type: "meeting", id: meeting.id });
 }
 
@@ -92,7 +98,9 @@ export async function removeAgendaItem(
 ): Promise<void> {
   const { meeting } = await runnableMeeting(db, actorId, meetingId);
   await itemOf(db, meeting.id, itemId);
-  await db.deleteFrom("meeting_agenda_items").where("id", "=", itemId).execute();
+  await whileOpen(db, meeting.id, (trx) =>
+    trx.deleteFrom("meeting_agenda_items").where("id", "=", itemId).execute(),
+  );
   poleEvents.publish(meeting.pole_id, { type: "meeting", id: meeting.id });
 }
 
@@ -116,7 +124,7 @@ export async function reorderAgenda(
   ) {
     throw invalid("Le nouvel ordre doit citer chaque point de l'ordre du jour une fois.");
   }
-  await db.transaction().execute(async (trx) => {
+  await whileOpen(db, meeting.id, async (trx) => {
     for (const [position, id] of itemIds.entries()) {
       await trx
         .updateTable("meeting_agenda_items")
@@ -135,21 +143,26 @@ export async function openItemDecision(
   { meetingId, itemId, ...body }: { meetingId: string; itemId: string } & ItemDecisionBody,
 ): Promise<DecisionView> {
   const { meeting } = await runnableMeeting(ctx.db, actorId, meetingId);
-  const item = await itemOf(ctx.db, meeting.id, itemId);
-  if (item.decision_id) {
-    throw invalid("Une décision est déjà ouverte sur ce point de l'ordre du jour.");
-  }
-  const decision = await openDecision(ctx, actorId, {
-    poleId: meeting.pole_id,
-    circleId: meeting.circle_id,
-    title: item.title,
-    ...body,
+  // Opening the decision is a transaction of its own: one at a time per item, so that two
+  // clicks at once (on two instances) open one decision.
+  const decision = await exclusively(ctx.db, `agenda-item:${itemId}`, async () => {
+    const item = await itemOf(ctx.db, meeting.id, itemId);
+    if (item.decision_id) {
+      throw invalid("Une décision est déjà ouverte sur ce point de l'ordre du jour.");
+    }
+    const opened = await openDecision(ctx, actorId, {
+      poleId: meeting.pole_id,
+      circleId: meeting.circle_id,
+      title: item.title,
+      ...body,
+    });
+    await ctx.db
+      .updateTable("meeting_agenda_items")
+      .set({ decision_id: opened.id, kind: "decision" })
+      .where("id", "=", item.id)
+      .execute();
+    return opened;
   });
-  await ctx.db
-    .updateTable("meeting_agenda_items")
-    .set({ decision_id: decision.id, kind: "decision" })
-    .where("id", "=", item.id)
-    .execute();
   ctx.poleEvents.publish(meeting.pole_id, { type: "meeting", id: meeting.id });
   return decision;
 }

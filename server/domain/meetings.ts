@@ -7,6 +7,7 @@
  */
 import type { MeetingSummary, MeetingView, PlanMeetingBody } from "../../shared/api/meetings";
 import {
+  type AgendaTemplateItem,
   agendaTemplates,
   DEFAULT_DURATION_MINUTES,
   meetingTimesError,
@@ -23,6 +24,7 @@ import { newId } from "./ids";
 import {
   alreadyClosed,
   invalid,
+  lockMeeting,
   type MeetingContext,
   readableMeeting,
   runnableMeeting,
@@ -58,11 +60,23 @@ const summary = (row: MeetingRow): MeetingSummary => ({
   documentId: row.document_id,
 });
 
+/** What a meeting planned after another starts from (meeting-series.ts). */
+export interface PlannedFrom {
+  agenda: ReadonlyArray<
+    Omit<AgendaTemplateItem, "durationMinutes"> & {
+      durationMinutes: number | null;
+      presenterId?: string | null;
+    }
+  >;
+  seriesId: string | null;
+}
+
 export async function planMeeting(
   { db, poleEvents }: MeetingContext,
   actorId: string,
   input: { poleId: string } & PlanMeetingBody,
   now = Date.now(),
+  from?: PlannedFrom,
 ): Promise<{ id: string; documentId: string }> {
   const member = await requireMember(db, { poleId: input.poleId, userId: actorId });
   const circle = await circleOf(db, input);
@@ -75,7 +89,7 @@ export async function planMeeting(
     : startsAt + (input.durationMinutes ?? DEFAULT_DURATION_MINUTES) * MINUTE_MS;
   const error = meetingTimesError({ startsAt, endsAt }, now);
   if (error) throw invalid(error);
-  const agenda = agendaTemplates[circle.kind];
+  const agenda: PlannedFrom["agenda"] = from?.agenda ?? agendaTemplates[circle.kind];
   const id = newId();
   const documentId = await db.transaction().execute(async (trx) => {
     const document = await insertDocument(
@@ -105,6 +119,7 @@ export async function planMeeting(
         video_url: input.videoUrl ?? "",
         state: "planned",
         minutes_version_id: null,
+        series_id: from?.seriesId ?? null,
         created_by: actorId,
         created_at: now,
         closed_at: null,
@@ -120,7 +135,7 @@ export async function planMeeting(
           title: item.title,
           kind: item.kind,
           duration_minutes: item.durationMinutes,
-          presenter_id: null,
+          presenter_id: item.presenterId ?? null,
           decision_id: null,
         })),
       )
@@ -287,12 +302,15 @@ export async function closeMeeting(
 ): Promise<MeetingView> {
   const { db, events, poleEvents } = ctx;
   const { meeting, member } = await runnableMeeting(db, actorId, meetingId);
-  const closed = await db
-    .updateTable("meetings")
-    .set({ state: "closed", closed_at: now })
-    .where("id", "=", meeting.id)
-    .where("state", "=", "planned")
-    .executeTakeFirst();
+  const closed = await db.transaction().execute(async (trx) => {
+    await lockMeeting(trx, meeting.id);
+    return trx
+      .updateTable("meetings")
+      .set({ state: "closed", closed_at: now })
+      .where("id", "=", meeting.id)
+      .where("state", "=", "planned")
+      .executeTakeFirst();
+  });
   if (closed.numUpdatedRows !== 1n) throw alreadyClosed();
   events.documentMoved(meeting.document_id);
   const version = await storeVersion(

@@ -1,6 +1,7 @@
 /** A person as seen from one pôle, in the shape the permission rules take. */
 import type { GoverningCircles, Member } from "../../shared/permissions";
 import type { DB } from "../db/database";
+import { serialize } from "../db/dialect";
 import { DomainError, notFound } from "./errors";
 
 export async function loadMember(
@@ -72,7 +73,18 @@ export async function governingCircles(db: DB, poleId: string): Promise<Governin
   return { coreId, steeringId };
 }
 
-/** Before a coordinator steps down or leaves: the pôle always keeps one (409 otherwise). */
+/**
+ * Changes of who is in a pôle and where (roles, departures, seats, deleted groups), one at
+ * a time per pôle (across instances too), from here to the end of `trx`: two coordinators
+ * stepping down at once would each see the other stay, and a seat given while its person
+ * leaves the pôle (or its group is deleted) would outlive them.
+ */
+export const lockMembership = (trx: DB, poleId: string) => serialize(trx, `membership:${poleId}`);
+
+/**
+ * Before a coordinator steps down or leaves: the pôle always keeps one (409 otherwise).
+ * Inside a transaction that took `lockMembership` before reading anyone's role.
+ */
 export async function requireAnotherCoordinator(db: DB, { poleId }: { poleId: string }) {
   const coordinators = await db
     .selectFrom("pole_members")

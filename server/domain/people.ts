@@ -7,7 +7,7 @@ import type { DB } from "../db/database";
 import { audit } from "./audit";
 import type { Ctx } from "./context";
 import { DomainError, forbidden, notFound } from "./errors";
-import { requireAnotherCoordinator, requireMember, requirePerson } from "./members";
+import { lockMembership, requireAnotherCoordinator, requireMember, requirePerson } from "./members";
 import { peopleOfPole } from "./people-of-pole";
 import { writePerson } from "./person-record";
 import { chooseStructureFor, pendingStructureOf } from "./structure-membership";
@@ -155,6 +155,7 @@ export async function changePoleRole(
     throw forbidden("Seuls les coordinateurs changent le rôle d'une personne dans le pôle.");
   }
   await db.transaction().execute(async (trx) => {
+    await lockMembership(trx, poleId);
     const current = await trx
       .selectFrom("pole_members")
       .select("role")

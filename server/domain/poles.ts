@@ -1,6 +1,7 @@
 import type { PoleMember as PoleMemberView, PoleSummary as PoleView } from "../../shared/api/poles";
 import { canFoundPole, canSeeEmails, type Member } from "../../shared/permissions";
 import type { DB } from "../db/database";
+import { serialize } from "../db/dialect";
 import type { Pole, User } from "../db/schema";
 import { insertAccount, instanceHasUsers, type NewAccount, prepareAccount } from "./accounts";
 import { audit } from "./audit";
@@ -11,7 +12,12 @@ import { DomainError, forbidden } from "./errors";
 import { newId, slugify } from "./ids";
 import { requireMember } from "./members";
 
+/**
+ * A slug no other pôle has. Inside the caller's transaction, which it makes wait for any
+ * other founding in progress, so that two pôles of one name founded at once get two slugs.
+ */
 export async function uniqueSlug(db: DB, name: string): Promise<string> {
+  await serialize(db, "pole-slugs");
   const base = slugify(name);
   const taken = new Set(
     (
@@ -94,6 +100,8 @@ export async function setUpInstance(
 ): Promise<{ user: User; pole: Pole }> {
   const user = await prepareAccount(input.admin);
   return db.transaction().execute(async (trx) => {
+    // Two first visits at once (on two instances) would each find no user yet.
+    await serialize(trx, "setup");
     if (await instanceHasUsers(trx)) {
       throw new DomainError("conflict", "Maillage est déjà installé : connectez-vous.");
     }

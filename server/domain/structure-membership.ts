@@ -10,6 +10,7 @@ import {
   type Member,
 } from "../../shared/permissions";
 import type { DB } from "../db/database";
+import { serialize } from "../db/dialect";
 import { audit } from "./audit";
 import type { Ctx } from "./context";
 import { forbidden, notFound } from "./errors";
@@ -84,6 +85,8 @@ export async function chooseStructureFor(
     .where("user_id", "=", userId)
     .executeTakeFirst();
   if ((current?.structure_id ?? null) === structureId) return "unchanged";
+  // Two people joining an empty structure at once would both find it empty.
+  if (structureId !== null) await serialize(db, `structure-people:${structureId}`);
   if (
     structureId === null ||
     joinsStructureDirectly(actor, await headcount(db, { poleId, structureId }))
@@ -189,9 +192,17 @@ export async function acceptStructureRequest(
       "Seules les personnes de la structure et la coordination acceptent une demande.",
     );
   }
-  await db
-    .transaction()
-    .execute((trx) => setStructure(trx, { poleId, userId, structureId, actorId }));
+  await db.transaction().execute(async (trx) => {
+    // Taken on a condition: a request withdrawn or refused meanwhile is not accepted.
+    const taken = await trx
+      .deleteFrom("structure_requests")
+      .where("pole_id", "=", poleId)
+      .where("user_id", "=", userId)
+      .where("structure_id", "=", structureId)
+      .executeTakeFirst();
+    if (taken.numDeletedRows !== 1n) throw notFound("Demande");
+    await setStructure(trx, { poleId, userId, structureId, actorId });
+  });
   return { structureId, userId };
 }
 

@@ -4,6 +4,7 @@ import type { StructureInput, Structure as StructureView } from "../../shared/ap
 import { fold } from "../../shared/collective";
 import { canCreateStructure, canEditStructure } from "../../shared/permissions";
 import type { DB } from "../db/database";
+import { serialize } from "../db/dialect";
 import { indexCollective } from "../search/refresh";
 import { audit } from "./audit";
 import type { Ctx } from "./context";
@@ -51,10 +52,15 @@ export async function listStructures(
   }));
 }
 
+/**
+ * Inside the transaction that then writes the name: it waits for any other one naming a
+ * structure of the pôle, so that two of one name made at once get a 409, not a 500.
+ */
 async function refuseDuplicate(
   db: DB,
   { poleId, name, exceptId }: { poleId: string; name: string; exceptId?: string },
 ) {
+  await serialize(db, `structure-names:${poleId}`);
   let query = db
     .selectFrom("structures")
     .select("id")

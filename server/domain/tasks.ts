@@ -10,7 +10,7 @@ import type { TaskRow } from "../db/schema";
 import type { Ctx } from "./context";
 import { forbidden, notFound } from "./errors";
 import { newId } from "./ids";
-import { invalid, type MeetingContext, runnableMeeting } from "./meeting-access";
+import { invalid, type MeetingContext, runnableMeeting, whileOpen } from "./meeting-access";
 import { isPoleMember, requireMember, requireMemberFor } from "./members";
 
 const today = (now: number) => new Date(now).toISOString().slice(0, 10);
@@ -28,6 +28,21 @@ export async function presentTasks(
           (user) => [user.id, user.name],
         ),
   );
+  const cards = new Map(
+    rows.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom("task_cards")
+            .select(["task_id", "board_id", "card_id"])
+            .where(
+              "task_id",
+              "in",
+              rows.map((row) => row.id),
+            )
+            .execute()
+        ).map((card) => [card.task_id, { boardId: card.board_id, cardId: card.card_id }]),
+  );
   return rows.map((row) => {
     const task = { dueOn: row.due_on, done: row.done === 1 };
     return {
@@ -39,6 +54,7 @@ export async function presentTasks(
       overdue: isOverdue(task, today(now)),
       circleId: row.circle_id,
       meetingId: row.meeting_id,
+      card: cards.get(row.id) ?? null,
     };
   });
 }
@@ -65,11 +81,23 @@ export async function createTask(
     created_by: actorId,
     created_at: now,
   };
-  await db.insertInto("meeting_tasks").values(row).execute();
+  await whileOpen(db, meeting.id, (trx) => trx.insertInto("meeting_tasks").values(row).execute());
   poleEvents.publish(meeting.pole_id, { type: "meeting", id: meeting.id });
   const [view] = await presentTasks(db, [row], now);
   if (!view) throw notFound("Tâche");
   return view;
+}
+
+/** A task and the person who acts on it; another pôle's task is as unknown as a missing one. */
+export async function taskFor(db: DB, actorId: string, taskId: string) {
+  const task = await db
+    .selectFrom("meeting_tasks")
+    .selectAll()
+    .where("id", "=", taskId)
+    .executeTakeFirst();
+  if (!task) throw notFound("Tâche");
+  const member = await requireMemberFor(db, { poleId: task.pole_id, userId: actorId }, "Tâche");
+  return { task, member };
 }
 
 /** Its assignee, and whoever runs the circle's meetings, tick a task done or not. */
@@ -78,13 +106,7 @@ export async function setTaskDone(
   actorId: string,
   { taskId, done }: { taskId: string; done: boolean },
 ): Promise<TaskView> {
-  const task = await db
-    .selectFrom("meeting_tasks")
-    .selectAll()
-    .where("id", "=", taskId)
-    .executeTakeFirst();
-  if (!task) throw notFound("Tâche");
-  const member = await requireMemberFor(db, { poleId: task.pole_id, userId: actorId }, "Tâche");
+  const { task, member } = await taskFor(db, actorId, taskId);
   if (task.assignee_id !== actorId && !canRunMeeting(member, task.circle_id)) {
     throw forbidden("Seuls la personne chargée de la tâche et les membres du cercle la cochent.");
   }

@@ -15,7 +15,6 @@ import {
   TaskPatch,
   type TaskView,
 } from "../../shared/api/meetings";
-import type { MeetingContext } from "../domain/meeting-access";
 import {
   addAgendaItem,
   openItemDecision,
@@ -26,23 +25,28 @@ import {
 import { answerAttendance } from "../domain/meeting-attendance";
 import { exportMeeting } from "../domain/meeting-export";
 import {
-  closeMeeting,
-  getMeeting,
-  listCircleMeetings,
-  meetingOfDocument,
-  planMeeting,
-} from "../domain/meetings";
+  closeAndFollowUp,
+  type MailingContext,
+  type OnMailError,
+  planAndInvite,
+} from "../domain/meeting-mailing";
+import { getMeeting, listCircleMeetings, meetingOfDocument } from "../domain/meetings";
 import { circleTasks, createTask, myTasks, setTaskDone } from "../domain/tasks";
 import type { AppEnv } from "./context";
 import { sendExport } from "./exports";
 import { requireUser, signedIn } from "./middleware";
 import { jsonBody } from "./validate";
 
-export function meetingRoutes(ctx: MeetingContext) {
+export function meetingRoutes(ctx: MailingContext, onMailError: OnMailError) {
   return new Hono<AppEnv>()
     .post("/poles/:poleId/meetings", requireUser, jsonBody(PlanMeetingBody), async (c) => {
       const poleId = c.req.param("poleId");
-      const planned = await planMeeting(ctx, signedIn(c).id, { poleId, ...c.req.valid("json") });
+      const planned = await planAndInvite(
+        ctx,
+        signedIn(c).id,
+        { poleId, ...c.req.valid("json") },
+        onMailError,
+      );
       return c.json(planned satisfies PlannedMeeting, 201);
     })
     .get("/circles/:circleId/meetings", requireUser, async (c) => {
@@ -63,7 +67,7 @@ export function meetingRoutes(ctx: MeetingContext) {
       return sendExport(c, file, format === "html" ? "inline" : "attachment");
     })
     .post("/meetings/:meetingId/close", requireUser, async (c) => {
-      const meeting = await closeMeeting(ctx, signedIn(c).id, c.req.param());
+      const meeting = await closeAndFollowUp(ctx, signedIn(c).id, c.req.param(), onMailError);
       return c.json(meeting satisfies MeetingView);
     })
     .post("/meetings/:meetingId/agenda", requireUser, jsonBody(AgendaItemBody), async (c) => {

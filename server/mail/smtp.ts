@@ -20,5 +20,16 @@ export function createMailer(smtpUrl: string | undefined, publicUrl: string): Ma
     async sendPasswordReset(mail) {
       await transport.sendMail({ from, to: mail.to, ...passwordResetText(mail) });
     },
+    async sendMeetingMail({ attachments, ...mail }) {
+      await transport.sendMail({
+        from,
+        ...mail,
+        attachments: attachments.map((file) => ({
+          filename: file.fileName,
+          contentType: file.contentType,
+          content: typeof file.content === "string" ? file.content : Buffer.from(file.content),
+        })),
+      });
+    },
   };
 }

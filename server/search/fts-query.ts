@@ -1,6 +1,7 @@
 /**
- * Turns what a person typed into an FTS5 query built from tokens only, so that no user text
- * is ever read as FTS syntax (`"`, `*`, `NEAR(`, `-`, `AND`, `:` are just characters here).
+ * Turns what a person typed into search terms built from tokens only, so that no user text
+ * is ever read as query syntax (`"`, `*`, `NEAR(`, `-`, `AND`, `:` are just characters
+ * here), and those into FTS5's query (PostgreSQL's: server/search/postgres-query.ts).
  * Quoted parts are phrases; every other word matches as a prefix, so results follow typing.
  */
 
@@ -12,21 +13,37 @@ const MAX_TOKENS = 12;
 /** The words of what was typed, as the tokenizer would split them. */
 export const words = (text: string) => text.match(WORD) ?? [];
 
-/** Each token is quoted: FTS5 reads a quoted string as plain text, whatever it holds. */
-const quoted = (tokens: readonly string[]) => `"${tokens.join(" ")}"`;
+/**
+ * What a query asks for, engine aside: quoted parts are phrases, every other word a prefix.
+ * Made of words only, so that no user text is ever read as an engine's query syntax.
+ */
+export interface SearchTerm {
+  words: string[];
+  phrase: boolean;
+}
 
-/** The FTS5 MATCH expression for `input`, or null when it holds no word at all. */
-export function ftsQuery(input: string): string | null {
-  const parts: string[] = [];
+export function searchTerms(input: string): SearchTerm[] {
+  const terms: SearchTerm[] = [];
   let budget = MAX_TOKENS;
   // Odd-numbered pieces lie between quotes; an unclosed quote runs to the end.
   input.split('"').forEach((piece, index) => {
     const tokens = words(piece).slice(0, budget);
     budget -= tokens.length;
     if (tokens.length === 0) return;
-    if (index % 2 === 1) parts.push(quoted(tokens));
-    else for (const token of tokens) parts.push(`${quoted([token])}*`);
+    if (index % 2 === 1) terms.push({ words: tokens, phrase: true });
+    else for (const token of tokens) terms.push({ words: [token], phrase: false });
   });
+  return terms;
+}
+
+/** Each token is quoted: FTS5 reads a quoted string as plain text, whatever it holds. */
+const quoted = (tokens: readonly string[]) => `"${tokens.join(" ")}"`;
+
+/** The FTS5 MATCH expression for `input`, or null when it holds no word at all. */
+export function ftsQuery(input: string): string | null {
+  const parts = searchTerms(input).map((term) =>
+    term.phrase ? quoted(term.words) : `${quoted(term.words)}*`,
+  );
   return parts.length > 0 ? parts.join(" ") : null;
 }
 

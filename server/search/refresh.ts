@@ -10,9 +10,9 @@ import type { DocumentRow } from "../db/schema";
 import { createKyselyStore, loadDoc } from "../storage";
 import { collectiveEntries } from "./collective";
 import { built, clean, documentEntries, type VersionedEntry } from "./entries";
-import { sqliteSearchIndex } from "./index";
+import { searchIndex } from "./index";
 
-export const searchIndex = sqliteSearchIndex;
+export { searchIndex };
 
 const collectiveSource = (poleId: string) => `collective:${poleId}`;
 

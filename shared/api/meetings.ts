@@ -97,6 +97,8 @@ export const TaskView = z.object({
   overdue: z.boolean(),
   circleId: z.string(),
   meetingId: z.nullable(z.string()),
+  /** The board card it was turned into. */
+  card: z.nullable(z.object({ boardId: z.string(), cardId: z.string() })),
 });
 export type TaskView = z.infer<typeof TaskView>;
 export const TaskList = z.array(TaskView);

@@ -46,6 +46,7 @@ export const SearchHit = z.object({
   /** Query parameters that open its page at the hit (`row=…`, `card=…`, `p=…`), or "". */
   anchor: z.string(),
   circleId: z.nullable(z.string()),
+  /** Lower is better: bm25 on SQLite, minus ts_rank on PostgreSQL; only the order means anything. */
   rank: z.number(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type OpenedDatabase, openDatabase } from "../../server/db/database";
+import { type DB, type OpenedDatabase, openDatabase } from "../../server/db/database";
 import { migrateToLatest } from "../../server/db/migrate";
 
 export interface DocumentDatabase extends OpenedDatabase {
@@ -13,15 +13,13 @@ export interface DocumentDatabase extends OpenedDatabase {
   remove(): Promise<void>;
 }
 
-export async function openDocumentDatabase(documentId: string): Promise<DocumentDatabase> {
-  const dataDir = mkdtempSync(join(tmpdir(), "maillage-documents-"));
-  const database = openDatabase(dataDir);
-  await migrateToLatest(database.db);
-  await database.db
+/** Into a migrated database, of either engine: the pôle `pole-1` and its page `documentId`. */
+export async function insertPoleWithPage(db: DB, documentId: string): Promise<void> {
+  await db
     .insertInto("poles")
     .values({ id: "pole-1", slug: "pole", name: "Pôle", created_at: 0 })
     .execute();
-  await database.db
+  await db
     .insertInto("documents")
     .values({
       id: documentId,
@@ -34,6 +32,13 @@ export async function openDocumentDatabase(documentId: string): Promise<Document
       updated_at: 0,
     })
     .execute();
+}
+
+export async function openDocumentDatabase(documentId: string): Promise<DocumentDatabase> {
+  const dataDir = mkdtempSync(join(tmpdir(), "maillage-documents-"));
+  const database = openDatabase(dataDir);
+  await migrateToLatest(database.db);
+  await insertPoleWithPage(database.db, documentId);
   return {
     ...database,
     async remove() {

@@ -6,6 +6,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type DB, openDatabase } from "../../server/db/database";
+import { openPostgres } from "../../server/db/postgres";
 import { parseEnv } from "../../server/env";
 import { type Maillage, startMaillage } from "../../server/main";
 import { createTestDatabase, type TestDatabase } from "./test-database";
@@ -41,6 +43,23 @@ async function databaseOf(dataDir: string): Promise<TestDatabase | null> {
   const created = await createTestDatabase();
   databases.set(dataDir, created);
   return created;
+}
+
+/**
+ * Works on the database a stopped test server left (`close({ keepData: true })`), whichever
+ * engine it ran on: what an older version, or someone by hand, could have left there.
+ */
+export async function withStoppedServerDatabase(
+  dataDir: string,
+  work: (db: DB) => Promise<void>,
+): Promise<void> {
+  const database = databases.get(dataDir);
+  const { db } = database ? openPostgres(database.url, 1) : openDatabase(dataDir);
+  try {
+    await work(db);
+  } finally {
+    await db.destroy();
+  }
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -115,9 +134,9 @@ export interface FoundedPole {
 export async function setUpPole(
   server: Pick<TestServer, "url">,
   poleName = "Pôle Vallée de la Drôme",
+  email = "coordination@example.org",
 ) {
   const password = "correct horse battery staple";
-  const email = "coordination@example.org";
   const res = await client(server.url)("/api/setup", {
     body: { pole: { name: poleName }, admin: { name: "Camille Martin", email, password } },
   });
@@ -158,7 +177,7 @@ let invited = 0;
 /** A place offered by an invitation: a circle and the role in it. */
 export interface Seat {
   circleId: string;
-  role: "facilitator" | "member" | "observer";
+  role: "facilitator" | "member" | "commenter" | "observer";
 }
 
 /** Invites a newcomer into circles with roles, and has them accept with a new account. */

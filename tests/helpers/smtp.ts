@@ -6,6 +6,8 @@ export interface Mail {
   to: string[];
   subject: string;
   text: string;
+  /** The message as received, for a MIME parser (attachments). */
+  raw: string;
 }
 
 /** Undoes the quoted-printable and encoded-word transfer encodings nodemailer uses. */
@@ -25,7 +27,7 @@ function decodeMail(raw: string, to: string[]): Mail {
     .replace(/\r?\n[ \t]/g, "")
     .replace(/=\?UTF-8\?Q\?(.*?)\?=/gi, (_, word: string) => qp(word.replace(/_/g, " ")))
     .replace(/\?=\s+=\?/g, "");
-  return { to, subject: subject.replace(/\s+/g, " "), text: qp(rest.join("\n\n")) };
+  return { to, subject: subject.replace(/\s+/g, " "), text: qp(rest.join("\n\n")), raw };
 }
 
 export async function startSmtp() {

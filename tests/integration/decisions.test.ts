@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectError } from "../helpers/contract";
 import { withPole } from "../helpers/fixture";
+import { listenToPole } from "../helpers/pole-events";
 import {
   client,
   type FoundedPole,
@@ -461,30 +462,16 @@ describe("another pôle", () => {
 
 describe("the pôle's event stream", () => {
   it("tells open pages which decision changed, without its content", async () => {
-    const abort = new AbortController();
-    const res = await fetch(`${server.url}/api/poles/${pole.poleId}/events`, {
-      headers: { cookie: dave.cookie },
-      signal: abort.signal,
-    });
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toContain("text/event-stream");
-    const reader = res.body?.getReader();
-    if (!reader) throw new Error("no body");
-    let received = "";
-    const until = async (text: string) => {
-      while (!received.includes(text)) {
-        const { value, done } = await reader.read();
-        if (done) throw new Error(`stream ended before ${text}`);
-        received += new TextDecoder().decode(value);
-      }
-    };
-    await until("event: ready");
+    const stream = await listenToPole(server, pole.poleId, dave);
+    expect(stream.response.status).toBe(200);
+    expect(stream.response.headers.get("content-type")).toContain("text/event-stream");
+    await stream.until("event: ready");
     const decision = await open(alice, { method: "majority", title: "Secret du contenu" });
-    await until(decision.id);
+    await stream.until(decision.id);
     await vote(bob, decision.id, "for");
-    await until(`data: {"type":"decision","id":"${decision.id}"}`);
-    expect(received).not.toContain("Secret du contenu");
-    abort.abort();
+    await stream.until(`data: {"type":"decision","id":"${decision.id}"}`);
+    expect(stream.received()).not.toContain("Secret du contenu");
+    stream.stop();
   });
 
   it("ends with its session", async () => {

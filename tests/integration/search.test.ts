@@ -5,7 +5,6 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
-import { openDatabase } from "../../server/db/database";
 import type { SearchResults } from "../../shared/api/search";
 import { addCard, readColumns } from "../../shared/board-doc";
 import { newRow } from "../../shared/diagnostic/writing";
@@ -18,6 +17,7 @@ import {
   startPole,
   startTestServer,
   type TestServer,
+  withStoppedServerDatabase,
 } from "../helpers/server";
 import {
   closeDocument,
@@ -356,9 +356,9 @@ describe("a database from before search", () => {
       await first.server.close({ keepData: true });
 
       // What an older server left: documents and people, no search entry at all.
-      const old = openDatabase(first.server.dataDir);
-      await old.db.deleteFrom("search_entries").execute();
-      await old.db.destroy();
+      await withStoppedServerDatabase(first.server.dataDir, async (db) => {
+        await db.deleteFrom("search_entries").execute();
+      });
 
       second = await startTestServer({ dataDir: first.server.dataDir });
       const again = client(second.url, first.pole.coordinator.cookie);

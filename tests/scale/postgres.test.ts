@@ -11,6 +11,7 @@ import { openDatabase } from "../../server/db/database";
 import { migrateToLatest } from "../../server/db/migrate";
 import { openPostgres, type PostgresDatabase } from "../../server/db/postgres";
 import { createPostgresStore, loadDoc } from "../../server/storage";
+import { insertPoleWithPage } from "../helpers/document-db";
 import { createTestDatabase, type TestDatabase } from "../helpers/scale";
 import { migratedPostgresSchema, migratedSchema } from "../helpers/schema";
 
@@ -27,23 +28,7 @@ beforeAll(async () => {
   } finally {
     await other.db.destroy();
   }
-  await opened.db
-    .insertInto("poles")
-    .values({ id: "pole-1", slug: "pole", name: "Pôle", created_at: Date.now() })
-    .execute();
-  await opened.db
-    .insertInto("documents")
-    .values({
-      id: "doc-1",
-      pole_id: "pole-1",
-      kind: "page",
-      title: "Notes",
-      circle_id: null,
-      created_by: null,
-      created_at: Date.now(),
-      updated_at: Date.now(),
-    })
-    .execute();
+  await insertPoleWithPage(opened.db, "doc-1");
 });
 
 afterAll(async () => {

@@ -1,4 +1,7 @@
-/** A card's project page and project group, created on the server and linked both ways. */
+/**
+ * A card's project page and project group, created on the server and linked both ways;
+ * and, for a card made from a meeting's task, the way back to that task.
+ */
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -102,6 +105,15 @@ export function ProjectSection({
           </button>
         ) : null}
       </p>
+      {card.taskId && card.meetingId ? (
+        <p>
+          <Link
+            to={`/p/${poleId}/reunions/${encodeURIComponent(card.meetingId)}#task-${encodeURIComponent(card.taskId)}`}
+          >
+            {t("card.fromTask")}
+          </Link>
+        </p>
+      ) : null}
       {card.projectCircleId ? (
         <p>{t("card.group", { name: groupName ?? "…" })}</p>
       ) : editable ? (

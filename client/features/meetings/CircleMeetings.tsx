@@ -14,7 +14,7 @@ import "./strings";
 import { usePoleEvents } from "../../lib/live";
 import { useCircleMeetings } from "./queries";
 
-const when = (iso: string, language: string) =>
+export const when = (iso: string, language: string) =>
   new Intl.DateTimeFormat(language, { dateStyle: "full", timeStyle: "short" }).format(
     Date.parse(iso),
   );
@@ -129,7 +129,7 @@ export function CircleMeetings({ poleId, circleId }: { poleId: string; circleId:
             <Link to={`/p/${poleId}/reunions/${meeting.id}`}>{meeting.title}</Link>{" "}
             <span className="muted">
               {when(meeting.startsAt, i18n.language)}
-              {meeting.state === "closed" ? ` — ${t("circle.closed")}` : ""}
+              {meeting.state === "planned" ? "" : ` — ${t(`circle.${meeting.state}`)}`}
             </span>
           </li>
         ))}

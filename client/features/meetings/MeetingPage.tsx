@@ -1,15 +1,20 @@
 /**
- * A meeting: its agenda (a decision opened from an item, its outcome shown), attendance
- * (each answers, the circle's people tick on arrival), the link to the live minutes, its
- * tasks, closing, and the minutes' exports. Refreshed live through the pôle's events.
+ * A meeting, run from this one page: its timer, its agenda (reordered, linked, a decision
+ * opened from an item), the live minutes, attendance (each answers, the circle's people
+ * tick on arrival), its tasks, closing, and the minutes' exports. Refreshed live through
+ * the pôle's events.
  */
-import { type FormEvent, useMemo } from "react";
+import { type FormEvent, useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { useLocation, useParams } from "react-router";
 import type { MeetingView } from "../../../shared/api/meetings";
-import { canRunMeeting } from "../../../shared/permissions";
+import {
+  canAnswerAttendance,
+  canRunMeeting,
+  canTurnTaskIntoCard,
+} from "../../../shared/permissions";
 import { useFields, useSubmit } from "../../app/form";
-import { memberOf, useCircles } from "../../app/poleQueries";
+import { memberOf, useCircles, usePoleDocuments } from "../../app/poleQueries";
 import { useMe } from "../../app/session";
 import { useProblem } from "../../lib/errors";
 import { usePoleEvents } from "../../lib/live";
@@ -24,115 +29,15 @@ import {
   TitledForm,
   useDocumentTitle,
 } from "../../ui/kit";
-import {
-  exportUrl,
-  useAddTask,
-  useAnswer,
-  useCloseMeeting,
-  useItemDecision,
-  useMeeting,
-} from "./queries";
+import { AgendaItems } from "./AgendaItems";
+import { AttendanceCard } from "./AttendanceCard";
+import { MeetingCalendarCard, PreviousTasks } from "./MeetingFollowUp";
+import { MeetingMinutes } from "./MeetingMinutes";
+import { MeetingTimer } from "./MeetingTimer";
+import { exportUrl, useAddTask, useCloseMeeting, useMeeting } from "./queries";
 import { TaskItems } from "./TaskItems";
 import "./strings";
-
-function Agenda({ meeting, poleId }: { meeting: MeetingView; poleId: string }) {
-  const { t } = useTranslation("meetings");
-  const problem = useProblem();
-  const request = useSubmit(problem);
-  const decide = useItemDecision(meeting.id);
-  return (
-    <section aria-labelledby="agenda-title" className="card">
-      <h2 id="agenda-title">{t("page.agenda")}</h2>
-      <OutcomeNotice outcome={request.outcome} />
-      <ol>
-        {meeting.agenda.map((item) => (
-          <li key={item.id}>
-            {item.title} <span className="muted">({t(`kinds.${item.kind}`)}</span>
-            {item.durationMinutes ? (
-              <span className="muted">
-                , {t("page.minutesLength", { count: item.durationMinutes })}
-              </span>
-            ) : null}
-            <span className="muted">)</span>{" "}
-            {item.decisionId && item.decision ? (
-              <Link to={`/p/${poleId}/decisions/${item.decisionId}`}>
-                {t("page.decision", {
-                  state: t(`outcomes.${item.decision.outcome ?? "open"}`),
-                })}
-              </Link>
-            ) : meeting.canRun && item.kind === "decision" ? (
-              <button
-                type="button"
-                className="button button--ghost"
-                disabled={request.busy}
-                onClick={() => request.submit(() => decide.mutateAsync(item.id))}
-              >
-                {t("page.openDecision")}
-              </button>
-            ) : null}
-          </li>
-        ))}
-      </ol>
-    </section>
-  );
-}
-
-function Attendance({ meeting, myId }: { meeting: MeetingView; myId: string }) {
-  const { t } = useTranslation("meetings");
-  const problem = useProblem();
-  const request = useSubmit(problem);
-  const answer = useAnswer(meeting.id);
-  const open = meeting.state === "planned";
-  const mine = meeting.attendance.find((person) => person.userId === myId);
-  return (
-    <section aria-labelledby="attendance-title" className="card">
-      <h2 id="attendance-title">{t("page.attendance")}</h2>
-      <OutcomeNotice outcome={request.outcome} />
-      {open && mine ? (
-        <p>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => request.submit(() => answer.mutateAsync({ status: "present" }))}
-          >
-            {t("page.iCome")}
-          </button>{" "}
-          <button
-            type="button"
-            className="button button--ghost"
-            onClick={() => request.submit(() => answer.mutateAsync({ status: "excused" }))}
-          >
-            {t("page.iAmExcused")}
-          </button>
-        </p>
-      ) : null}
-      <ul className="plain-list">
-        {meeting.attendance.map((person) => (
-          <li key={person.userId}>
-            {person.name} : {person.status ? t(`statuses.${person.status}`) : t("page.noAnswer")}
-            {open && meeting.canRun && person.status !== "present" ? (
-              <>
-                {" "}
-                <button
-                  type="button"
-                  className="button button--ghost"
-                  aria-label={`${t("page.tick")} : ${person.name}`}
-                  onClick={() =>
-                    request.submit(() =>
-                      answer.mutateAsync({ userId: person.userId, status: "present" }),
-                    )
-                  }
-                >
-                  {t("page.tick")}
-                </button>
-              </>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
+import "./meetings.css";
 
 function NewTask({ meeting }: { meeting: MeetingView }) {
   const { t } = useTranslation("meetings");
@@ -204,13 +109,30 @@ export function MeetingPage() {
   const close = useCloseMeeting(meetingId);
   const meeting = query.data;
   useDocumentTitle(meeting?.title);
+  // A card made from a task links back here at the task (#task-ID).
+  const { hash } = useLocation();
+  const loaded = meeting !== undefined;
+  useEffect(() => {
+    if (loaded && hash) document.getElementById(hash.slice(1))?.scrollIntoView();
+  }, [loaded, hash]);
   usePoleEvents(meeting ? poleId : undefined);
-  const runsCircle = useMemo(
+  const documents = usePoleDocuments(poleId);
+  const member = useMemo(
+    () => (me.data && circles.data ? memberOf(me.data, poleId, circles.data) : null),
+    [me.data, circles.data, poleId],
+  );
+  const circleMemberIds = useMemo(
     () =>
-      me.data && circles.data && meeting
-        ? canRunMeeting(memberOf(me.data, poleId, circles.data), meeting.circleId)
-        : false,
-    [me.data, circles.data, poleId, meeting],
+      new Set(
+        circles.data
+          ?.find((circle) => circle.id === meeting?.circleId)
+          ?.members.map((seat) => seat.userId),
+      ),
+    [circles.data, meeting?.circleId],
+  );
+  const runsCircle = meeting ? canRunMeeting(member, meeting.circleId) : false;
+  const hasBoard = !!documents.data?.some(
+    (doc) => doc.kind === "board" && doc.circleId === meeting?.circleId,
   );
   if (!meeting || !me.data) return <QueryStatus query={query} describe={problem} />;
   const myId = me.data.user.id;
@@ -231,18 +153,23 @@ export function MeetingPage() {
         </p>
       ) : null}
       {meeting.state === "closed" ? <Notice tone="info">{t("page.closedNotice")}</Notice> : null}
-      <p>
-        <Link className="button button--primary" to={`/d/${meeting.documentId}`}>
-          {meeting.state === "closed" ? t("page.minutesClosed") : t("page.minutes")}
-        </Link>
-      </p>
-      <Agenda meeting={meeting} poleId={poleId} />
-      <Attendance meeting={meeting} myId={myId} />
+      <MeetingTimer meeting={meeting} />
+      <PreviousTasks meetingId={meeting.id} />
+      <AgendaItems meeting={meeting} poleId={poleId} />
+      <MeetingMinutes meeting={meeting} poleId={poleId} />
+      <AttendanceCard
+        meeting={meeting}
+        myId={myId}
+        mayAnswer={canAnswerAttendance(member, meeting.circleId, true)}
+        circleMemberIds={circleMemberIds}
+      />
+      <MeetingCalendarCard meeting={meeting} runsCircle={runsCircle} />
       <section aria-labelledby="tasks-title" className="card">
         <h2 id="tasks-title">{t("page.tasks")}</h2>
         <TaskItems
           tasks={meeting.tasks}
           mayTick={(task) => task.assigneeId === myId || runsCircle}
+          mayCard={() => hasBoard && canTurnTaskIntoCard(member, meeting.circleId)}
         />
         {meeting.canRun ? <NewTask meeting={meeting} /> : null}
       </section>

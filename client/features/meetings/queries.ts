@@ -47,7 +47,7 @@ export const useMyTasks = (poleId: string) =>
   });
 
 /** A change to meetings: every meeting query refetches. */
-function useMeetingMutation<T, R>(request: (input: T) => Promise<R>) {
+export function useMeetingMutation<T, R>(request: (input: T) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: request,

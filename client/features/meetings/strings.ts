@@ -7,6 +7,7 @@ export const fr = {
     none: "Aucune réunion planifiée.",
     plan: "Planifier une réunion",
     closed: "close",
+    cancelled: "annulée",
   },
   form: {
     title: "Planifier une réunion",
@@ -21,8 +22,6 @@ export const fr = {
   },
   page: {
     agenda: "Ordre du jour",
-    minutes: "Écrire le compte rendu",
-    minutesClosed: "Lire le compte rendu",
     attendance: "Présences",
     tasks: "Tâches",
     noTasks: "Aucune tâche.",
@@ -33,9 +32,6 @@ export const fr = {
     export: "Exporter le compte rendu :",
     openDecision: "Ouvrir une décision (consentement)",
     decision: "Décision : {{state}}",
-    iCome: "Je serai présent·e",
-    iAmExcused: "Je m'excuse",
-    tick: "Présent·e",
     minutesLength: "{{count}} min",
   },
   kinds: { information: "Information", discussion: "Discussion", decision: "Décision" },
@@ -60,6 +56,7 @@ export const en: Shape<typeof fr> = {
     none: "No meeting planned.",
     plan: "Plan a meeting",
     closed: "closed",
+    cancelled: "cancelled",
   },
   form: {
     title: "Plan a meeting",
@@ -74,8 +71,6 @@ export const en: Shape<typeof fr> = {
   },
   page: {
     agenda: "Agenda",
-    minutes: "Write the minutes",
-    minutesClosed: "Read the minutes",
     attendance: "Attendance",
     tasks: "Tasks",
     noTasks: "No task.",
@@ -86,9 +81,6 @@ export const en: Shape<typeof fr> = {
     export: "Export the minutes:",
     openDecision: "Open a decision (consent)",
     decision: "Decision: {{state}}",
-    iCome: "I will attend",
-    iAmExcused: "I send my apologies",
-    tick: "Present",
     minutesLength: "{{count}} min",
   },
   kinds: { information: "Information", discussion: "Discussion", decision: "Decision" },

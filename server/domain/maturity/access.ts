@@ -6,6 +6,7 @@ import type { Indicator } from "../../../shared/maturity/referentiel";
 import { type CampaignState, campaignState } from "../../../shared/maturity/rules";
 import type { Member } from "../../../shared/permissions";
 import type { DB } from "../../db/database";
+import { serialize } from "../../db/dialect";
 import type { MaturityCampaignsTable } from "../../db/schema";
 import { notFound } from "../errors";
 import { loadMember } from "../members";
@@ -43,3 +44,10 @@ export const stateOf = (
   row: Pick<MaturityCampaignsTable, "opens_on" | "closes_on" | "closed_at">,
   on: string,
 ) => campaignState({ opensOn: row.opens_on, closesOn: row.closes_on, closedAt: row.closed_at }, on);
+
+/**
+ * The closing of a campaign and the answers saved to it, one at a time (across instances
+ * too): an answer is saved before the closing or refused after it.
+ */
+export const lockCampaign = (trx: DB, campaignId: string) =>
+  serialize(trx, `campaign:${campaignId}`);

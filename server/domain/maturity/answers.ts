@@ -8,7 +8,7 @@ import { canAnswer } from "../../../shared/maturity/rules";
 import type { DB } from "../../db/database";
 import type { Ctx } from "../context";
 import { DomainError, forbidden, notFound } from "../errors";
-import { loadCampaign } from "./access";
+import { loadCampaign, lockCampaign } from "./access";
 
 async function isRespondent(db: DB, campaignId: string, userId: string) {
   const row = await db
@@ -57,6 +57,9 @@ async function requireOwnDocuments(db: DB, poleId: string, evidence: readonly Ev
   }
 }
 
+const closedCampaign = () =>
+  new DomainError("conflict", "Cette campagne est close : les réponses sont figées.");
+
 export async function saveAnswer(
   { db }: Ctx,
   actorId: string,
@@ -65,9 +68,7 @@ export async function saveAnswer(
   const campaign = await loadCampaign(db, { ...input, userId: actorId });
   const respondent = await isRespondent(db, input.campaignId, actorId);
   if (!canAnswer(campaign.member, respondent, campaign.state)) {
-    if (campaign.state === "closed") {
-      throw new DomainError("conflict", "Cette campagne est close : les réponses sont figées.");
-    }
+    if (campaign.state === "closed") throw closedCampaign();
     if (campaign.state === "scheduled") {
       throw new DomainError("conflict", "Cette campagne n'est pas encore ouverte.");
     }
@@ -86,20 +87,31 @@ export async function saveAnswer(
     ...(answer.evidence === undefined ? {} : { evidence: JSON.stringify(answer.evidence) }),
     updated_at: now,
   };
-  await db
-    .insertInto("maturity_answers")
-    .values({
-      campaign_id: input.campaignId,
-      user_id: actorId,
-      indicator_id: input.indicatorId,
-      importance: answer.importance ?? null,
-      standing: answer.standing ?? null,
-      comment: answer.comment ?? "",
-      evidence: JSON.stringify(answer.evidence ?? []),
-      updated_at: now,
-    })
-    .onConflict((oc) => oc.columns(["campaign_id", "user_id", "indicator_id"]).doUpdateSet(changes))
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await lockCampaign(trx, input.campaignId);
+    const current = await trx
+      .selectFrom("maturity_campaigns")
+      .select("closed_at")
+      .where("id", "=", input.campaignId)
+      .executeTakeFirstOrThrow();
+    if (current.closed_at !== null) throw closedCampaign();
+    await trx
+      .insertInto("maturity_answers")
+      .values({
+        campaign_id: input.campaignId,
+        user_id: actorId,
+        indicator_id: input.indicatorId,
+        importance: answer.importance ?? null,
+        standing: answer.standing ?? null,
+        comment: answer.comment ?? "",
+        evidence: JSON.stringify(answer.evidence ?? []),
+        updated_at: now,
+      })
+      .onConflict((oc) =>
+        oc.columns(["campaign_id", "user_id", "indicator_id"]).doUpdateSet(changes),
+      )
+      .execute();
+  });
   const mine = await myAnswers({ db }, actorId, input);
   const saved = mine.find((a) => a.indicatorId === input.indicatorId);
   if (!saved) throw notFound("Réponse");

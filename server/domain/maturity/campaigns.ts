@@ -18,7 +18,7 @@ import type { Ctx } from "../context";
 import { DomainError, forbidden, notFound } from "../errors";
 import { newId } from "../ids";
 import { governingCircles, requireMember } from "../members";
-import { loadCampaign, stateOf } from "./access";
+import { loadCampaign, lockCampaign, stateOf } from "./access";
 import { poleIndicators } from "./referentiel";
 import { createMarkersSheet } from "./sheet";
 
@@ -227,14 +227,19 @@ export async function closeCampaign(
   if (!canManageCampaigns(campaign.member)) {
     throw forbidden("Seule la coordination clôt une campagne.");
   }
-  if (campaign.row.closed_at !== null) {
-    throw new DomainError("conflict", "Cette campagne est déjà close.");
-  }
-  await db
-    .updateTable("maturity_campaigns")
-    .set({ closed_at: Date.now(), closed_by: actorId })
-    .where("id", "=", campaignId)
-    .execute();
+  const alreadyClosed = () => new DomainError("conflict", "Cette campagne est déjà close.");
+  if (campaign.row.closed_at !== null) throw alreadyClosed();
+  // On a condition: of two closings at once, the second finds it closed.
+  const closed = await db.transaction().execute(async (trx) => {
+    await lockCampaign(trx, campaignId);
+    return trx
+      .updateTable("maturity_campaigns")
+      .set({ closed_at: Date.now(), closed_by: actorId })
+      .where("id", "=", campaignId)
+      .where("closed_at", "is", null)
+      .executeTakeFirst();
+  });
+  if (closed.numUpdatedRows !== 1n) throw alreadyClosed();
   await audit(db, {
     poleId: campaign.row.pole_id,
     actorId,

@@ -1,0 +1,161 @@
+/** Strings of the calendar, series and invitations (namespace "calendar"), French first. */
+import { registerStrings, type Shape } from "../../lib/i18n";
+
+export const fr = {
+  page: {
+    title: "Calendrier",
+    intro: "Les prochaines réunions des cercles où vous siégez.",
+    none: "Aucune réunion à venir dans vos cercles.",
+    cancelled: "annulée",
+    where: "Lieu : {{place}}",
+    video: "En visio",
+  },
+  feed: {
+    title: "Abonnement à votre agenda",
+    intro:
+      "Une adresse secrète, à coller dans votre agenda (Thunderbird, Outlook, Google Agenda, Nextcloud…) : il y lira vos réunions et suivra leurs changements. Ne la partagez pas.",
+    active:
+      "Une adresse est active depuis le {{date}}. Elle n'est montrée qu'une fois : en créer une nouvelle remplace l'ancienne.",
+    inactive: "Aucune adresse active.",
+    create: "Créer l'adresse",
+    rotate: "Remplacer l'adresse",
+    revoke: "Révoquer l'adresse",
+    revoked: "Adresse révoquée : les agendas qui l'utilisaient ne reçoivent plus rien.",
+    link: "Adresse de l'abonnement",
+  },
+  meeting: {
+    title: "Agenda et suite",
+    ics: "Ajouter à mon agenda (.ics)",
+    emailed:
+      "Les personnes du cercle reçoivent l'invitation par e-mail, avec le fichier .ics, et chaque changement.",
+    notEmailed:
+      "Les e-mails ne sont pas configurés sur cette instance : téléchargez le fichier .ics, ou copiez ce lien pour l'envoyer aux personnes du cercle.",
+    link: "Lien du fichier .ics",
+    previousTasks: "Suivi des tâches de la réunion précédente ({{title}}, {{date}})",
+    noPreviousTasks: "La réunion précédente n'a laissé aucune tâche.",
+    taskDone: "faite",
+    taskOpen: "à faire",
+    taskOverdue: "en retard",
+    coverage: "Points traités",
+    coverageHint:
+      "Décochez un point non traité : à la clôture, il ira au reliquat de la série, proposé à la réunion suivante.",
+    covered: "Traité : {{title}}",
+    backlog: "Reliquat de la série (proposé à la prochaine réunion)",
+    series: "Série",
+    seriesRule: "Rythme",
+    none: "Réunion ponctuelle",
+    weeks: "Toutes les {{count}} semaines",
+    weeks_one: "Toutes les semaines",
+    month: "Le {{rank}} {{weekday}} du mois",
+    nextDate: "Prochaine date de la série : {{date}}",
+    saveSeries: "Enregistrer le rythme",
+    every: "Fréquence",
+    interval: "Écart en semaines",
+    everyWeeks: "Toutes les N semaines",
+    everyMonth: "Un jour fixe du mois",
+    rank: "Quel",
+    weekday: "Jour",
+    planNext: "Planifier la réunion suivante",
+    nextStartsAt: "Date de la suivante (facultative dans une série)",
+    planningNext: "Planification…",
+    reschedule: "Changer la date ou le lieu",
+    startsAt: "Nouveau début",
+    place: "Lieu",
+    save: "Enregistrer et prévenir",
+    cancel: "Annuler la réunion",
+    cancelConfirm: "Annuler la réunion et prévenir les personnes du cercle ?",
+    cancelledNotice: "Réunion annulée.",
+  },
+  ranks: { "1": "premier", "2": "deuxième", "3": "troisième", "4": "quatrième", "-1": "dernier" },
+  weekdays: {
+    "0": "dimanche",
+    "1": "lundi",
+    "2": "mardi",
+    "3": "mercredi",
+    "4": "jeudi",
+    "5": "vendredi",
+    "6": "samedi",
+  },
+};
+
+/** The key of a weekday's name, from its number as `Date` counts them (0: Sunday). */
+export const weekdayKey = (day: number) => String(day) as keyof typeof fr.weekdays;
+
+export const en: Shape<typeof fr> = {
+  page: {
+    title: "Calendar",
+    intro: "The coming meetings of the circles you sit in.",
+    none: "No coming meeting in your circles.",
+    cancelled: "cancelled",
+    where: "Place: {{place}}",
+    video: "Online",
+  },
+  feed: {
+    title: "Subscribe from your calendar",
+    intro:
+      "A secret address to paste into your calendar (Thunderbird, Outlook, Google Calendar, Nextcloud…): it reads your meetings and follows their changes. Do not share it.",
+    active:
+      "An address is active since {{date}}. It is shown only once: making a new one replaces the old.",
+    inactive: "No active address.",
+    create: "Create the address",
+    rotate: "Replace the address",
+    revoke: "Revoke the address",
+    revoked: "Address revoked: calendars using it receive nothing more.",
+    link: "Subscription address",
+  },
+  meeting: {
+    title: "Calendar and follow-up",
+    ics: "Add to my calendar (.ics)",
+    emailed:
+      "The circle's people get the invitation by e-mail, with the .ics file, and every change.",
+    notEmailed:
+      "E-mail is not set up on this instance: download the .ics file, or copy this link to send it to the circle's people.",
+    link: "Link to the .ics file",
+    previousTasks: "Follow-up of the previous meeting's tasks ({{title}}, {{date}})",
+    noPreviousTasks: "The previous meeting left no task.",
+    taskDone: "done",
+    taskOpen: "to do",
+    taskOverdue: "overdue",
+    coverage: "Items covered",
+    coverageHint:
+      "Untick an item not covered: at closing it goes to the series' backlog, offered to the next meeting.",
+    covered: "Covered: {{title}}",
+    backlog: "Series backlog (offered to the next meeting)",
+    series: "Series",
+    seriesRule: "Rhythm",
+    none: "One-off meeting",
+    weeks: "Every {{count}} weeks",
+    weeks_one: "Every week",
+    month: "The {{rank}} {{weekday}} of the month",
+    nextDate: "Next date of the series: {{date}}",
+    saveSeries: "Save the rhythm",
+    every: "Frequency",
+    interval: "Weeks apart",
+    everyWeeks: "Every N weeks",
+    everyMonth: "A set day of the month",
+    rank: "Which",
+    weekday: "Day",
+    planNext: "Plan the next meeting",
+    nextStartsAt: "Date of the next one (optional in a series)",
+    planningNext: "Planning…",
+    reschedule: "Change the date or place",
+    startsAt: "New start",
+    place: "Place",
+    save: "Save and notify",
+    cancel: "Cancel the meeting",
+    cancelConfirm: "Cancel the meeting and notify the circle's people?",
+    cancelledNotice: "Meeting cancelled.",
+  },
+  ranks: { "1": "first", "2": "second", "3": "third", "4": "fourth", "-1": "last" },
+  weekdays: {
+    "0": "Sunday",
+    "1": "Monday",
+    "2": "Tuesday",
+    "3": "Wednesday",
+    "4": "Thursday",
+    "5": "Friday",
+    "6": "Saturday",
+  },
+};
+
+registerStrings("calendar", { fr, en });
