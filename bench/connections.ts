@@ -7,8 +7,8 @@
 import { clientFor } from "./fanout";
 import { LoadFleet } from "./lib/load";
 import type { LoadClient } from "./lib/load-child";
-import { type ServerKind, serverLabels, startServer } from "./lib/servers";
-import { copyTemplate, type Template } from "./lib/setup";
+import { type ServerKind, serverLabels } from "./lib/servers";
+import { startOnTemplate, type Template } from "./lib/setup";
 import { fmt, sleep } from "./lib/stats";
 import type { SuiteContext } from "./lib/suite";
 
@@ -25,8 +25,7 @@ async function idleConnections(
   template: Template,
   connections: number,
 ): Promise<PerConnection> {
-  const data = kind === "maillage" ? copyTemplate(template) : null;
-  const server = await startServer(kind, { env: data ? { DATA_DIR: data.dir } : {} });
+  const { server, stop } = await startOnTemplate(kind, template);
   const fleet = new LoadFleet(2);
   try {
     const docs = Math.min(connections / 10, template.pages.length);
@@ -52,8 +51,7 @@ async function idleConnections(
     };
   } finally {
     await fleet.close();
-    await server.stop();
-    data?.remove();
+    await stop();
   }
 }
 

@@ -78,6 +78,12 @@ function ask(
   });
 }
 
+/** The channel answered with this refusal. */
+function expectRefusal(answer: Awaited<ReturnType<typeof ask>>, status: number, code: string) {
+  expect(answer.status).toBe(status);
+  expect(answer.body.error?.code).toBe(code);
+}
+
 let server: TestServer | undefined;
 let copies = "";
 afterEach(async () => {
@@ -152,9 +158,11 @@ describe("npm run backup", () => {
     expect(new URL(url).hostname).toBe("127.0.0.1");
     const target = join(copies, "copy.sqlite");
     for (const wrong of [undefined, "x".repeat(43), `${secret}x`]) {
-      const answer = await ask(url, { secret: wrong, body: { file: target } });
-      expect(answer.status).toBe(401);
-      expect(answer.body.error?.code).toBe("unauthenticated");
+      expectRefusal(
+        await ask(url, { secret: wrong, body: { file: target } }),
+        401,
+        "unauthenticated",
+      );
     }
     expect(() => statSync(target)).toThrow();
   });
@@ -178,8 +186,7 @@ describe("npm run backup", () => {
       body: { file: target },
       localAddress: outside?.address,
     });
-    expect(answer.status).toBe(403);
-    expect(answer.body.error?.code).toBe("forbidden");
+    expectRefusal(answer, 403, "forbidden");
     expect(() => statSync(target)).toThrow();
   });
 
@@ -196,8 +203,7 @@ describe("npm run backup", () => {
     ];
     for (const [body, message] of refusals) {
       const answer = await ask(url, { secret, body });
-      expect(answer.status).toBe(400);
-      expect(answer.body.error?.code).toBe("invalid_input");
+      expectRefusal(answer, 400, "invalid_input");
       expect(answer.body.error?.message).toMatch(message);
     }
   });
