@@ -8,6 +8,7 @@ import type { fr as account } from "./features/account/strings";
 import type { fr as audit } from "./features/audit/strings";
 import type { fr as boards } from "./features/boards/strings";
 import type { fr as circles } from "./features/circles/strings";
+import type { fr as comments } from "./features/comments/strings";
 import type { fr as decisions } from "./features/decisions/strings";
 import type { fr as diagnostic } from "./features/diagnostic/strings";
 import type { fr as directory } from "./features/directory/strings";
@@ -44,6 +45,7 @@ declare module "i18next" {
       meetings: typeof meetings;
       calendar: typeof calendar;
       meetingRun: typeof meetingRun;
+      comments: typeof comments;
     };
   }
 }

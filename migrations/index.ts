@@ -19,6 +19,7 @@ import * as createMeetings from "./2026_12_06_0110_create_meetings";
 import * as meetingCalendar from "./2026_12_06_1000_meeting_calendar";
 import * as createMeetingTimers from "./2026_12_06_1100_create_meeting_timers";
 import * as createMeetingLinks from "./2026_12_06_1101_create_meeting_links";
+import * as createComments from "./2026_12_06_1300_create_comments";
 import * as oneLatestVote from "./2026_12_06_1400_one_latest_vote";
 import * as searchOnPostgres from "./2026_12_06_1400_search_on_postgres";
 
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_1000_meeting_calendar": meetingCalendar,
   "2026_12_06_1100_create_meeting_timers": createMeetingTimers,
   "2026_12_06_1101_create_meeting_links": createMeetingLinks,
+  "2026_12_06_1300_create_comments": createComments,
   "2026_12_06_1400_one_latest_vote": oneLatestVote,
   "2026_12_06_1400_search_on_postgres": searchOnPostgres,
 };

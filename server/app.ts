@@ -10,6 +10,7 @@ import { auditRoutes } from "./http/audit";
 import { authRoutes } from "./http/auth";
 import { boardRoutes } from "./http/boards";
 import { circleRoutes } from "./http/circles";
+import { commentRoutes } from "./http/comments";
 import type { AppDeps, AppEnv } from "./http/context";
 import { decisionRoutes } from "./http/decisions";
 import { diagnosticRoutes } from "./http/diagnostic";
@@ -114,6 +115,7 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .route("/", meetingRoutes(ctx, onMailError))
     .route("/", meetingCalendarRoutes(ctx, onMailError))
     .route("/", meetingRunRoutes(ctx))
+    .route("/", commentRoutes(ctx))
     .route("/", poleEventRoutes(deps))
     .route("/", maturityRoutes(deps))
     .route("/", searchRoutes(deps))

@@ -10,6 +10,7 @@ import type { DB } from "./db/database";
 import { migrateToLatest } from "./db/migrate";
 import { type AccessEvent, createAccessEvents } from "./domain/access-events";
 import { followAmendmentDecisions } from "./domain/amendment-adoption";
+import { followAnchors } from "./domain/comments/attachment";
 import { startDecisionCloser } from "./domain/decision-closer";
 import { accessOf } from "./domain/documents";
 import { createPoleEvents } from "./domain/pole-events";
@@ -65,6 +66,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
   await deployment.sharePoleEvents(poleEvents);
   const decisionCloser = await startDecisionCloser({ db, poleEvents }, logger);
   const project = createProjections(db);
+  const anchors = followAnchors({ db, poleEvents });
   const sync = createSyncServer({
     db,
     sqlite: deployment.sqlite,
@@ -75,7 +77,11 @@ export async function startMaillage(config: Env): Promise<Maillage> {
     sessionExpiry: (sessionId) => sessionExpiry(db, sessionId),
     unloadDelayMs: config.DOC_UNLOAD_DELAY_SECONDS * 1000,
     onStored: async (documentId, doc) => {
-      await Promise.all([project(documentId, doc), takeAutoVersion(db, { documentId, doc })]);
+      await Promise.all([
+        project(documentId, doc),
+        takeAutoVersion(db, { documentId, doc }),
+        anchors(documentId, doc),
+      ]);
     },
   });
   events.subscribe((event) => followAccess(sync, event, logger));

@@ -3,11 +3,20 @@
  * changed, never its content. A page that shows it refetches it through the API, with
  * the reader's own rights. Other features add their type here.
  */
-export const poleEventTypes = ["decision", "colleges", "amendment", "maturity", "meeting"] as const;
+export const poleEventTypes = [
+  "decision",
+  "colleges",
+  "amendment",
+  "maturity",
+  "meeting",
+  "comment",
+] as const;
 export type PoleEventType = (typeof poleEventTypes)[number];
 
 export interface PoleEvent {
   type: PoleEventType;
   /** The id of the thing that changed (a decision…); the pôle's id for pôle-wide settings. */
   id: string;
+  /** When set, only the people who read this document are told. */
+  documentId?: string;
 }

@@ -9,6 +9,7 @@ import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { BODY } from "../../shared/documents";
 import type { SyncUser } from "../lib/sync";
+import { CommentMark } from "./comment-mark";
 
 /** The schema of every document body: what the editor and the diff view both render. */
 export function bodyExtensions(): Extensions {
@@ -28,6 +29,7 @@ export function bodyExtensions(): Extensions {
       },
     }),
     TableKit.configure({ table: { resizable: false } }),
+    CommentMark,
   ];
 }
 

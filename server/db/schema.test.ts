@@ -517,6 +517,41 @@ const expected = {
     created_by: "null",
     created_at: "not null",
   },
+  comment_threads: {
+    id: "not null",
+    pole_id: "not null",
+    document_id: "not null",
+    target_kind: "not null",
+    target_table: "null",
+    target_id: "null",
+    quote: "not null",
+    state: "not null",
+    detached: "not null",
+    created_by: "null",
+    created_at: "not null",
+    resolved_by: "null",
+    resolved_at: "null",
+  },
+  comments: {
+    id: "not null",
+    thread_id: "not null",
+    author_id: "null",
+    body: "not null",
+    created_at: "not null",
+    edited_at: "null",
+    deleted_at: "null",
+    deleted_by: "null",
+  },
+  comment_reactions: {
+    comment_id: "not null",
+    user_id: "not null",
+    emoji: "not null",
+    created_at: "not null",
+  },
+  comment_mentions: {
+    comment_id: "not null",
+    user_id: "not null",
+  },
 } as const satisfies { [Table in keyof Database]: Nullability<Database[Table]> };
 
 describe("the Database type", () => {

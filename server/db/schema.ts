@@ -9,12 +9,14 @@ import type {
   PoleKind,
   SizeBand,
 } from "../../shared/collective";
+import type { ReactionEmoji, ThreadState, ThreadTargetKind } from "../../shared/comments";
 import type {
   DecisionMethod,
   DecisionOutcome,
   DecisionState,
   VoteChoice,
 } from "../../shared/decisions";
+import type { DiagnosticTable } from "../../shared/diagnostic/vocabularies";
 import type { DocumentKind } from "../../shared/documents";
 import type { GodinMarker, ObjectiveKey } from "../../shared/maturity/referentiel";
 import type { AudienceKind } from "../../shared/maturity/rules";
@@ -625,6 +627,49 @@ export interface TaskCardsTable {
   created_at: number;
 }
 
+export interface CommentThreadsTable {
+  id: string;
+  pole_id: string;
+  document_id: string;
+  target_kind: ThreadTargetKind;
+  /** The row's registry, for `row` threads. */
+  target_table: DiagnosticTable | null;
+  /** The row's or card's id; null for text threads. */
+  target_id: string | null;
+  quote: string;
+  state: ThreadState;
+  /** 1 while its anchor (text, row or card) is gone from the document. */
+  detached: number;
+  created_by: string | null;
+  created_at: number;
+  resolved_by: string | null;
+  resolved_at: number | null;
+}
+
+export interface CommentsTable {
+  id: string;
+  thread_id: string;
+  author_id: string | null;
+  /** Plain text; emptied when the comment is deleted. */
+  body: string;
+  created_at: number;
+  edited_at: number | null;
+  deleted_at: number | null;
+  deleted_by: string | null;
+}
+
+export interface CommentReactionsTable {
+  comment_id: string;
+  user_id: string;
+  emoji: ReactionEmoji;
+  created_at: number;
+}
+
+export interface CommentMentionsTable {
+  comment_id: string;
+  user_id: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -680,6 +725,10 @@ export interface Database {
   meeting_item_times: MeetingItemTimesTable;
   meeting_item_links: MeetingItemLinksTable;
   task_cards: TaskCardsTable;
+  comment_threads: CommentThreadsTable;
+  comments: CommentsTable;
+  comment_reactions: CommentReactionsTable;
+  comment_mentions: CommentMentionsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -694,3 +743,5 @@ export type AmendmentRow = Selectable<AmendmentsTable>;
 export type MeetingRow = Selectable<MeetingsTable>;
 export type AgendaItemRow = Selectable<MeetingAgendaItemsTable>;
 export type TaskRow = Selectable<MeetingTasksTable>;
+export type ThreadRow = Selectable<CommentThreadsTable>;
+export type CommentRow = Selectable<CommentsTable>;

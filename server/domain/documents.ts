@@ -129,12 +129,29 @@ const noSubjects: Subjects = { amendments: new Map(), meetings: new Map() };
 
 /** One person's right over one document row of a pôle they belong to. */
 async function accessTo(db: DB, member: Member, userId: string, row: DocumentRow) {
+  return (await rightWithCircles(db, member, userId, row)).access;
+}
+
+async function rightWithCircles(db: DB, member: Member, userId: string, row: DocumentRow) {
   const subjects =
     row.kind === "amendment" || row.kind === "minutes"
       ? await subjectsOf(db, { documentId: row.id })
       : noSubjects;
   const governing = await governingCircles(db, row.pole_id);
-  return rightOver(member, userId, governing, subjects)(row);
+  return { access: rightOver(member, userId, governing, subjects)(row), governing };
+}
+
+/**
+ * A document with its reader, their right and the pôle's governing circles (what the
+ * rules on it take); to anyone who cannot read it, `what` is unknown (404).
+ */
+export async function readerOf(db: DB, userId: string, documentId: string, what = "Document") {
+  const row = await findDocument(db, documentId);
+  const member = row ? await loadMember(db, { poleId: row.pole_id, userId }) : null;
+  if (!row || !member) throw notFound(what);
+  const { access, governing } = await rightWithCircles(db, member, userId, row);
+  if (!access) throw notFound(what);
+  return { row, member, access, governing };
 }
 
 export async function listDocuments(

@@ -6,6 +6,7 @@
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import type { AccessEvent } from "../domain/access-events";
+import { accessOf } from "../domain/documents";
 import { loadMember, requireMember } from "../domain/members";
 import type { AppDeps, AppEnv } from "./context";
 import { requireUser, signedIn } from "./middleware";
@@ -42,7 +43,13 @@ export function poleEventRoutes({ ctx, logger }: AppDeps) {
         stream.writeSSE({ data, event }).catch(() => stream.abort());
       await new Promise<void>((resolve) => {
         const stopEvents = poleEvents.subscribe((eventPole, event) => {
-          if (eventPole === poleId) void send(JSON.stringify(event));
+          if (eventPole !== poleId) return;
+          if (!event.documentId) return void send(JSON.stringify(event));
+          // A document's news reaches only its readers (the check is cheap beside a refetch).
+          accessOf({ db }, userId, { documentId: event.documentId }).then(
+            (access) => access && send(JSON.stringify(event)),
+            (err: unknown) => logger.error({ err }, "event stream: access check failed"),
+          );
         });
         const stopAccess = events.subscribe((event) => {
           const next = verdict(event, { poleId, userId, sessionId });

@@ -53,7 +53,11 @@ export const relayAccessEvents = (
 
 const PoleEventMessage = z.object({
   poleId: z.string(),
-  event: z.object({ type: z.enum(poleEventTypes), id: z.string() }),
+  event: z.object({
+    type: z.enum(poleEventTypes),
+    id: z.string(),
+    documentId: z.optional(z.string()),
+  }),
 });
 
 /**

@@ -22,13 +22,24 @@ const unsafeInLine: ReadonlyArray<readonly [number, number]> = [
   [0xfeff, 0xfeff],
 ];
 
-const isPlainLine = (value: string) => {
+const LINE_FEED = 0x0a;
+
+/** Whether `value` holds none of the characters above, but line feeds when `lines` allows them. */
+const isPlain = (value: string, lines: boolean) => {
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
+    if (lines && code === LINE_FEED) continue;
     if (unsafeInLine.some(([from, to]) => code >= from && code <= to)) return false;
   }
   return true;
 };
+const isPlainLine = (value: string) => isPlain(value, false);
+
+/** The same rule for text of several lines (a comment): line feeds are its only break. */
+export const plainLines = z.refine<string>(
+  (value) => isPlain(value, true),
+  "Ce texte contient un caractère invisible ou de contrôle (inversion du sens d'écriture…) : retirez-le.",
+);
 
 /** The one rule every name and title follows, on every route that takes one. */
 export const plainLine = z.refine<string>(

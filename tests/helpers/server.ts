@@ -10,6 +10,7 @@ import { type DB, openDatabase } from "../../server/db/database";
 import { openPostgres } from "../../server/db/postgres";
 import { parseEnv } from "../../server/env";
 import { type Maillage, startMaillage } from "../../server/main";
+import type { CircleRole, PoleRole } from "../../shared/permissions";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
 export interface TestServer {
@@ -177,7 +178,7 @@ let invited = 0;
 /** A place offered by an invitation: a circle and the role in it. */
 export interface Seat {
   circleId: string;
-  role: "facilitator" | "member" | "commenter" | "observer";
+  role: CircleRole;
 }
 
 /** Invites a newcomer into circles with roles, and has them accept with a new account. */
@@ -187,9 +188,12 @@ export async function inviteNewcomer(
   poleId: string,
   circles: Seat[],
   name = `Invité ${++invited}`,
+  poleRole?: PoleRole,
 ): Promise<Person> {
   const api = client(server.url, inviter.cookie);
-  const invitation = await api(`/api/poles/${poleId}/invitations`, { body: { circles } });
+  const invitation = await api(`/api/poles/${poleId}/invitations`, {
+    body: { circles, poleRole },
+  });
   if (invitation.status !== 201) throw new Error(`invite failed: ${invitation.status}`);
   const { token } = await invitation.json();
   const email = `${name
@@ -206,13 +210,17 @@ export async function inviteNewcomer(
   return { userId: me.user.id, cookie, email, password };
 }
 
-/** A newcomer the pôle's coordinator invites into circles (none: a member of the pôle only). */
+/**
+ * A newcomer the pôle's coordinator invites into circles (none: a member of the pôle only),
+ * with the pôle role the invitation gives (member unless named).
+ */
 export const joinPole = (
   server: Pick<TestServer, "url">,
   pole: FoundedPole,
   circles: Seat[],
   name?: string,
-) => inviteNewcomer(server, pole.coordinator, pole.poleId, circles, name);
+  poleRole?: PoleRole,
+) => inviteNewcomer(server, pole.coordinator, pole.poleId, circles, name, poleRole);
 
 export interface ChildServer {
   url: string;

@@ -20,6 +20,7 @@ import type {
   MyAnswer,
 } from "../../shared/api/maturity";
 import { expectError } from "../helpers/contract";
+import { listenToPole } from "../helpers/pole-events";
 import {
   client,
   type FoundedPole,
@@ -483,25 +484,11 @@ describe("a second campaign, for one circle", () => {
       await json(await answer(person, second.id, "a1", { importance: 6, standing: 4 }));
     }
     // Pages open on the pôle hear that the campaign changed, not what it holds.
-    const abort = new AbortController();
-    const stream = await fetch(`${server.url}/api/poles/${pole.poleId}/events`, {
-      headers: { cookie: groupB[0].cookie },
-      signal: abort.signal,
-    });
-    const reader = stream.body?.getReader();
-    if (!reader) throw new Error("no event stream");
-    let received = "";
-    const until = async (text: string) => {
-      while (!received.includes(text)) {
-        const { value, done } = await reader.read();
-        if (done) throw new Error(`the stream ended before ${text}`);
-        received += new TextDecoder().decode(value);
-      }
-    };
-    await until("event: ready");
+    const stream = await listenToPole(server, pole.poleId, groupB[0]);
+    await stream.until("event: ready");
     await json(await as(coordinator())(`/api/maturity/campaigns/${second.id}/close`, { body: {} }));
-    await until(`data: {"type":"maturity","id":"${second.id}"}`);
-    abort.abort();
+    await stream.until(`data: {"type":"maturity","id":"${second.id}"}`);
+    stream.stop();
     const results = await json<CampaignResults>(
       await as(groupB[0])(`/api/maturity/campaigns/${second.id}/results`),
     );

@@ -3,6 +3,7 @@ import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import type { Card } from "../../../shared/boards";
 import { initials } from "../../lib/color";
+import { CommentBadge } from "../comments/CommentBadge";
 import { formatEuros, formatFte } from "./format";
 import "./strings";
 
@@ -58,6 +59,7 @@ export const CardFace = memo(function CardFace({
           {t("board.fundingShort", { amount: formatEuros(money, i18n.language) })}
         </p>
       ) : null}
+      <CommentBadge target={{ kind: "card", cardId: card.id }} />
       {card.projectCircleId ? (
         <p className="board-card__meta board-card__group">{t("board.projectGroup")}</p>
       ) : null}

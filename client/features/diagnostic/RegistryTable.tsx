@@ -15,6 +15,7 @@ import type { DiagnosticTable } from "../../../shared/diagnostic/vocabularies";
 import { deleteMalformed, deleteRow } from "../../../shared/diagnostic/writing";
 import { markFound } from "../../ui/found";
 import { Notice } from "../../ui/kit";
+import { CommentBadge } from "../comments/CommentBadge";
 import { ChoiceCell, EditorFaces, type Option, RefsCell, type RowContext, TextCell } from "./cells";
 import type { Editing } from "./useDiagnostic";
 import "./strings";
@@ -283,6 +284,7 @@ const RegistryRow = memo(function RegistryRow({
       ))}
       <td className="reg__actions">
         {props.rowActions?.(row)}
+        <CommentBadge target={{ kind: "row", table, rowId: row.id }} />
         {editable ? (
           <DeleteButton
             label={t("deleteLabel", { row: rowName })}

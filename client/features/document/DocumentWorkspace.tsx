@@ -26,6 +26,8 @@ import { colorFor } from "../../lib/color";
 import { lazyComponent } from "../../lib/lazy";
 import { type ConnectionState, openSyncSession, type SyncSession } from "../../lib/sync";
 import { Loading, Notice } from "../../ui/kit";
+import { CommentsProvider, useComments } from "../comments/CommentsContext";
+import { CommentsPanel } from "../comments/CommentsPanel";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { PresenceList } from "./Presence";
 import { useFoundParagraph } from "./useFoundParagraph";
@@ -209,37 +211,48 @@ function LiveDocument({
           </button>
         </Notice>
       ) : null}
-      {kind === "board" ? (
-        <Suspense fallback={<Loading />}>
-          <BoardView
+      <CommentsProvider documentId={documentId} poleId={poleId}>
+        {kind === "board" ? (
+          <Suspense fallback={<Loading />}>
+            <BoardView
+              ydoc={session.ydoc}
+              provider={session.provider}
+              editable={editable}
+              boardId={documentId}
+              poleId={poleId}
+            />
+          </Suspense>
+        ) : null}
+        <div className="document-columns">
+          <DocumentBody
             ydoc={session.ydoc}
             provider={session.provider}
+            user={user}
             editable={editable}
-            boardId={documentId}
-            poleId={poleId}
+            label={label}
           />
-        </Suspense>
-      ) : null}
-      <CollaborativeEditor
-        ydoc={session.ydoc}
-        provider={session.provider}
-        user={user}
-        editable={editable}
-        label={label}
-      />
-      {kind === "diagnostic" ? (
-        <Suspense fallback={<Loading />}>
-          <DiagnosticView
-            ydoc={session.ydoc}
-            provider={session.provider}
-            editable={editable}
-            documentId={documentId}
-            poleId={poleId}
-          />
-        </Suspense>
-      ) : null}
+          <CommentsPanel />
+        </div>
+        {kind === "diagnostic" ? (
+          <Suspense fallback={<Loading />}>
+            <DiagnosticView
+              ydoc={session.ydoc}
+              provider={session.provider}
+              editable={editable}
+              documentId={documentId}
+              poleId={poleId}
+            />
+          </Suspense>
+        ) : null}
+      </CommentsProvider>
     </>
   );
+}
+
+/** The rich text, with its comment threads' marks and shortcut. */
+function DocumentBody(props: Omit<Parameters<typeof CollaborativeEditor>[0], "comments">) {
+  const comments = useComments();
+  return <CollaborativeEditor {...props} comments={comments?.editorHooks} />;
 }
 
 /** Keeps the rest of the page usable if the editor fails to render. */
