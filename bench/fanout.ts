@@ -7,7 +7,14 @@
 import { freePort } from "../tests/torture/lib";
 import { LoadFleet } from "./lib/load";
 import type { LoadClient } from "./lib/load-child";
-import { type RunningServer, type ServerKind, serverLabels, startServer } from "./lib/servers";
+import {
+  persistedPeers,
+  protocolOf,
+  type RunningServer,
+  type ServerKind,
+  serverLabels,
+  startServer,
+} from "./lib/servers";
 import { copyTemplate, memberHeaders, type Template } from "./lib/setup";
 import { fmt, mb, medianOf, ratio, sleep, summarize } from "./lib/stats";
 import type { SuiteContext } from "./lib/suite";
@@ -81,7 +88,7 @@ export function clientFor(
 ): Omit<LoadClient, "writer" | "full"> {
   const ws = server.url.replace(/^http/, "ws");
   const page = template.pages[doc % template.pages.length];
-  if (kind === "maillage") {
+  if (protocolOf[kind] === "maillage") {
     return {
       id,
       docName: page,
@@ -90,7 +97,8 @@ export function clientFor(
       headers: memberHeaders(template, server.url, id),
     };
   }
-  if (kind === "reference") return { id, docName: page, url: `${ws}/${page}`, flavour: "yws" };
+  if (protocolOf[kind] === "yws")
+    return { id, docName: page, url: `${ws}/${page}`, flavour: "yws" };
   return { id, docName: page, url: ws, flavour: "hocuspocus" };
 }
 
@@ -182,7 +190,8 @@ export async function runFanout(
 }
 
 export async function runFanoutSuite(context: SuiteContext) {
-  const { quick, repeats, servers, template, profileDir, section, emit, summary } = context;
+  const { quick, repeats, seconds, servers, template, profileDir, section, emit, summary } =
+    context;
   const runsOf: Partial<Record<ServerKind, FanoutResult[]>> = {};
   const plain = (clients: number, docs: number, seconds: number): FanoutWorkload => ({
     name: `C=${clients} D=${docs} R=2 T=${seconds}`,
@@ -197,9 +206,10 @@ export async function runFanoutSuite(context: SuiteContext) {
     name: `C=200 D=20 R=2 T=${seconds} +5 cursors/s`,
     awarenessRate: 5,
   });
-  const workloads = quick
-    ? [plain(200, 20, 3), cursors(3)]
-    : [plain(200, 20, 20), plain(600, 30, 10), cursors(20)];
+  const workloads =
+    quick && !seconds
+      ? [plain(200, 20, 3), cursors(3)]
+      : [plain(200, 20, seconds ?? 20), plain(600, 30, seconds ?? 10), cursors(seconds ?? 20)];
   for (const workload of workloads) {
     section(`Fan-out ${workload.name}`);
     const results = new Map<ServerKind, FanoutResult>();
@@ -264,8 +274,33 @@ export async function runFanoutSuite(context: SuiteContext) {
           `p99 ${fmt(m.p99)} ms = ${ratio(m.p99, ref?.p99 ?? Number.NaN)} the reference (goal ≤ 1.1×); ` +
           `delivered ${fmt(m.deliveredPct, 2)}%`,
       );
+      const goals = persistedGoals(workload);
+      for (const kind of goals ? persistedPeers : []) {
+        const peer = results.get(kind);
+        if (!peer || !goals) continue;
+        summary(
+          `${workload.name}: Maillage vs ${serverLabels[kind]}: CPU/10k ${ratio(m.cpuPer10k, peer.cpuPer10k)} ` +
+            `(goal ≤ ${goals.cpu}×), p99 ${ratio(m.p99, peer.p99)} (goal ≤ ${goals.p99}×)`,
+        );
+      }
+      if (goals && ref) {
+        summary(
+          `${workload.name}: Maillage vs the non-persisting reference: CPU/10k ` +
+            `${ratio(m.cpuPer10k, ref.cpuPer10k)} (goal ≤ ${goals.reference}×)`,
+        );
+      }
     }
   }
+}
+
+/** Issue 16's goals against the persisted peers, for the two plain workloads it names. */
+function persistedGoals(workload: FanoutWorkload) {
+  if (workload.awarenessRate > 0) return null;
+  if (workload.clients === 200 && workload.docs === 20)
+    return { cpu: 0.9, p99: 1.1, reference: 1.35 };
+  if (workload.clients === 600 && workload.docs === 30)
+    return { cpu: 0.8, p99: 1.0, reference: 1.0 };
+  return null;
 }
 
 export async function runScaleSuite(context: SuiteContext) {

@@ -8,8 +8,8 @@ import { client } from "../tests/helpers/server";
 import { clientFor } from "./fanout";
 import { LoadFleet } from "./lib/load";
 import type { LoadClient } from "./lib/load-child";
-import { type RunningServer, type ServerKind, serverLabels, startServer } from "./lib/servers";
-import { copyTemplate, type Template } from "./lib/setup";
+import { type RunningServer, type ServerKind, serverLabels } from "./lib/servers";
+import { startOnTemplate, type Template } from "./lib/setup";
 import { fmt, sleep } from "./lib/stats";
 import type { SuiteContext } from "./lib/suite";
 
@@ -71,8 +71,7 @@ async function measure(
   cycles: number,
   held: number,
 ): Promise<MemoryResult> {
-  const data = kind === "maillage" ? copyTemplate(template) : null;
-  const server = await startServer(kind, { env: data ? { DATA_DIR: data.dir } : {} });
+  const { server, stop } = await startOnTemplate(kind, template);
   try {
     // Cycled documents first, then as many never opened, to hold, then warm-up ones.
     const total = cycles + held + WARM_UP;
@@ -125,8 +124,7 @@ async function measure(
       await fleet.close();
     }
   } finally {
-    await server.stop();
-    data?.remove();
+    await stop();
   }
 }
 

@@ -4,8 +4,9 @@
  *
  *   npm run bench                 full run (about 30 minutes on 2 cores)
  *   npm run bench -- --quick      short run (under 3 minutes)
- *   npm run bench -- --only=fanout,coldload,memory,http,scale,hostile,weight,instances
+ *   npm run bench -- --only=fanout,coldload,memory,connections,http,scale,hostile,weight,instances
  *   npm run bench -- --repeats=5 --servers=maillage,reference --profile --no-extras
+ *   npm run bench -- --only=fanout --seconds=5   the full fan-out workloads, 5 s each
  *
  * Then the standalone bench/diagnostic.ts, bench/board.ts, bench/versions.ts and bench/search.ts run too.
  */
@@ -14,6 +15,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { runColdLoad } from "./coldload";
+import { runConnections } from "./connections";
 import { runFanoutSuite, runScaleSuite } from "./fanout";
 import { runHostile } from "./hostile";
 import { runHttp } from "./http";
@@ -33,6 +35,7 @@ const option = (name: string) =>
 const quick = flag("quick");
 const only = option("only")?.split(",");
 const repeats = Number(option("repeats") ?? (quick ? 1 : 3));
+const seconds = option("seconds") ? Number(option("seconds")) : undefined;
 const servers = (option("servers")?.split(",") ?? serverKinds) as ServerKind[];
 const profileDir = flag("profile") ? join(benchDir, "profiles") : undefined;
 if (profileDir) mkdirSync(profileDir, { recursive: true });
@@ -69,6 +72,7 @@ const suites: Array<[string, (context: SuiteContext) => Promise<void>]> = [
   ["scale", runScaleSuite],
   ["coldload", runColdLoad],
   ["memory", runMemory],
+  ["connections", runConnections],
   ["http", runHttp],
   ["hostile", runHostile],
   ["instances", runInstancesSuite],
@@ -83,6 +87,7 @@ if (serverSuites.length > 0) {
   const context: SuiteContext = {
     quick,
     repeats,
+    seconds,
     template,
     servers,
     profileDir,

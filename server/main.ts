@@ -99,7 +99,13 @@ export async function startMaillage(config: Env): Promise<Maillage> {
   // Off the start-up path: a large older database is indexed while the server already serves.
   indexWhatIsMissing(db, project).catch((err) => logger.error({ err }, "search backfill failed"));
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  // The sync layer keeps its own connections: ws's set of clients would cost each socket
+  // an entry and a close listener of its own, for nothing.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_FRAME_BYTES,
+    clientTracking: false,
+  });
   // The app needs PUBLIC_URL, which defaults to the bound address (PORT=0 picks a free port).
   let app: ReturnType<typeof createApp> | undefined;
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

@@ -4,14 +4,39 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ChildMessage, ParentMessage, ServerStats } from "./ipc";
 
-export type ServerKind = "maillage" | "reference" | "hocuspocus";
+export type ServerKind =
+  | "maillage"
+  | "reference"
+  | "reference-leveldb"
+  | "hocuspocus"
+  | "hocuspocus-sqlite";
 
-export const serverKinds: readonly ServerKind[] = ["maillage", "reference", "hocuspocus"];
+export const serverKinds: readonly ServerKind[] = [
+  "maillage",
+  "reference",
+  "reference-leveldb",
+  "hocuspocus",
+  "hocuspocus-sqlite",
+];
 
 export const serverLabels: Record<ServerKind, string> = {
   maillage: "Maillage",
   reference: "y-websocket ref",
+  "reference-leveldb": "y-websocket ref + LevelDB",
   hocuspocus: "Hocuspocus",
+  "hocuspocus-sqlite": "Hocuspocus + SQLite",
+};
+
+/** The peers that store what they are sent, as their users run them when data must survive. */
+export const persistedPeers: readonly ServerKind[] = ["reference-leveldb", "hocuspocus-sqlite"];
+
+/** How clients reach a document: Maillage's and the reference's URL per document, or Hocuspocus's. */
+export const protocolOf: Record<ServerKind, "maillage" | "yws" | "hocuspocus"> = {
+  maillage: "maillage",
+  reference: "yws",
+  "reference-leveldb": "yws",
+  hocuspocus: "hocuspocus",
+  "hocuspocus-sqlite": "hocuspocus",
 };
 
 export const benchDir = join(dirname(fileURLToPath(import.meta.url)), "..");

@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { client, sessionCookie } from "../../tests/helpers/server";
-import { startServer } from "./servers";
+import { type RunningServer, type ServerKind, startServer } from "./servers";
 
 export interface Template {
   dir: string;
@@ -142,3 +142,22 @@ export const memberHeaders = (template: Template, url: string, i: number) => ({
   cookie: template.memberCookies[i % template.memberCookies.length],
   origin: url,
 });
+
+/**
+ * A server under test, Maillage on its own copy of the template's data; `stop` stops it
+ * and removes that copy.
+ */
+export async function startOnTemplate(
+  kind: ServerKind,
+  template: Template,
+): Promise<{ server: RunningServer; stop(): Promise<void> }> {
+  const data = kind === "maillage" ? copyTemplate(template) : null;
+  const server = await startServer(kind, { env: data ? { DATA_DIR: data.dir } : {} });
+  return {
+    server,
+    async stop() {
+      await server.stop();
+      data?.remove();
+    },
+  };
+}

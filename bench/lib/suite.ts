@@ -5,6 +5,8 @@ import type { Template } from "./setup";
 export interface SuiteContext {
   quick: boolean;
   repeats: number;
+  /** Overrides each fan-out workload's duration T (`--seconds=N`): short runs of the full workloads. */
+  seconds?: number;
   template: Template;
   servers: ServerKind[];
   profileDir?: string;

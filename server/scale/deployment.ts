@@ -7,6 +7,7 @@
 import type SQLite from "better-sqlite3";
 import type { Logger } from "pino";
 import { createLimits, type Limits } from "../auth/limits";
+import { openBackupChannel } from "../db/backup-channel";
 import { type DB, openDatabase } from "../db/database";
 import { claimInstanceLock } from "../db/instance-lock";
 import { openPostgres } from "../db/postgres";
@@ -36,13 +37,14 @@ export interface Deployment {
   shareAccess(events: AccessEvents, follow: (event: AccessEvent) => void): Promise<void>;
   /** Relays the pôles' events between instances (with Redis). */
   sharePoleEvents(events: PoleEvents): Promise<void>;
-  /** Lets go of Redis and of the instance lock; the caller then destroys `db`. */
+  /** Lets go of Redis, of the instance lock or of the backup channel; the caller then destroys `db`. */
   close(): Promise<void>;
 }
 
 export async function openDeployment(config: Env, logger: Logger): Promise<Deployment> {
   if (!config.DATABASE_URL) {
     const { db, sqlite } = openDatabase(config.DATA_DIR, config.DB_SYNCHRONOUS);
+    const backups = await openBackupChannel(sqlite, config.DATA_DIR, logger);
     return {
       mode: "sqlite",
       db,
@@ -50,7 +52,7 @@ export async function openDeployment(config: Env, logger: Logger): Promise<Deplo
       limits: createLimits(),
       shareAccess: async () => {},
       sharePoleEvents: async () => {},
-      close: async () => {},
+      close: () => backups.close(),
     };
   }
   const { db, pool } = openPostgres(config.DATABASE_URL);

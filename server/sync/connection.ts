@@ -59,7 +59,12 @@ export class Connection implements DocumentMember, Recipient {
   readonly awarenessRate: TokenBucket;
 
   constructor(
-    readonly documentId: string,
+    /**
+     * Replaced by the loaded document's own string once attached: the one parsed from the
+     * upgrade's URL is a slice of it, which keeps the whole URL alive for as long as the
+     * socket lives.
+     */
+    public documentId: string,
     readonly visitor: Visitor,
     readonly access: DocumentAccess,
     /** The hub's access generation when the HTTP layer authorised this connection. */
@@ -71,6 +76,13 @@ export class Connection implements DocumentMember, Recipient {
   ) {
     this.messageRate = new TokenBucket(limits.messages.perSecond, limits.messages.burst);
     this.awarenessRate = new TokenBucket(limits.awareness.perSecond, limits.awareness.burst);
+  }
+
+  /** Attaches the connection to its loaded document. */
+  attach(doc: SharedDocument): void {
+    this.doc = doc;
+    this.documentId = doc.id;
+    doc.attach(this);
   }
 
   get userId(): string {

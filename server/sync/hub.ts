@@ -1,5 +1,5 @@
 import type { WebSocketLike } from "@hono/node-server";
-import type { WSEvents } from "hono/ws";
+import type { WSContext, WSEvents } from "hono/ws";
 import { WebSocket } from "ws";
 import type * as Y from "yjs";
 import { closeCodes, type DocumentAccess } from "../../shared/documents";
@@ -16,7 +16,7 @@ import { DocumentRegistry } from "./registry";
 import { RemoteInstances } from "./remote";
 import type { SyncServer, SyncServerOptions, SyncStats } from "./server";
 import { SessionWatch } from "./sessions";
-import { adoptSocket, socketPeer, startKeepalive } from "./socket";
+import { adoptSocket, type SocketOwner, socketPeer, startKeepalive } from "./socket";
 import { UpdateWriter } from "./writer";
 
 /** Ties sockets to documents: the implementation behind `createSyncServer`. */
@@ -39,6 +39,13 @@ export class SyncHub implements SyncServer {
   private closing: Promise<void> | null = null;
   /** How updates and presence reach other instances (none: one instance alone). */
   private readonly fanout: Fanout;
+  /** Shared by every connection, rather than closures made for each. */
+  private readonly forgetEnded = (ended: Connection) => this.forget(ended);
+  private readonly sockets: SocketHandler = {
+    open: (connection) => this.open(connection),
+    receive: (connection, data) => this.receive(connection, data),
+    socketError: (connection, error) => this.socketError(connection, error),
+  };
 
   constructor(private readonly options: SyncServerOptions) {
     const store = options.store ?? defaultStore(options);
@@ -103,37 +110,11 @@ export class SyncHub implements SyncServer {
       visitor,
       access,
       this.generation,
-      (ended) => this.forget(ended),
+      this.forgetEnded,
       this.rates,
       this.outbox,
     );
-    const events: WSEvents<WebSocketLike> = {
-      onOpen: (_event, ws) => {
-        const raw = ws.raw;
-        if (!raw) {
-          ws.close(1011, "no socket");
-          return;
-        }
-        if (raw instanceof WebSocket) {
-          connection.peer = adoptSocket(
-            raw,
-            connection,
-            (data) => this.receive(connection, data),
-            (error) => this.socketError(connection, error),
-          );
-        } else {
-          connection.peer = socketPeer(raw, connection);
-          events.onMessage = (event) => this.receive(connection, event.data);
-        }
-        this.open(connection);
-      },
-      onClose: () => connection.ended(),
-      onError: (event) => {
-        // Node has no global ErrorEvent; @hono/node-server's own carries `error`.
-        this.socketError(connection, "error" in event ? event.error : event);
-      },
-    };
-    return events;
+    return new ConnectionEvents(connection, this.sockets);
   }
 
   recheckUser(userId: string): Promise<void> {
@@ -239,8 +220,7 @@ export class SyncHub implements SyncServer {
           this.registry.release(doc);
           return;
         }
-        connection.doc = doc;
-        doc.attach(connection);
+        connection.attach(doc);
         this.release(connection);
       },
       (error: unknown) => {
@@ -381,6 +361,49 @@ function defaultStore(options: SyncServerOptions): DocumentStore {
   return options.sqlite
     ? createSqliteStore(options.db, options.sqlite)
     : createKyselyStore(options.db);
+}
+
+/** What the hub does with sockets: what they report, and opening their connection. */
+interface SocketHandler extends SocketOwner {
+  open(connection: Connection): void;
+}
+
+/**
+ * The adapter's events for one connection, as methods on a prototype: the adapter calls
+ * them on this object, and thousands of connections share their code.
+ */
+class ConnectionEvents implements WSEvents<WebSocketLike> {
+  /** Only for sockets other than `ws`'s (tests' fakes), which are not taken over. */
+  onMessage?: WSEvents<WebSocketLike>["onMessage"];
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly hub: SocketHandler,
+  ) {}
+
+  onOpen(_event: Event, ws: WSContext<WebSocketLike>): void {
+    const { connection, hub } = this;
+    const raw = ws.raw;
+    if (!raw) {
+      ws.close(1011, "no socket");
+      return;
+    }
+    if (raw instanceof WebSocket) connection.peer = adoptSocket(raw, connection, hub);
+    else {
+      connection.peer = socketPeer(raw, connection);
+      this.onMessage = (event) => hub.receive(connection, event.data);
+    }
+    hub.open(connection);
+  }
+
+  onClose(): void {
+    this.connection.ended();
+  }
+
+  onError(event: Event): void {
+    // Node has no global ErrorEvent; @hono/node-server's own carries `error`.
+    this.hub.socketError(this.connection, "error" in event ? event.error : event);
+  }
 }
 
 /**

@@ -39,12 +39,10 @@ describe("adoptSocket", () => {
     const ended: Connection[] = [];
     const { wss, url } = await serve((ws) => {
       const connection = new Connection("doc", visitor("user"), "edit", 0, (c) => ended.push(c));
-      connection.peer = adoptSocket(
-        ws,
-        connection,
-        (data) => received.push(typeof data === "string" ? "text" : "binary"),
-        () => {},
-      );
+      connection.peer = adoptSocket(ws, connection, {
+        receive: (_connection, data) => received.push(typeof data === "string" ? "text" : "binary"),
+        socketError: () => {},
+      });
     });
     const client = new WebSocket(url);
     await new Promise((resolve) => client.once("open", resolve));

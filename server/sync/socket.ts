@@ -48,6 +48,12 @@ function framed(message: Uint8Array): Buffer {
   return frame;
 }
 
+/** What adopted sockets report to: one object for every socket. */
+export interface SocketOwner {
+  receive(connection: Connection, data: unknown): void;
+  socketError(connection: Connection, error: unknown): void;
+}
+
 /**
  * A `ws` socket as a peer; methods on the prototype, as thousands of these live at once.
  * Data frames are written straight to the TCP socket, framed once per message: `ws`
@@ -56,7 +62,11 @@ function framed(message: Uint8Array): Buffer {
  * and writes keep their order since both go to the same stream synchronously.
  */
 class WsPeer implements Peer {
-  constructor(private readonly raw: WebSocket) {}
+  constructor(
+    private readonly raw: WebSocket,
+    readonly connection: Connection,
+    readonly owner: SocketOwner,
+  ) {}
 
   send(frame: Uint8Array): void {
     if (this.raw.readyState !== OPEN) return;
@@ -90,46 +100,60 @@ class WsPeer implements Peer {
 }
 
 /**
+ * The peer of each adopted socket. The listeners are functions shared by every socket,
+ * which `ws` calls with the socket as `this`, rather than closures made for each: under
+ * tsx each such closure also gets its own `name` property (esbuild's keepNames), a
+ * property store of 256 bytes, and five of them were a quarter of a connection's heap.
+ */
+const peers = new WeakMap<WebSocket, WsPeer>();
+
+function onSocketMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
+  const peer = peers.get(this);
+  peer?.owner.receive(peer.connection, isBinary ? data : "");
+}
+
+function onSocketClose(this: WebSocket): void {
+  peers.get(this)?.connection.ended();
+}
+
+function onSocketError(this: WebSocket, error: Error): void {
+  const peer = peers.get(this);
+  peer?.owner.socketError(peer.connection, error);
+}
+
+function onSocketPong(this: WebSocket): void {
+  const peer = peers.get(this);
+  if (peer) peer.connection.alive = true;
+}
+
+const ours = { message: onSocketMessage, close: onSocketClose, error: onSocketError } as const;
+const takenOver = ["message", "close", "error"] as const;
+
+/**
  * Takes a `ws` socket over from @hono/node-server once it is open: our own listeners,
  * and the adapter's removed. Its listeners wrap every frame in a MessageEvent over a
  * copied ArrayBuffer, and they keep the whole upgrade request alive (the Node request,
  * the Fetch Request, the Hono context, the session) for as long as the socket lives:
  * about a third of the memory of an open connection.
  */
-export function adoptSocket(
-  raw: WebSocket,
-  connection: Connection,
-  onMessage: (data: RawData | string) => void,
-  onError: (error: Error) => void,
-): Peer {
-  const events = ["message", "close", "error"] as const;
+export function adoptSocket(raw: WebSocket, connection: Connection, owner: SocketOwner): Peer {
   // Listeners already there stay: `ws`'s server removes closed sockets from its clients
   // on "close".
-  const before = new Map(events.map((event) => [event, new Set(raw.listeners(event))]));
-  const mine = {
-    message: (data: RawData, isBinary: boolean) => onMessage(isBinary ? data : ""),
-    close: () => connection.ended(),
-    error: onError,
-  };
-  raw.on("message", mine.message);
-  raw.on("close", mine.close);
-  raw.on("error", mine.error);
-  raw.on("pong", () => {
-    connection.alive = true;
-  });
+  const before = takenOver.map((event) => new Set(raw.listeners(event)));
+  const peer = new WsPeer(raw, connection, owner);
+  peers.set(raw, peer);
+  for (const event of takenOver) raw.on(event, ours[event]);
+  raw.on("pong", onSocketPong);
   // The adapter adds its listeners synchronously right after onOpen returns.
   queueMicrotask(() => {
-    for (const event of events) {
+    takenOver.forEach((event, i) => {
       for (const listener of raw.listeners(event)) {
-        if (listener === mine[event] || before.get(event)?.has(listener)) continue;
+        if (listener === ours[event] || before[i].has(listener)) continue;
         raw.off(event, listener as (...args: unknown[]) => void);
       }
-    }
-    // The listeners above live as long as the socket and share this scope: the snapshot
-    // holds the adapter's first listener, and through it the whole request.
-    before.clear();
+    });
   });
-  return new WsPeer(raw);
+  return peer;
 }
 
 /** Adapts any other WebSocketLike (test fakes); a pong marks the connection alive. */
