@@ -49,6 +49,11 @@ export interface FanoutResult {
   /** 1 when every document is identical on every full client and holds every write. */
   converged: number;
   awareness: number;
+  /** Several instances: latencies of deliveries within one instance and across (NaN otherwise). */
+  sameP50: number;
+  sameP99: number;
+  crossP50: number;
+  crossP99: number;
 }
 
 export interface FanoutOptions {
@@ -78,13 +83,29 @@ async function statsOf(servers: RunningServer[], options?: { resetLoop?: boolean
   };
 }
 
-/** Where a client of document `doc` connects on each server. */
+/**
+ * The member each client connects as, given each client's document: a page's n-th client
+ * is member page + n, so that no one holds more than the server's connections per person
+ * to one page (8), however many clients share it.
+ */
+export function membersFor(template: Template, docs: readonly number[]): number[] {
+  const seats = new Map<number, number>();
+  return docs.map((doc) => {
+    const page = doc % template.pages.length;
+    const seat = seats.get(page) ?? 0;
+    seats.set(page, seat + 1);
+    return page + seat;
+  });
+}
+
+/** Where a client of document `doc` connects on each server (as `member`, Maillage's). */
 export function clientFor(
   kind: ServerKind,
   server: RunningServer,
   template: Template,
   doc: number,
   id: number,
+  member = id,
 ): Omit<LoadClient, "writer" | "full"> {
   const ws = server.url.replace(/^http/, "ws");
   const page = template.pages[doc % template.pages.length];
@@ -94,7 +115,7 @@ export function clientFor(
       docName: page,
       url: `${ws}/sync/${page}`,
       flavour: "yws",
-      headers: memberHeaders(template, server.url, id),
+      headers: memberHeaders(template, server.url, member),
     };
   }
   if (protocolOf[kind] === "yws")
@@ -124,10 +145,14 @@ export async function runFanout(
     const idle = await statsOf(servers);
     const clients: LoadClient[] = [];
     const perDoc = new Map<string, number>();
+    const placement: number[] = [];
+    const docs = Array.from({ length: workload.clients }, (_, i) => i % workload.docs);
+    const members = membersFor(options.template, docs);
     for (let i = 0; i < workload.clients; i++) {
-      const doc = i % workload.docs;
-      const server = servers[cluster?.place(i, doc) ?? 0];
-      const base = clientFor(kind, server, options.template, doc, i);
+      const doc = docs[i];
+      placement.push(cluster?.place(i, doc) ?? 0);
+      const server = servers[placement[i]];
+      const base = clientFor(kind, server, options.template, doc, i, members[i]);
       const first = i < workload.docs;
       const writer = !workload.lightReceivers || first;
       clients.push({ ...base, writer, full: writer });
@@ -150,6 +175,7 @@ export async function runFanout(
       seconds: workload.seconds,
       rate: workload.rate,
       awarenessRate: workload.awarenessRate,
+      placement: cluster ? placement : undefined,
     });
     let expected = 0;
     for (const [doc, count] of writes) expected += count * ((perDoc.get(doc) ?? 1) - 1);
@@ -167,9 +193,15 @@ export async function runFanout(
       if (!same || !complete) converged = 0;
     }
     const latency = summarize(report.latencies);
+    const same = summarize(report.placed.same);
+    const cross = summarize(report.placed.cross);
     const cpu = after.cpu - before.cpu;
     return {
       ...latency,
+      sameP50: same.p50,
+      sameP99: same.p99,
+      crossP50: cross.p50,
+      crossP99: cross.p99,
       delivered: report.delivered,
       expected,
       deliveredPct: expected > 0 ? (100 * report.delivered) / expected : 100,
@@ -301,104 +333,4 @@ function persistedGoals(workload: FanoutWorkload) {
   if (workload.clients === 600 && workload.docs === 30)
     return { cpu: 0.8, p99: 1.0, reference: 1.0 };
   return null;
-}
-
-export async function runScaleSuite(context: SuiteContext) {
-  const { quick, template, profileDir, section, emit, summary } = context;
-  section("Scale: Maillage, 10 clients per document (1 writer + 9 light receivers), R=2");
-  const steps = quick ? [1000] : [1000, 2000, 3000, 4000, 5000];
-  const rows: string[][] = [];
-  let best = 0;
-  for (const clients of steps) {
-    const workload: FanoutWorkload = {
-      name: `C=${clients}`,
-      clients,
-      docs: clients / 10,
-      rate: 2,
-      seconds: quick ? 3 : 10,
-      awarenessRate: 0,
-      lightReceivers: true,
-    };
-    const r = await runFanout("maillage", workload, { template, loadProcesses: 2, profileDir });
-    rows.push([
-      String(clients),
-      fmt(r.p50),
-      fmt(r.p99),
-      fmt(r.max),
-      `${fmt(r.deliveredPct, 2)}%`,
-      String(r.errors),
-      fmt(r.cpuPer10k, 3),
-      mb(r.rssConnected),
-      mb(r.rssPeak),
-    ]);
-    const ok = r.deliveredPct >= 100 && r.p99 < 100 && r.errors === 0;
-    if (!ok) break;
-    best = clients;
-  }
-  emit(
-    [
-      "connections",
-      "p50 ms",
-      "p99 ms",
-      "max ms",
-      "delivered",
-      "errors",
-      "CPU s/10k",
-      "RSS conn MiB",
-      "RSS peak MiB",
-    ],
-    rows,
-  );
-  summary(
-    `Scale: largest C with 100% delivery and p99 < 100 ms = ${best} connections (goal ≥ 3,000)`,
-  );
-  const storm = await reconnectStorm(template, quick ? 200 : 1000);
-  emit(
-    ["reconnect storm", "clients", "documents", "resynced in", "unsynced", "document loads"],
-    [
-      [
-        "Maillage restarted",
-        String(storm.clients),
-        String(storm.documents),
-        `${fmt(storm.seconds, 1)} s`,
-        String(storm.unsynced),
-        String(storm.loads),
-      ],
-    ],
-  );
-  summary(
-    `Reconnect storm: ${storm.clients} clients resynced in ${fmt(storm.seconds, 1)} s (goal ≤ 10 s), ` +
-      `${storm.loads} loads for ${storm.documents} documents (goal: each loaded once)`,
-  );
-}
-
-/**
- * A restart under 1,000 connected clients: they come back with jittered back-off (up to
- * 2 s, as y-websocket does); time until all are synced again, and how many loads it took.
- */
-async function reconnectStorm(template: Template, clients: number) {
-  const data = copyTemplate(template);
-  const port = String(await freePort());
-  const documents = clients / 10;
-  let server = await startServer("maillage", { env: { DATA_DIR: data.dir, PORT: port } });
-  const fleet = new LoadFleet(2);
-  try {
-    const specs: LoadClient[] = Array.from({ length: clients }, (_, i) => ({
-      ...clientFor("maillage", server, template, i % documents, i),
-      writer: true,
-      full: true,
-    }));
-    await fleet.connect(specs);
-    await server.stop();
-    server = await startServer("maillage", { env: { DATA_DIR: data.dir, PORT: port } });
-    const started = Date.now();
-    const unsynced = await fleet.reconnect(2000);
-    const seconds = (Date.now() - started) / 1000;
-    const stats = await server.stats();
-    return { clients, documents, seconds, unsynced, loads: stats.loads };
-  } finally {
-    await fleet.close();
-    await server.stop();
-    data.remove();
-  }
 }

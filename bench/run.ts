@@ -7,6 +7,11 @@
  *   npm run bench -- --only=fanout,coldload,memory,connections,http,scale,hostile,weight,instances
  *   npm run bench -- --repeats=5 --servers=maillage,reference --profile --no-extras
  *   npm run bench -- --only=fanout --seconds=5   the full fan-out workloads, 5 s each
+ *   npm run bench -- --only=scale --connections=10000   one instance holding 10,000 connections
+ *   npm run bench -- --only=scale --storm=5000          5,000 clients resyncing after a restart
+ *   npm run bench -- --only=instances --kill-resync=10000   2 instances, one SIGKILLed
+ *   (each of these three runs only the part it names; thousands of connections need
+ *   `ulimit -n` above them: the suites say so before they start)
  *
  * Then the standalone bench/diagnostic.ts, bench/board.ts, bench/versions.ts and bench/search.ts run too.
  */
@@ -14,9 +19,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
+import { runScaleSuite } from "./capacity";
 import { runColdLoad } from "./coldload";
 import { runConnections } from "./connections";
-import { runFanoutSuite, runScaleSuite } from "./fanout";
+import { runFanoutSuite } from "./fanout";
 import { runHostile } from "./hostile";
 import { runHttp } from "./http";
 import { benchDir, repoDir, type ServerKind, serverKinds } from "./lib/servers";
@@ -40,6 +46,17 @@ const servers = (option("servers")?.split(",") ?? serverKinds) as ServerKind[];
 const profileDir = flag("profile") ? join(benchDir, "profiles") : undefined;
 if (profileDir) mkdirSync(profileDir, { recursive: true });
 const wanted = (suite: string) => !only || only.includes(suite);
+const size = (name: string) => {
+  const value = option(name);
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(value)) throw new Error(`--${name} takes a number of clients: ${value}`);
+  return Number(value);
+};
+const sizes = {
+  connections: size("connections"),
+  storm: size("storm"),
+  killResync: size("kill-resync"),
+};
 
 /** Everything printed, kept to write a Markdown copy at the end. */
 const report: string[] = [];
@@ -88,6 +105,7 @@ if (serverSuites.length > 0) {
     quick,
     repeats,
     seconds,
+    sizes,
     template,
     servers,
     profileDir,

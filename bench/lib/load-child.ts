@@ -19,6 +19,17 @@ export interface RunPlan {
   rate: number;
   /** Presence (cursor) updates per second per client, 0 for none. */
   awarenessRate: number;
+  /**
+   * The instance each client id connects to (several instances): deliveries are then
+   * also told apart by whether writer and reader share an instance.
+   */
+  placement?: number[];
+}
+
+/** Where a dead instance's clients go instead: every URL and Origin on `from` moves to `to`. */
+export interface Move {
+  from: string;
+  to: string;
 }
 
 export interface DocReport {
@@ -26,8 +37,15 @@ export interface DocReport {
   markers: number[];
 }
 
+/** Delivery latencies (ms) by whether the writer and the reader are on one instance. */
+export interface PlacedLatencies {
+  same: number[];
+  cross: number[];
+}
+
 export interface LoadReport {
   latencies: number[];
+  placed: PlacedLatencies;
   delivered: number;
   awareness: number;
   errors: number;
@@ -40,8 +58,11 @@ export type LoadCommand =
   | { cmd: "run"; plan: RunPlan }
   /** Opens each client, waits for its sync, closes it; `concurrency` at a time. */
   | { cmd: "cycle"; clients: LoadClient[]; concurrency: number }
-  /** Every client reconnects after a random delay, retrying with back-off, until synced. */
-  | { cmd: "reconnect"; maxDelayMs: number }
+  /**
+   * Every client (or, with `move`, every client of the dead instance, to the other one)
+   * reconnects after a random delay, retrying with back-off, until synced.
+   */
+  | { cmd: "reconnect"; maxDelayMs: number; move?: Move }
   | { cmd: "progress" }
   | { cmd: "finish" }
   | { cmd: "close" };
@@ -62,6 +83,8 @@ interface Held {
 
 const held: Held[] = [];
 const latencies: number[] = [];
+const placed: PlacedLatencies = { same: [], cross: [] };
+let placement: number[] | undefined;
 let delivered = 0;
 let awareness = 0;
 let errors = 0;
@@ -88,7 +111,12 @@ function hold(spec: LoadClient): Held {
         if (seen.has(key)) continue;
         seen.add(key);
         delivered++;
-        latencies.push((now - Number(match[3])) / 1000);
+        const latency = (now - Number(match[3])) / 1000;
+        latencies.push(latency);
+        if (placement) {
+          const same = placement[writer] === placement[spec.id];
+          (same ? placed.same : placed.cross).push(latency);
+        }
       }
     },
     onAwareness() {
@@ -151,10 +179,21 @@ async function cycle(clients: LoadClient[], concurrency: number) {
   send({ type: "cycled", failed });
 }
 
-async function reconnect(maxDelayMs: number) {
+/** Points a client of the dead instance at the other one, Origin included (it is checked). */
+function moveTo(spec: LoadClient, move: Move): void {
+  const [from, to] = [move.from, move.to].map((url) => url.replace(/^http/, "ws"));
+  spec.url = to + spec.url.slice(from.length);
+  spec.headers = { ...spec.headers, origin: move.to };
+}
+
+async function reconnect(maxDelayMs: number, move?: Move) {
   const deadline = Date.now() + 60_000;
+  const moving = move
+    ? held.filter(({ spec }) => spec.url.startsWith(move.from.replace(/^http/, "ws")))
+    : held;
+  for (const { spec } of move ? moving : []) moveTo(spec, move as Move);
   await Promise.all(
-    held.map(async ({ client }) => {
+    moving.map(async ({ client }) => {
       let backOff = 100;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * maxDelayMs));
       while (Date.now() < deadline) {
@@ -179,6 +218,7 @@ function run(plan: RunPlan): void {
   let running = 0;
   const startIn = Math.max(0, plan.startAt - Date.now());
   measuring = true;
+  placement = plan.placement;
   for (const { spec, client } of held) {
     if (spec.writer && plan.rate > 0 && total > 0) {
       running++;
@@ -232,7 +272,7 @@ function finish(): LoadReport {
     report.hashes.push(createHash("sha1").update(text).digest("hex"));
     report.markers.push((text.match(/~\d+\.\d+\.\d+~/g) ?? []).length);
   }
-  return { latencies, delivered, awareness, errors, closes, docs };
+  return { latencies, placed, delivered, awareness, errors, closes, docs };
 }
 
 process.on("message", (command: LoadCommand) => {
@@ -247,7 +287,7 @@ process.on("message", (command: LoadCommand) => {
       void cycle(command.clients, command.concurrency);
       break;
     case "reconnect":
-      void reconnect(command.maxDelayMs);
+      void reconnect(command.maxDelayMs, command.move);
       break;
     case "progress":
       send({ type: "progress", delivered });

@@ -1,7 +1,7 @@
 /** Parent side of the load processes: spreads clients over them and merges their reports. */
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
-import type { LoadAnswer, LoadClient, LoadCommand, LoadReport, RunPlan } from "./load-child";
+import type { LoadAnswer, LoadClient, LoadCommand, LoadReport, Move, RunPlan } from "./load-child";
 import { benchDir, repoDir } from "./servers";
 import { sleep } from "./stats";
 
@@ -55,10 +55,13 @@ export class LoadFleet {
     return answers.reduce((sum, a) => sum + (a.type === "cycled" ? a.failed : 0), 0);
   }
 
-  /** Reconnects every client (jittered, with back-off); resolves with those left unsynced. */
-  async reconnect(maxDelayMs: number): Promise<number> {
+  /**
+   * Reconnects every client, or with `move` those of a dead instance to another (jittered,
+   * with back-off); resolves with the clients left unsynced.
+   */
+  async reconnect(maxDelayMs: number, move?: Move): Promise<number> {
     const answers = await Promise.all(
-      this.children.map((child) => this.ask(child, { cmd: "reconnect", maxDelayMs })),
+      this.children.map((child) => this.ask(child, { cmd: "reconnect", maxDelayMs, move })),
     );
     return answers.reduce((sum, a) => sum + (a.type === "reconnected" ? a.unsynced : 0), 0);
   }
@@ -103,6 +106,7 @@ export class LoadFleet {
     const answers = await Promise.all(this.children.map((c) => this.ask(c, { cmd: "finish" })));
     const merged: LoadReport = {
       latencies: [],
+      placed: { same: [], cross: [] },
       delivered: 0,
       awareness: 0,
       errors: 0,
@@ -113,6 +117,8 @@ export class LoadFleet {
       if (answer.type !== "finished") continue;
       const report = answer.report;
       for (const latency of report.latencies) merged.latencies.push(latency);
+      for (const latency of report.placed.same) merged.placed.same.push(latency);
+      for (const latency of report.placed.cross) merged.placed.cross.push(latency);
       merged.delivered += report.delivered;
       merged.awareness += report.awareness;
       merged.errors += report.errors;

@@ -7,6 +7,15 @@ export interface SuiteContext {
   repeats: number;
   /** Overrides each fan-out workload's duration T (`--seconds=N`): short runs of the full workloads. */
   seconds?: number;
+  /** Sizes asked for on the command line; a suite given one runs only that part. */
+  sizes: {
+    /** `--connections=N`: the scale suite holds N connections on one instance. */
+    connections?: number;
+    /** `--storm=N`: the scale suite restarts one instance under N clients. */
+    storm?: number;
+    /** `--kill-resync=N`: the instances suite SIGKILLs one of 2 instances under N clients. */
+    killResync?: number;
+  };
   template: Template;
   servers: ServerKind[];
   profileDir?: string;
