@@ -4,7 +4,6 @@
  * server memory, and convergence. Same workload for the three servers.
  */
 
-import { freePort } from "../tests/torture/lib";
 import { LoadFleet } from "./lib/load";
 import type { LoadClient } from "./lib/load-child";
 import {
