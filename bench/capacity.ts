@@ -98,7 +98,16 @@ async function stormAfterRestart(context: SuiteContext, clients: number) {
   if (shortage) summary(`Reconnect storm: ${shortage}`);
   const storm = await reconnectStorm(template, clients);
   emit(
-    ["reconnect storm", "clients", "documents", "restart", "resynced in", "unsynced", "loads"],
+    [
+      "reconnect storm",
+      "clients",
+      "documents",
+      "restart",
+      "resynced in",
+      "unsynced",
+      "retries",
+      "loads",
+    ],
     [
       [
         "Maillage restarted",
@@ -107,6 +116,7 @@ async function stormAfterRestart(context: SuiteContext, clients: number) {
         `${fmt(storm.restartSeconds, 1)} s`,
         `${fmt(storm.seconds, 1)} s`,
         String(storm.unsynced),
+        String(storm.retries),
         String(storm.loads),
       ],
     ],
@@ -142,7 +152,7 @@ async function reconnectStorm(template: Template, clients: number) {
     await server.stop();
     server = await startServer("maillage", { env: { DATA_DIR: data.dir, PORT: port } });
     const started = Date.now();
-    const unsynced = await fleet.reconnect(reconnectJitterMs);
+    const { unsynced, retries } = await fleet.reconnect(reconnectJitterMs);
     const seconds = (Date.now() - started) / 1000;
     const stats = await server.stats();
     return {
@@ -151,6 +161,7 @@ async function reconnectStorm(template: Template, clients: number) {
       restartSeconds: (started - stopped) / 1000,
       seconds,
       unsynced,
+      retries,
       loads: stats.loads,
     };
   } finally {

@@ -71,7 +71,7 @@ export type LoadAnswer =
   | { type: "connected"; failed: number; unsynced: number }
   | { type: "ran"; writes: Record<string, number> }
   | { type: "cycled"; failed: number }
-  | { type: "reconnected"; unsynced: number }
+  | { type: "reconnected"; unsynced: number; retries: number }
   | { type: "progress"; delivered: number }
   | { type: "finished"; report: LoadReport };
 
@@ -192,6 +192,7 @@ async function reconnect(maxDelayMs: number, move?: Move) {
     ? held.filter(({ spec }) => spec.url.startsWith(move.from.replace(/^http/, "ws")))
     : held;
   for (const { spec } of move ? moving : []) moveTo(spec, move as Move);
+  let retries = 0;
   await Promise.all(
     moving.map(async ({ client }) => {
       let backOff = 100;
@@ -199,17 +200,21 @@ async function reconnect(maxDelayMs: number, move?: Move) {
       while (Date.now() < deadline) {
         try {
           await client.connect();
-          while (!client.synced && !client.closed) await new Promise((r) => setTimeout(r, 5));
-          if (client.synced) return;
+          if (await client.whenSettled()) return;
         } catch {
-          // The server is not back yet.
+          // The server is not back yet, or refused the upgrade.
         }
+        retries++;
         await new Promise((resolve) => setTimeout(resolve, backOff * (0.5 + Math.random())));
         backOff = Math.min(2000, backOff * 2);
       }
     }),
   );
-  send({ type: "reconnected", unsynced: held.filter((h) => !h.client.synced).length });
+  send({
+    type: "reconnected",
+    unsynced: held.filter((h) => !h.client.synced).length,
+    retries,
+  });
 }
 
 function run(plan: RunPlan): void {

@@ -57,13 +57,20 @@ export class LoadFleet {
 
   /**
    * Reconnects every client, or with `move` those of a dead instance to another (jittered,
-   * with back-off); resolves with the clients left unsynced.
+   * with back-off); resolves with the clients left unsynced and the attempts that failed.
    */
-  async reconnect(maxDelayMs: number, move?: Move): Promise<number> {
+  async reconnect(maxDelayMs: number, move?: Move): Promise<{ unsynced: number; retries: number }> {
     const answers = await Promise.all(
       this.children.map((child) => this.ask(child, { cmd: "reconnect", maxDelayMs, move })),
     );
-    return answers.reduce((sum, a) => sum + (a.type === "reconnected" ? a.unsynced : 0), 0);
+    let unsynced = 0;
+    let retries = 0;
+    for (const answer of answers) {
+      if (answer.type !== "reconnected") continue;
+      unsynced += answer.unsynced;
+      retries += answer.retries;
+    }
+    return { unsynced, retries };
   }
 
   /** Runs the plan in every process; resolves with the writes per document. */

@@ -53,6 +53,8 @@ export class WireClient {
   private readonly prefix: Uint8Array;
   private awarenessClock = 0;
   private paragraph: Y.XmlText | null = null;
+  /** Waiting for this connection to sync or close (see whenSettled). */
+  private settling: Array<() => void> = [];
 
   constructor(
     readonly spec: ClientSpec,
@@ -98,6 +100,7 @@ export class WireClient {
         if (this.socket !== socket) return;
         this.closed = true;
         this.closeCode = code;
+        this.settle();
         this.events.onClose?.(code);
       });
     });
@@ -133,6 +136,18 @@ export class WireClient {
     encoding.writeVarUint(encoder, messageAwareness);
     encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
     this.send(encoding.toUint8Array(encoder));
+  }
+
+  /** Resolves once this connection is synced (true) or closed (false), without polling. */
+  whenSettled(): Promise<boolean> {
+    if (this.synced || this.closed) return Promise.resolve(this.synced);
+    return new Promise((resolve) => this.settling.push(() => resolve(this.synced)));
+  }
+
+  private settle(): void {
+    const waiting = this.settling;
+    this.settling = [];
+    for (const wake of waiting) wake();
   }
 
   text(): string {
@@ -210,6 +225,7 @@ export class WireClient {
       if (this.doc) Y.applyUpdate(this.doc, payload, this);
       if (sub === syncProtocol.messageYjsSyncStep2 && !this.synced) {
         this.synced = true;
+        this.settle();
         this.events.onSynced?.();
       }
     } else if (type === messageAwareness) {
