@@ -10,7 +10,7 @@ import { LoadFleet } from "./lib/load";
 import type { LoadClient } from "./lib/load-child";
 import { startServer } from "./lib/servers";
 import { copyTemplate, type Template } from "./lib/setup";
-import { fmt, mb } from "./lib/stats";
+import { fmt, mb, summarize } from "./lib/stats";
 import type { SuiteContext } from "./lib/suite";
 
 /** Goals of issue 16 for one instance. */
@@ -18,6 +18,12 @@ const goals = { connections: 10_000, p99Ms: 100, stormClients: 5_000, stormSecon
 
 /** Clients come back with jittered back-off up to 2 s, as y-websocket does. */
 export const reconnectJitterMs = 2000;
+
+/** When clients synced again: "p50 / p99" in seconds after the reconnect began. */
+export function syncSpread(syncedAfterMs: number[]): string {
+  const { p50, p99 } = summarize(syncedAfterMs);
+  return `${fmt(p50 / 1000, 1)} / ${fmt(p99 / 1000, 1)} s`;
+}
 
 export async function runScaleSuite(context: SuiteContext) {
   const { quick, sizes } = context;
@@ -104,6 +110,7 @@ async function stormAfterRestart(context: SuiteContext, clients: number) {
       "documents",
       "restart",
       "resynced in",
+      "synced p50 / p99",
       "unsynced",
       "retries",
       "loads",
@@ -115,6 +122,7 @@ async function stormAfterRestart(context: SuiteContext, clients: number) {
         String(storm.documents),
         `${fmt(storm.restartSeconds, 1)} s`,
         `${fmt(storm.seconds, 1)} s`,
+        storm.spread,
         String(storm.unsynced),
         String(storm.retries),
         String(storm.loads),
@@ -152,7 +160,7 @@ async function reconnectStorm(template: Template, clients: number) {
     await server.stop();
     server = await startServer("maillage", { env: { DATA_DIR: data.dir, PORT: port } });
     const started = Date.now();
-    const { unsynced, retries } = await fleet.reconnect(reconnectJitterMs);
+    const { unsynced, retries, syncedAfterMs } = await fleet.reconnect(reconnectJitterMs);
     const seconds = (Date.now() - started) / 1000;
     const stats = await server.stats();
     return {
@@ -162,6 +170,7 @@ async function reconnectStorm(template: Template, clients: number) {
       seconds,
       unsynced,
       retries,
+      spread: syncSpread(syncedAfterMs),
       loads: stats.loads,
     };
   } finally {

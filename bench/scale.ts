@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startRedis, type TestRedis } from "../tests/helpers/scale";
 import { createTestDatabase, type TestDatabase } from "../tests/helpers/test-database";
-import { reconnectJitterMs } from "./capacity";
+import { reconnectJitterMs, syncSpread } from "./capacity";
 import { clientFor, type FanoutResult, type FanoutWorkload, membersFor, runFanout } from "./fanout";
 import { descriptorShortage, loadProcessesFor } from "./lib/descriptors";
 import { LoadFleet } from "./lib/load";
@@ -189,13 +189,15 @@ async function killOneOfTwo(context: SuiteContext, cluster: Cluster, clients: nu
     const victimWs = victim.url.replace(/^http/, "ws");
     const moving = specs.filter((spec) => spec.url.startsWith(victimWs));
     const moved = new Set(moving.map((spec) => spec.docName));
+    const connecting = Date.now();
     const connected = await fleet.connect(specs);
+    const connectSeconds = (Date.now() - connecting) / 1000;
     // The writers' paragraphs reach PostgreSQL and every reader before the kill.
     await sleep(1000);
     const loadsBefore = (await survivor.stats()).loads;
     const killed = Date.now();
     await victim.kill("SIGKILL");
-    const { unsynced, retries } = await fleet.reconnect(reconnectJitterMs, {
+    const { unsynced, retries, syncedAfterMs } = await fleet.reconnect(reconnectJitterMs, {
       from: victim.url,
       to: survivor.url,
     });
@@ -210,8 +212,10 @@ async function killOneOfTwo(context: SuiteContext, cluster: Cluster, clients: nu
       [
         "instance killed",
         "clients",
+        "first connect",
         "moved",
         "resynced in",
+        "synced p50 / p99",
         "unsynced",
         "retries",
         "loads",
@@ -222,8 +226,10 @@ async function killOneOfTwo(context: SuiteContext, cluster: Cluster, clients: nu
         [
           "1 of 2",
           String(clients),
+          `${fmt(connectSeconds, 1)} s`,
           String(moving.length),
           `${fmt(seconds, 1)} s`,
+          syncSpread(syncedAfterMs),
           String(unsynced + connected.failed + connected.unsynced),
           String(retries),
           String(loads),

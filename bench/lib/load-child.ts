@@ -71,7 +71,8 @@ export type LoadAnswer =
   | { type: "connected"; failed: number; unsynced: number }
   | { type: "ran"; writes: Record<string, number> }
   | { type: "cycled"; failed: number }
-  | { type: "reconnected"; unsynced: number; retries: number }
+  /** `syncedAfterMs`: for each client that synced, ms from the command to its sync. */
+  | { type: "reconnected"; unsynced: number; retries: number; syncedAfterMs: number[] }
   | { type: "progress"; delivered: number }
   | { type: "finished"; report: LoadReport };
 
@@ -193,6 +194,8 @@ async function reconnect(maxDelayMs: number, move?: Move) {
     : held;
   for (const { spec } of move ? moving : []) moveTo(spec, move as Move);
   let retries = 0;
+  const started = Date.now();
+  const syncedAfterMs: number[] = [];
   await Promise.all(
     moving.map(async ({ client }) => {
       let backOff = 100;
@@ -200,7 +203,10 @@ async function reconnect(maxDelayMs: number, move?: Move) {
       while (Date.now() < deadline) {
         try {
           await client.connect();
-          if (await client.whenSettled()) return;
+          if (await client.whenSettled()) {
+            syncedAfterMs.push(Date.now() - started);
+            return;
+          }
         } catch {
           // The server is not back yet, or refused the upgrade.
         }
@@ -214,6 +220,7 @@ async function reconnect(maxDelayMs: number, move?: Move) {
     type: "reconnected",
     unsynced: held.filter((h) => !h.client.synced).length,
     retries,
+    syncedAfterMs,
   });
 }
 

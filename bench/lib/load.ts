@@ -57,20 +57,26 @@ export class LoadFleet {
 
   /**
    * Reconnects every client, or with `move` those of a dead instance to another (jittered,
-   * with back-off); resolves with the clients left unsynced and the attempts that failed.
+   * with back-off); resolves with the clients left unsynced, the attempts that failed, and
+   * when each client synced (ms after the command).
    */
-  async reconnect(maxDelayMs: number, move?: Move): Promise<{ unsynced: number; retries: number }> {
+  async reconnect(
+    maxDelayMs: number,
+    move?: Move,
+  ): Promise<{ unsynced: number; retries: number; syncedAfterMs: number[] }> {
     const answers = await Promise.all(
       this.children.map((child) => this.ask(child, { cmd: "reconnect", maxDelayMs, move })),
     );
     let unsynced = 0;
     let retries = 0;
+    const syncedAfterMs: number[] = [];
     for (const answer of answers) {
       if (answer.type !== "reconnected") continue;
       unsynced += answer.unsynced;
       retries += answer.retries;
+      syncedAfterMs.push(...answer.syncedAfterMs);
     }
-    return { unsynced, retries };
+    return { unsynced, retries, syncedAfterMs };
   }
 
   /** Runs the plan in every process; resolves with the writes per document. */
