@@ -93,7 +93,7 @@ async function holdConnections(context: SuiteContext, steps: number[]) {
   );
   summary(
     `Scale: largest C tried (${steps.join(", ")}) with 100% delivery and p99 < ${goals.p99Ms} ms = ` +
-      `${best} connections (goal ≥ ${goals.connections.toLocaleString("en")})`,
+      `${best > 0 ? `${best} connections` : "none"} (goal ≥ ${goals.connections.toLocaleString("en")})`,
   );
 }
 
