@@ -187,6 +187,14 @@ function moveTo(spec: LoadClient, move: Move): void {
   spec.headers = { ...spec.headers, origin: move.to };
 }
 
+/** `promise`, or `fallback` once `deadline` passed: a socket that never opens or syncs ends too. */
+function byDeadline<T>(promise: Promise<T>, deadline: number, fallback: T): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<T>((resolve) => setTimeout(() => resolve(fallback), deadline - Date.now())),
+  ]);
+}
+
 async function reconnect(maxDelayMs: number, move?: Move) {
   const deadline = Date.now() + 60_000;
   const moving = move
@@ -202,8 +210,12 @@ async function reconnect(maxDelayMs: number, move?: Move) {
       await new Promise((resolve) => setTimeout(resolve, Math.random() * maxDelayMs));
       while (Date.now() < deadline) {
         try {
-          await client.connect();
-          if (await client.whenSettled()) {
+          const opened = await byDeadline(
+            client.connect().then(() => true),
+            deadline,
+            false,
+          );
+          if (opened && (await byDeadline(client.whenSettled(), deadline, false))) {
             syncedAfterMs.push(Date.now() - started);
             return;
           }
