@@ -87,8 +87,7 @@ export function CollaborativeEditor({
           return false;
         },
         handleClick: (view, pos) => {
-          const $pos = view.state.doc.resolve(pos);
-          const threads = threadsAt([...$pos.marks(), ...($pos.nodeAfter?.marks ?? [])]);
+          const threads = threadsAt(view.state.doc, pos);
           if (threads.length > 0) hooks.current?.onThreadClick(threads);
           return false;
         },

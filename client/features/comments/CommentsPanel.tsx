@@ -3,7 +3,7 @@
  * resolved or detached ones, the comment being started, and the highlight of the thread
  * in focus in the text.
  */
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ThreadView } from "../../../shared/api/comments";
 import { useProblem } from "../../lib/errors";
@@ -27,6 +27,11 @@ export function CommentsPanel() {
   const { t } = useTranslation("comments");
   const comments = useComments();
   const [filter, setFilter] = useState<Filter>("open");
+  const revealed = comments?.revealed ?? 0;
+  // Only open threads are highlighted in the text: reaching one from there shows them.
+  useEffect(() => {
+    if (revealed > 0) setFilter("open");
+  }, [revealed]);
   if (!comments) return null;
   const { list, activeId } = comments;
   const threads = list?.threads ?? [];
@@ -93,6 +98,7 @@ export function CommentsPanel() {
               <ThreadCard
                 thread={thread}
                 active={thread.id === activeId}
+                revealed={revealed}
                 canComment={list?.canComment ?? false}
                 onFocus={() => comments.focus(thread.id)}
               />

@@ -12,11 +12,14 @@ import "./strings";
 export function ThreadCard({
   thread,
   active,
+  revealed,
   canComment,
   onFocus,
 }: {
   thread: ThreadView;
   active: boolean;
+  /** Grows each time the active thread is asked for from the text: its card takes the focus. */
+  revealed: number;
   canComment: boolean;
   onFocus(): void;
 }) {
@@ -31,11 +34,12 @@ export function ThreadCard({
         ? t("thread.labelCard", { quote: thread.quote })
         : t("thread.label", { quote: thread.quote });
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new request refocuses the card.
   useEffect(() => {
     if (!active || !card.current) return;
     card.current.scrollIntoView({ block: "nearest" });
     card.current.focus();
-  }, [active]);
+  }, [active, revealed]);
 
   return (
     <article

@@ -14,7 +14,7 @@ export const fr = {
   start: {
     button: "Commenter",
     shortcut: "Ctrl+Alt+M",
-    hint: "Sélectionnez du texte puis « Commenter » (Ctrl+Alt+M).",
+    hint: "Sélectionnez du texte puis « Commenter » (Ctrl+Alt+M). Le curseur dans un passage surligné, Ctrl+Alt+M ouvre sa discussion.",
     noSelection: "Sélectionnez d'abord le passage à commenter.",
     title: "Nouveau commentaire",
     on: "Sur « {{quote}} »",
@@ -67,7 +67,7 @@ const en: Shape<typeof fr> = {
   start: {
     button: "Comment",
     shortcut: "Ctrl+Alt+M",
-    hint: "Select text then “Comment” (Ctrl+Alt+M).",
+    hint: "Select text then “Comment” (Ctrl+Alt+M). With the cursor in a highlighted passage, Ctrl+Alt+M opens its thread.",
     noSelection: "First select the passage to comment on.",
     title: "New comment",
     on: "On “{{quote}}”",
