@@ -6,6 +6,7 @@ import { reactionEmojis } from "../../../shared/comments";
 import { useProblem } from "../../lib/errors";
 import { formatDate } from "../../lib/i18n";
 import { Badge, FormError, TextAreaField } from "../../ui/kit";
+import { MentionField, MentionWarnings, useMentionDraft } from "./MentionField";
 import { useDeleteComment, useEditComment, useReact, useReply, useThreadState } from "./queries";
 import "./strings";
 
@@ -204,7 +205,8 @@ function CommentItem({
 
 function ReplyForm({ thread }: { thread: ThreadView }) {
   const { t } = useTranslation("comments");
-  const [text, setText] = useState("");
+  const draft = useMentionDraft();
+  const [warnings, setWarnings] = useState<string[]>([]);
   const reply = useReply(thread.documentId);
   const problem = useProblem();
   return (
@@ -212,14 +214,28 @@ function ReplyForm({ thread }: { thread: ThreadView }) {
       className="thread__reply"
       onSubmit={(event) => {
         event.preventDefault();
-        reply.mutate({ threadId: thread.id, body: text }, { onSuccess: () => setText("") });
+        reply.mutate(
+          { threadId: thread.id, body: draft.text, mentions: draft.mentions },
+          {
+            onSuccess: (posted) => {
+              draft.reset();
+              setWarnings(posted.warnings);
+            },
+          },
+        );
       }}
     >
-      <TextAreaField label={t("thread.replyLabel")} value={text} onChange={setText} rows={2} />
+      <MentionField
+        documentId={thread.documentId}
+        draft={draft}
+        label={t("thread.replyLabel")}
+        rows={2}
+      />
+      <MentionWarnings lines={warnings} />
       <button
         type="submit"
         className="button button--primary button--small"
-        disabled={reply.isPending || text.trim() === ""}
+        disabled={reply.isPending || draft.text.trim() === ""}
       >
         {t("thread.send")}
       </button>

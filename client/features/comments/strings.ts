@@ -47,6 +47,10 @@ export const fr = {
     reactions: "Réactions",
     show: "Voir la discussion",
   },
+  mention: {
+    hint: "Tapez @ pour mentionner une personne du pôle : elle sera notifiée.",
+    cannotRead: "{{name}} ne peut pas lire ce document : la mention ne lui montrera rien.",
+  },
   badge: {
     count_one: "{{count}} commentaire",
     count_other: "{{count}} commentaires",
@@ -99,6 +103,10 @@ const en: Shape<typeof fr> = {
     react: "React with {{emoji}}",
     reactions: "Reactions",
     show: "Show the thread",
+  },
+  mention: {
+    hint: "Type @ to mention someone of the pôle: they will be notified.",
+    cannotRead: "{{name}} cannot read this document: the mention will show them nothing.",
   },
   badge: {
     count_one: "{{count}} comment",
