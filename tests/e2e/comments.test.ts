@@ -213,8 +213,8 @@ describe("comments in the browser", () => {
     const dominique = await joinPole(server, pole, [], "Dominique Lecteur");
     const writer = await open(pole.coordinator.cookie);
     // Dominique reads every document of the pôle; the writer's list is told otherwise, to
-    // show the warning given before sending.
-    // On the context: the service worker fetches the API, past the page's own routes.
+    // show the warning given before sending. Routed on the context: the service worker
+    // fetches the API past the page's own routes.
     await writer.context().route("**/mentionable", async (route) => {
       const people = (await (await route.fetch()).json()) as Array<{ id: string }>;
       await route.fulfill({

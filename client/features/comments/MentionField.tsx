@@ -3,7 +3,7 @@
  * list, client/ui/people-list.ts), picking one writes `@Name` in the text and keeps their
  * id. The comment is plain text: a mention stays `@Name`, and the ids go beside it.
  */
-import { type KeyboardEvent, useRef, useState } from "react";
+import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Mentionable } from "../../../shared/api/notifications";
 import { TextAreaField } from "../../ui/kit";
@@ -62,6 +62,8 @@ export function MentionField({
   const settled = useRef<number | null>(null);
 
   const close = () => list.current?.close();
+  // The list lives in the page's body: it goes with the field.
+  useEffect(() => () => list.current?.close(), []);
 
   const pick = (person: Mentionable, at: number) => {
     const field = area.current;
