@@ -11,9 +11,9 @@ import { matchPeople, openPeopleList, type PeopleList } from "../../ui/people-li
 import { useMentionable } from "../notifications/queries";
 import "./strings";
 
-/** What is being written: the text and the people picked in it. */
-export function useMentionDraft() {
-  const [text, setText] = useState("");
+/** What is being written (from `initial`, a comment being edited): the text and the people picked in it. */
+export function useMentionDraft(initial = "") {
+  const [text, setText] = useState(initial);
   const [picked, setPicked] = useState<Mentionable[]>([]);
   // A person counts while their `@Name` is still in the text.
   const kept = picked.filter((person) => text.includes(`@${person.name}`));

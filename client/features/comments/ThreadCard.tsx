@@ -5,7 +5,7 @@ import type { CommentView, ThreadView } from "../../../shared/api/comments";
 import { reactionEmojis } from "../../../shared/comments";
 import { useProblem } from "../../lib/errors";
 import { formatDate } from "../../lib/i18n";
-import { Badge, FormError, TextAreaField } from "../../ui/kit";
+import { Badge, FormError } from "../../ui/kit";
 import { MentionField, MentionWarnings, useMentionDraft } from "./MentionField";
 import { useDeleteComment, useEditComment, useReact, useReply, useThreadState } from "./queries";
 import "./strings";
@@ -107,12 +107,10 @@ function CommentItem({
 }) {
   const { t, i18n } = useTranslation("comments");
   const [editing, setEditing] = useState(false);
-  const [text, setText] = useState(comment.body);
-  const edit = useEditComment(documentId);
   const remove = useDeleteComment(documentId);
   const react = useReact(documentId);
   const problem = useProblem();
-  const error = edit.error ?? remove.error ?? react.error;
+  const error = remove.error ?? react.error;
 
   if (comment.deleted) return <p className="comment comment--deleted">{t("thread.deleted")}</p>;
   return (
@@ -123,27 +121,7 @@ function CommentItem({
         {comment.editedAt ? ` · ${t("thread.edited")}` : null}
       </p>
       {editing ? (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            edit.mutate(
-              { commentId: comment.id, body: text },
-              { onSuccess: () => setEditing(false) },
-            );
-          }}
-        >
-          <TextAreaField label={t("thread.edit")} value={text} onChange={setText} />
-          <button type="submit" className="button button--primary button--small">
-            {t("thread.save")}
-          </button>{" "}
-          <button
-            type="button"
-            className="button button--ghost button--small"
-            onClick={() => setEditing(false)}
-          >
-            {t("start.cancel")}
-          </button>
-        </form>
+        <EditForm comment={comment} documentId={documentId} onDone={() => setEditing(false)} />
       ) : (
         // Plain text, never markup: React renders it as text, line breaks kept by CSS.
         <p className="comment__body">{comment.body}</p>
@@ -177,10 +155,7 @@ function CommentItem({
             <button
               type="button"
               className="button button--ghost button--small"
-              onClick={() => {
-                setText(comment.body);
-                setEditing(true);
-              }}
+              onClick={() => setEditing(true)}
             >
               {t("thread.edit")}
             </button>
@@ -200,6 +175,46 @@ function CommentItem({
       ) : null}
       <FormError error={error ? problem(error) : null} />
     </div>
+  );
+}
+
+/** A comment rewritten in place; people newly `@`-mentioned are told, as in a reply. */
+function EditForm({
+  comment,
+  documentId,
+  onDone,
+}: {
+  comment: CommentView;
+  documentId: string;
+  onDone(): void;
+}) {
+  const { t } = useTranslation("comments");
+  const draft = useMentionDraft(comment.body);
+  const edit = useEditComment(documentId);
+  const problem = useProblem();
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        edit.mutate(
+          { commentId: comment.id, body: draft.text, mentions: draft.mentions },
+          { onSuccess: onDone },
+        );
+      }}
+    >
+      <MentionField documentId={documentId} draft={draft} label={t("thread.edit")} rows={3} />
+      <button
+        type="submit"
+        className="button button--primary button--small"
+        disabled={edit.isPending || draft.text.trim() === ""}
+      >
+        {t("thread.save")}
+      </button>{" "}
+      <button type="button" className="button button--ghost button--small" onClick={onDone}>
+        {t("start.cancel")}
+      </button>
+      <FormError error={edit.error ? problem(edit.error) : null} />
+    </form>
   );
 }
 
