@@ -142,6 +142,16 @@ describe("comments in the browser", () => {
       .waitFor();
     expect(await panel(coordinator).locator(".comment__body b").count()).toBe(0);
 
+    // She rewrites her own comment in place; the other window sees it edited.
+    const mine = thread(reader, "solutions partagées");
+    await mine.getByRole("button", { name: "Modifier" }).last().click();
+    await mine.getByLabel("Modifier").fill("Le covoiturage du département, et l'autopartage.");
+    await mine.getByRole("button", { name: "Enregistrer" }).click();
+    await thread(coordinator, "solutions partagées")
+      .getByText("Le covoiturage du département, et l'autopartage.")
+      .waitFor();
+    await thread(coordinator, "solutions partagées").getByText("modifié").waitFor();
+
     // A click on a highlight brings its thread forward.
     await editor(reader).locator(".comment-mark", { hasText: "mobilité" }).first().click();
     await reader.locator(".thread--active", { hasText: "Source ?" }).waitFor();
