@@ -118,7 +118,7 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
     .route("/", meetingRoutes(ctx, onMailError))
     .route("/", meetingCalendarRoutes(ctx, onMailError))
     .route("/", meetingRunRoutes(ctx))
-    .route("/", commentRoutes(ctx))
+    .route("/", commentRoutes(ctx, deps.limits))
     .route("/", poleEventRoutes(deps))
     .route("/", maturityRoutes(deps))
     .route("/", searchRoutes(deps))

@@ -69,7 +69,7 @@ export async function startMaillage(config: Env): Promise<Maillage> {
   await deployment.sharePoleEvents(poleEvents);
   const decisionCloser = await startDecisionCloser({ db, poleEvents }, logger);
   const project = createProjections(db);
-  const recordEdit = createEditRecorder(db, (err) =>
+  const recordEdit = createEditRecorder({ db, poleEvents }, (err) =>
     logger.error({ err }, "recording an edit failed"),
   );
   const anchors = followAnchors({ db, poleEvents });

@@ -11,6 +11,8 @@ export const poleEventTypes = [
   "meeting",
   "comment",
   "notification",
+  /** A document edit was recorded for the activity feed (at most every 5 min per person). */
+  "activity",
 ] as const;
 export type PoleEventType = (typeof poleEventTypes)[number];
 

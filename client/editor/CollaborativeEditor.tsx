@@ -4,10 +4,12 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
+import type { Mentionable } from "../../shared/api/notifications";
 import type { SyncUser } from "../lib/sync";
+import { matchPeople } from "../ui/people-list";
 import { threadsAt } from "./comment-mark";
 import { collaborativeExtensions } from "./extensions";
-import type { Mentionable, MentionSource } from "./mention";
+import type { MentionSource } from "./mention";
 import { Toolbar, type ToolbarHandle } from "./Toolbar";
 import "./editor.css";
 
@@ -39,8 +41,7 @@ export function CollaborativeEditor({
   const [unreached, setUnreached] = useState<string | null>(null);
   const mentions = useMemo<MentionSource>(
     () => ({
-      search: async (query) =>
-        people.current.filter((person) => folded(person.name).includes(folded(query))),
+      search: async (query) => matchPeople(people.current, query),
       mentioned: (person) => setUnreached(person.canRead ? null : person.name),
       words: {
         list: t("mention.list"),
@@ -87,8 +88,7 @@ export function CollaborativeEditor({
           return false;
         },
         handleClick: (view, pos) => {
-          const $pos = view.state.doc.resolve(pos);
-          const threads = threadsAt([...$pos.marks(), ...($pos.nodeAfter?.marks ?? [])]);
+          const threads = threadsAt(view.state.doc, pos);
           if (threads.length > 0) hooks.current?.onThreadClick(threads);
           return false;
         },
@@ -118,12 +118,6 @@ export function CollaborativeEditor({
   );
 }
 
-/** Names compared without case nor accents: "lea" finds "Léa". */
-const folded = (text: string) =>
-  text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
 export interface CommentHooks {
   onEditor(editor: Editor | null): void;
   /** The threads whose marks were clicked, innermost first. */

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { commentMarkKey } from "../../shared/comment-marks";
 import { BODY } from "../../shared/documents";
+import { threadsAt } from "./comment-mark";
 import { bodyExtensions } from "./extensions";
 
 const schema = getSchema(bodyExtensions());
@@ -40,5 +41,25 @@ describe("the comment mark", () => {
     const middle = back.firstChild?.child(1);
     expect(middle?.text).toBe("alimentaires");
     expect(middle?.marks.map((mark) => mark.attrs.threadId).sort()).toEqual(["fil-a", "fil-b"]);
+  });
+
+  it("finds the threads under a caret: inside, at a highlight's first letter, not after its end", () => {
+    const a = schema.marks.comment.create({ threadId: "fil-a" });
+    const b = schema.marks.comment.create({ threadId: "fil-b" });
+    // Positions: "avant " spans 1–7, "circuits " 7–16, "courts" 16–22, " après" 22–28.
+    const doc = schema.node("doc", null, [
+      schema.node("paragraph", null, [
+        schema.text("avant "),
+        schema.text("circuits ", [a]),
+        schema.text("courts", [a, b]),
+        schema.text(" après"),
+      ]),
+    ]);
+    expect(threadsAt(doc, 1)).toEqual([]);
+    expect(threadsAt(doc, 7)).toEqual(["fil-a"]);
+    expect(threadsAt(doc, 10)).toEqual(["fil-a"]);
+    expect(threadsAt(doc, 18)).toEqual(["fil-b", "fil-a"]);
+    expect(threadsAt(doc, 21)).toEqual(["fil-b", "fil-a"]);
+    expect(threadsAt(doc, 22)).toEqual([]);
   });
 });

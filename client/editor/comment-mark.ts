@@ -6,6 +6,7 @@
  * does not extend it.
  */
 import { Mark, mergeAttributes } from "@tiptap/core";
+import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { COMMENT_MARK } from "../../shared/comments";
 
 export const THREAD_ATTRIBUTE = "data-thread-id";
@@ -31,13 +32,16 @@ export const CommentMark = Mark.create({
   },
 });
 
-/** The threads whose marks cover position `pos` of the document, innermost first. */
-export function threadsAt(
-  marks: ReadonlyArray<{ type: { name: string }; attrs: Record<string, unknown> }>,
-): string[] {
-  return marks
+/**
+ * The threads whose marks cover position `pos` of `doc`, innermost first: those around it
+ * and the one starting right after it (a caret or click at a highlight's first letter).
+ */
+export function threadsAt(doc: ProseMirrorNode, pos: number): string[] {
+  const $pos = doc.resolve(pos);
+  const ids = [...$pos.marks(), ...($pos.nodeAfter?.marks ?? [])]
     .filter((mark) => mark.type.name === COMMENT_MARK)
     .map((mark) => mark.attrs.threadId)
     .filter((id): id is string => typeof id === "string")
     .reverse();
+  return [...new Set(ids)];
 }

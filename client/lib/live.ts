@@ -1,12 +1,13 @@
 /**
  * The pôle's event stream (GET /api/poles/:poleId/events): one EventSource per pôle, shared
  * by every component that asks for it. An event `{ type, id }` invalidates the queries
- * whose key starts with `type`, so each open page refetches what changed with its own
+ * whose key starts with `type`, or with a run of event types that holds it (a page that
+ * follows several kinds of news), so each open page refetches what changed with its own
  * rights. On every (re)connection all of them refetch: events missed while cut off count.
  */
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { type PoleEvent, poleEventTypes } from "../../shared/pole-events";
+import { type PoleEvent, type PoleEventType, poleEventTypes } from "../../shared/pole-events";
 
 interface Stream {
   source: EventSource;
@@ -15,13 +16,25 @@ interface Stream {
 
 const streams = new Map<string, Stream>();
 
+const isEventType = (part: unknown): part is PoleEventType =>
+  poleEventTypes.some((type) => type === part);
+
 const isPoleEvent = (value: unknown): value is PoleEvent =>
   typeof value === "object" &&
   value !== null &&
   "type" in value &&
   "id" in value &&
-  poleEventTypes.some((type) => type === value.type) &&
+  isEventType(value.type) &&
   typeof value.id === "string";
+
+/** Whether a query keyed `key` refetches on events of `type`: the key's leading event types. */
+function listensTo(key: readonly unknown[], type: PoleEventType): boolean {
+  for (const part of key) {
+    if (part === type) return true;
+    if (!isEventType(part)) return false;
+  }
+  return false;
+}
 
 function open(poleId: string, queryClient: QueryClient): Stream {
   const source = new EventSource(`/api/poles/${encodeURIComponent(poleId)}/events`);
@@ -35,7 +48,9 @@ function open(poleId: string, queryClient: QueryClient): Stream {
     } catch {
       return;
     }
-    if (isPoleEvent(event)) void queryClient.invalidateQueries({ queryKey: [event.type] });
+    if (!isPoleEvent(event)) return;
+    const { type } = event;
+    void queryClient.invalidateQueries({ predicate: (query) => listensTo(query.queryKey, type) });
   });
   return { source, users: 0 };
 }

@@ -22,11 +22,14 @@ export interface Limits {
    * refusal says nothing): nobody makes the instance flood someone's mailbox.
    */
   resetRequests: Throttle;
+  /** Comments and threads posted by one person: a runaway script, not a lively debate. */
+  comments: Throttle;
 }
 
 export const INVITATION_EMAILS_PER_HOUR = 200;
 export const POLE_FOUNDINGS_PER_DAY = 5;
 export const RESET_REQUESTS_PER_HOUR = 5;
+export const COMMENTS_PER_TEN_MINUTES = 60;
 
 export function createLimits(store: ThrottleStore = memoryThrottles): Limits {
   const delays = { baseMs: SECOND, capMs: 5 * MINUTE, forgetMs: HOUR };
@@ -44,6 +47,10 @@ export function createLimits(store: ThrottleStore = memoryThrottles): Limits {
     resetRequests: store.windowLimit("reset-requests", {
       limit: RESET_REQUESTS_PER_HOUR,
       windowMs: HOUR,
+    }),
+    comments: store.windowLimit("comments", {
+      limit: COMMENTS_PER_TEN_MINUTES,
+      windowMs: 10 * MINUTE,
     }),
   };
 }

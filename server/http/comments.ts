@@ -1,5 +1,6 @@
 /** Comment threads on documents, registry rows and board cards. */
 import { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
 import {
   type CommentPosted,
   CreateThreadBody,
@@ -10,12 +11,13 @@ import {
   ThreadStateBody,
   type ThreadView,
 } from "../../shared/api/comments";
+import { COMMENTS_PER_TEN_MINUTES, type Limits } from "../auth/limits";
 import type { CommentContext } from "../domain/comments/access";
 import { deleteComment, editComment, react, replyToThread } from "../domain/comments/comments";
 import { createThread, listThreads, setThreadState } from "../domain/comments/threads";
 import { DomainError } from "../domain/errors";
 import type { AppEnv } from "./context";
-import { describeZodError } from "./errors";
+import { describeZodError, enforce } from "./errors";
 import { requireUser, signedIn } from "./middleware";
 import { jsonBody } from "./validate";
 
@@ -27,21 +29,41 @@ function emojiOf(raw: string) {
   return parsed.data;
 }
 
-export function commentRoutes(ctx: CommentContext) {
+/** Counts what a person posts (threads and replies), refusing a flood before it is stored. */
+function postingLimit(limits: Limits) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const authorId = signedIn(c).id;
+    await enforce(limits.comments, {
+      key: authorId,
+      message: `${COMMENTS_PER_TEN_MINUTES} commentaires en dix minutes au plus : patientez un peu avant d'en écrire d'autres.`,
+    });
+    await next();
+    if (c.res.status === 201) await limits.comments.record(authorId);
+  });
+}
+
+export function commentRoutes(ctx: CommentContext, limits: Limits) {
+  const posting = postingLimit(limits);
   return new Hono<AppEnv>()
     .get("/documents/:documentId/threads", requireUser, async (c) => {
       const list = await listThreads(ctx, signedIn(c).id, c.req.param());
       return c.json(list satisfies ThreadList);
     })
-    .post("/documents/:documentId/threads", requireUser, jsonBody(CreateThreadBody), async (c) => {
-      const { documentId } = c.req.param();
-      const posted = await createThread(ctx, signedIn(c).id, {
-        documentId,
-        ...c.req.valid("json"),
-      });
-      return c.json(posted satisfies CommentPosted, 201);
-    })
-    .post("/threads/:threadId/comments", requireUser, jsonBody(ReplyBody), async (c) => {
+    .post(
+      "/documents/:documentId/threads",
+      requireUser,
+      posting,
+      jsonBody(CreateThreadBody),
+      async (c) => {
+        const { documentId } = c.req.param();
+        const posted = await createThread(ctx, signedIn(c).id, {
+          documentId,
+          ...c.req.valid("json"),
+        });
+        return c.json(posted satisfies CommentPosted, 201);
+      },
+    )
+    .post("/threads/:threadId/comments", requireUser, posting, jsonBody(ReplyBody), async (c) => {
       const { threadId } = c.req.param();
       const posted = await replyToThread(ctx, signedIn(c).id, {
         threadId,

@@ -54,7 +54,7 @@ export type CreateThreadBody = z.infer<typeof CreateThreadBody>;
 export const ReplyBody = z.object({ body: commentBody, mentions });
 export type ReplyBody = z.infer<typeof ReplyBody>;
 
-export const EditCommentBody = z.object({ body: commentBody });
+export const EditCommentBody = z.object({ body: commentBody, mentions });
 export type EditCommentBody = z.infer<typeof EditCommentBody>;
 
 export const ThreadStateBody = z.object({

@@ -3,12 +3,20 @@
  * words of the diagnostic and comments; the coordinator sees the thread and its highlight
  * without a reload, answers, opens a second thread with Ctrl+Alt+M, resolves; the partner
  * sees each step live, reacts, and her markup shows as text. Deleting the commented words
- * detaches the thread, undo re-attaches it. Every page passes axe and fits 375 px.
+ * detaches the thread, undo re-attaches it. A comment mentions someone with `@`, by keyboard
+ * at 375 px, and her bell counts it; the caret in a highlight reaches its thread with
+ * Ctrl+Alt+M. Every page passes axe and fits 375 px.
  */
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { addCard } from "../../shared/board-doc";
-import { expectNoPageErrors, inspect as inspectPage } from "../helpers/browser";
+import {
+  checkA11y,
+  expectNoPageErrors,
+  inspect as inspectPage,
+  NARROW,
+  shoot,
+} from "../helpers/browser";
 import { browserSessions, editor, startClientPole, typeAtEnd, waitConnected } from "../helpers/e2e";
 import {
   client,
@@ -35,25 +43,31 @@ beforeAll(async () => {
 afterEach(() => closeDocuments());
 afterAll(() => server?.close());
 
-/** Selects the first occurrence of `text` in the editor, as a person dragging over it. */
-async function select(page: Page, text: string) {
-  await page.evaluate((wanted) => {
-    const root = document.querySelector(".ProseMirror");
-    if (!root) throw new Error("no editor");
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1;
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      return;
-    }
-    throw new Error(`"${wanted}" is not in the editor`);
-  }, text);
+/**
+ * Selects the first occurrence of `text` in the editor, as a person dragging over it; with
+ * `caret`, puts the caret in its middle instead.
+ */
+async function select(page: Page, text: string, caret = false) {
+  await page.evaluate(
+    ({ wanted, caret }) => {
+      const root = document.querySelector(".ProseMirror");
+      if (!root) throw new Error("no editor");
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(wanted) ?? -1;
+        if (at === -1) continue;
+        const range = document.createRange();
+        range.setStart(node, caret ? at + Math.floor(wanted.length / 2) : at);
+        range.setEnd(node, caret ? at + Math.floor(wanted.length / 2) : at + wanted.length);
+        const selection = getSelection();
+        selection?.removeAllRanges();
+        selection?.addRange(range);
+        return;
+      }
+      throw new Error(`"${wanted}" is not in the editor`);
+    },
+    { wanted: text, caret },
+  );
   // ProseMirror reads the selection on the next selectionchange event.
   await page.waitForTimeout(100);
 }
@@ -128,6 +142,16 @@ describe("comments in the browser", () => {
       .waitFor();
     expect(await panel(coordinator).locator(".comment__body b").count()).toBe(0);
 
+    // She rewrites her own comment in place; the other window sees it edited.
+    const mine = thread(reader, "solutions partagées");
+    await mine.getByRole("button", { name: "Modifier" }).last().click();
+    await mine.getByLabel("Modifier").fill("Le covoiturage du département, et l'autopartage.");
+    await mine.getByRole("button", { name: "Enregistrer" }).click();
+    await thread(coordinator, "solutions partagées")
+      .getByText("Le covoiturage du département, et l'autopartage.")
+      .waitFor();
+    await thread(coordinator, "solutions partagées").getByText("modifié").waitFor();
+
     // A click on a highlight brings its thread forward.
     await editor(reader).locator(".comment-mark", { hasText: "mobilité" }).first().click();
     await reader.locator(".thread--active", { hasText: "Source ?" }).waitFor();
@@ -194,4 +218,95 @@ describe("comments in the browser", () => {
     expectNoPageErrors(coordinator);
     expectNoPageErrors(reader);
   });
+
+  test("a comment mentions someone with @ by keyboard at 375 px; her bell counts it", async () => {
+    const dominique = await joinPole(server, pole, [], "Dominique Lecteur");
+    const writer = await open(pole.coordinator.cookie);
+    // Dominique reads every document of the pôle; the writer's list is told otherwise, to
+    // show the warning given before sending. Routed on the context: the service worker
+    // fetches the API past the page's own routes.
+    await writer.context().route("**/mentionable", async (route) => {
+      const people = (await (await route.fetch()).json()) as Array<{ id: string }>;
+      await route.fulfill({
+        json: people.map((person) =>
+          person.id === dominique.userId ? { ...person, canRead: false } : person,
+        ),
+      });
+    });
+    await writer.setViewportSize(NARROW);
+    await writer.goto(`/d/${pole.documents.diagnostic}`);
+    await waitConnected(writer);
+    await typeAtEnd(writer, "Les tiers-lieux se multiplient dans la vallée.");
+
+    const mentioned = await open(partner.cookie);
+    await mentioned.goto(`/d/${pole.documents.diagnostic}`);
+    await waitConnected(mentioned);
+    const bell = (name: string) => mentioned.getByRole("link", { name, exact: true });
+    const inbox = await client(
+      server.url,
+      partner.cookie,
+    )(`/api/poles/${pole.poleId}/notifications`);
+    const { unread } = (await inbox.json()) as { unread: number };
+
+    await select(writer, "tiers-lieux");
+    await editor(writer).focus();
+    await writer.keyboard.press("Control+Alt+KeyM");
+    const box = panel(writer).getByLabel("Votre commentaire");
+    await expect.poll(() => box.evaluate((node) => node === document.activeElement)).toBe(true);
+    await writer.keyboard.type("Combien ? @clai");
+    await writer.getByRole("listbox", { name: "Personnes à mentionner" }).waitFor();
+    await writer.getByRole("option", { name: "Claire Financeuse" }).waitFor();
+    await expect.poll(() => box.getAttribute("aria-activedescendant")).toBe("mention-option-0");
+    await checkA11y(writer, "comment mention suggestions");
+    await shoot(writer, "comments-mention-list");
+    await writer.keyboard.press("ArrowDown");
+    await writer.keyboard.press("Enter");
+    await expect.poll(() => box.inputValue()).toBe("Combien ? @Claire Financeuse ");
+    expect(await writer.getByRole("listbox").count()).toBe(0);
+    expect(await box.getAttribute("aria-activedescendant")).toBeNull();
+
+    // Escape closes the list and keeps what was typed; a person who cannot read is named.
+    await writer.keyboard.type("et @Dom");
+    await writer.getByRole("option", { name: /Dominique Lecteur/ }).waitFor();
+    await writer.keyboard.press("Escape");
+    expect(await writer.getByRole("listbox").count()).toBe(0);
+    await writer.keyboard.press("Backspace");
+    await writer.keyboard.press("Backspace");
+    await writer.keyboard.press("Backspace");
+    await writer.keyboard.press("Backspace");
+    await writer.keyboard.type("@Domi");
+    await writer.getByRole("option", { name: /Dominique Lecteur/ }).waitFor();
+    await writer.keyboard.press("Enter");
+    await panel(writer)
+      .getByRole("status")
+      .filter({ hasText: "Dominique Lecteur ne peut pas lire ce document" })
+      .waitFor();
+    await inspect(writer, "mention-warning");
+    await writer.keyboard.press("Tab");
+    await writer.keyboard.press("Enter");
+
+    // Posted: the mentions are text, and Claire's bell grows live.
+    await thread(writer, "tiers-lieux")
+      .getByText("Combien ? @Claire Financeuse et @Dominique Lecteur")
+      .waitFor();
+    const grown = unread + 1;
+    await bell(`Notifications : ${grown} non lue${grown > 1 ? "s" : ""}`).waitFor({
+      timeout: 20_000,
+    });
+    await thread(mentioned, "tiers-lieux").getByText("@Claire Financeuse").waitFor();
+    expect(await panel(mentioned).locator(".comment__body .mention").count()).toBe(0);
+
+    // From the text, by keyboard: the caret in the highlight, Ctrl+Alt+M focuses its thread.
+    await editor(writer).locator(".comment-mark", { hasText: "tiers-lieux" }).waitFor();
+    await select(writer, "tiers-lieux", true);
+    await editor(writer).focus();
+    await writer.keyboard.press("Control+Alt+KeyM");
+    await expect
+      .poll(() => thread(writer, "tiers-lieux").evaluate((node) => node === document.activeElement))
+      .toBe(true);
+    expect(await panel(writer).getByText("Sur « ").count()).toBe(0);
+    await inspect(mentioned, "mentioned");
+    expectNoPageErrors(writer);
+    expectNoPageErrors(mentioned);
+  }, 60_000);
 });

@@ -2,10 +2,13 @@
  * Notifications in a real Chromium: a member's bell counts live (a decision opened for her
  * vote, then a mention typed with `@` in another window), its count is in the link's name
  * and announced; the notifications page lists them by day, passes axe and fits 375 px, and
- * "mark all read" empties the count. The activity page tells who edited what, by circle.
+ * "mark all read" empties the count. The activity page tells who edited what, by circle,
+ * and shows a new edit without a reload.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import * as Y from "yjs";
 import { issueUnsubscribeToken } from "../../server/domain/notifications/unsubscribe";
+import { BODY } from "../../shared/documents";
 import { checkA11y, expectNoPageErrors, inspect } from "../helpers/browser";
 import {
   browserSessions,
@@ -15,6 +18,7 @@ import {
   waitConnected,
 } from "../helpers/e2e";
 import { client, type FoundedPole, type Person, type TestServer } from "../helpers/server";
+import { closeDocuments, connect } from "../helpers/sync-client";
 
 const sessions = browserSessions();
 let server: TestServer;
@@ -25,7 +29,10 @@ beforeAll(async () => {
   ({ server, pole, member } = await startClientPoleWithMember());
 }, 60_000);
 
-afterAll(() => server?.close());
+afterAll(async () => {
+  closeDocuments();
+  await server?.close();
+});
 
 describe("notifications in the browser", () => {
   test("the bell counts live, the page lists and marks read", async () => {
@@ -86,6 +93,12 @@ describe("notifications in the browser", () => {
       .waitFor();
     await page
       .getByRole("link", { name: "Camille Martin a ouvert la décision « Adopter le budget 2027 »" })
+      .waitFor();
+    // An edit recorded while the page is open shows without a reload.
+    const charter = await connect(server, pole.coordinator, pole.documents.charter);
+    charter.doc.getXmlFragment(BODY).insert(0, [new Y.XmlElement("paragraph")]);
+    await page
+      .getByRole("link", { name: "Camille Martin a modifié « Charte de gouvernance »" })
       .waitFor();
     await page.getByLabel("Cercle").selectOption({ label: "Comité de pilotage" });
     await page

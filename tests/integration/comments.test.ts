@@ -647,3 +647,66 @@ describe("bad input", () => {
     expect(kept?.comments[0].body).toBe(html);
   });
 });
+
+describe("a flood of comments", () => {
+  it("refuses the 61st post of one person within ten minutes, keeps the 60, and lets others post", async () => {
+    const rita = await joinPole(server, pole, [], "Rita Robot", "commenter");
+    const editor = await diagnosticWith("Les friches industrielles attendent un projet.");
+    const thread = await newThread(rita, pole.documents.diagnostic, {
+      target: selection(editor.doc, "friches"),
+      body: "1",
+    });
+    const reply = (person: Person, body: string) =>
+      as(person)(`/api/threads/${thread.id}/comments`, { body: { body } });
+    for (let n = 2; n <= 60; n++) expect((await reply(rita, String(n))).status).toBe(201);
+
+    const refused = await reply(rita, "61");
+    expect(await expectError(refused, 429, "throttled")).toContain("60 commentaires");
+    const kept = (await threads(rita, pole.documents.diagnostic)).threads.find(
+      (t) => t.id === thread.id,
+    );
+    expect(kept?.comments.map((comment) => comment.body)).toEqual(
+      Array.from({ length: 60 }, (_, index) => String(index + 1)),
+    );
+    expect((await reply(marc, "Je m'en occupe.")).status).toBe(201);
+  });
+});
+
+describe("an edited comment", () => {
+  it("tells people newly mentioned once, keeps earlier mentions, and refuses strangers", async () => {
+    const editor = await diagnosticWith("Les circuits courts alimentaires progressent.");
+    const thread = await newThread(carla, pole.documents.diagnostic, {
+      target: selection(editor.doc, "circuits courts"),
+      body: "Source ?",
+    });
+    const commentId = thread.comments[0].id;
+    const marcsMentions = async () => {
+      const res = await as(marc)(`/api/poles/${pole.poleId}/notifications`);
+      const list = (await res.json()) as {
+        notifications: Array<{ kind: string; subject: { detail: string | null } }>;
+      };
+      return list.notifications.filter(
+        (n) => n.kind === "mention" && n.subject.detail === thread.id,
+      ).length;
+    };
+    const edit = (body: string, mentions: string[]) =>
+      as(carla)(`/api/comments/${commentId}`, { method: "PATCH", body: { body, mentions } });
+    expect(await marcsMentions()).toBe(0);
+
+    expect((await edit("Source ? @Marc", [marc.userId])).status).toBe(200);
+    expect(await marcsMentions()).toBe(1);
+    expect((await edit("Source ? @Marc, merci", [marc.userId])).status).toBe(200);
+    expect(await marcsMentions()).toBe(1);
+    expect(
+      await expectError(await edit("Autre", ["personne-inconnue"]), 400, "invalid_input"),
+    ).toContain("personnes du pôle");
+
+    const kept = (await threads(carla, pole.documents.diagnostic)).threads.find(
+      (t) => t.id === thread.id,
+    );
+    expect(kept?.comments[0]).toMatchObject({
+      body: "Source ? @Marc, merci",
+      mentions: [marc.userId],
+    });
+  });
+});

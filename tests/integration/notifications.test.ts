@@ -16,6 +16,7 @@ import { createMailer } from "../../server/mail/smtp";
 import { BODY } from "../../shared/documents";
 import { expectError } from "../helpers/contract";
 import { withPole } from "../helpers/fixture";
+import { listenToPole } from "../helpers/pole-events";
 import {
   client,
   type FoundedPole,
@@ -520,5 +521,44 @@ describe("the activity feed", () => {
       404,
       "not_found",
     );
+  });
+
+  it("tells the document's readers live when an edit is recorded, once per person per 5 minutes", async () => {
+    const bea = await joinPole(t.server, t.pole, []);
+    const other = await client(t.server.url, t.pole.coordinator.cookie)("/api/poles", {
+      body: { name: "Pôle d'à côté" },
+    });
+    const { id: otherPoleId } = await other.json();
+    const outsider = await inviteNewcomer(t.server, t.pole.coordinator, otherPoleId, []);
+    const reader = await listenToPole(t.server, t.pole.poleId, bea);
+    const elsewhere = await listenToPole(t.server, otherPoleId, outsider);
+    await Promise.all([reader.until("event: ready"), elsewhere.until("event: ready")]);
+
+    // Not the charter: the test above had its edit recorded less than 5 minutes ago.
+    const diagnostic = t.pole.documents.diagnostic;
+    const editor = await connect(t.server, t.pole.coordinator, diagnostic);
+    editor.doc.getXmlFragment(BODY).insert(0, [new Y.XmlElement("paragraph")]);
+    const edited = `{"type":"activity","id":"${diagnostic}","documentId":"${diagnostic}"}`;
+    await reader.until(edited);
+
+    // A second edit within 5 minutes records nothing new: no second event before the
+    // decision opened once the server has relayed that edit.
+    const watcher = await connect(t.server, bea, diagnostic);
+    editor.doc.getXmlFragment(BODY).insert(0, [new Y.XmlElement("paragraph")]);
+    await waitFor(
+      () => watcher.doc.getXmlFragment(BODY).length === editor.doc.getXmlFragment(BODY).length,
+      "the second edit to reach the server",
+    );
+    const opened = await client(t.server.url, t.pole.coordinator.cookie)(
+      `/api/poles/${t.pole.poleId}/decisions`,
+      { body: { circleId: t.pole.circles.core, title: "Budget 2028", method: "consent" } },
+    );
+    expect(opened.status).toBe(201);
+    await reader.until('"type":"decision"');
+    expect(reader.received().split(edited)).toHaveLength(2);
+    // Only the document's id: never what was written, and nothing to another pôle.
+    expect(elsewhere.received()).not.toContain(diagnostic);
+    reader.stop();
+    elsewhere.stop();
   });
 });

@@ -49,7 +49,7 @@ function Activity({ poleId }: { poleId: string }) {
   const [params, setParams] = useSearchParams();
   const circleId = params.get("cercle") ?? "";
   const circles = useCircles(poleId);
-  // Keyed under "decision" and "meeting" too: those pôle events refresh it.
+  // Keyed under the pôle events that refresh it: decisions, meetings, recorded edits.
   const feed = useQuery({
     queryKey: ["decision", "meeting", "activity", poleId, circleId],
     queryFn: () =>

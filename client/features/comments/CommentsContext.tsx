@@ -15,6 +15,7 @@ import {
 } from "react";
 import type { ThreadList, ThreadTarget, ThreadView } from "../../../shared/api/comments";
 import { type CommentHooks, isCommentShortcut } from "../../editor/CollaborativeEditor";
+import { threadsAt } from "../../editor/comment-mark";
 import { usePoleEvents } from "../../lib/live";
 import { useThreads } from "./queries";
 import { selectionTarget } from "./selection";
@@ -24,9 +25,14 @@ interface Comments {
   list: ThreadList | undefined;
   activeId: string | null;
   focus(threadId: string): void;
+  /** Counts the requests to move the keyboard focus to the active thread's card. */
+  revealed: number;
   draft: ThreadTarget | null;
   setDraft(target: ThreadTarget | null): void;
-  /** Starts a comment on the editor's selection; false when nothing is selected. */
+  /**
+   * Ctrl+Alt+M or « Commenter »: with the caret in a highlighted passage, moves the focus
+   * to its thread; otherwise starts a comment on the selection. False when neither applies.
+   */
   commentOnSelection(): boolean;
   /** True once asked to comment with nothing selected, until the next selection. */
   missingSelection: boolean;
@@ -50,12 +56,28 @@ export function CommentsProvider({
   usePoleEvents(poleId);
   const threads = useThreads(documentId);
   const [activeId, setActiveId] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState(0);
   const [draft, setDraft] = useState<ThreadTarget | null>(null);
   const [missingSelection, setMissingSelection] = useState(false);
   const editor = useRef<Editor | null>(null);
 
   const value = useMemo<Comments>(() => {
+    const threadAtCaret = () => {
+      const state = editor.current?.state;
+      if (!state?.selection.empty) return undefined;
+      const ids = threadsAt(state.doc, state.selection.from);
+      return threads.data?.threads.find(
+        (thread) => thread.state === "open" && ids.includes(thread.id),
+      );
+    };
     const commentOnSelection = () => {
+      const around = threadAtCaret();
+      if (around) {
+        setMissingSelection(false);
+        setActiveId(around.id);
+        setRevealed((count) => count + 1);
+        return true;
+      }
       if (!threads.data?.canComment) return false;
       const target = editor.current ? selectionTarget(editor.current) : null;
       setMissingSelection(target === null);
@@ -67,6 +89,7 @@ export function CommentsProvider({
       list: threads.data,
       activeId,
       focus: setActiveId,
+      revealed,
       draft,
       setDraft: (target) => {
         setMissingSelection(false);
@@ -82,13 +105,12 @@ export function CommentsProvider({
         onShortcut: commentOnSelection,
       },
     };
-  }, [documentId, threads.data, activeId, draft, missingSelection]);
+  }, [documentId, threads.data, activeId, revealed, draft, missingSelection]);
 
   // A read-only editor takes no keys: the shortcut is heard on the whole page, unless the
   // editor already answered it.
   const { commentOnSelection } = value;
   useEffect(() => {
-    if (!threads.data?.canComment) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || !isCommentShortcut(event)) return;
       event.preventDefault();
@@ -96,7 +118,7 @@ export function CommentsProvider({
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [threads.data?.canComment, commentOnSelection]);
+  }, [commentOnSelection]);
 
   return <CommentsContext.Provider value={value}>{children}</CommentsContext.Provider>;
 }

@@ -3,12 +3,13 @@
  * resolved or detached ones, the comment being started, and the highlight of the thread
  * in focus in the text.
  */
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ThreadView } from "../../../shared/api/comments";
 import { useProblem } from "../../lib/errors";
-import { FormError, TextAreaField } from "../../ui/kit";
+import { FormError } from "../../ui/kit";
 import { useComments } from "./CommentsContext";
+import { MentionField, MentionWarnings, useMentionDraft } from "./MentionField";
 import { useCreateThread } from "./queries";
 import { ThreadCard } from "./ThreadCard";
 import "./comments.css";
@@ -27,6 +28,17 @@ export function CommentsPanel() {
   const { t } = useTranslation("comments");
   const comments = useComments();
   const [filter, setFilter] = useState<Filter>("open");
+  // The server's warnings on the last new thread, shown once its form has closed.
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const revealed = comments?.revealed ?? 0;
+  // Only open threads are highlighted in the text: reaching one from there shows them.
+  useEffect(() => {
+    if (revealed > 0) setFilter("open");
+  }, [revealed]);
+  const drafting = comments?.draft !== null;
+  useEffect(() => {
+    if (drafting) setWarnings([]);
+  }, [drafting]);
   if (!comments) return null;
   const { list, activeId } = comments;
   const threads = list?.threads ?? [];
@@ -69,7 +81,7 @@ export function CommentsPanel() {
       ) : list ? (
         <p className="comments__hint">{t("panel.readOnly")}</p>
       ) : null}
-      {comments.draft ? <NewThread /> : null}
+      {comments.draft ? <NewThread onPosted={setWarnings} /> : <MentionWarnings lines={warnings} />}
       <fieldset className="comments__filters">
         <legend>{t("panel.filters")}</legend>
         {filters.map((name) => (
@@ -93,6 +105,7 @@ export function CommentsPanel() {
               <ThreadCard
                 thread={thread}
                 active={thread.id === activeId}
+                revealed={revealed}
                 canComment={list?.canComment ?? false}
                 onFocus={() => comments.focus(thread.id)}
               />
@@ -104,10 +117,10 @@ export function CommentsPanel() {
   );
 }
 
-function NewThread() {
+function NewThread({ onPosted }: { onPosted(warnings: string[]): void }) {
   const { t } = useTranslation("comments");
   const comments = useComments();
-  const [text, setText] = useState("");
+  const draft = useMentionDraft();
   const create = useCreateThread(comments?.documentId ?? "");
   const problem = useProblem();
   const target = comments?.draft;
@@ -125,10 +138,11 @@ function NewThread() {
       onSubmit={(event) => {
         event.preventDefault();
         create.mutate(
-          { target, body: text },
+          { target, body: draft.text, mentions: draft.mentions },
           {
-            onSuccess: ({ thread }) => {
-              setText("");
+            onSuccess: ({ thread, warnings }) => {
+              draft.reset();
+              onPosted(warnings);
               comments.setDraft(null);
               comments.focus(thread.id);
             },
@@ -137,11 +151,16 @@ function NewThread() {
       }}
     >
       <p className="comments__about">{about}</p>
-      <TextAreaField label={t("start.label")} value={text} onChange={setText} autoFocus />
+      <MentionField
+        documentId={comments.documentId}
+        draft={draft}
+        label={t("start.label")}
+        autoFocus
+      />
       <button
         type="submit"
         className="button button--primary button--small"
-        disabled={create.isPending || text.trim() === ""}
+        disabled={create.isPending || draft.text.trim() === ""}
       >
         {create.isPending ? t("start.busy") : t("start.submit")}
       </button>{" "}

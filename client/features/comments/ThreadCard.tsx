@@ -5,18 +5,22 @@ import type { CommentView, ThreadView } from "../../../shared/api/comments";
 import { reactionEmojis } from "../../../shared/comments";
 import { useProblem } from "../../lib/errors";
 import { formatDate } from "../../lib/i18n";
-import { Badge, FormError, TextAreaField } from "../../ui/kit";
+import { Badge, FormError } from "../../ui/kit";
+import { MentionField, MentionWarnings, useMentionDraft } from "./MentionField";
 import { useDeleteComment, useEditComment, useReact, useReply, useThreadState } from "./queries";
 import "./strings";
 
 export function ThreadCard({
   thread,
   active,
+  revealed,
   canComment,
   onFocus,
 }: {
   thread: ThreadView;
   active: boolean;
+  /** Grows each time the active thread is asked for from the text: its card takes the focus. */
+  revealed: number;
   canComment: boolean;
   onFocus(): void;
 }) {
@@ -31,11 +35,12 @@ export function ThreadCard({
         ? t("thread.labelCard", { quote: thread.quote })
         : t("thread.label", { quote: thread.quote });
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new request refocuses the card.
   useEffect(() => {
     if (!active || !card.current) return;
     card.current.scrollIntoView({ block: "nearest" });
     card.current.focus();
-  }, [active]);
+  }, [active, revealed]);
 
   return (
     <article
@@ -102,12 +107,10 @@ function CommentItem({
 }) {
   const { t, i18n } = useTranslation("comments");
   const [editing, setEditing] = useState(false);
-  const [text, setText] = useState(comment.body);
-  const edit = useEditComment(documentId);
   const remove = useDeleteComment(documentId);
   const react = useReact(documentId);
   const problem = useProblem();
-  const error = edit.error ?? remove.error ?? react.error;
+  const error = remove.error ?? react.error;
 
   if (comment.deleted) return <p className="comment comment--deleted">{t("thread.deleted")}</p>;
   return (
@@ -118,27 +121,7 @@ function CommentItem({
         {comment.editedAt ? ` · ${t("thread.edited")}` : null}
       </p>
       {editing ? (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            edit.mutate(
-              { commentId: comment.id, body: text },
-              { onSuccess: () => setEditing(false) },
-            );
-          }}
-        >
-          <TextAreaField label={t("thread.edit")} value={text} onChange={setText} />
-          <button type="submit" className="button button--primary button--small">
-            {t("thread.save")}
-          </button>{" "}
-          <button
-            type="button"
-            className="button button--ghost button--small"
-            onClick={() => setEditing(false)}
-          >
-            {t("start.cancel")}
-          </button>
-        </form>
+        <EditForm comment={comment} documentId={documentId} onDone={() => setEditing(false)} />
       ) : (
         // Plain text, never markup: React renders it as text, line breaks kept by CSS.
         <p className="comment__body">{comment.body}</p>
@@ -172,10 +155,7 @@ function CommentItem({
             <button
               type="button"
               className="button button--ghost button--small"
-              onClick={() => {
-                setText(comment.body);
-                setEditing(true);
-              }}
+              onClick={() => setEditing(true)}
             >
               {t("thread.edit")}
             </button>
@@ -198,9 +178,50 @@ function CommentItem({
   );
 }
 
+/** A comment rewritten in place; people newly `@`-mentioned are told, as in a reply. */
+function EditForm({
+  comment,
+  documentId,
+  onDone,
+}: {
+  comment: CommentView;
+  documentId: string;
+  onDone(): void;
+}) {
+  const { t } = useTranslation("comments");
+  const draft = useMentionDraft(comment.body);
+  const edit = useEditComment(documentId);
+  const problem = useProblem();
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        edit.mutate(
+          { commentId: comment.id, body: draft.text, mentions: draft.mentions },
+          { onSuccess: onDone },
+        );
+      }}
+    >
+      <MentionField documentId={documentId} draft={draft} label={t("thread.edit")} rows={3} />
+      <button
+        type="submit"
+        className="button button--primary button--small"
+        disabled={edit.isPending || draft.text.trim() === ""}
+      >
+        {t("thread.save")}
+      </button>{" "}
+      <button type="button" className="button button--ghost button--small" onClick={onDone}>
+        {t("start.cancel")}
+      </button>
+      <FormError error={edit.error ? problem(edit.error) : null} />
+    </form>
+  );
+}
+
 function ReplyForm({ thread }: { thread: ThreadView }) {
   const { t } = useTranslation("comments");
-  const [text, setText] = useState("");
+  const draft = useMentionDraft();
+  const [warnings, setWarnings] = useState<string[]>([]);
   const reply = useReply(thread.documentId);
   const problem = useProblem();
   return (
@@ -208,14 +229,28 @@ function ReplyForm({ thread }: { thread: ThreadView }) {
       className="thread__reply"
       onSubmit={(event) => {
         event.preventDefault();
-        reply.mutate({ threadId: thread.id, body: text }, { onSuccess: () => setText("") });
+        reply.mutate(
+          { threadId: thread.id, body: draft.text, mentions: draft.mentions },
+          {
+            onSuccess: (posted) => {
+              draft.reset();
+              setWarnings(posted.warnings);
+            },
+          },
+        );
       }}
     >
-      <TextAreaField label={t("thread.replyLabel")} value={text} onChange={setText} rows={2} />
+      <MentionField
+        documentId={thread.documentId}
+        draft={draft}
+        label={t("thread.replyLabel")}
+        rows={2}
+      />
+      <MentionWarnings lines={warnings} />
       <button
         type="submit"
         className="button button--primary button--small"
-        disabled={reply.isPending || text.trim() === ""}
+        disabled={reply.isPending || draft.text.trim() === ""}
       >
         {t("thread.send")}
       </button>

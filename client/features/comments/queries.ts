@@ -51,8 +51,10 @@ export const useThreadState = (documentId: string) =>
   );
 
 export const useEditComment = (documentId: string) =>
-  useCommentMutation(documentId, ({ commentId, body }: { commentId: string; body: string }) =>
-    api.call("PATCH", `/api/comments/${enc(commentId)}`, { body }),
+  useCommentMutation(
+    documentId,
+    ({ commentId, ...edit }: { commentId: string; body: string; mentions: string[] }) =>
+      api.call("PATCH", `/api/comments/${enc(commentId)}`, edit),
   );
 
 export const useDeleteComment = (documentId: string) =>

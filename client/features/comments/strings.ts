@@ -14,7 +14,7 @@ export const fr = {
   start: {
     button: "Commenter",
     shortcut: "Ctrl+Alt+M",
-    hint: "Sélectionnez du texte puis « Commenter » (Ctrl+Alt+M).",
+    hint: "Sélectionnez du texte puis « Commenter » (Ctrl+Alt+M). Le curseur dans un passage surligné, Ctrl+Alt+M ouvre sa discussion.",
     noSelection: "Sélectionnez d'abord le passage à commenter.",
     title: "Nouveau commentaire",
     on: "Sur « {{quote}} »",
@@ -47,6 +47,10 @@ export const fr = {
     reactions: "Réactions",
     show: "Voir la discussion",
   },
+  mention: {
+    hint: "Tapez @ pour mentionner une personne du pôle : elle sera notifiée.",
+    cannotRead: "{{name}} ne peut pas lire ce document : la mention ne lui montrera rien.",
+  },
   badge: {
     count_one: "{{count}} commentaire",
     count_other: "{{count}} commentaires",
@@ -67,7 +71,7 @@ const en: Shape<typeof fr> = {
   start: {
     button: "Comment",
     shortcut: "Ctrl+Alt+M",
-    hint: "Select text then “Comment” (Ctrl+Alt+M).",
+    hint: "Select text then “Comment” (Ctrl+Alt+M). With the cursor in a highlighted passage, Ctrl+Alt+M opens its thread.",
     noSelection: "First select the passage to comment on.",
     title: "New comment",
     on: "On “{{quote}}”",
@@ -99,6 +103,10 @@ const en: Shape<typeof fr> = {
     react: "React with {{emoji}}",
     reactions: "Reactions",
     show: "Show the thread",
+  },
+  mention: {
+    hint: "Type @ to mention someone of the pôle: they will be notified.",
+    cannotRead: "{{name}} cannot read this document: the mention will show them nothing.",
   },
   badge: {
     count_one: "{{count}} comment",

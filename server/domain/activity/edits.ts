@@ -1,19 +1,21 @@
 /**
  * Records who edits which document, for the activity feed. Updates arrive many times a
  * second while someone types: each (document, person) is written at most once per
- * `EVERY_MS` from this instance; the row per day keeps its last time.
+ * `EVERY_MS` from this instance; the row per day keeps its last time. Each write tells the
+ * document's readers (an `activity` pôle event), so an open activity page refreshes.
  */
-import type { DB } from "../../db/database";
+import type { Ctx } from "../context";
 
 const EVERY_MS = 5 * 60 * 1000;
 
-export function createEditRecorder(db: DB, onError: (err: unknown) => void) {
+export function createEditRecorder(
+  { db, poleEvents }: Ctx<"poleEvents">,
+  onError: (err: unknown) => void,
+) {
   const lastWritten = new Map<string, number>();
-  return (documentId: string, userId: string, now = Date.now()) => {
-    const key = `${documentId} ${userId}`;
-    if (now - (lastWritten.get(key) ?? Number.NEGATIVE_INFINITY) < EVERY_MS) return;
-    lastWritten.set(key, now);
-    db.insertInto("document_edits")
+  const write = async (documentId: string, userId: string, now: number) => {
+    await db
+      .insertInto("document_edits")
       .values({
         document_id: documentId,
         user_id: userId,
@@ -23,7 +25,20 @@ export function createEditRecorder(db: DB, onError: (err: unknown) => void) {
       .onConflict((oc) =>
         oc.columns(["document_id", "user_id", "day"]).doUpdateSet({ last_at: now }),
       )
-      .execute()
-      .catch(onError);
+      .execute();
+    const document = await db
+      .selectFrom("documents")
+      .select("pole_id")
+      .where("id", "=", documentId)
+      .executeTakeFirst();
+    if (document) {
+      poleEvents.publish(document.pole_id, { type: "activity", id: documentId, documentId });
+    }
+  };
+  return (documentId: string, userId: string, now = Date.now()) => {
+    const key = `${documentId} ${userId}`;
+    if (now - (lastWritten.get(key) ?? Number.NEGATIVE_INFINITY) < EVERY_MS) return;
+    lastWritten.set(key, now);
+    write(documentId, userId, now).catch(onError);
   };
 }

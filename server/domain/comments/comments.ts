@@ -2,7 +2,9 @@
 import type { CommentPosted, ThreadView } from "../../../shared/api/comments";
 import { canDeleteComment, canEditComment, type ReactionEmoji } from "../../../shared/comments";
 import { forbidden } from "../errors";
+import { notifyComment } from "../notifications/triggers";
 import { type CommentContext, readableComment, readableThread, requireCommenter } from "./access";
+import { mentionPeople } from "./mentions";
 import { announceThreads, notifyPosted, postComment } from "./post";
 import { presentThread } from "./present";
 
@@ -28,22 +30,49 @@ export async function replyToThread(
   return { thread: await presentThread(db, reader, thread.id), warnings: mentioned.warnings };
 }
 
+/**
+ * Its author rewrites a comment. People newly mentioned are stored and told once; those
+ * mentioned before keep their mention (they were told already, and a draft that lost track
+ * of them must not unmention them).
+ */
 export async function editComment(
   ctx: CommentContext,
   actorId: string,
-  { commentId, body }: { commentId: string; body: string },
+  { commentId, body, mentions = [] }: { commentId: string; body: string; mentions?: string[] },
 ): Promise<ThreadView> {
   const { db } = ctx;
   const { comment, reader } = await readableComment(db, actorId, commentId);
   if (!canEditComment(reader.mayComment, comment.author_id === actorId)) {
     throw forbidden("Seul son auteur ou son autrice modifie un commentaire.");
   }
-  await db
-    .updateTable("comments")
-    .set({ body, edited_at: Date.now() })
-    .where("id", "=", commentId)
-    .execute();
+  const mentioned = await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("comments")
+      .set({ body, edited_at: Date.now() })
+      .where("id", "=", commentId)
+      .execute();
+    const before = await trx
+      .selectFrom("comment_mentions")
+      .select("user_id")
+      .where("comment_id", "=", commentId)
+      .execute();
+    const known = new Set(before.map((row) => row.user_id));
+    return mentionPeople(trx, {
+      document: reader.row,
+      commentId,
+      threadId: comment.thread_id,
+      authorId: actorId,
+      userIds: mentions.filter((userId) => !known.has(userId)),
+    });
+  });
   announceThreads(ctx, reader.row);
+  await notifyComment(ctx, actorId, {
+    documentId: reader.row.id,
+    threadId: comment.thread_id,
+    commentId,
+    mentionedIds: mentioned.mentions.map((mention) => mention.userId),
+    participantIds: [],
+  });
   return presentThread(db, reader, comment.thread_id);
 }
 
