@@ -96,10 +96,13 @@ const suites: Array<[string, (context: SuiteContext) => Promise<void>]> = [
 ];
 const serverSuites = suites.filter(([name]) => wanted(name));
 if (serverSuites.length > 0) {
+  // One page per 10 clients of the scale suite (10,000 connections unless sized), so a
+  // page never holds more clients than the suite says.
+  const scaleClients = Math.max(sizes.connections ?? 0, sizes.storm ?? 0, quick ? 0 : 10_000);
   const template = await prepareTemplate(
     join(tmpdir(), "maillage-bench-template-v1"),
     quick ? 200 : 600,
-    400,
+    Math.max(400, Math.ceil(scaleClients / 10)),
   );
   const context: SuiteContext = {
     quick,
