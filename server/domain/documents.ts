@@ -154,13 +154,21 @@ export async function readerOf(db: DB, userId: string, documentId: string, what 
   return { row, member, access, governing };
 }
 
+/** One person's rights over any document of a pôle: many rows filtered by one rule. */
+export async function rightsInPole(
+  db: DB,
+  { member, userId, poleId }: { member: Member; userId: string; poleId: string },
+) {
+  const governing = await governingCircles(db, poleId);
+  return rightOver(member, userId, governing, await subjectsOf(db, { poleId }));
+}
+
 export async function listDocuments(
   { db }: Ctx,
   userId: string,
   { poleId }: { poleId: string },
 ): Promise<DocumentListItem[]> {
   const member = await requireMember(db, { poleId, userId });
-  const governing = await governingCircles(db, poleId);
   const rows = await db
     .selectFrom("documents")
     .selectAll()
@@ -169,7 +177,7 @@ export async function listDocuments(
     .where("archived_at", "is", null)
     .orderBy("created_at")
     .execute();
-  const access = rightOver(member, userId, governing, await subjectsOf(db, { poleId }));
+  const access = await rightsInPole(db, { member, userId, poleId });
   return rows.flatMap((row) => {
     const right = access(row);
     return right ? [{ ...presentDocument(row), access: right }] : [];

@@ -5,10 +5,10 @@
  * reader may open: documents by their access rule, the rest by being of the pôle.
  */
 import type { ActivityEntry, ActivityFeed } from "../../../shared/api/notifications";
-import { documentAccess } from "../../../shared/permissions";
 import type { Ctx } from "../context";
+import { rightsInPole } from "../documents";
 import { notFound } from "../errors";
-import { governingCircles, requireMember } from "../members";
+import { requireMember } from "../members";
 
 const SINCE_MS = 30 * 24 * 60 * 60 * 1000;
 const MAX_ENTRIES = 300;
@@ -35,21 +35,13 @@ export async function activityFeed(
     if (!circle) throw notFound("Cercle");
   }
   const since = now - SINCE_MS;
-  const governing = await governingCircles(db, poleId);
   const base = `/p/${poleId}`;
 
   let edits = db
     .selectFrom("document_edits")
     .innerJoin("documents", "documents.id", "document_edits.document_id")
-    .select([
-      "document_edits.document_id",
-      "document_edits.user_id",
-      "document_edits.last_at",
-      "documents.title",
-      "documents.kind",
-      "documents.circle_id",
-      "documents.archived_at",
-    ])
+    .selectAll("documents")
+    .select(["document_edits.user_id", "document_edits.last_at"])
     .where("documents.pole_id", "=", poleId)
     .where("document_edits.last_at", ">=", since);
   let decisions = db
@@ -94,16 +86,16 @@ export async function activityFeed(
         .execute();
 
   const found: Found[] = [];
+  const access = await rightsInPole(db, { member, userId: actorId, poleId });
   for (const edit of await edits.execute()) {
-    const ref = { kind: edit.kind, circleId: edit.circle_id, archived: edit.archived_at !== null };
-    if (documentAccess(member, ref, governing) === null) continue;
+    if (access(edit) === null) continue;
     found.push({
-      id: `edit:${edit.document_id}:${edit.user_id}:${edit.last_at}`,
+      id: `edit:${edit.id}:${edit.user_id}:${edit.last_at}`,
       at: edit.last_at,
       actorId: edit.user_id,
       action: "document.edited",
       label: edit.title,
-      link: `/d/${edit.document_id}`,
+      link: `/d/${edit.id}`,
     });
   }
   for (const decision of await decisions.execute()) {
