@@ -13,6 +13,14 @@ export function createEditRecorder(
   onError: (err: unknown) => void,
 ) {
   const lastWritten = new Map<string, number>();
+  let sweptAt = 0;
+  // Pairs older than EVERY_MS decide nothing any more: dropped, so the map holds only the
+  // last few minutes' editors rather than everyone since the process started.
+  const sweep = (now: number) => {
+    if (now - sweptAt < EVERY_MS) return;
+    sweptAt = now;
+    for (const [key, at] of lastWritten) if (now - at >= EVERY_MS) lastWritten.delete(key);
+  };
   const write = async (documentId: string, userId: string, now: number) => {
     await db
       .insertInto("document_edits")
@@ -38,6 +46,7 @@ export function createEditRecorder(
   return (documentId: string, userId: string, now = Date.now()) => {
     const key = `${documentId} ${userId}`;
     if (now - (lastWritten.get(key) ?? Number.NEGATIVE_INFINITY) < EVERY_MS) return;
+    sweep(now);
     lastWritten.set(key, now);
     write(documentId, userId, now).catch(onError);
   };
