@@ -54,6 +54,21 @@ function digestOf(entry: Pick<VersionedEntry, "version">, place: string): string
 const inTransaction = (db: DB, work: (trx: DB) => Promise<void>) =>
   db.isTransaction ? work(db) : db.transaction().execute(work);
 
+/**
+ * What this process remembers of a source's entries, when it still matches what is stored.
+ * On PostgreSQL another instance may have rewritten them: nothing is remembered there, so
+ * the count that checks the memory is not even asked for.
+ */
+async function rememberedVersions(trx: DB, source: string, place: string) {
+  if (isPostgres(trx)) return null;
+  const { stored } = await trx
+    .selectFrom("search_entries")
+    .select(({ fn }) => fn.countAll<number>().as("stored"))
+    .where("source", "=", source)
+    .executeTakeFirstOrThrow();
+  return recall(source, place, Number(stored));
+}
+
 export const searchIndex: SearchIndex = {
   /** Rewrites only the entries that changed, so an edit costs one row, not the document. */
   async replace(db, source, entries) {
@@ -62,12 +77,7 @@ export const searchIndex: SearchIndex = {
     const wanted = new Map<string, VersionedEntry>();
     for (const entry of entries) if (!wanted.has(entry.key)) wanted.set(entry.key, entry);
     await inTransaction(db, async (trx) => {
-      const { stored } = await trx
-        .selectFrom("search_entries")
-        .select(({ fn }) => fn.countAll<number>().as("stored"))
-        .where("source", "=", source.source)
-        .executeTakeFirstOrThrow();
-      const versions = recall(source.source, place, Number(stored));
+      const versions = await rememberedVersions(trx, source.source, place);
       let fresh: VersionedEntry[];
       if (versions) {
         fresh = [...wanted.values()].filter((entry) => versions.get(entry.key) !== entry.version);
