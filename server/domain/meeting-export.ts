@@ -66,10 +66,20 @@ export function meetingAppendix(meeting: MeetingView): Block[] {
 }
 
 export async function exportMeeting(
-  { db }: Ctx,
+  ctx: Ctx,
   actorId: string,
   { meetingId, format }: { meetingId: string; format: string },
 ): Promise<ExportedFile> {
+  const [file] = await exportMeetingAs(ctx, actorId, { meetingId, formats: [format] });
+  return file;
+}
+
+/** The minutes in several formats, the meeting and its document read once for all. */
+export async function exportMeetingAs(
+  { db }: Ctx,
+  actorId: string,
+  { meetingId, formats }: { meetingId: string; formats: readonly string[] },
+): Promise<ExportedFile[]> {
   const meeting = await getMeeting({ db }, actorId, { meetingId });
   const store = createKyselyStore(db);
   const version = meeting.minutesVersionId
@@ -77,18 +87,25 @@ export async function exportMeeting(
     : null;
   const doc = version ? new Y.Doc() : await loadDoc(store, meeting.documentId);
   if (version) Y.applyUpdateV2(doc, version.state);
+  const appendix = meetingAppendix(meeting);
   try {
-    return await renderExport(
-      { db },
-      {
-        documentId: meeting.documentId,
-        kind: "minutes",
-        doc,
-        format,
-        registry: undefined,
-        appendix: meetingAppendix(meeting),
-      },
-    );
+    const files: ExportedFile[] = [];
+    for (const format of formats) {
+      files.push(
+        await renderExport(
+          { db },
+          {
+            documentId: meeting.documentId,
+            kind: "minutes",
+            doc,
+            format,
+            registry: undefined,
+            appendix,
+          },
+        ),
+      );
+    }
+    return files;
   } finally {
     doc.destroy();
   }

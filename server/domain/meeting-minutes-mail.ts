@@ -5,7 +5,7 @@
 import type { Ctx } from "./context";
 import { escapeHtml } from "./exports/html";
 import { sendEach } from "./mailer";
-import { exportMeeting } from "./meeting-export";
+import { exportMeetingAs } from "./meeting-export";
 import { meetingPageUrl } from "./meeting-ics";
 
 export async function mailMinutes(
@@ -28,10 +28,10 @@ export async function mailMinutes(
     .orderBy("users.email")
     .execute();
   if (attendees.length === 0) return 0;
-  const [printable, odt] = await Promise.all([
-    exportMeeting({ db }, actorId, { meetingId, format: "html" }),
-    exportMeeting({ db }, actorId, { meetingId, format: "odt" }),
-  ]);
+  const [printable, odt] = await exportMeetingAs({ db }, actorId, {
+    meetingId,
+    formats: ["html", "odt"],
+  });
   const url = meetingPageUrl(publicUrl, { id: meeting.id, poleId: meeting.pole_id });
   const body =
     typeof printable.body === "string" ? printable.body : new TextDecoder().decode(printable.body);
