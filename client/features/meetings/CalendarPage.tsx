@@ -7,10 +7,10 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useSubmit } from "../../app/form";
 import { useProblem } from "../../lib/errors";
+import { formatDate, formatDateTime } from "../../lib/i18n";
 import { usePoleEvents } from "../../lib/live";
 import { CopyableLink } from "../../ui/CopyableLink";
 import { Badge, OutcomeNotice, QueryStatus, useDocumentTitle } from "../../ui/kit";
-import { when } from "./CircleMeetings";
 import { useFeed, useIssueFeed, useRevokeFeed, useUpcoming } from "./calendar-queries";
 import "./calendar-strings";
 
@@ -34,9 +34,7 @@ function FeedCard({ poleId }: { poleId: string }) {
         <p className="muted">
           {active && feed.data?.createdAt
             ? t("feed.active", {
-                date: new Intl.DateTimeFormat(i18n.language, { dateStyle: "long" }).format(
-                  Date.parse(feed.data.createdAt),
-                ),
+                date: formatDate(feed.data.createdAt, i18n.language),
               })
             : t("feed.inactive")}
         </p>
@@ -92,7 +90,9 @@ export function CalendarPage() {
             <ul className="plain-list">
               {upcoming.data.map((meeting) => (
                 <li key={meeting.id}>
-                  <time dateTime={meeting.startsAt}>{when(meeting.startsAt, i18n.language)}</time>
+                  <time dateTime={meeting.startsAt}>
+                    {formatDateTime(meeting.startsAt, i18n.language)}
+                  </time>
                   <br />
                   <Link to={`/p/${poleId}/reunions/${meeting.id}`}>{meeting.title}</Link>{" "}
                   <span className="muted">— {meeting.circleName}</span>{" "}

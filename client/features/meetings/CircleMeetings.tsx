@@ -7,17 +7,13 @@ import { useFields, useSubmit } from "../../app/form";
 import { memberOf, useCircles } from "../../app/poleQueries";
 import { useMe } from "../../app/session";
 import { useProblem } from "../../lib/errors";
+import { formatDateTime } from "../../lib/i18n";
 import { required } from "../../lib/validation";
 import { FormActions, PlusIcon, TextField, TitledForm, useDisclosure } from "../../ui/kit";
 import { usePlanMeeting } from "./queries";
 import "./strings";
 import { usePoleEvents } from "../../lib/live";
 import { useCircleMeetings } from "./queries";
-
-export const when = (iso: string, language: string) =>
-  new Intl.DateTimeFormat(language, { dateStyle: "full", timeStyle: "short" }).format(
-    Date.parse(iso),
-  );
 
 function PlanMeetingForm({
   poleId,
@@ -128,7 +124,7 @@ export function CircleMeetings({ poleId, circleId }: { poleId: string; circleId:
           <li key={meeting.id}>
             <Link to={`/p/${poleId}/reunions/${meeting.id}`}>{meeting.title}</Link>{" "}
             <span className="muted">
-              {when(meeting.startsAt, i18n.language)}
+              {formatDateTime(meeting.startsAt, i18n.language)}
               {meeting.state === "planned" ? "" : ` — ${t(`circle.${meeting.state}`)}`}
             </span>
           </li>

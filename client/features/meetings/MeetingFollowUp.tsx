@@ -13,8 +13,8 @@ import type { MeetingView } from "../../../shared/api/meetings";
 import { type SeriesRule, weekdayRanks } from "../../../shared/meeting-series";
 import { useSubmit } from "../../app/form";
 import { useProblem } from "../../lib/errors";
+import { formatDateTime } from "../../lib/i18n";
 import { Notice, OutcomeNotice, SelectField, TextField } from "../../ui/kit";
-import { when } from "./CircleMeetings";
 import {
   useCancelMeeting,
   useCovered,
@@ -34,7 +34,7 @@ export function PreviousTasks({ meetingId }: { meetingId: string }) {
       <h2 id="previous-tasks-title">
         {t("meeting.previousTasks", {
           title: previous.title,
-          date: when(previous.startsAt, i18n.language),
+          date: formatDateTime(previous.startsAt, i18n.language),
         })}
       </h2>
       {previous.tasks.length === 0 ? (
@@ -320,7 +320,9 @@ export function MeetingCalendarCard({
           <>
             <br />
             <span className="muted">
-              {t("meeting.nextDate", { date: when(followUp.nextStartsAt, i18n.language) })}
+              {t("meeting.nextDate", {
+                date: formatDateTime(followUp.nextStartsAt, i18n.language),
+              })}
             </span>
           </>
         ) : null}

@@ -17,6 +17,7 @@ import { useFields, useSubmit } from "../../app/form";
 import { memberOf, useCircles, usePoleDocuments } from "../../app/poleQueries";
 import { useMe } from "../../app/session";
 import { useProblem } from "../../lib/errors";
+import { formatDateTime } from "../../lib/i18n";
 import { usePoleEvents } from "../../lib/live";
 import { required } from "../../lib/validation";
 import {
@@ -140,9 +141,7 @@ export function MeetingPage() {
     <div className="page">
       <h1>{meeting.title}</h1>
       <p className="muted">
-        {new Intl.DateTimeFormat(i18n.language, { dateStyle: "full", timeStyle: "short" }).format(
-          Date.parse(meeting.startsAt),
-        )}
+        {formatDateTime(meeting.startsAt, i18n.language)}
         {meeting.place ? ` — ${meeting.place}` : ""}
       </p>
       {meeting.videoUrl ? (

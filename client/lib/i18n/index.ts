@@ -95,6 +95,16 @@ export function formatDate(iso: string, language: string): string {
   }).format(date);
 }
 
+/** A day in full words and its hour ("mardi 15 janvier 2030 à 18:00"), in the interface language. */
+export function formatDateTime(iso: string, language: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language === "en" ? "en-GB" : "fr-FR", {
+    dateStyle: "full",
+    timeStyle: "short",
+  }).format(date);
+}
+
 /** The hour and minute of an instant, in the interface language. */
 export function formatTime(iso: string, language: string): string {
   const date = new Date(iso);
