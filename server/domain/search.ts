@@ -1,6 +1,6 @@
 /** Search across a pôle: what the caller may read, ranked, filtered in SQL by their rights. */
 import type { SearchFilters, SearchResults } from "../../shared/api/search";
-import { searchIndex } from "../search/refresh";
+import { searchIndex } from "../search/index";
 import { readableBy } from "../search/rights";
 import type { Ctx } from "./context";
 import { governingCircles, requireMember } from "./members";

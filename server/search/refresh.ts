@@ -12,8 +12,6 @@ import { collectiveEntries } from "./collective";
 import { built, clean, documentEntries, type VersionedEntry } from "./entries";
 import { searchIndex } from "./index";
 
-export { searchIndex };
-
 const collectiveSource = (poleId: string) => `collective:${poleId}`;
 
 /** A document's entries, as the projections read them from its Y.Doc. */

@@ -15,7 +15,6 @@ import { api } from "../../lib/api";
 
 const enc = encodeURIComponent;
 export const commentKeys = {
-  all: ["comment"] as const,
   ofDocument: (documentId: string) => ["comment", documentId] as const,
 };
 
