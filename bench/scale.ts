@@ -169,13 +169,16 @@ async function compareSettings(context: SuiteContext, cluster: Cluster) {
  * all are synced, the survivor's loads, and whether every document converged.
  */
 async function killOneOfTwo(context: SuiteContext, cluster: Cluster, clients: number) {
-  const { section, emit, summary } = context;
+  const { section, emit, summary, profileDir } = context;
   section(`SIGKILL of one of 2 instances (PostgreSQL + Redis) under ${clients} clients`);
   const shortage = descriptorShortage(clients);
   if (shortage) summary(`Kill and resync: ${shortage}`);
   const database = await createTestDatabase(cluster.database);
   const env = { DATABASE_URL: database.url, REDIS_URL: cluster.redis.url };
-  const [victim, survivor] = await Promise.all([0, 1].map(() => startServer("maillage", { env })));
+  // Only the survivor is profiled: the victim's SIGKILL leaves no profile.
+  const [victim, survivor] = await Promise.all(
+    [undefined, profileDir].map((dir) => startServer("maillage", { env, profileDir: dir })),
+  );
   const fleet = new LoadFleet(loadProcessesFor(clients));
   try {
     const { template } = cluster;

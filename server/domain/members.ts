@@ -8,20 +8,29 @@ export async function loadMember(
   db: DB,
   { poleId, userId }: { poleId: string; userId: string },
 ): Promise<Member | null> {
-  const pole = await db
+  // One round trip (every WebSocket upgrade takes it): a row per seat, each carrying the
+  // pôle role; a single row without a seat when the person sits in no circle.
+  const rows = await db
     .selectFrom("pole_members")
-    .select("role")
-    .where("pole_id", "=", poleId)
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
-  if (!pole) return null;
-  const circles = await db
-    .selectFrom("circle_members")
-    .select(["circle_id as circleId", "role"])
-    .where("pole_id", "=", poleId)
-    .where("user_id", "=", userId)
+    .leftJoin("circle_members", (join) =>
+      join
+        .onRef("circle_members.pole_id", "=", "pole_members.pole_id")
+        .onRef("circle_members.user_id", "=", "pole_members.user_id"),
+    )
+    .select([
+      "pole_members.role as poleRole",
+      "circle_members.circle_id as circleId",
+      "circle_members.role as circleRole",
+    ])
+    .where("pole_members.pole_id", "=", poleId)
+    .where("pole_members.user_id", "=", userId)
     .execute();
-  return { poleRole: pole.role, circles };
+  const [first] = rows;
+  if (!first) return null;
+  const circles = rows.flatMap(({ circleId, circleRole }) =>
+    circleId !== null && circleRole !== null ? [{ circleId, role: circleRole }] : [],
+  );
+  return { poleRole: first.poleRole, circles };
 }
 
 /**
@@ -42,7 +51,6 @@ export async function requireMemberFor(
   return member;
 }
 
-/** Someone a request acts on: unknown (404) unless they belong to the pôle. */
 /** Whether someone belongs to the pôle (whatever their role). */
 export async function isPoleMember(db: DB, { poleId, userId }: { poleId: string; userId: string }) {
   const person = await db
@@ -54,11 +62,21 @@ export async function isPoleMember(db: DB, { poleId, userId }: { poleId: string;
   return person !== undefined;
 }
 
+/** Someone a request acts on: unknown (404) unless they belong to the pôle. */
 export async function requirePerson(db: DB, person: { poleId: string; userId: string }) {
   if (!(await isPoleMember(db, person))) throw notFound("Personne");
 }
 
+/**
+ * A pôle's noyau dur and comité de pilotage are made with it and never change (neither
+ * their kind nor their id): read once per database handle, not at every access check.
+ */
+const governingByHandle = new WeakMap<DB, Map<string, GoverningCircles>>();
+
 export async function governingCircles(db: DB, poleId: string): Promise<GoverningCircles> {
+  let known = governingByHandle.get(db);
+  const cached = known?.get(poleId);
+  if (cached) return cached;
   const rows = await db
     .selectFrom("circles")
     .select(["id", "kind"])
@@ -70,7 +88,13 @@ export async function governingCircles(db: DB, poleId: string): Promise<Governin
   if (!coreId || !steeringId) {
     throw new DomainError("conflict", "Ce pôle n'a pas de noyau dur ou de comité de pilotage.");
   }
-  return { coreId, steeringId };
+  if (!known) {
+    known = new Map();
+    governingByHandle.set(db, known);
+  }
+  const governing = { coreId, steeringId };
+  known.set(poleId, governing);
+  return governing;
 }
 
 /**

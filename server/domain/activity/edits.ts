@@ -13,13 +13,27 @@ export function createEditRecorder(
   onError: (err: unknown) => void,
 ) {
   const lastWritten = new Map<string, number>();
+  // A document never changes pôle: its pôle is read once while it is being edited.
+  const poleOf = new Map<string, string>();
   let sweptAt = 0;
-  // Pairs older than EVERY_MS decide nothing any more: dropped, so the map holds only the
+  // Pairs older than EVERY_MS decide nothing any more: dropped, so the maps hold only the
   // last few minutes' editors rather than everyone since the process started.
   const sweep = (now: number) => {
     if (now - sweptAt < EVERY_MS) return;
     sweptAt = now;
     for (const [key, at] of lastWritten) if (now - at >= EVERY_MS) lastWritten.delete(key);
+    poleOf.clear();
+  };
+  const poleOfDocument = async (documentId: string) => {
+    const known = poleOf.get(documentId);
+    if (known) return known;
+    const document = await db
+      .selectFrom("documents")
+      .select("pole_id")
+      .where("id", "=", documentId)
+      .executeTakeFirst();
+    if (document) poleOf.set(documentId, document.pole_id);
+    return document?.pole_id;
   };
   const write = async (documentId: string, userId: string, now: number) => {
     await db
@@ -34,14 +48,8 @@ export function createEditRecorder(
         oc.columns(["document_id", "user_id", "day"]).doUpdateSet({ last_at: now }),
       )
       .execute();
-    const document = await db
-      .selectFrom("documents")
-      .select("pole_id")
-      .where("id", "=", documentId)
-      .executeTakeFirst();
-    if (document) {
-      poleEvents.publish(document.pole_id, { type: "activity", id: documentId, documentId });
-    }
+    const poleId = await poleOfDocument(documentId);
+    if (poleId) poleEvents.publish(poleId, { type: "activity", id: documentId, documentId });
   };
   return (documentId: string, userId: string, now = Date.now()) => {
     const key = `${documentId} ${userId}`;
