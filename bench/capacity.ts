@@ -102,7 +102,7 @@ async function stormAfterRestart(context: SuiteContext, clients: number) {
   section(`Reconnect storm: one Maillage instance restarted under ${clients} clients`);
   const shortage = descriptorShortage(clients);
   if (shortage) summary(`Reconnect storm: ${shortage}`);
-  const storm = await reconnectStorm(template, clients);
+  const storm = await reconnectStorm(template, clients, context.profileDir);
   emit(
     [
       "reconnect storm",
@@ -141,7 +141,7 @@ async function stormAfterRestart(context: SuiteContext, clients: number) {
  * A restart under `clients` connected clients (10 per document): time from the new
  * process listening until every client is synced again, and how many loads that took.
  */
-async function reconnectStorm(template: Template, clients: number) {
+async function reconnectStorm(template: Template, clients: number, profileDir?: string) {
   const data = copyTemplate(template);
   const port = String(await freePort());
   const docs = Array.from({ length: clients }, (_, i) => i % Math.ceil(clients / 10));
@@ -158,7 +158,8 @@ async function reconnectStorm(template: Template, clients: number) {
     await fleet.connect(specs);
     const stopped = Date.now();
     await server.stop();
-    server = await startServer("maillage", { env: { DATA_DIR: data.dir, PORT: port } });
+    // Only the restarted server is profiled: the storm is all it serves.
+    server = await startServer("maillage", { env: { DATA_DIR: data.dir, PORT: port }, profileDir });
     const started = Date.now();
     const { unsynced, retries, syncedAfterMs } = await fleet.reconnect(reconnectJitterMs);
     const seconds = (Date.now() - started) / 1000;

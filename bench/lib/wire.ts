@@ -90,13 +90,20 @@ export class WireClient {
       socket.once("unexpected-response", (_request, response) =>
         reject(new Error(`upgrade refused: ${response.statusCode}`)),
       );
+      // A handshake that fails (reset, refused) reports its error with the socket already
+      // CLOSING, then closes: either way the attempt is over before it opened.
+      let opened = false;
+      socket.once("open", () => {
+        opened = true;
+      });
       socket.on("error", (error) => {
-        if (socket.readyState === WebSocket.CONNECTING) reject(error);
+        if (!opened) reject(error);
       });
       socket.on("message", (data: Buffer) => {
         if (this.socket === socket) this.receive(data);
       });
       socket.on("close", (code) => {
+        if (!opened) reject(new Error(`closed before opening (${code})`));
         if (this.socket !== socket) return;
         this.closed = true;
         this.closeCode = code;

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
 import type { Database } from "./schema";
+import { withStatementCache } from "./statement-cache";
 
 export type DB = Kysely<Database>;
 
@@ -46,6 +47,8 @@ export function openDatabase(dataDir: string, durability: Durability = "normal")
   }
   sqlite.pragma(`synchronous = ${durability === "full" ? "FULL" : "NORMAL"}`);
   sqlite.pragma("foreign_keys = ON");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return { db, sqlite };
 }
