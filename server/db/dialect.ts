@@ -18,7 +18,7 @@ export async function serialize(trx: Kysely<any>, key: string): Promise<void> {
   }
 }
 
-/** The work of each key under way in this process, the last one queued. */
+/** The work of each key (of every key, on PostgreSQL) under way here, the last one queued. */
 const underWay = new Map<string, Promise<unknown>>();
 
 /**
@@ -28,6 +28,10 @@ const underWay = new Map<string, Promise<unknown>>();
  * several transactions and calls outside the database (where `serialize` needs one
  * transaction). For work done once although every instance hears of it (adopting an
  * amendment), or checked then written across transactions.
+ *
+ * On PostgreSQL this process runs such work one at a time, whatever its key: each lock
+ * holds a pooled connection while its work takes others, so several at once could hold
+ * the whole pool and wait for it forever. `work` must not call `exclusively` itself.
  */
 export async function exclusively<T>(
   // biome-ignore lint/suspicious/noExplicitAny: takes any schema's database
@@ -42,11 +46,12 @@ export async function exclusively<T>(
           return work();
         })
       : work();
-  const mine = (underWay.get(key) ?? Promise.resolve()).catch(() => {}).then(locked);
-  underWay.set(key, mine);
+  const turn = isPostgres(db) ? "postgres" : key;
+  const mine = (underWay.get(turn) ?? Promise.resolve()).catch(() => {}).then(locked);
+  underWay.set(turn, mine);
   try {
     return await mine;
   } finally {
-    if (underWay.get(key) === mine) underWay.delete(key);
+    if (underWay.get(turn) === mine) underWay.delete(turn);
   }
 }

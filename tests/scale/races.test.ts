@@ -9,6 +9,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrations } from "../../migrations";
+import { exclusively } from "../../server/db/dialect";
 import { openPostgres, type PostgresDatabase } from "../../server/db/postgres";
 import {
   createTestDatabase,
@@ -381,5 +382,23 @@ describe("scheduled work, two instances following the same decisions", { timeout
       await as(pole.coordinator, a)(`/api/documents/${pole.documents.charter}/versions`)
     ).json();
     expect(versions.filter((version) => version.kind === "adopted")).toHaveLength(1);
+  });
+});
+
+describe("exclusive work on a small pool", { timeout: LONG }, () => {
+  it("never holds every pooled connection in locks while their work waits for one", async () => {
+    // A pool of 2 and 4 keys at once: were each lock held while its work asked the pool
+    // for a connection, two locks would take both connections and wait for ever.
+    const order: string[] = [];
+    const keys = ["one", "two", "three", "four"].map((name) => `pool-test:${name}`);
+    await Promise.all(
+      keys.map((key) =>
+        exclusively(opened.db, key, async () => {
+          await sql`select pg_sleep(0.05)`.execute(opened.db);
+          order.push(key);
+        }),
+      ),
+    );
+    expect(order).toEqual(keys);
   });
 });
