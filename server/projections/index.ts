@@ -51,16 +51,12 @@ export type Projections = (documentId: string, doc: Y.Doc) => Promise<void>;
 export function createProjections(db: DB): Projections {
   return async function project(documentId, doc) {
     const row = await db
-      .selectFrom("documents")
-      .selectAll()
-      .where("id", "=", documentId)
-      .executeTakeFirst();
-    if (!row) return;
-    await db
       .updateTable("documents")
       .set({ updated_at: Date.now() })
       .where("id", "=", documentId)
-      .execute();
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) return;
     // Everything is read from the Y.Doc before the first await below, while it is alive.
     const projected = projectors[row.kind]?.(db, row, doc);
     const entries = [...documentEntries(doc, row), ...(projected?.entries ?? [])];
