@@ -11,7 +11,7 @@ import type { MeetingContext } from "./meeting-access";
 import { mailMeetingInvitations } from "./meeting-invitations";
 import { mailMinutes } from "./meeting-minutes-mail";
 import { cancelMeeting, rescheduleMeeting } from "./meeting-schedule";
-import { carryOverUncovered, planNextMeeting } from "./meeting-series";
+import { planNextMeeting } from "./meeting-series";
 import { closeMeeting, planMeeting } from "./meetings";
 
 export type MailingContext = MeetingContext & Ctx<"mailer" | "publicUrl">;
@@ -72,12 +72,6 @@ export async function closeAndFollowUp(
   onError: OnMailError,
 ) {
   const closed = await closeMeeting(ctx, actorId, input);
-  const row = await ctx.db
-    .selectFrom("meetings")
-    .select(["id", "series_id"])
-    .where("id", "=", input.meetingId)
-    .executeTakeFirstOrThrow();
-  await carryOverUncovered(ctx.db, row);
   await mailMinutes(ctx, actorId, { ...input, onError });
   return closed;
 }

@@ -18,6 +18,7 @@ import type { Ctx } from "./context";
 import { forbidden, notFound } from "./errors";
 import { newId } from "./ids";
 import { invalid, type MeetingContext, readableMeeting, runnableMeeting } from "./meeting-access";
+import { backlogOf, uncoveredItems } from "./meeting-backlog";
 import { planMeeting } from "./meetings";
 import { presentTasks } from "./tasks";
 
@@ -87,50 +88,6 @@ export async function setItemCovered(
   if (updated.numUpdatedRows !== 1n) throw notFound("Point de l'ordre du jour");
   poleEvents.publish(meeting.pole_id, { type: "meeting", id: meeting.id });
 }
-
-const uncoveredItems = (db: DB, meetingId: string) =>
-  db
-    .selectFrom("meeting_agenda_items")
-    .selectAll()
-    .where("meeting_id", "=", meetingId)
-    .where("covered", "=", 0)
-    .orderBy("position")
-    .execute();
-
-/** At closing: the items not covered wait in the series' backlog for the next meeting. */
-export async function carryOverUncovered(
-  db: DB,
-  meeting: Pick<MeetingRow, "id" | "series_id">,
-  now = Date.now(),
-): Promise<void> {
-  if (!meeting.series_id) return;
-  const items = await uncoveredItems(db, meeting.id);
-  if (items.length === 0) return;
-  await db
-    .insertInto("meeting_backlog")
-    .values(
-      items.map((item) => ({
-        id: newId(),
-        series_id: meeting.series_id as string,
-        title: item.title,
-        kind: item.kind,
-        duration_minutes: item.duration_minutes,
-        presenter_id: item.presenter_id,
-        from_meeting_id: meeting.id,
-        created_at: now,
-      })),
-    )
-    .execute();
-}
-
-const backlogOf = (db: DB, seriesId: string) =>
-  db
-    .selectFrom("meeting_backlog")
-    .selectAll()
-    .where("series_id", "=", seriesId)
-    .orderBy("created_at")
-    .orderBy("id")
-    .execute();
 
 /** The first start the rule gives after `previous` that is still to come. */
 function nextFutureStart(rule: SeriesRule, previous: number, now: number) {

@@ -29,6 +29,7 @@ import {
   readableMeeting,
   runnableMeeting,
 } from "./meeting-access";
+import { carryOverUncovered } from "./meeting-backlog";
 import { requireMember, requireMemberFor } from "./members";
 import { notifyMeeting } from "./notifications/triggers";
 import { outlineState } from "./outlines";
@@ -306,12 +307,15 @@ export async function closeMeeting(
   const { meeting, member } = await runnableMeeting(db, actorId, meetingId);
   const closed = await db.transaction().execute(async (trx) => {
     await lockMeeting(trx, meeting.id);
-    return trx
+    const closing = await trx
       .updateTable("meetings")
       .set({ state: "closed", closed_at: now })
       .where("id", "=", meeting.id)
       .where("state", "=", "planned")
       .executeTakeFirst();
+    // With the closing itself: a meeting closed is never one whose leftovers were lost.
+    if (closing.numUpdatedRows === 1n) await carryOverUncovered(trx, meeting, now);
+    return closing;
   });
   if (closed.numUpdatedRows !== 1n) throw alreadyClosed();
   events.documentMoved(meeting.document_id);
