@@ -20,7 +20,7 @@ import { createKyselyStore } from "../storage";
 import type { Ctx } from "./context";
 import { forbidden, notFound } from "./errors";
 import { newId } from "./ids";
-import { governingCircles, loadMember, requireMember } from "./members";
+import { governingCircles, loadMember, loadMembers, requireMember } from "./members";
 import { initialState } from "./outlines";
 
 export const presentDocument = (row: DocumentRow): DocumentView => ({
@@ -132,11 +132,14 @@ async function accessTo(db: DB, member: Member, userId: string, row: DocumentRow
   return (await rightWithCircles(db, member, userId, row)).access;
 }
 
+/** What the rule over this one row needs besides the member: its amendment or meeting. */
+const subjectsFor = (db: DB, row: DocumentRow) =>
+  row.kind === "amendment" || row.kind === "minutes"
+    ? subjectsOf(db, { documentId: row.id })
+    : noSubjects;
+
 async function rightWithCircles(db: DB, member: Member, userId: string, row: DocumentRow) {
-  const subjects =
-    row.kind === "amendment" || row.kind === "minutes"
-      ? await subjectsOf(db, { documentId: row.id })
-      : noSubjects;
+  const subjects = await subjectsFor(db, row);
   const governing = await governingCircles(db, row.pole_id);
   return { access: rightOver(member, userId, governing, subjects)(row), governing };
 }
@@ -199,6 +202,26 @@ export async function accessOf(
   const member = await loadMember(db, { poleId: row.pole_id, userId });
   if (!member) return null;
   return accessTo(db, member, userId, row);
+}
+
+/**
+ * Which of these people may read the document: one read of the document and one of their
+ * seats, however many they are (notifications, mentions, the `@` list).
+ */
+export async function readersAmong(
+  { db }: Ctx,
+  { documentId, userIds }: { documentId: string; userIds: readonly string[] },
+): Promise<Set<string>> {
+  const row = await findDocument(db, documentId);
+  const members = row ? await loadMembers(db, { poleId: row.pole_id, userIds }) : new Map();
+  if (!row || members.size === 0) return new Set();
+  const subjects = await subjectsFor(db, row);
+  const governing = await governingCircles(db, row.pole_id);
+  const readers = new Set<string>();
+  for (const [userId, member] of members) {
+    if (rightOver(member, userId, governing, subjects)(row)) readers.add(userId);
+  }
+  return readers;
 }
 
 /**

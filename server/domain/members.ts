@@ -8,8 +8,23 @@ export async function loadMember(
   db: DB,
   { poleId, userId }: { poleId: string; userId: string },
 ): Promise<Member | null> {
-  // One round trip (every WebSocket upgrade takes it): a row per seat, each carrying the
-  // pôle role; a single row without a seat when the person sits in no circle.
+  return (await loadMembers(db, { poleId, userIds: [userId] })).get(userId) ?? null;
+}
+
+/**
+ * Several people as seen from one pôle, in one round trip (every WebSocket upgrade takes
+ * it for one): a row per seat, each carrying the pôle role, and a single row without a seat
+ * for someone who sits in no circle. People outside the pôle are absent from the map.
+ */
+export async function loadMembers(
+  db: DB,
+  { poleId, userIds }: { poleId: string; userIds: readonly string[] },
+): Promise<Map<string, Member>> {
+  const seats = new Map<
+    string,
+    { poleRole: Member["poleRole"]; circles: Member["circles"][number][] }
+  >();
+  if (userIds.length === 0) return seats;
   const rows = await db
     .selectFrom("pole_members")
     .leftJoin("circle_members", (join) =>
@@ -18,19 +33,24 @@ export async function loadMember(
         .onRef("circle_members.user_id", "=", "pole_members.user_id"),
     )
     .select([
+      "pole_members.user_id as userId",
       "pole_members.role as poleRole",
       "circle_members.circle_id as circleId",
       "circle_members.role as circleRole",
     ])
     .where("pole_members.pole_id", "=", poleId)
-    .where("pole_members.user_id", "=", userId)
+    .where("pole_members.user_id", "in", userIds)
     .execute();
-  const [first] = rows;
-  if (!first) return null;
-  const circles = rows.flatMap(({ circleId, circleRole }) =>
-    circleId !== null && circleRole !== null ? [{ circleId, role: circleRole }] : [],
-  );
-  return { poleRole: first.poleRole, circles };
+  for (const { userId, poleRole, circleId, circleRole } of rows) {
+    let member = seats.get(userId);
+    if (!member) {
+      member = { poleRole, circles: [] };
+      seats.set(userId, member);
+    }
+    if (circleId !== null && circleRole !== null)
+      member.circles.push({ circleId, role: circleRole });
+  }
+  return seats;
 }
 
 /**

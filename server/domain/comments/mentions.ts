@@ -6,7 +6,7 @@
  */
 import type { DB } from "../../db/database";
 import type { DocumentRow } from "../../db/schema";
-import { accessOf } from "../documents";
+import { readersAmong } from "../documents";
 import { DomainError } from "../errors";
 
 /** One person mentioned in one comment. */
@@ -69,14 +69,15 @@ export async function mentionPeople(
     .insertInto("comment_mentions")
     .values(userIds.map((userId) => ({ comment_id: input.commentId, user_id: userId })))
     .execute();
-  const warnings: string[] = [];
-  for (const person of people) {
-    if ((await accessOf({ db }, person.id, { documentId: input.document.id })) === null) {
-      warnings.push(
-        `${person.name} ne peut pas lire ce document : la mention ne lui montrera rien.`,
-      );
-    }
-  }
+  const readers = await readersAmong(
+    { db },
+    { documentId: input.document.id, userIds: people.map((person) => person.id) },
+  );
+  const warnings = people
+    .filter((person) => !readers.has(person.id))
+    .map(
+      (person) => `${person.name} ne peut pas lire ce document : la mention ne lui montrera rien.`,
+    );
   const mentions = userIds.map((userId) => ({
     userId,
     commentId: input.commentId,

@@ -4,7 +4,7 @@
  */
 import type { Mentionable } from "../../../shared/api/notifications";
 import type { Ctx } from "../context";
-import { accessOf, openDocument } from "../documents";
+import { openDocument, readersAmong } from "../documents";
 
 export async function mentionablePeople(
   ctx: Ctx,
@@ -19,10 +19,9 @@ export async function mentionablePeople(
     .where("pole_members.pole_id", "=", document.poleId)
     .orderBy("users.name")
     .execute();
-  return Promise.all(
-    people.map(async (person) => ({
-      ...person,
-      canRead: (await accessOf(ctx, person.id, { documentId })) !== null,
-    })),
-  );
+  const readers = await readersAmong(ctx, {
+    documentId,
+    userIds: people.map((person) => person.id),
+  });
+  return people.map((person) => ({ ...person, canRead: readers.has(person.id) }));
 }

@@ -8,7 +8,7 @@
 import type { NotificationKind } from "../../../shared/notifications";
 import type { Ctx } from "../context";
 import { newId } from "../ids";
-import { canReadSubject, type NotificationSubject, poleOfSubject } from "./subjects";
+import { type NotificationSubject, poleOfSubject, readersOfSubject } from "./subjects";
 
 export interface NotifyInput {
   /** Who should be told; the actor, people who cannot read the subject and duplicates are dropped. */
@@ -43,9 +43,14 @@ export async function notify(
   const poleId = await poleOfSubject(db, input.subject, input.poleId);
   if (poleId === null) return [];
   const candidates = [...new Set(input.recipientIds)].filter((id) => id !== actorId);
+  const readers = await readersOfSubject(ctx, {
+    subject: input.subject,
+    poleId,
+    userIds: candidates,
+  });
   const notified: string[] = [];
   for (const recipientId of candidates) {
-    if (!(await canReadSubject(ctx, recipientId, { subject: input.subject, poleId }))) continue;
+    if (!readers.has(recipientId)) continue;
     const inserted = await db
       .insertInto("notifications")
       .values({

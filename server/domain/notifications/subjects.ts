@@ -6,8 +6,8 @@
 import type { SubjectType } from "../../../shared/notifications";
 import type { DB } from "../../db/database";
 import type { Ctx } from "../context";
-import { accessOf } from "../documents";
-import { isPoleMember } from "../members";
+import { readersAmong } from "../documents";
+import { loadMembers } from "../members";
 
 export interface NotificationSubject {
   type: SubjectType;
@@ -38,14 +38,20 @@ export async function poleOfSubject(
   return row?.pole_id ?? null;
 }
 
-/** Whether the person may open the subject (a pôle's decisions, meetings and people are the pôle's). */
-export async function canReadSubject(
-  { db }: Ctx,
-  userId: string,
-  { subject, poleId }: { subject: NotificationSubject; poleId: string },
-): Promise<boolean> {
+/**
+ * Which of these people may open the subject: a document by its access rule, the rest (a
+ * pôle's decisions, meetings and people) by belonging to the pôle. One pass for all.
+ */
+export async function readersOfSubject(
+  ctx: Ctx,
+  {
+    subject,
+    poleId,
+    userIds,
+  }: { subject: NotificationSubject; poleId: string; userIds: readonly string[] },
+): Promise<Set<string>> {
   if (subject.type === "document") {
-    return (await accessOf({ db }, userId, { documentId: subject.id })) !== null;
+    return readersAmong(ctx, { documentId: subject.id, userIds });
   }
-  return isPoleMember(db, { poleId, userId });
+  return new Set((await loadMembers(ctx.db, { poleId, userIds })).keys());
 }
