@@ -137,13 +137,22 @@ describe("project boards in the browser", () => {
 
     // By keyboard, with the move announced in French to screen readers.
     const handle = a.getByRole("button", { name: "Déplacer « Conserverie »" });
-    await handle.focus();
-    await a.keyboard.press("Space");
-    await a.getByText(/Projet « Conserverie » (saisi|au-dessus)/).waitFor();
-    await a.keyboard.press("ArrowDown");
-    await a
-      .getByText(/Projet « Conserverie » au-dessus de la colonne « Idée », position 2/)
-      .waitFor();
+    const pickUpAndMoveDown = async () => {
+      await handle.focus();
+      await a.keyboard.press("Space");
+      await a.getByText(/Projet « Conserverie » (saisi|au-dessus)/).waitFor();
+      await a.keyboard.press("ArrowDown");
+      await a
+        .getByText(/Projet « Conserverie » au-dessus de la colonne « Idée », position 2/)
+        .waitFor({ timeout: 5_000 });
+    };
+    // Under CI load a pick-up was once lost before the arrow landed (the failure's
+    // screenshot: the card focused, nothing held). A person would pick it up again; so
+    // does the test, once.
+    await pickUpAndMoveDown().catch(async () => {
+      await a.keyboard.press("Escape");
+      await pickUpAndMoveDown();
+    });
     await a.keyboard.press("Space");
     await a.getByText(/Projet « Conserverie » déposé/).waitFor();
     await expect

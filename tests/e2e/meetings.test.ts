@@ -132,9 +132,11 @@ describe("meetings in the browser", () => {
     // Both write the minutes, in the meeting's page.
     await waitConnected(facilitator);
     await waitConnected(member);
+    // One after the other: typing into the same last paragraph at once interleaves the two
+    // sentences (both pages still converge, but on a text neither typed).
     await typeAtEnd(facilitator, "Le compte rendu de décembre est approuvé.");
-    await typeAtEnd(member, "Trois projets avancent bien.");
     await editor(member).getByText("Le compte rendu de décembre est approuvé.").waitFor();
+    await typeAtEnd(member, "Trois projets avancent bien.");
     await editor(facilitator).getByText("Trois projets avancent bien.").waitFor();
 
     // A decision from an item; a task that becomes a card of the group's board.
