@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type DB, openDatabase } from "../db/database";
-import { migrateToLatest } from "../db/migrate";
+import { openMigratedDatabase, type TemporaryDatabase } from "../../tests/helpers/document-db";
+import type { DB } from "../db/database";
 import {
   createSession,
   generateSessionToken,
@@ -14,24 +11,20 @@ import {
   validateSessionToken,
 } from "./sessions";
 
-let dir: string;
+let opened: TemporaryDatabase;
 let db: DB;
 const day = 24 * 60 * 60 * 1000;
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), "maillage-sessions-"));
-  db = openDatabase(dir).db;
-  await migrateToLatest(db);
+  opened = await openMigratedDatabase("sessions");
+  db = opened.db;
   await db
     .insertInto("users")
     .values({ id: "u1", name: "Léa", email: "lea@example.org", password_hash: "x", created_at: 0 })
     .execute();
 });
 
-afterEach(async () => {
-  await db.destroy();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => opened.remove());
 
 describe("session tokens", () => {
   it("are 20 random bytes in lower-case base32, different every time", () => {

@@ -4,14 +4,10 @@
  * different nullability, does not type-check) and a database built by the migrations
  * (checked at run time).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Selectable } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openMigratedDatabase, type TemporaryDatabase } from "../../tests/helpers/document-db";
 import { migratedSchema } from "../../tests/helpers/schema";
-import { type OpenedDatabase, openDatabase } from "./database";
-import { migrateToLatest } from "./migrate";
 import type { Database } from "./schema";
 
 type Nullability<Table> = {
@@ -595,17 +591,11 @@ const expected = {
 } as const satisfies { [Table in keyof Database]: Nullability<Database[Table]> };
 
 describe("the Database type", () => {
-  let dataDir: string;
-  let opened: OpenedDatabase;
+  let opened: TemporaryDatabase;
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "maillage-schema-"));
-    opened = openDatabase(dataDir);
-    await migrateToLatest(opened.db);
+    opened = await openMigratedDatabase("schema");
   });
-  afterAll(async () => {
-    await opened.db.destroy();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => opened.remove());
 
   it("has exactly the tables and columns the migrations create, with their nullability", () => {
     expect(migratedSchema(opened.sqlite)).toEqual(expected);

@@ -5,13 +5,9 @@
  * and of a closed meeting, and an amendment and minutes whose amendment or meeting is gone
  * (nobody reads those). The two must name exactly the same readers.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CircleRole, PoleRole } from "../../shared/permissions";
-import { type OpenedDatabase, openDatabase } from "../db/database";
-import { migrateToLatest } from "../db/migrate";
+import { openMigratedDatabase, type TemporaryDatabase } from "../../tests/helpers/document-db";
 import { accessOf, readersAmong } from "./documents";
 
 const circles = [
@@ -55,14 +51,11 @@ const orphans = [
   { id: "minutes-orphan", kind: "minutes" },
 ] as const;
 
-let dataDir: string;
-let opened: OpenedDatabase;
+let opened: TemporaryDatabase;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "maillage-readers-"));
-  opened = openDatabase(dataDir);
+  opened = await openMigratedDatabase("readers");
   const { db } = opened;
-  await migrateToLatest(db);
   await db
     .insertInto("poles")
     .values({ id: "pole", slug: "p", name: "P", created_at: 0 })
@@ -162,10 +155,7 @@ beforeAll(async () => {
     .execute();
 });
 
-afterAll(async () => {
-  await opened.db.destroy();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => opened.remove());
 
 describe("readersAmong names the people accessOf lets read", () => {
   it.each([

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { type DocumentDatabase, openDocumentDatabase } from "../../tests/helpers/document-db";
+import { openDocumentDatabase, type TemporaryDatabase } from "../../tests/helpers/document-db";
 import { createKyselyStore } from "../storage";
 import { takeAutoVersion } from "./versions";
 
 const DOC = "doc-1";
 const MINUTE = 60 * 1000;
 const DAY = 24 * 60 * MINUTE;
-let database: DocumentDatabase;
+let database: TemporaryDatabase;
 
 beforeEach(async () => {
   database = await openDocumentDatabase(DOC);

@@ -3,16 +3,12 @@
  * table: every kind of person × every kind of document in every circle. An entry comes back
  * from the database exactly when `canRead` says its document may be read.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canReadDecisions } from "../../shared/decision-permissions";
 import { type DocumentKind, documentKinds } from "../../shared/documents";
 import { canRead, type Member } from "../../shared/permissions";
-import { type OpenedDatabase, openDatabase } from "../db/database";
-import { migrateToLatest } from "../db/migrate";
+import { openMigratedDatabase, type TemporaryDatabase } from "../../tests/helpers/document-db";
 import { type Readable, readableBy, readableSql } from "./rights";
 
 const governing = { coreId: "core", steeringId: "steering" };
@@ -33,14 +29,11 @@ const documents = documentKinds.flatMap((kind) =>
   [null, ...circleIds].map((circleId) => ({ id: `${kind}-${circleId ?? "none"}`, kind, circleId })),
 );
 
-let dataDir: string;
-let opened: OpenedDatabase;
+let opened: TemporaryDatabase;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "maillage-rights-"));
-  opened = openDatabase(dataDir);
+  opened = await openMigratedDatabase("rights");
   const { db } = opened;
-  await migrateToLatest(db);
   await db
     .insertInto("poles")
     .values({ id: "pole", slug: "p", name: "P", created_at: 0 })
@@ -86,10 +79,7 @@ beforeAll(async () => {
     .execute();
 });
 
-afterAll(async () => {
-  await opened.db.destroy();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => opened.remove());
 
 async function readableSources(readable: Readable): Promise<string[]> {
   const { rows } = await sql<{ source: string }>`

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { type DocumentDatabase, openDocumentDatabase } from "../../tests/helpers/document-db";
+import { openDocumentDatabase, type TemporaryDatabase } from "../../tests/helpers/document-db";
 import { createKyselyStore, createSqliteStore, type DocumentStore, loadDoc, readState } from ".";
 
 const DOC = "doc-1";
-let database: DocumentDatabase;
+let database: TemporaryDatabase;
 
 beforeEach(async () => {
   database = await openDocumentDatabase(DOC);

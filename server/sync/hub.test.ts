@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { closeCodes, type DocumentAccess } from "../../shared/documents";
-import { type DocumentDatabase, openDocumentDatabase } from "../../tests/helpers/document-db";
+import { openDocumentDatabase, type TemporaryDatabase } from "../../tests/helpers/document-db";
 import { visitor } from "../../tests/helpers/visitor";
 import { createKyselyStore, type DocumentStore } from "../storage";
 import { SharedDocument } from "./document";
@@ -127,7 +127,7 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 5000
   }
 }
 
-let database: DocumentDatabase;
+let database: TemporaryDatabase;
 let hubs: SyncHub[] = [];
 let clients: TestClient[] = [];
 let access: Map<string, DocumentAccess | null>;

@@ -1,6 +1,7 @@
 /**
- * A migrated database in a temporary directory, holding one pôle and one page: what
- * stored documents need (document_states references documents, which belong to a pôle).
+ * Migrated SQLite databases in temporary directories: empty, or holding one pôle and one
+ * page, what stored documents need (document_states references documents, which belong to
+ * a pôle).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +9,7 @@ import { join } from "node:path";
 import { type DB, type OpenedDatabase, openDatabase } from "../../server/db/database";
 import { migrateToLatest } from "../../server/db/migrate";
 
-export interface DocumentDatabase extends OpenedDatabase {
+export interface TemporaryDatabase extends OpenedDatabase {
   /** Closes the database and removes its directory. */
   remove(): Promise<void>;
 }
@@ -34,11 +35,11 @@ export async function insertPoleWithPage(db: DB, documentId: string): Promise<vo
     .execute();
 }
 
-export async function openDocumentDatabase(documentId: string): Promise<DocumentDatabase> {
-  const dataDir = mkdtempSync(join(tmpdir(), "maillage-documents-"));
+/** A migrated, empty database in a new temporary directory named after `purpose`. */
+export async function openMigratedDatabase(purpose: string): Promise<TemporaryDatabase> {
+  const dataDir = mkdtempSync(join(tmpdir(), `maillage-${purpose}-`));
   const database = openDatabase(dataDir);
   await migrateToLatest(database.db);
-  await insertPoleWithPage(database.db, documentId);
   return {
     ...database,
     async remove() {
@@ -46,4 +47,10 @@ export async function openDocumentDatabase(documentId: string): Promise<Document
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export async function openDocumentDatabase(documentId: string): Promise<TemporaryDatabase> {
+  const database = await openMigratedDatabase("documents");
+  await insertPoleWithPage(database.db, documentId);
+  return database;
 }
