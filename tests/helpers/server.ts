@@ -222,6 +222,29 @@ export const joinPole = (
   poleRole?: PoleRole,
 ) => inviteNewcomer(server, pole.coordinator, pole.poleId, circles, name, poleRole);
 
+/**
+ * A new thematic group of the pôle and its people, each joined through a real invitation,
+ * in the order given: a role in the group, or null for a member of the pôle seated nowhere.
+ */
+export async function thematicGroup<Name extends string>(
+  server: Pick<TestServer, "url">,
+  pole: FoundedPole,
+  groupName: string,
+  seats: Record<Name, CircleRole | null>,
+): Promise<{ circleId: string; people: Record<Name, Person> }> {
+  const created = await client(server.url, pole.coordinator.cookie)(
+    `/api/poles/${pole.poleId}/circles`,
+    { body: { kind: "thematic", name: groupName } },
+  );
+  if (created.status !== 201) throw new Error(`creating the group failed: ${created.status}`);
+  const circleId: string = (await created.json()).id;
+  const people = {} as Record<Name, Person>;
+  for (const [name, role] of Object.entries(seats) as Array<[Name, CircleRole | null]>) {
+    people[name] = await joinPole(server, pole, role ? [{ circleId, role }] : [], name);
+  }
+  return { circleId, people };
+}
+
 export interface ChildServer {
   url: string;
   wsUrl: string;

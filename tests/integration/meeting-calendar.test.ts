@@ -18,6 +18,7 @@ import {
   type Person,
   startPole,
   type TestServer,
+  thematicGroup,
 } from "../helpers/server";
 import { type Mail, startSmtp, type TestSmtp } from "../helpers/smtp";
 import { waitFor } from "../helpers/sync-client";
@@ -40,14 +41,15 @@ let nina: Person;
 beforeAll(async () => {
   smtp = await startSmtp();
   ({ server, pole } = await startPole({ env: { SMTP_URL: smtp.url } }));
-  const created = await as(pole.coordinator)(`/api/poles/${pole.poleId}/circles`, {
-    body: { kind: "thematic", name: "Mobilité rurale" },
-  });
-  circleId = (await created.json()).id;
-  fanny = await joinPole(server, pole, [{ circleId, role: "facilitator" }], "Fanny");
-  marc = await joinPole(server, pole, [{ circleId, role: "member" }], "Marc");
-  oscar = await joinPole(server, pole, [{ circleId, role: "observer" }], "Oscar");
-  nina = await joinPole(server, pole, [], "Nina");
+  ({
+    circleId,
+    people: { Fanny: fanny, Marc: marc, Oscar: oscar, Nina: nina },
+  } = await thematicGroup(server, pole, "Mobilité rurale", {
+    Fanny: "facilitator",
+    Marc: "member",
+    Oscar: "observer",
+    Nina: null,
+  }));
 });
 afterAll(async () => {
   await server.close();

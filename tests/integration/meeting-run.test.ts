@@ -13,10 +13,10 @@ import {
   client,
   type FoundedPole,
   inviteNewcomer,
-  joinPole,
   type Person,
   startPole,
   type TestServer,
+  thematicGroup,
 } from "../helpers/server";
 import { closeDocuments, connect, eventually } from "../helpers/sync-client";
 
@@ -37,15 +37,16 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
   ({ server, pole } = await startPole());
-  const created = await as(pole.coordinator)(`/api/poles/${pole.poleId}/circles`, {
-    body: { kind: "thematic", name: "Réemploi" },
-  });
-  circleId = (await created.json()).id;
-  fanny = await joinPole(server, pole, [{ circleId, role: "facilitator" }], "Fanny");
-  marc = await joinPole(server, pole, [{ circleId, role: "member" }], "Marc");
-  chloe = await joinPole(server, pole, [{ circleId, role: "commenter" }], "Chloé");
-  oscar = await joinPole(server, pole, [{ circleId, role: "observer" }], "Oscar");
-  nina = await joinPole(server, pole, [], "Nina");
+  ({
+    circleId,
+    people: { Fanny: fanny, Marc: marc, Chloé: chloe, Oscar: oscar, Nina: nina },
+  } = await thematicGroup(server, pole, "Réemploi", {
+    Fanny: "facilitator",
+    Marc: "member",
+    Chloé: "commenter",
+    Oscar: "observer",
+    Nina: null,
+  }));
   const documents: Array<{ id: string; kind: string; circleId: string | null }> = await (
     await as(fanny)(`/api/poles/${pole.poleId}/documents`)
   ).json();

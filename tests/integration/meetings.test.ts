@@ -12,10 +12,10 @@ import {
   client,
   type FoundedPole,
   inviteNewcomer,
-  joinPole,
   type Person,
   startPole,
   type TestServer,
+  thematicGroup,
 } from "../helpers/server";
 import { bodyText, closeDocuments, connect, eventually, waitFor } from "../helpers/sync-client";
 
@@ -31,14 +31,15 @@ let nina: Person;
 
 beforeAll(async () => {
   ({ server, pole } = await startPole());
-  const created = await as(pole.coordinator)(`/api/poles/${pole.poleId}/circles`, {
-    body: { kind: "thematic", name: "Alimentation durable" },
-  });
-  circleId = (await created.json()).id;
-  fanny = await joinPole(server, pole, [{ circleId, role: "facilitator" }], "Fanny");
-  marc = await joinPole(server, pole, [{ circleId, role: "member" }], "Marc");
-  oscar = await joinPole(server, pole, [{ circleId, role: "observer" }], "Oscar");
-  nina = await joinPole(server, pole, [], "Nina");
+  ({
+    circleId,
+    people: { Fanny: fanny, Marc: marc, Oscar: oscar, Nina: nina },
+  } = await thematicGroup(server, pole, "Alimentation durable", {
+    Fanny: "facilitator",
+    Marc: "member",
+    Oscar: "observer",
+    Nina: null,
+  }));
 });
 afterEach(() => closeDocuments());
 afterAll(() => server.close());
