@@ -6,7 +6,7 @@
  */
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import type { Fanout, FanoutListener } from "../sync/fanout";
+import type { Fanout, FanoutListener, ProjectionClaim } from "../sync/fanout";
 import type { Instances } from "./instances";
 import type { RedisBus } from "./redis-bus";
 
@@ -15,6 +15,24 @@ const presenceMessage = 1;
 const presenceQuery = 2;
 
 const channelOf = (documentId: string) => `maillage:document:${documentId}`;
+const projectorOf = (documentId: string) => `maillage:projector:${documentId}`;
+
+/**
+ * Takes or renews the lease when free, expired or already ours (0), else answers how many
+ * milliseconds the other holder keeps it.
+ */
+const claimLease = `
+local holder = redis.call('GET', KEYS[1])
+if holder and holder ~= ARGV[1] then return math.max(1, redis.call('PTTL', KEYS[1])) end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 0`;
+
+const releaseLease = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return 0`;
+
+/** How long an instance keeps a document's projections after it last refreshed them. */
+export const PROJECTION_LEASE_MS = 10_000;
 
 export class RedisFanout implements Fanout {
   private listener: FanoutListener | null = null;
@@ -28,6 +46,7 @@ export class RedisFanout implements Fanout {
   constructor(
     private readonly bus: RedisBus,
     instances: Instances,
+    private readonly projectionLeaseMs = PROJECTION_LEASE_MS,
   ) {
     bus.onReconnect(() => this.listener?.catchUp(null));
     instances.onGone((instanceId) => {
@@ -59,6 +78,31 @@ export class RedisFanout implements Fanout {
     this.sent.delete(documentId);
     this.received.delete(documentId);
     this.bus.unsubscribe(channelOf(documentId));
+    this.bus.publisher
+      .eval(releaseLease, 1, projectorOf(documentId), this.bus.instanceId)
+      .catch(() => {});
+  }
+
+  /**
+   * One instance at a time holds a document's projections, for `projectionLeaseMs` after
+   * its last refresh: the others hear the same changes and leave them to it. Without Redis
+   * the answer is yes: refreshing twice costs some work, never refreshing loses changes.
+   */
+  async claimProjection(documentId: string): Promise<ProjectionClaim> {
+    try {
+      const retryInMs = await this.bus.publisher.eval(
+        claimLease,
+        1,
+        projectorOf(documentId),
+        this.bus.instanceId,
+        this.projectionLeaseMs,
+      );
+      return typeof retryInMs === "number" && retryInMs > 0
+        ? { granted: false, retryInMs }
+        : { granted: true };
+    } catch {
+      return { granted: true };
+    }
   }
 
   stored(documentId: string, updates: readonly Uint8Array[], lastId: number): void {

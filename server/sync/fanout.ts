@@ -22,6 +22,9 @@ export interface FanoutListener {
   catchUp(documentId: string | null): void;
 }
 
+/** Granted, or refused until the instance that holds it may have let go. */
+export type ProjectionClaim = { granted: true } | { granted: false; retryInMs: number };
+
 export interface Fanout {
   /** Receives what other instances announce; called once, by the sync layer. */
   listen(listener: FanoutListener): void;
@@ -32,6 +35,12 @@ export interface Fanout {
   stored(documentId: string, updates: readonly Uint8Array[], lastId: number): void;
   /** A presence change of this instance's connections. */
   presence(documentId: string, update: Uint8Array): void;
+  /**
+   * Whether this instance refreshes the document's read projections now. Every instance
+   * holding a document hears every change, so one of them is enough: it keeps the task
+   * while it keeps refreshing, and lets go when it unfollows (or dies).
+   */
+  claimProjection(documentId: string): Promise<ProjectionClaim>;
   close(): Promise<void>;
 }
 
@@ -42,5 +51,6 @@ export const localFanout: Fanout = {
   unfollow() {},
   stored() {},
   presence() {},
+  claimProjection: () => Promise.resolve({ granted: true }),
   close: () => Promise.resolve(),
 };

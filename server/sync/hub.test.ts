@@ -11,6 +11,7 @@ import { openDocumentDatabase, type TemporaryDatabase } from "../../tests/helper
 import { visitor } from "../../tests/helpers/visitor";
 import { createKyselyStore, type DocumentStore } from "../storage";
 import { SharedDocument } from "./document";
+import { localFanout, type ProjectionClaim } from "./fanout";
 import { messageSync } from "./frames";
 import { SyncHub } from "./hub";
 import type { SyncServerOptions, Visitor } from "./index";
@@ -427,6 +428,35 @@ describe("sync hub", () => {
     a.doc.getText("t").insert(2, " deux");
     await waitFor(() => seen.includes("un deux"), 1000);
     expect(hub.stats().documents).toBe(1);
+  });
+
+  it("leaves the projections to the instance that holds them, and asks again when its claim ends", async () => {
+    const claims: ProjectionClaim[] = [
+      { granted: false, retryInMs: 80 },
+      { granted: false, retryInMs: 80 },
+      { granted: true },
+    ];
+    const asked: number[] = [];
+    const projected: string[] = [];
+    const hub = startHub({
+      storeDebounceMs: 20,
+      fanout: {
+        ...localFanout,
+        claimProjection: async () => {
+          asked.push(Date.now());
+          return claims.shift() ?? { granted: true };
+        },
+      },
+      onStored: (_id, doc) => void projected.push(doc.getText("t").toString()),
+    });
+    const a = connect(hub);
+    a.doc.getText("t").insert(0, "un");
+    await waitFor(() => asked.length === 1, 1000);
+    expect(projected).toEqual([]);
+    // A change while refused waits for the same retry: one question per claim, not per change.
+    a.doc.getText("t").insert(2, " deux");
+    await waitFor(() => projected.includes("un deux"), 2000);
+    expect(asked).toHaveLength(3);
   });
 
   it("re-checks a person's connections: revoked, changed, unchanged", async () => {

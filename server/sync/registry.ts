@@ -129,13 +129,16 @@ export class DocumentRegistry {
     const slot = this.live(doc);
     if (!slot) return;
     this.maybeCompact(slot, doc);
-    if (this.options.onStored && !slot.projectTimer) {
-      // Not reset by later changes: under continuous editing projections still follow.
-      slot.projectTimer = setTimeout(() => {
-        slot.projectTimer = null;
-        void this.project(slot, doc);
-      }, this.options.storeDebounceMs);
-    }
+    // Not reset by later changes: under continuous editing projections still follow.
+    if (!slot.projectTimer) this.projectIn(slot, doc, this.options.storeDebounceMs);
+  }
+
+  private projectIn(slot: Slot, doc: SharedDocument, delayMs: number): void {
+    if (!this.options.onStored) return;
+    slot.projectTimer = setTimeout(() => {
+      slot.projectTimer = null;
+      void this.project(slot, doc);
+    }, delayMs);
   }
 
   /** The slot of a loaded document that may still be stored, else null. */
@@ -288,6 +291,15 @@ export class DocumentRegistry {
     if (!onStored || slot.discarded) return Promise.resolve();
     slot.projecting = slot.projecting.then(async () => {
       try {
+        const claim = await this.options.fanout.claimProjection(doc.id);
+        if (!claim.granted) {
+          // Another instance refreshes them, and hears every change made here. Asked again
+          // when its claim ends, in case it went away before refreshing the last of them.
+          if (!slot.unloading && !slot.projectTimer && this.live(doc)) {
+            this.projectIn(slot, doc, claim.retryInMs);
+          }
+          return;
+        }
         await onStored(doc.id, doc.ydoc);
       } catch (error) {
         this.options.logger.error({ err: error, documentId: doc.id }, "onStored failed");

@@ -245,6 +245,22 @@ describe("several instances on one PostgreSQL and one Redis", { timeout: LONG * 
     await waitFor(() => contains(other, "après la panne"), "A's edit on B after the kill", LONG);
   });
 
+  it("refreshes a page's search entries on one instance with everyone's edits, then on another once it is killed", async () => {
+    const page = await createPage("Projections partagées");
+    const holder = await startInstance(env);
+    extra.push(holder);
+    const onHolder = await connect(holder, pole.coordinator, page);
+    writeParagraph(onHolder.doc, "zephyrin arrive");
+    await eventually(async () => expect(await searchHits("zephyrin")).toBe(1), LONG);
+    const onB = await connect(b, pole.coordinator, page);
+    writeParagraph(onB.doc, "quetzalcoatl aussi");
+    await eventually(async () => expect(await searchHits("quetzalcoatl")).toBe(1), LONG);
+    await holder.kill();
+    closeDocument(onHolder);
+    writeParagraph(onB.doc, "ornithorynque ensuite");
+    await eventually(async () => expect(await searchHits("ornithorynque")).toBe(1), LONG);
+  });
+
   it("keeps every edit when two instances compact the same document at once", async () => {
     const { page, onA, onB } = await pageOnBoth("Compactions");
     for (let i = 0; i < 30; i++) {
@@ -285,6 +301,16 @@ describe("several instances on one PostgreSQL and one Redis", { timeout: LONG * 
     );
   });
 });
+
+/** How many search hits the coordinator gets for `word` (asked through instance A). */
+async function searchHits(word: string): Promise<number> {
+  const res = await client(
+    a.url,
+    pole.coordinator.cookie,
+  )(`/api/poles/${pole.poleId}/search?q=${encodeURIComponent(word)}`);
+  expect(res.status).toBe(200);
+  return ((await res.json()) as unknown[]).length;
+}
 
 async function createPage(title: string): Promise<string> {
   const created = await client(a.url, pole.coordinator.cookie)(

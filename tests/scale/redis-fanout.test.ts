@@ -27,12 +27,12 @@ function recorder(heard: Heard): FanoutListener {
 let redis: TestRedis;
 const buses: RedisBus[] = [];
 
-async function instance(heard: Heard) {
+async function instance(heard: Heard, projectionLeaseMs?: number) {
   const bus = await RedisBus.connect(redis.url, (error) => {
     throw error;
   });
   buses.push(bus);
-  const fanout = new RedisFanout(bus, new Instances(bus));
+  const fanout = new RedisFanout(bus, new Instances(bus), projectionLeaseMs);
   fanout.listen(recorder(heard));
   return fanout;
 }
@@ -78,5 +78,41 @@ describe("the Redis fan-out", { timeout: 60_000 }, () => {
     await redis.stop();
     await redis.start();
     await waitFor(() => has(heardB, "catchUp", null), "B to catch up after reconnecting", 30_000);
+  });
+
+  it("gives a document's projections to one instance at a time, until it lets go or its claim runs out", async () => {
+    const lease = 1500;
+    const a = await instance([], lease);
+    const b = await instance([], lease);
+    await a.follow("projected");
+    await b.follow("projected");
+    expect(await a.claimProjection("projected")).toEqual({ granted: true });
+    const refused = await b.claimProjection("projected");
+    expect(refused.granted).toBe(false);
+    if (!refused.granted) {
+      expect(refused.retryInMs).toBeGreaterThan(0);
+      expect(refused.retryInMs).toBeLessThanOrEqual(lease);
+    }
+    // A keeps it while it keeps refreshing, and lets go when it stops following.
+    expect(await a.claimProjection("projected")).toEqual({ granted: true });
+    expect((await b.claimProjection("projected")).granted).toBe(false);
+    a.unfollow("projected");
+    await waitFor(
+      async () => (await b.claimProjection("projected")).granted,
+      "B to take what A let go",
+      30_000,
+    );
+    // B does not refresh any more (say it died): A gets it back once B's claim ran out.
+    await a.follow("projected");
+    expect((await a.claimProjection("projected")).granted).toBe(false);
+    await waitFor(
+      async () => (await a.claimProjection("projected")).granted,
+      "A to take it once B's claim ran out",
+      30_000,
+    );
+    // Without Redis, an instance refreshes (twice is some work; never would lose changes).
+    await redis.stop();
+    expect(await b.claimProjection("projected")).toEqual({ granted: true });
+    await redis.start();
   });
 });
