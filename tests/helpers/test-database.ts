@@ -48,7 +48,17 @@ export async function createTestDatabase(template?: TestDatabase): Promise<TestD
       const again = new pg.Client({ connectionString: server });
       await again.connect();
       try {
-        await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            return;
+          } catch (error) {
+            // FORCE may not end a backend of another role: an autovacuum worker that just
+            // started on the new database. It finishes within moments.
+            if (attempt >= 20 || (error as { code?: string }).code !== "42501") throw error;
+            await new Promise((resolve) => setTimeout(resolve, 250));
+          }
+        }
       } finally {
         await again.end();
       }
