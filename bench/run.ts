@@ -10,6 +10,7 @@
  *   npm run bench -- --only=scale --connections=10000   one instance holding 10,000 connections
  *   npm run bench -- --only=scale --storm=5000          5,000 clients resyncing after a restart
  *   npm run bench -- --only=instances --kill-resync=10000   2 instances, one SIGKILLed
+ *   npm run bench -- --only=instances --settings-only --repeats=3   1, 2, 3 instances, no kill
  *   (each of these three runs only the part it names; thousands of connections need
  *   `ulimit -n` above them: the suites say so before they start)
  *
@@ -109,6 +110,7 @@ if (serverSuites.length > 0) {
     repeats,
     seconds,
     sizes,
+    settingsOnly: flag("settings-only"),
     template,
     servers,
     profileDir,

@@ -19,7 +19,7 @@ import { LoadFleet } from "./lib/load";
 import type { LoadClient } from "./lib/load-child";
 import { startServer } from "./lib/servers";
 import { prepareTemplate, type Template } from "./lib/setup";
-import { fmt, ratio, sleep } from "./lib/stats";
+import { fmt, medianOf, ratio, sleep } from "./lib/stats";
 import type { SuiteContext } from "./lib/suite";
 
 interface Setting {
@@ -80,7 +80,7 @@ export async function runInstancesSuite(context: SuiteContext) {
     });
     const cluster: Cluster = { database, template, redis };
     if (sizes.killResync === undefined) await compareSettings(context, cluster);
-    await killOneOfTwo(context, cluster, killClients);
+    if (!context.settingsOnly) await killOneOfTwo(context, cluster, killClients);
   } finally {
     await redis.stop();
     await database.drop();
@@ -89,34 +89,49 @@ export async function runInstancesSuite(context: SuiteContext) {
 }
 
 async function compareSettings(context: SuiteContext, cluster: Cluster) {
-  const { quick, template, section, emit, summary } = context;
-  section("Several instances: C=200 D=20 R=2, SQLite and PostgreSQL (+ Redis)");
+  const { quick, repeats, seconds, template, section, emit, summary } = context;
+  section(
+    `Several instances: C=200 D=20 R=2, SQLite and PostgreSQL (+ Redis), median of ${repeats} round(s)`,
+  );
   const workload: FanoutWorkload = {
     name: "C=200 D=20 R=2",
     clients: 200,
     docs: D,
     rate: 2,
-    seconds: quick ? 5 : 15,
+    seconds: seconds ?? (quick ? 5 : 15),
     awarenessRate: 0,
   };
-  const results: Array<[string, FanoutResult]> = [
-    ["SQLite, 1 instance", await runFanout("maillage", workload, { template, loadProcesses: 2 })],
-  ];
-  for (const setting of settings) {
-    const database = await createTestDatabase(cluster.database);
-    try {
-      const env: Record<string, string> = { DATABASE_URL: database.url };
-      if (setting.redis) env.REDIS_URL = cluster.redis.url;
-      const result = await runFanout("maillage", workload, {
-        template: cluster.template,
-        loadProcesses: 2,
-        cluster: { instances: setting.instances, env, place: setting.place },
-      });
-      results.push([setting.label, result]);
-    } finally {
-      await database.drop();
+  // Every setting once per round, rounds one after the other: a slow spell of the box
+  // then weighs on each setting alike, and the medians compare like with like.
+  const runs = new Map<string, FanoutResult[]>();
+  const record = (label: string, result: FanoutResult) =>
+    runs.set(label, [...(runs.get(label) ?? []), result]);
+  for (let round = 0; round < repeats; round++) {
+    record(
+      "SQLite, 1 instance",
+      await runFanout("maillage", workload, { template, loadProcesses: 2 }),
+    );
+    for (const setting of settings) {
+      const database = await createTestDatabase(cluster.database);
+      try {
+        const env: Record<string, string> = { DATABASE_URL: database.url };
+        if (setting.redis) env.REDIS_URL = cluster.redis.url;
+        const result = await runFanout("maillage", workload, {
+          template: cluster.template,
+          loadProcesses: 2,
+          profileDir: context.profileDir,
+          cluster: { instances: setting.instances, env, place: setting.place },
+        });
+        record(setting.label, result);
+      } finally {
+        await database.drop();
+      }
     }
   }
+  const results = Array.from(runs, ([label, all]): [string, FanoutResult] => [
+    label,
+    medianOf(all),
+  ]);
   emit(
     ["setting", "p50 ms", "p99 ms", "max ms", "delivered", "errors", "CPU s/10k", "converged"],
     results.map(([label, r]) => [

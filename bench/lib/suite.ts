@@ -16,6 +16,8 @@ export interface SuiteContext {
     /** `--kill-resync=N`: the instances suite SIGKILLs one of 2 instances under N clients. */
     killResync?: number;
   };
+  /** `--settings-only`: the instances suite compares its settings and skips the kill. */
+  settingsOnly: boolean;
   template: Template;
   servers: ServerKind[];
   profileDir?: string;
