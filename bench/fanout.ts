@@ -28,6 +28,11 @@ export interface FanoutWorkload {
   awarenessRate: number;
   /** Scale mode: one full writer per document, every other client a light receiver. */
   lightReceivers?: boolean;
+  /**
+   * The same load for this long before measuring, uncounted: each instance's code is then
+   * optimised as a long-running server's is, and what is measured is the steady state.
+   */
+  warmupSeconds?: number;
 }
 
 export interface FanoutResult {
@@ -42,6 +47,9 @@ export interface FanoutResult {
   errors: number;
   cpu: number;
   cpuPer10k: number;
+  /** Read and write system calls per 10,000 deliveries, summed over the instances (Linux). */
+  syscallsPer10k: number;
+  contextSwitchesPer10k: number;
   rssIdle: number;
   rssConnected: number;
   rssPeak: number;
@@ -76,9 +84,13 @@ export interface FanoutOptions {
 /** CPU and memory summed over the instances under test. */
 async function statsOf(servers: RunningServer[], options?: { resetLoop?: boolean }) {
   const all = await Promise.all(servers.map((server) => server.stats(options)));
+  const sum = (field: "cpu" | "rss" | "syscalls" | "contextSwitches") =>
+    all.reduce((total, stats) => total + stats[field], 0);
   return {
-    cpu: all.reduce((sum, stats) => sum + stats.cpu, 0),
-    rss: all.reduce((sum, stats) => sum + stats.rss, 0),
+    cpu: sum("cpu"),
+    rss: sum("rss"),
+    syscalls: sum("syscalls"),
+    contextSwitches: sum("contextSwitches"),
   };
 }
 
@@ -158,7 +170,15 @@ export async function runFanout(
       perDoc.set(base.docName, (perDoc.get(base.docName) ?? 0) + 1);
     }
     const connected = await fleet.connect(clients);
-    await sleep(500);
+    const plan = {
+      rate: workload.rate,
+      awarenessRate: workload.awarenessRate,
+      placement: cluster ? placement : undefined,
+    };
+    const warmedUp = workload.warmupSeconds
+      ? await fleet.run({ ...plan, seconds: workload.warmupSeconds, measure: false })
+      : new Map<string, number>();
+    await sleep(workload.warmupSeconds ? 1000 : 500);
     const before = await statsOf(servers, { resetLoop: true });
     let rssPeak = before.rss;
     let sampling = true;
@@ -170,12 +190,7 @@ export async function runFanout(
         if (stats) rssPeak = Math.max(rssPeak, stats.rss);
       }
     })();
-    const writes = await fleet.run({
-      seconds: workload.seconds,
-      rate: workload.rate,
-      awarenessRate: workload.awarenessRate,
-      placement: cluster ? placement : undefined,
-    });
+    const writes = await fleet.run({ ...plan, seconds: workload.seconds });
     let expected = 0;
     for (const [doc, count] of writes) expected += count * ((perDoc.get(doc) ?? 1) - 1);
     await fleet.drain(expected, 5000);
@@ -186,7 +201,7 @@ export async function runFanout(
     const report = await fleet.finish();
     let converged = 1;
     for (const [doc, entry] of Object.entries(report.docs)) {
-      const written = writes.get(doc) ?? 0;
+      const written = (writes.get(doc) ?? 0) + (warmedUp.get(doc) ?? 0);
       const same = entry.hashes.every((hash) => hash === entry.hashes[0]);
       const complete = workload.lightReceivers || entry.markers.every((m) => m === written);
       if (!same || !complete) converged = 0;
@@ -195,6 +210,8 @@ export async function runFanout(
     const same = summarize(report.placed.same);
     const cross = summarize(report.placed.cross);
     const cpu = after.cpu - before.cpu;
+    const per10k = (count: number) =>
+      report.delivered > 0 ? (count * 10_000) / report.delivered : Number.NaN;
     return {
       ...latency,
       sameP50: same.p50,
@@ -206,7 +223,9 @@ export async function runFanout(
       deliveredPct: expected > 0 ? (100 * report.delivered) / expected : 100,
       errors: report.errors + report.closes + connected.failed + connected.unsynced,
       cpu,
-      cpuPer10k: report.delivered > 0 ? (cpu * 10_000) / report.delivered : Number.NaN,
+      cpuPer10k: per10k(cpu),
+      syscallsPer10k: per10k(after.syscalls - before.syscalls),
+      contextSwitchesPer10k: per10k(after.contextSwitches - before.contextSwitches),
       rssIdle: idle.rss,
       rssConnected: before.rss,
       rssPeak,

@@ -100,6 +100,7 @@ async function compareSettings(context: SuiteContext, cluster: Cluster) {
     rate: 2,
     seconds: seconds ?? (quick ? 5 : 15),
     awarenessRate: 0,
+    warmupSeconds: quick ? 2 : 5,
   };
   // Every setting once per round, rounds one after the other: a slow spell of the box
   // then weighs on each setting alike, and the medians compare like with like.
@@ -133,7 +134,18 @@ async function compareSettings(context: SuiteContext, cluster: Cluster) {
     medianOf(all),
   ]);
   emit(
-    ["setting", "p50 ms", "p99 ms", "max ms", "delivered", "errors", "CPU s/10k", "converged"],
+    [
+      "setting",
+      "p50 ms",
+      "p99 ms",
+      "max ms",
+      "delivered",
+      "errors",
+      "CPU s/10k",
+      "syscalls/10k",
+      "switches/10k",
+      "converged",
+    ],
     results.map(([label, r]) => [
       label,
       fmt(r.p50),
@@ -142,6 +154,8 @@ async function compareSettings(context: SuiteContext, cluster: Cluster) {
       `${r.delivered}/${r.expected} (${fmt(r.deliveredPct, 2)}%)`,
       String(r.errors),
       fmt(r.cpuPer10k, 3),
+      fmt(r.syscallsPer10k, 0),
+      fmt(r.contextSwitchesPer10k, 0),
       r.converged === 1 ? "yes" : "NO",
     ]),
   );
@@ -169,7 +183,9 @@ async function compareSettings(context: SuiteContext, cluster: Cluster) {
   );
   summary(
     `CPU per 10k deliveries summed over instances: 2 instances ${ratio(spread2.cpuPer10k, pg.cpuPer10k)}, ` +
-      `3 instances ${ratio(spread3.cpuPer10k, pg.cpuPer10k)} the single PostgreSQL instance (goal ≤ 1.3× with 2)`,
+      `3 instances ${ratio(spread3.cpuPer10k, pg.cpuPer10k)} the single PostgreSQL instance (goal ≤ 1.3× with 2); ` +
+      `their read and write system calls per 10k: ${ratio(spread2.syscallsPer10k, pg.syscallsPer10k)} and ` +
+      `${ratio(spread3.syscallsPer10k, pg.syscallsPer10k)}`,
   );
   summary(
     `One instance, PostgreSQL vs SQLite: p50 ${ratio(pg.p50, sqlite.p50)}, p99 ${ratio(pg.p99, sqlite.p99)}, ` +

@@ -3,11 +3,16 @@
  * announces its URL, answers stats requests (CPU, memory, event-loop delay, its own counts)
  * and stops on request. Only Node's built-in IPC channel is used.
  */
+import { readFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 
 export interface ServerStats {
   /** User + system CPU time of the whole process since it started, in seconds. */
   cpu: number;
+  /** Read and write system calls since it started (Linux's /proc; NaN elsewhere). */
+  syscalls: number;
+  /** Context switches since it started, voluntary or not (Linux's /proc; NaN elsewhere). */
+  contextSwitches: number;
   rss: number;
   heapUsed: number;
   external: number;
@@ -43,6 +48,23 @@ const collect = () => {
   for (let i = 0; i < 4; i++) gc();
 };
 
+/** The kernel's counts of this process, where Linux shows them. */
+function kernelCounts(): Pick<ServerStats, "syscalls" | "contextSwitches"> {
+  try {
+    const io = readFileSync("/proc/self/io", "utf8");
+    const status = readFileSync("/proc/self/status", "utf8");
+    const count = (text: string, name: string) =>
+      Number(new RegExp(`^${name}:\\s+(\\d+)`, "m").exec(text)?.[1] ?? Number.NaN);
+    return {
+      syscalls: count(io, "syscr") + count(io, "syscw"),
+      contextSwitches:
+        count(status, "voluntary_ctxt_switches") + count(status, "nonvoluntary_ctxt_switches"),
+    };
+  } catch {
+    return { syscalls: Number.NaN, contextSwitches: Number.NaN };
+  }
+}
+
 /** Child side: announces `url` and serves stats until told to stop. */
 export function serveParent(url: string, counts: () => Counts, stop: () => Promise<void>): void {
   const send = process.send?.bind(process);
@@ -56,6 +78,7 @@ export function serveParent(url: string, counts: () => Counts, stop: () => Promi
       const cpu = process.cpuUsage();
       const stats: ServerStats = {
         cpu: (cpu.user + cpu.system) / 1e6,
+        ...kernelCounts(),
         rss: memory.rss,
         heapUsed: memory.heapUsed,
         external: memory.external,

@@ -24,6 +24,8 @@ export interface RunPlan {
    * also told apart by whether writer and reader share an instance.
    */
   placement?: number[];
+  /** False for a warm-up: the servers get the same load, its deliveries are not counted. */
+  measure?: boolean;
 }
 
 /** Where a dead instance's clients go instead: every URL and Origin on `from` moves to `to`. */
@@ -80,6 +82,8 @@ interface Held {
   spec: LoadClient;
   client: WireClient;
   seen: Set<number>;
+  /** Markers written so far: numbers go on across runs, so a warm-up's never count. */
+  written: number;
 }
 
 const held: Held[] = [];
@@ -97,7 +101,7 @@ const send = (answer: LoadAnswer) => process.send?.(answer);
 
 function hold(spec: LoadClient): Held {
   const seen = new Set<number>();
-  const entry: Held = { spec, seen, client: null as unknown as WireClient };
+  const entry: Held = { spec, seen, written: 0, client: null as unknown as WireClient };
   entry.client = new WireClient(spec, {
     onUpdate(update) {
       if (!measuring) return;
@@ -241,9 +245,10 @@ function run(plan: RunPlan): void {
   const total = Math.floor(plan.seconds * plan.rate);
   let running = 0;
   const startIn = Math.max(0, plan.startAt - Date.now());
-  measuring = true;
+  measuring = plan.measure !== false;
   placement = plan.placement;
-  for (const { spec, client } of held) {
+  for (const entry of held) {
+    const { spec, client } = entry;
     if (spec.writer && plan.rate > 0 && total > 0) {
       running++;
       writes[spec.docName] ??= 0;
@@ -253,7 +258,7 @@ function run(plan: RunPlan): void {
         () => {
           const timer = setInterval(() => {
             if (!client.closed) {
-              client.type(`~${spec.id}.${seq}.${nowMicros()}~`);
+              client.type(`~${spec.id}.${entry.written++}.${nowMicros()}~`);
               writes[spec.docName]++;
             }
             if (++seq >= total) {
