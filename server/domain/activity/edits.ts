@@ -13,8 +13,9 @@ export function createEditRecorder(
   onError: (err: unknown) => void,
 ) {
   const lastWritten = new Map<string, number>();
-  // A document never changes pôle: its pôle is read once while it is being edited.
-  const poleOf = new Map<string, string>();
+  // A document never changes pôle: its pôle is read once while it is being edited, by the
+  // first of its editors (the others wait for that same read).
+  const poleOf = new Map<string, Promise<string | undefined>>();
   let sweptAt = 0;
   // Pairs older than EVERY_MS decide nothing any more: dropped, so the maps hold only the
   // last few minutes' editors rather than everyone since the process started.
@@ -24,16 +25,21 @@ export function createEditRecorder(
     for (const [key, at] of lastWritten) if (now - at >= EVERY_MS) lastWritten.delete(key);
     poleOf.clear();
   };
-  const poleOfDocument = async (documentId: string) => {
+  const poleOfDocument = (documentId: string) => {
     const known = poleOf.get(documentId);
     if (known) return known;
-    const document = await db
+    const reading = db
       .selectFrom("documents")
       .select("pole_id")
       .where("id", "=", documentId)
-      .executeTakeFirst();
-    if (document) poleOf.set(documentId, document.pole_id);
-    return document?.pole_id;
+      .executeTakeFirst()
+      .then((document) => {
+        if (!document) poleOf.delete(documentId);
+        return document?.pole_id;
+      });
+    reading.catch(() => poleOf.delete(documentId));
+    poleOf.set(documentId, reading);
+    return reading;
   };
   const write = async (documentId: string, userId: string, now: number) => {
     await db
