@@ -17,7 +17,7 @@ import { clientFor, type FanoutResult, type FanoutWorkload, membersFor, runFanou
 import { descriptorShortage, loadProcessesFor } from "./lib/descriptors";
 import { LoadFleet } from "./lib/load";
 import type { LoadClient } from "./lib/load-child";
-import { startServer } from "./lib/servers";
+import { quiet, startServer } from "./lib/servers";
 import { prepareTemplate, type Template } from "./lib/setup";
 import { fmt, medianOf, ratio, sleep } from "./lib/stats";
 import type { SuiteContext } from "./lib/suite";
@@ -226,8 +226,9 @@ async function killOneOfTwo(context: SuiteContext, cluster: Cluster, clients: nu
     const connecting = Date.now();
     const connected = await fleet.connect(specs);
     const connectSeconds = (Date.now() - connecting) / 1000;
-    // The writers' paragraphs reach PostgreSQL and every reader before the kill.
-    await sleep(1000);
+    // The writers' paragraphs reach PostgreSQL and every reader before the kill: what is
+    // measured is the resync of idle clients, not the backlog of an instance still busy.
+    await quiet([victim, survivor]);
     const loadsBefore = (await survivor.stats()).loads;
     const killed = Date.now();
     await victim.kill("SIGKILL");

@@ -119,3 +119,20 @@ export function startServer(kind: ServerKind, options: StartOptions = {}): Promi
     });
   });
 }
+
+/**
+ * Resolves once `servers` together use under a tenth of a core over half a second (or
+ * after `timeoutMs`): what was sent to them before is then handled, stored and relayed.
+ */
+export async function quiet(servers: readonly RunningServer[], timeoutMs = 60_000): Promise<void> {
+  const cpu = async () =>
+    (await Promise.all(servers.map((server) => server.stats()))).reduce((sum, s) => sum + s.cpu, 0);
+  const deadline = Date.now() + timeoutMs;
+  let before = await cpu();
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = await cpu();
+    if (now - before < 0.05) return;
+    before = now;
+  }
+}
