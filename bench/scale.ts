@@ -52,6 +52,9 @@ const settings: Setting[] = [
   },
 ];
 
+/** A difference with its sign, "+0.5" or "-0.3". */
+const signed = (value: number) => `${value >= 0 ? "+" : ""}${fmt(value)}`;
+
 /** Issue 16's goal after one of 2 instances dies. */
 const killGoal = { clients: 10_000, seconds: 5 };
 
@@ -176,10 +179,10 @@ async function compareSettings(context: SuiteContext, cluster: Cluster) {
   summary(
     `Cross-instance delivery (2 instances, clients spread, writer and reader on different ` +
       `instances vs on one, same run): p50 ${fmt(spread2.crossP50)} vs ${fmt(spread2.sameP50)} ms = ` +
-      `+${fmt(spread2.crossP50 - spread2.sameP50)} ms (goal ≤ 2 ms), p99 ${fmt(spread2.crossP99)} vs ` +
-      `${fmt(spread2.sameP99)} ms = +${fmt(spread2.crossP99 - spread2.sameP99)} ms (goal ≤ 5 ms); ` +
-      `all deliveries vs each document on one instance: p50 +${fmt(spread2.p50 - together.p50)} ms, ` +
-      `p99 +${fmt(spread2.p99 - together.p99)} ms`,
+      `${signed(spread2.crossP50 - spread2.sameP50)} ms (goal ≤ 2 ms), p99 ${fmt(spread2.crossP99)} vs ` +
+      `${fmt(spread2.sameP99)} ms = ${signed(spread2.crossP99 - spread2.sameP99)} ms (goal ≤ 5 ms); ` +
+      `all deliveries vs each document on one instance: p50 ${signed(spread2.p50 - together.p50)} ms, ` +
+      `p99 ${signed(spread2.p99 - together.p99)} ms`,
   );
   summary(
     `CPU per 10k deliveries summed over instances: 2 instances ${ratio(spread2.cpuPer10k, pg.cpuPer10k)}, ` +
