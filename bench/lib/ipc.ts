@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { getHeapSpaceStatistics } from "node:v8";
 
 export interface ServerStats {
   /** User + system CPU time of the whole process since it started, in seconds. */
@@ -15,6 +16,8 @@ export interface ServerStats {
   contextSwitches: number;
   rss: number;
   heapUsed: number;
+  /** Of heapUsed, compiled code: the process's, whatever its number of connections. */
+  codeUsed: number;
   external: number;
   arrayBuffers: number;
   /** Worst event-loop stall since the previous stats request, in ms. */
@@ -81,6 +84,9 @@ export function serveParent(url: string, counts: () => Counts, stop: () => Promi
         ...kernelCounts(),
         rss: memory.rss,
         heapUsed: memory.heapUsed,
+        codeUsed: getHeapSpaceStatistics()
+          .filter((space) => space.space_name.startsWith("code_"))
+          .reduce((sum, space) => sum + space.space_used_size, 0),
         external: memory.external,
         arrayBuffers: memory.arrayBuffers,
         loopDelayMax: loop.max / 1e6,
