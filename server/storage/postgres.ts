@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import * as Y from "yjs";
 import { serialize } from "../db/dialect";
 import type { Database } from "../db/schema";
@@ -16,8 +16,8 @@ const rethrow = (error: unknown) => {
 /**
  * The store on PostgreSQL, shared by every instance. Appends need no lock: the identity
  * column orders them. Two things differ from SQLite, where one process owns the file:
- * - a load reads the state and the log in one snapshot (REPEATABLE READ), or a compaction
- *   committed between the two reads would hide rows from both;
+ * - a load reads the state and the log in one statement (one snapshot), or a compaction
+ *   committed between two reads would hide rows from both;
  * - a compaction may run on any instance, whose Y.Doc need not hold every row another
  *   instance appended (a relayed message not yet arrived): under a per-document advisory
  *   lock, it folds into the new state the stored state and the rows it deletes, so a row
@@ -29,14 +29,8 @@ export function createPostgresStore(
 ): DocumentStore {
   const common = createBaseStore(db, now);
   /** Runs `work` in a transaction of its own, or in the caller's when `db` is one. */
-  const inTransaction = <T>(
-    work: (trx: Kysely<Database>) => Promise<T>,
-    isolation?: "repeatable read",
-  ): Promise<T> => {
-    if (db.isTransaction) return work(db);
-    const transaction = db.transaction();
-    return (isolation ? transaction.setIsolationLevel(isolation) : transaction).execute(work);
-  };
+  const inTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> =>
+    db.isTransaction ? work(db) : db.transaction().execute(work);
   return {
     // Creation and versions as everywhere.
     ...common,
@@ -45,11 +39,27 @@ export function createPostgresStore(
     append: (updates) =>
       updates.length <= ROWS_PER_INSERT ? insertUpdates(db, updates) : common.append(updates),
 
-    load(documentId) {
-      return inTransaction(
-        (trx): Promise<StoredDocument> => createBaseStore(trx).load(documentId),
-        "repeatable read",
-      );
+    async load(documentId): Promise<StoredDocument> {
+      // One statement, one snapshot, one round trip: the state row first (id 0), then the log.
+      const { rows } = await sql<{
+        id: number;
+        state: Uint8Array | null;
+        state_vector: Uint8Array | null;
+        data: Uint8Array | null;
+      }>`
+        select 0 as id, state, state_vector, null::bytea as data
+          from document_states where document_id = ${documentId}
+        union all
+        select id, null, null, data from document_updates where document_id = ${documentId}
+        order by id`.execute(db);
+      const stored = rows[0]?.id === 0 ? rows[0] : null;
+      const log = stored ? rows.slice(1) : rows;
+      return {
+        state: stored?.state ? plain(stored.state) : null,
+        stateVector: stored?.state_vector ? plain(stored.state_vector) : null,
+        updates: log.flatMap((row) => (row.data ? [plain(row.data)] : [])),
+        lastUpdateId: log.length > 0 ? log[log.length - 1].id : 0,
+      };
     },
 
     // Numbers count up per document: two instances saving at once take turns.

@@ -31,6 +31,22 @@ beforeAll(async () => {
   await insertPoleWithPage(opened.db, "doc-1");
 });
 
+/** One more page in the pôle of beforeAll's. */
+const addPage = (id: string) =>
+  opened.db
+    .insertInto("documents")
+    .values({
+      id,
+      pole_id: "pole-1",
+      kind: "page",
+      title: id,
+      circle_id: null,
+      created_by: null,
+      created_at: 0,
+      updated_at: 0,
+    })
+    .execute();
+
 afterAll(async () => {
   await opened?.db.destroy();
   await database?.drop();
@@ -47,6 +63,45 @@ describe("PostgreSQL mode", () => {
       await sqlite.db.destroy();
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+
+  it("loads the state and the log after it, in order, as the SQLite store does", async () => {
+    await addPage("doc-load");
+    const store = createPostgresStore(opened.db);
+    const doc = new Y.Doc();
+    const text = doc.getText("t");
+    const updates: Uint8Array[] = [];
+    doc.on("update", (update: Uint8Array) => updates.push(update));
+    text.insert(0, "un");
+    text.insert(2, " deux");
+    const firstTwo = await store.append(updates.map((data) => ({ documentId: "doc-load", data })));
+    // Only a log: no state row yet.
+    const logOnly = await store.load("doc-load");
+    expect(logOnly.state).toBeNull();
+    expect(logOnly.updates).toEqual(updates);
+    expect(logOnly.lastUpdateId).toBe(firstTwo.get("doc-load"));
+    // A state, then a log appended after it.
+    const state = { update: Y.encodeStateAsUpdate(doc), vector: Y.encodeStateVector(doc) };
+    await store.compact("doc-load", state, firstTwo.get("doc-load") ?? 0);
+    updates.length = 0;
+    text.insert(7, " trois");
+    const third = await store.append([{ documentId: "doc-load", data: updates[0] }]);
+    const both = await store.load("doc-load");
+    expect(both.state).not.toBeNull();
+    expect(both.stateVector).toEqual(state.vector);
+    expect(both.updates).toEqual([updates[0]]);
+    expect(both.lastUpdateId).toBe(third.get("doc-load"));
+    const loaded = await loadDoc(store, "doc-load");
+    expect(loaded.getText("t").toString()).toBe("un deux trois");
+    // A document without state nor log.
+    await addPage("doc-empty");
+    expect(await store.load("doc-empty")).toEqual({
+      state: null,
+      stateVector: null,
+      updates: [],
+      lastUpdateId: 0,
+    });
+    for (const d of [doc, loaded]) d.destroy();
   });
 
   it("keeps both sides when two instances compact one document from different states at once", async () => {
