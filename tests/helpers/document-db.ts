@@ -20,6 +20,11 @@ export async function insertPoleWithPage(db: DB, documentId: string): Promise<vo
     .insertInto("poles")
     .values({ id: "pole-1", slug: "pole", name: "Pôle", created_at: 0 })
     .execute();
+  await insertPage(db, documentId);
+}
+
+/** One more page `documentId` in the pôle `pole-1` that insertPoleWithPage made. */
+export async function insertPage(db: DB, documentId: string): Promise<void> {
   await db
     .insertInto("documents")
     .values({

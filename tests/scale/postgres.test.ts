@@ -11,7 +11,7 @@ import { openDatabase } from "../../server/db/database";
 import { migrateToLatest } from "../../server/db/migrate";
 import { openPostgres, type PostgresDatabase } from "../../server/db/postgres";
 import { createPostgresStore, loadDoc } from "../../server/storage";
-import { insertPoleWithPage } from "../helpers/document-db";
+import { insertPage, insertPoleWithPage } from "../helpers/document-db";
 import { createTestDatabase, type TestDatabase } from "../helpers/scale";
 import { migratedPostgresSchema, migratedSchema } from "../helpers/schema";
 
@@ -30,22 +30,6 @@ beforeAll(async () => {
   }
   await insertPoleWithPage(opened.db, "doc-1");
 });
-
-/** One more page in the pôle of beforeAll's. */
-const addPage = (id: string) =>
-  opened.db
-    .insertInto("documents")
-    .values({
-      id,
-      pole_id: "pole-1",
-      kind: "page",
-      title: id,
-      circle_id: null,
-      created_by: null,
-      created_at: 0,
-      updated_at: 0,
-    })
-    .execute();
 
 afterAll(async () => {
   await opened?.db.destroy();
@@ -66,7 +50,7 @@ describe("PostgreSQL mode", () => {
   });
 
   it("loads the state and the log after it, in order, as the SQLite store does", async () => {
-    await addPage("doc-load");
+    await insertPage(opened.db, "doc-load");
     const store = createPostgresStore(opened.db);
     const doc = new Y.Doc();
     const text = doc.getText("t");
@@ -94,7 +78,7 @@ describe("PostgreSQL mode", () => {
     const loaded = await loadDoc(store, "doc-load");
     expect(loaded.getText("t").toString()).toBe("un deux trois");
     // A document without state nor log.
-    await addPage("doc-empty");
+    await insertPage(opened.db, "doc-empty");
     expect(await store.load("doc-empty")).toEqual({
       state: null,
       stateVector: null,
