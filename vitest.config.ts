@@ -13,6 +13,9 @@ export default defineConfig({
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 30_000,
+    // expect.poll waits for a condition; its 1 s default was shorter than a page's first
+    // render while CI runs two suites at once (the circles map once counted 0 links).
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 120_000,
     reporters: ["default"],
   },
