@@ -33,6 +33,11 @@ interface Slot {
   compactionQueued: boolean;
   /** Pending call of onStored after a change. */
   projectTimer: NodeJS.Timeout | null;
+  /**
+   * A change was stored since onStored last ran here. A client that only re-sent what the
+   * document already held (every client, after a restart) leaves it false.
+   */
+  unprojected: boolean;
   /** The last call of onStored: one at a time per document. */
   projecting: Promise<void>;
 }
@@ -77,6 +82,7 @@ export class DocumentRegistry {
       compacting: null,
       compactionQueued: false,
       projectTimer: null,
+      unprojected: false,
       projecting: Promise.resolve(),
     };
     fresh.loading = loading.then(
@@ -129,6 +135,7 @@ export class DocumentRegistry {
     const slot = this.live(doc);
     if (!slot) return;
     this.maybeCompact(slot, doc);
+    slot.unprojected = true;
     // Not reset by later changes: under continuous editing projections still follow.
     if (!slot.projectTimer) this.projectIn(slot, doc, this.options.storeDebounceMs);
   }
@@ -253,8 +260,7 @@ export class DocumentRegistry {
       await slot.compacting;
       if (this.options.writer.log(doc).rows > 0) await this.compact(slot, doc);
       this.stopTimers(slot);
-      // Never decoded: nothing changed since it was stored and projected.
-      if (doc.decoded) await this.project(slot, doc);
+      if (slot.unprojected) await this.project(slot, doc);
     } catch (error) {
       this.options.logger.error({ err: error, documentId: doc.id }, "unloading a document failed");
     } finally {
@@ -300,8 +306,10 @@ export class DocumentRegistry {
           }
           return;
         }
+        slot.unprojected = false;
         await onStored(doc.id, doc.ydoc);
       } catch (error) {
+        slot.unprojected = true;
         this.options.logger.error({ err: error, documentId: doc.id }, "onStored failed");
       }
     });
