@@ -6,7 +6,7 @@ import {
 } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { type CompactedState, replay, type StoredDocument } from "../storage";
-import { awarenessFrame, syncStep1Frame, syncStep2FromStored } from "./frames";
+import { awarenessFrame, syncStep1Frame, syncStep2Frame, syncStep2FromStored } from "./frames";
 import { ownPresence } from "./presence";
 
 interface AwarenessChanges {
@@ -46,8 +46,8 @@ const remoteMember = (): DocumentMember => ({ send() {}, name: "", clientIds: []
  * decoded at all.
  */
 export class SharedDocument {
-  private readonly doc = new Y.Doc();
-  readonly awareness = new Awareness(this.doc);
+  private readonly doc: Y.Doc;
+  readonly awareness: Awareness;
   /** The stored content not decoded into `doc` yet. */
   private undecoded: CompactedState | null;
   readonly connections = new Set<DocumentMember>();
@@ -63,6 +63,13 @@ export class SharedDocument {
   private revision = 0;
   /** Set by the awareness handler when a connection's message changed something. */
   private awarenessTouched = false;
+  /**
+   * The last step 1 sent and the last step 2 answered, with the revision they were made
+   * at: after a restart every client of a page comes back holding the same content, so
+   * asks the same question, and is answered without encoding the document again.
+   */
+  private step1: { revision: number; frame: Uint8Array } | null = null;
+  private step2: { revision: number; clientVector: Uint8Array; frame: Uint8Array } | null = null;
 
   /**
    * `stored` is what the database holds; a stored update that cannot be applied is
@@ -73,6 +80,9 @@ export class SharedDocument {
     stored: StoredDocument,
     private readonly onStoredError: (error: unknown) => void,
   ) {
+    // A guid of our own: Yjs would draw a random one, 31 calls to the system's random source.
+    this.doc = new Y.Doc({ guid: id });
+    this.awareness = new Awareness(this.doc);
     const { state, stateVector } = stored;
     this.undecoded =
       state && stateVector && stored.updates.length === 0
@@ -135,13 +145,35 @@ export class SharedDocument {
     replay(this.doc, state, updates, this.onStoredError);
   }
 
+  /** The sync step 1 this document sends each connection that opens. */
+  private step1Frame(): Uint8Array {
+    if (this.step1?.revision !== this.revision) {
+      const vector = this.undecoded?.vector ?? Y.encodeStateVector(this.doc);
+      this.step1 = { revision: this.revision, frame: syncStep1Frame(vector) };
+    }
+    return this.step1.frame;
+  }
+
+  /** The sync step 2 answering a client's step 1: what the document holds past `clientVector`. */
+  answer(clientVector: Uint8Array): Uint8Array {
+    const last = this.step2;
+    if (last?.revision === this.revision && Buffer.from(last.clientVector).equals(clientVector)) {
+      return last.frame;
+    }
+    const past = this.storedPast(clientVector);
+    const frame = past ? syncStep2FromStored(past) : syncStep2Frame(this.ydoc, clientVector);
+    this.step2 = { revision: this.revision, clientVector: clientVector.slice(), frame };
+    return frame;
+  }
+
   /**
-   * The sync step 2 answering a client's step 1, straight from the stored bytes when the
-   * client has nothing yet and the document was not decoded; null otherwise.
+   * The stored bytes, when they are the whole answer: the document is undecoded and the
+   * client holds nothing yet. Otherwise (null) the document is decoded to answer, which
+   * costs less than Y.diffUpdate reading every stored struct.
    */
-  storedAnswer(clientVector: Uint8Array): Uint8Array | null {
+  private storedPast(clientVector: Uint8Array): Uint8Array | null {
     const empty = clientVector.byteLength === 1 && clientVector[0] === 0;
-    return empty && this.undecoded ? syncStep2FromStored(this.undecoded.update) : null;
+    return empty && this.undecoded ? this.undecoded.update : null;
   }
 
   /**
@@ -218,7 +250,7 @@ export class SharedDocument {
 
   attach(connection: DocumentMember): void {
     this.connections.add(connection);
-    connection.send(syncStep1Frame(this.undecoded?.vector ?? Y.encodeStateVector(this.doc)));
+    connection.send(this.step1Frame());
     if (this.awareness.states.size > 0) {
       connection.send(awarenessFrame(this.awareness, Array.from(this.awareness.states.keys())));
     }

@@ -338,6 +338,69 @@ describe("sync hub", () => {
       ).toEqual({ state: before.state, updated_at: before.updated_at });
     });
 
+    it("answers the clients coming back with the same content once, with the same frame", async () => {
+      const hub = startHub();
+      const writer = connect(hub, "user-w");
+      writer.doc.getText("t").insert(0, "un");
+      const partial = Y.encodeStateAsUpdate(writer.doc);
+      writer.doc.getText("t").insert(2, " deux");
+      await waitFor(() => countRows() > 0);
+      writer.leave();
+      await waitFor(() => hub.stats().documents === 0);
+      const returning = ["user-b", "user-c"].map((user) => {
+        const client = new TestClient(hub.connection(DOC, visitor(user), "edit"));
+        clients.push(client);
+        Y.applyUpdate(client.doc, partial, client);
+        return client.open();
+      });
+      await waitFor(() => returning.every((client) => client.text() === "un deux"));
+      const [first, second] = returning.map(
+        (client) =>
+          client.received.find(
+            (frame) => frame[0] === messageSync && frame[1] === syncProtocol.messageYjsSyncStep2,
+          )?.buffer,
+      );
+      expect(first).toBeDefined();
+      expect(second).toBe(first);
+    });
+
+    it("does not project at unload what a returning client only re-sent (after a restart)", async () => {
+      const projected: string[] = [];
+      const hub = startHub({ onStored: (id) => void projected.push(id) });
+      const writer = connect(hub, "user-w");
+      writer.doc.getText("t").insert(0, "déjà là !");
+      // A deletion: the returning client's answer carries it, and the page is decoded.
+      writer.doc.getText("t").delete(7, 2);
+      await waitFor(() => countRows() > 0);
+      const state = Y.encodeStateAsUpdate(writer.doc);
+      writer.leave();
+      await waitFor(() => hub.stats().documents === 0);
+      projected.length = 0;
+      const returning = new TestClient(hub.connection(DOC, visitor("user-b"), "edit"));
+      clients.push(returning);
+      Y.applyUpdate(returning.doc, state, returning);
+      returning.open();
+      await waitFor(() => hub.stats().decoded === 1);
+      returning.leave();
+      await waitFor(() => hub.stats().documents === 0);
+      expect(projected).toEqual([]);
+    });
+
+    it("projects at unload a change made since its last projection", async () => {
+      const projected: string[] = [];
+      const hub = startHub({ onStored: (id) => void projected.push(id), storeDebounceMs: 60_000 });
+      await storeCompacted(hub, "avant");
+      projected.length = 0;
+      const writer = connect(hub, "user-w");
+      await waitFor(() => writer.text() === "avant");
+      writer.doc.getText("t").insert(5, ", après");
+      await waitFor(() => countRows() > 0);
+      expect(projected).toEqual([]);
+      writer.leave();
+      await waitFor(() => hub.stats().documents === 0);
+      expect(projected).toEqual([DOC]);
+    });
+
     it("decodes at load a state stored without its vector, as seeded pages are", async () => {
       const seed = new Y.Doc();
       seed.getText("t").insert(0, "modèle");

@@ -11,7 +11,6 @@ import {
   messageAwareness,
   messageQueryAwareness,
   messageSync,
-  syncStep2Frame,
   updateFrame,
 } from "./frames";
 import type { Refusal, UpdateGuard } from "./guard";
@@ -106,7 +105,7 @@ function handleSync(
   switch (type) {
     case syncProtocol.messageYjsSyncStep1: {
       const clientVector = decoding.readVarUint8Array(decoder);
-      const frame = doc.storedAnswer(clientVector) ?? syncStep2Frame(doc.ydoc, clientVector);
+      const frame = doc.answer(clientVector);
       // The answer carries the document as held in memory: it must not reveal
       // updates that are not stored yet.
       context.sink.sendWhenStored(doc, connection, frame);
