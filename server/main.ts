@@ -1,7 +1,7 @@
 /** Start-up: environment, database, migrations, HTTP + WebSocket server, graceful shutdown. */
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
-import { serve } from "@hono/node-server";
+import { createAdaptorServer } from "@hono/node-server";
 import pino, { type Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { createApp } from "./app";
@@ -24,6 +24,14 @@ import { createProjections } from "./projections";
 import { openDeployment } from "./scale/deployment";
 import { indexWhatIsMissing } from "./search/refresh";
 import { createSyncServer, MAX_FRAME_BYTES, type SyncServer } from "./sync";
+
+/**
+ * Connections the kernel holds until the server accepts them. Node's default, 511, is
+ * overflowed when thousands of clients reconnect at once (a restart, an instance killed):
+ * the kernel drops their SYNs and each one waits 1, then 3 s more before retrying. Linux
+ * caps it at net.core.somaxconn (4096 by default).
+ */
+const LISTEN_BACKLOG = 4096;
 
 export interface Maillage {
   url: string;
@@ -108,17 +116,14 @@ export async function startMaillage(config: Env): Promise<Maillage> {
   });
   // The app needs PUBLIC_URL, which defaults to the bound address (PORT=0 picks a free port).
   let app: ReturnType<typeof createApp> | undefined;
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve(
-      {
-        fetch: (request, bindings) =>
-          app ? app.fetch(request, bindings) : new Response("Starting", { status: 503 }),
-        port: config.PORT,
-        hostname: config.HOST,
-        websocket: { server: wss },
-      },
-      () => resolve(started),
-    );
+  const server = createAdaptorServer({
+    fetch: (request, bindings) =>
+      app ? app.fetch(request, bindings) : new Response("Starting", { status: 503 }),
+    hostname: config.HOST,
+    websocket: { server: wss },
+  });
+  await new Promise<void>((resolve) => {
+    server.listen({ port: config.PORT, host: config.HOST, backlog: LISTEN_BACKLOG }, resolve);
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST}:${port}`;
