@@ -20,7 +20,7 @@ import { createKyselyStore } from "../storage";
 import type { Ctx } from "./context";
 import { forbidden, notFound } from "./errors";
 import { newId } from "./ids";
-import { governingCircles, loadMember, loadMembers, requireMember } from "./members";
+import { governingCircles, loadMembers, memberFromSeats, requireMember } from "./members";
 import { initialState } from "./outlines";
 
 export const presentDocument = (row: DocumentRow): DocumentView => ({
@@ -149,8 +149,7 @@ async function rightWithCircles(db: DB, member: Member, userId: string, row: Doc
  * rules on it take); to anyone who cannot read it, `what` is unknown (404).
  */
 export async function readerOf(db: DB, userId: string, documentId: string, what = "Document") {
-  const row = await findDocument(db, documentId);
-  const member = row ? await loadMember(db, { poleId: row.pole_id, userId }) : null;
+  const { row, member } = (await findDocumentFor(db, documentId, userId)) ?? {};
   if (!row || !member) throw notFound(what);
   const { access, governing } = await rightWithCircles(db, member, userId, row);
   if (!access) throw notFound(what);
@@ -191,16 +190,49 @@ async function findDocument(db: DB, documentId: string) {
   return db.selectFrom("documents").selectAll().where("id", "=", documentId).executeTakeFirst();
 }
 
+/**
+ * A document and the person reaching for it as seen from its pôle (null: not a member),
+ * in one round trip: every sync upgrade takes it.
+ */
+async function findDocumentFor(
+  db: DB,
+  documentId: string,
+  userId: string,
+): Promise<{ row: DocumentRow; member: Member | null } | null> {
+  const rows = await db
+    .selectFrom("documents")
+    .leftJoin("pole_members", (join) =>
+      join
+        .onRef("pole_members.pole_id", "=", "documents.pole_id")
+        .on("pole_members.user_id", "=", userId),
+    )
+    .leftJoin("circle_members", (join) =>
+      join
+        .onRef("circle_members.pole_id", "=", "pole_members.pole_id")
+        .onRef("circle_members.user_id", "=", "pole_members.user_id"),
+    )
+    .selectAll("documents")
+    .select([
+      "pole_members.role as poleRole",
+      "circle_members.circle_id as circleId",
+      "circle_members.role as circleRole",
+    ])
+    .where("documents.id", "=", documentId)
+    .execute();
+  const first = rows[0];
+  if (!first) return null;
+  const { poleRole, circleId, circleRole, ...row } = first;
+  return { row, member: memberFromSeats(rows) };
+}
+
 /** A person's right over a document, or null when they have none (or it does not exist). */
 export async function accessOf(
   { db }: Ctx,
   userId: string,
   { documentId }: { documentId: string },
 ): Promise<DocumentAccess | null> {
-  const row = await findDocument(db, documentId);
-  if (!row) return null;
-  const member = await loadMember(db, { poleId: row.pole_id, userId });
-  if (!member) return null;
+  const { row, member } = (await findDocumentFor(db, documentId, userId)) ?? {};
+  if (!row || !member) return null;
   return accessTo(db, member, userId, row);
 }
 
@@ -233,8 +265,7 @@ export async function openDocument(
   userId: string,
   { documentId }: { documentId: string },
 ): Promise<DocumentDetail> {
-  const row = await findDocument(db, documentId);
-  const member = row ? await loadMember(db, { poleId: row.pole_id, userId }) : null;
+  const { row, member } = (await findDocumentFor(db, documentId, userId)) ?? {};
   if (!row || !member) throw notFound("Document");
   const access = await accessTo(db, member, userId, row);
   if (!access) throw forbidden("Vous n'avez pas accès à ce document.");

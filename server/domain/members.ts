@@ -20,11 +20,7 @@ export async function loadMembers(
   db: DB,
   { poleId, userIds }: { poleId: string; userIds: readonly string[] },
 ): Promise<Map<string, Member>> {
-  const seats = new Map<
-    string,
-    { poleRole: Member["poleRole"]; circles: Member["circles"][number][] }
-  >();
-  if (userIds.length === 0) return seats;
+  if (userIds.length === 0) return new Map();
   const rows = await db
     .selectFrom("pole_members")
     .leftJoin("circle_members", (join) =>
@@ -41,16 +37,36 @@ export async function loadMembers(
     .where("pole_members.pole_id", "=", poleId)
     .where("pole_members.user_id", "in", userIds)
     .execute();
-  for (const { userId, poleRole, circleId, circleRole } of rows) {
-    let member = seats.get(userId);
-    if (!member) {
-      member = { poleRole, circles: [] };
-      seats.set(userId, member);
-    }
-    if (circleId !== null && circleRole !== null)
-      member.circles.push({ circleId, role: circleRole });
+  const seats = new Map<string, SeatRow[]>();
+  for (const row of rows) {
+    const ofOne = seats.get(row.userId);
+    if (ofOne) ofOne.push(row);
+    else seats.set(row.userId, [row]);
   }
-  return seats;
+  const members = new Map<string, Member>();
+  for (const [userId, ofOne] of seats) {
+    const member = memberFromSeats(ofOne);
+    if (member) members.set(userId, member);
+  }
+  return members;
+}
+
+/** A seat row: the pôle role joined with one circle seat (null for no seat); see loadMembers. */
+export interface SeatRow {
+  poleRole: Member["poleRole"] | null;
+  circleId: string | null;
+  circleRole: Member["circles"][number]["role"] | null;
+}
+
+/** One person as seen from a pôle, from their seat rows; null when they are not in it. */
+export function memberFromSeats(rows: readonly SeatRow[]): Member | null {
+  const poleRole = rows[0]?.poleRole;
+  if (!poleRole) return null;
+  const circles: Member["circles"][number][] = [];
+  for (const { circleId, circleRole } of rows) {
+    if (circleId !== null && circleRole !== null) circles.push({ circleId, role: circleRole });
+  }
+  return { poleRole, circles };
 }
 
 /**
