@@ -2,8 +2,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { except } from "hono/combine";
 import { secureHeaders } from "hono/secure-headers";
 import { activityRoutes } from "./http/activity";
 import { amendmentRoutes } from "./http/amendments";
@@ -74,7 +75,9 @@ export function createApp(deps: AppDeps & { sync: Pick<SyncServer, "connection">
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(loadSession(ctx.db, config.PUBLIC_URL));
+  // The sync upgrade reads its session with its document, in one statement (http/sync.ts).
+  const isSyncUpgrade = (c: Context) => c.req.path.startsWith("/sync/");
+  app.use(except(isSyncUpgrade, loadSession(ctx.db, config.PUBLIC_URL)));
 
   const api = new Hono<AppEnv>()
     .use(requireKnownHost(config.PUBLIC_URL))

@@ -5,6 +5,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import type { DB } from "../db/database";
+import { prepared } from "../db/prepared";
 import type { User } from "../db/schema";
 
 export const SESSION_COOKIE = "maillage_session";
@@ -42,27 +43,54 @@ export type SessionValidation =
 
 const none: SessionValidation = { session: null, user: null, refreshed: false };
 
+/** What a session check reads: the session and its person (see settleSession). */
+export const sessionColumns = [
+  "sessions.id",
+  "sessions.user_id",
+  "sessions.expires_at",
+  "users.name",
+  "users.email",
+  "users.locale",
+] as const;
+
+export interface SessionRow {
+  id: string;
+  user_id: string;
+  expires_at: number;
+  name: string;
+  email: string;
+  locale: User["locale"];
+}
+
 /** Checks a token; deletes it when expired, extends it when less than half its life is left. */
 export async function validateSessionToken(
   db: DB,
   token: string,
   now = Date.now(),
 ): Promise<SessionValidation> {
-  const id = hashToken(token);
-  const row = await db
+  const [row] = await sessionOfToken(db, { id: hashToken(token) });
+  return settleSession(db, row, now);
+}
+
+const sessionOfToken = prepared((db: DB, value: (name: "id") => string) =>
+  db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
-    .select([
-      "sessions.id",
-      "sessions.user_id",
-      "sessions.expires_at",
-      "users.name",
-      "users.email",
-      "users.locale",
-    ])
-    .where("sessions.id", "=", id)
-    .executeTakeFirst();
+    .select(sessionColumns)
+    .where("sessions.id", "=", value("id")),
+);
+
+/**
+ * The session read for a token (undefined: none), deleted when expired and extended when
+ * less than half its life is left; for queries that read it along with something else.
+ */
+export async function settleSession(
+  db: DB,
+  row: SessionRow | undefined,
+  now = Date.now(),
+): Promise<SessionValidation> {
   if (!row) return none;
+  const { id } = row;
   if (now >= row.expires_at) {
     await db.deleteFrom("sessions").where("id", "=", id).execute();
     return none;

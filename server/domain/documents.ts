@@ -13,7 +13,9 @@ import {
   type Member,
   minutesAccess,
 } from "../../shared/permissions";
+import { hashToken, type SessionValidation, sessionColumns, settleSession } from "../auth/sessions";
 import type { DB } from "../db/database";
+import { prepared } from "../db/prepared";
 import type { DocumentRow } from "../db/schema";
 import { indexNewDocument } from "../search/refresh";
 import { createKyselyStore } from "../storage";
@@ -194,11 +196,7 @@ async function findDocument(db: DB, documentId: string) {
  * A document and the person reaching for it as seen from its pôle (null: not a member),
  * in one round trip: every sync upgrade takes it.
  */
-async function findDocumentFor(
-  db: DB,
-  documentId: string,
-  userId: string,
-): Promise<{ row: DocumentRow; member: Member | null } | null> {
+async function findDocumentFor(db: DB, documentId: string, userId: string): Promise<Found | null> {
   const rows = await db
     .selectFrom("documents")
     .leftJoin("pole_members", (join) =>
@@ -265,7 +263,13 @@ export async function openDocument(
   userId: string,
   { documentId }: { documentId: string },
 ): Promise<DocumentDetail> {
-  const { row, member } = (await findDocumentFor(db, documentId, userId)) ?? {};
+  return openFound(db, userId, await findDocumentFor(db, documentId, userId));
+}
+
+type Found = { row: DocumentRow; member: Member | null };
+
+async function openFound(db: DB, userId: string, found: Found | null): Promise<DocumentDetail> {
+  const { row, member } = found ?? {};
   if (!row || !member) throw notFound("Document");
   const access = await accessTo(db, member, userId, row);
   if (!access) throw forbidden("Vous n'avez pas accès à ce document.");
@@ -275,6 +279,71 @@ export async function openDocument(
     access,
     archived: row.archived_at !== null,
   };
+}
+
+const sessionAndDocument = prepared((db: DB, value: (name: "documentId" | "tokenHash") => string) =>
+  db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .leftJoin("documents", (join) => join.on("documents.id", "=", value("documentId")))
+    .leftJoin("pole_members", (join) =>
+      join
+        .onRef("pole_members.pole_id", "=", "documents.pole_id")
+        .onRef("pole_members.user_id", "=", "sessions.user_id"),
+    )
+    .leftJoin("circle_members", (join) =>
+      join
+        .onRef("circle_members.pole_id", "=", "pole_members.pole_id")
+        .onRef("circle_members.user_id", "=", "pole_members.user_id"),
+    )
+    .select(sessionColumns)
+    .select([
+      "documents.id as document_id",
+      "documents.pole_id",
+      "documents.kind",
+      "documents.title",
+      "documents.circle_id",
+      "documents.created_by",
+      "documents.created_at",
+      "documents.updated_at",
+      "documents.archived_at",
+      "pole_members.role as poleRole",
+      "circle_members.circle_id as circleId",
+      "circle_members.role as circleRole",
+    ])
+    .where("sessions.id", "=", value("tokenHash")),
+);
+
+/**
+ * A sync upgrade's session and document, read in one statement: thousands of upgrades
+ * arrive at once after a restart. The session is settled as validateSessionToken does;
+ * `open` then applies openDocument's rules for its person (404, 403).
+ */
+export async function openDocumentWithToken(
+  db: DB,
+  token: string,
+  documentId: string,
+  now = Date.now(),
+): Promise<{ validation: SessionValidation; open(userId: string): Promise<DocumentDetail> }> {
+  const rows = await sessionAndDocument(db, { documentId, tokenHash: hashToken(token) });
+  const first = rows[0];
+  const validation = await settleSession(db, first, now);
+  const row = first ? joinedDocument(first) : null;
+  const found = row ? { row, member: memberFromSeats(rows) } : null;
+  return { validation, open: (userId) => openFound(db, userId, found) };
+}
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+
+/** The document of a row that left-joined it (its id as document_id); null when none was. */
+function joinedDocument(
+  joined: Nullable<Omit<DocumentRow, "id">> & { document_id: string | null },
+): DocumentRow | null {
+  const { document_id: id, pole_id, kind, title, created_at, updated_at } = joined;
+  if (id === null || pole_id === null || kind === null || title === null) return null;
+  if (created_at === null || updated_at === null) return null;
+  const { circle_id, created_by, archived_at } = joined;
+  return { id, pole_id, kind, title, circle_id, created_by, created_at, updated_at, archived_at };
 }
 
 export async function createPage(

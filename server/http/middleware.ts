@@ -5,6 +5,7 @@ import {
   SESSION_COOKIE,
   type Session,
   type SessionUser,
+  type SessionValidation,
   validateSessionToken,
 } from "../auth/sessions";
 import type { DB } from "../db/database";
@@ -31,21 +32,33 @@ export function clearSessionCookie(c: Context, publicUrl: string) {
 /** Reads the session cookie on every request; slides it when the session was extended. */
 export function loadSession(db: DB, publicUrl: string): MiddlewareHandler<AppEnv> {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = sessionToken(c);
     c.set("user", null);
     c.set("session", null);
-    if (token) {
-      const result = await validateSessionToken(db, token);
-      if (result.session) {
-        c.set("user", result.user);
-        c.set("session", result.session);
-        if (result.refreshed) setSessionCookie(c, token, result.session, publicUrl);
-      } else {
-        clearSessionCookie(c, publicUrl);
-      }
-    }
+    if (token) keepSession(c, token, await validateSessionToken(db, token), publicUrl);
     await next();
   });
+}
+
+export const sessionToken = (c: Context): string | undefined => getCookie(c, SESSION_COOKIE);
+
+/**
+ * Records a checked session on the request, sliding its cookie when it was extended and
+ * clearing the cookie of one that is gone.
+ */
+export function keepSession(
+  c: Context<AppEnv>,
+  token: string,
+  { session, user, refreshed }: SessionValidation,
+  publicUrl: string,
+) {
+  if (session) {
+    c.set("user", user);
+    c.set("session", session);
+    if (refreshed) setSessionCookie(c, token, session, publicUrl);
+  } else {
+    clearSessionCookie(c, publicUrl);
+  }
 }
 
 export const requireUser = createMiddleware<AppEnv>(async (c, next) => {

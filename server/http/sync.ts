@@ -1,14 +1,15 @@
 /**
  * The `/sync/:documentId` upgrade. Refusals are plain HTTP answers sent before any
  * WebSocket exists (403 for a foreign Origin, then 401, 403, 404 through the app's error
- * handler); the open socket is the sync layer's.
+ * handler); the open socket is the sync layer's. It checks its session itself, with the
+ * document in the same statement, instead of through loadSession (see app.ts).
  */
 import { upgradeWebSocket } from "@hono/node-server";
 import { Hono } from "hono";
-import { openDocument } from "../domain/documents";
+import { openDocumentWithToken } from "../domain/documents";
 import type { SyncServer, Visitor } from "../sync";
 import type { AppDeps, AppEnv } from "./context";
-import { refuseForeignOrigin, requireUser, signedInSession } from "./middleware";
+import { keepSession, refuseForeignOrigin, sessionToken, signedInSession } from "./middleware";
 
 export function syncRoutes({
   ctx,
@@ -17,17 +18,24 @@ export function syncRoutes({
 }: AppDeps & { sync: Pick<SyncServer, "connection"> }) {
   return new Hono<AppEnv>()
     .use(refuseForeignOrigin(config.PUBLIC_URL))
-    .use(requireUser)
     .get("/:documentId", async (c, next) => {
-      const { user, session } = signedInSession(c);
       const documentId = c.req.param("documentId");
-      const { access } = await openDocument(ctx, user.id, { documentId });
+      const token = sessionToken(c);
+      const { validation, open } = await openDocumentWithToken(ctx.db, token ?? "", documentId);
+      if (token) keepSession(c, token, validation, config.PUBLIC_URL);
+      const { user, session } = signedInSession(c);
+      const { access } = await open(user.id);
       const visitor: Visitor = {
         userId: user.id,
         name: user.name,
         sessionId: session.id,
         sessionExpiresAt: session.expiresAt,
       };
-      return upgradeWebSocket(() => sync.connection(documentId, visitor, access))(c, next);
+      const upgrade = await upgradeWebSocket(() => sync.connection(documentId, visitor, access))(
+        c,
+        next,
+      );
+      // Made through the context, so that its headers (the slid session cookie) reach the 101.
+      return upgrade ? c.body(null, upgrade) : upgrade;
     });
 }

@@ -7,6 +7,7 @@ import { rmSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import * as Y from "yjs";
+import { hashToken } from "../../server/auth/sessions";
 import { closeCodes } from "../../shared/documents";
 import {
   client,
@@ -132,6 +133,33 @@ describe("real-time sync", () => {
     for (const id of ["nope", "00000000-0000-0000-0000-000000000000", "x".repeat(300)]) {
       expect(await refusal(rawSocket(server, id, pole.coordinator.cookie))).toBe(404);
     }
+  });
+
+  it("slides a session past half its life on the upgrade, and refuses an expired one", async () => {
+    const { server, pole } = await startPole();
+    const { db } = server.maillage;
+    const token = pole.coordinator.cookie.replace(/^maillage_session=/, "");
+    const expiresIn = (ms: number) =>
+      db
+        .updateTable("sessions")
+        .set({ expires_at: Date.now() + ms })
+        .where("id", "=", hashToken(token))
+        .execute();
+    const day = 24 * 60 * 60 * 1000;
+    await expiresIn(10 * day);
+    const socket = rawSocket(server, pole.documents.diagnostic, pole.coordinator.cookie);
+    const setCookie = new Promise<string[]>((resolve) =>
+      socket.once("upgrade", (response) => resolve(response.headers["set-cookie"] ?? [])),
+    );
+    await opening(socket);
+    expect((await setCookie).join()).toMatch(/^maillage_session=\w+;.*Expires=/);
+    const slid = await db.selectFrom("sessions").select("expires_at").executeTakeFirstOrThrow();
+    expect(slid.expires_at).toBeGreaterThan(Date.now() + 29 * day);
+
+    await expiresIn(-1);
+    const late = rawSocket(server, pole.documents.diagnostic, pole.coordinator.cookie);
+    expect(await refusal(late)).toBe(401);
+    expect(await db.selectFrom("sessions").selectAll().execute()).toEqual([]);
   });
 
   it("never lets an observer's updates reach anyone or the database", async () => {
