@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import type { DocumentStore, StoredDocument } from "../storage";
 import { SharedDocument } from "./document";
 import type { Fanout } from "./fanout";
+import { Lane } from "./lane";
 import type { UpdateWriter } from "./writer";
 
 export interface RegistryOptions {
@@ -49,6 +50,8 @@ interface Slot {
  */
 export class DocumentRegistry {
   private readonly slots = new Map<string, Slot>();
+  /** Where the projections wait their turn (see Lane). */
+  private readonly projections = new Lane(4);
   private closed = false;
   /** Documents loaded from the store since start. */
   loads = 0;
@@ -306,8 +309,13 @@ export class DocumentRegistry {
           }
           return;
         }
-        slot.unprojected = false;
-        await onStored(doc.id, doc.ydoc);
+        await this.projections.run(async () => {
+          // Discarded while it waited: its Y.Doc may be destroyed, and would read as empty.
+          // Or projected meanwhile, by the call queued before this one.
+          if (slot.discarded || doc.destroyed || !slot.unprojected) return;
+          slot.unprojected = false;
+          await onStored(doc.id, doc.ydoc);
+        });
       } catch (error) {
         slot.unprojected = true;
         this.options.logger.error({ err: error, documentId: doc.id }, "onStored failed");
