@@ -3,6 +3,15 @@ import type { Compilable, CompiledQuery, Kysely } from "kysely";
 /** Stands for a value in a query compiled once; replaced at each run. */
 const marker = "\u0000maillage-value:";
 
+/**
+ * The SQL of every query compiled by prepared(), with a statement name: PostgreSQL then
+ * parses and plans it once per connection (planning the upgrade's join took 0.2 ms, its
+ * execution 0.03 ms). SQLite's statements are cached by their text anyway.
+ */
+const statementNames = new Map<string, string>();
+
+export const statementName = (sql: string): string | undefined => statementNames.get(sql);
+
 interface Compiled<Row, Names extends string> {
   query: CompiledQuery<Row>;
   /** For each parameter of the compiled query: the value it stands for, or null (a constant). */
@@ -21,6 +30,9 @@ export function prepared<Schema, Names extends string, Row>(
   const compiledFor = new WeakMap<Kysely<Schema>, Compiled<Row, Names>>();
   const compile = (db: Kysely<Schema>): Compiled<Row, Names> => {
     const query = build(db, (name) => `${marker}${name}`).compile();
+    if (!statementNames.has(query.sql)) {
+      statementNames.set(query.sql, `maillage_${statementNames.size + 1}`);
+    }
     const slots = query.parameters.map((parameter) =>
       typeof parameter === "string" && parameter.startsWith(marker)
         ? (parameter.slice(marker.length) as Names)

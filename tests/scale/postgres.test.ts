@@ -5,11 +5,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { openDatabase } from "../../server/db/database";
+import { type DB, openDatabase } from "../../server/db/database";
 import { migrateToLatest } from "../../server/db/migrate";
 import { openPostgres, type PostgresDatabase } from "../../server/db/postgres";
+import { prepared } from "../../server/db/prepared";
 import { createPostgresStore, loadDoc } from "../../server/storage";
 import { insertPage, insertPoleWithPage } from "../helpers/document-db";
 import { createTestDatabase, type TestDatabase } from "../helpers/scale";
@@ -37,6 +39,24 @@ afterAll(async () => {
 });
 
 describe("PostgreSQL mode", () => {
+  it("runs the queries compiled once as named statements, parsed once per connection", async () => {
+    const single = openPostgres(database.url, 1);
+    try {
+      const titleOf = prepared((db: DB, value: (name: "id") => string) =>
+        db.selectFrom("documents").select("title").where("id", "=", value("id")),
+      );
+      await insertPage(single.db, "doc-named");
+      expect(await titleOf(single.db, { id: "doc-named" })).toHaveLength(1);
+      expect(await titleOf(single.db, { id: "nope" })).toEqual([]);
+      const { rows } = await sql<{
+        name: string;
+      }>`select name from pg_prepared_statements`.execute(single.db);
+      expect(rows.map((row) => row.name)).toEqual([expect.stringMatching(/^maillage_\d+$/)]);
+    } finally {
+      await single.db.destroy();
+    }
+  });
+
   it("migrates to the very tables, columns and nullability SQLite gets (so the Database type holds)", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "maillage-schema-"));
     const sqlite = openDatabase(dataDir);
