@@ -194,15 +194,23 @@ async function findDocument(db: DB, documentId: string) {
 
 /**
  * A document and the person reaching for it as seen from its pôle (null: not a member),
- * in one round trip: every sync upgrade takes it.
+ * in one prepared statement: every request on a document takes it.
  */
 async function findDocumentFor(db: DB, documentId: string, userId: string): Promise<Found | null> {
-  const rows = await db
+  const rows = await documentAndSeats(db, { documentId, userId });
+  const first = rows[0];
+  if (!first) return null;
+  const { poleRole, circleId, circleRole, ...row } = first;
+  return { row, member: memberFromSeats(rows) };
+}
+
+const documentAndSeats = prepared((db: DB, value: (name: "documentId" | "userId") => string) =>
+  db
     .selectFrom("documents")
     .leftJoin("pole_members", (join) =>
       join
         .onRef("pole_members.pole_id", "=", "documents.pole_id")
-        .on("pole_members.user_id", "=", userId),
+        .on("pole_members.user_id", "=", value("userId")),
     )
     .leftJoin("circle_members", (join) =>
       join
@@ -215,13 +223,8 @@ async function findDocumentFor(db: DB, documentId: string, userId: string): Prom
       "circle_members.circle_id as circleId",
       "circle_members.role as circleRole",
     ])
-    .where("documents.id", "=", documentId)
-    .execute();
-  const first = rows[0];
-  if (!first) return null;
-  const { poleRole, circleId, circleRole, ...row } = first;
-  return { row, member: memberFromSeats(rows) };
-}
+    .where("documents.id", "=", value("documentId")),
+);
 
 /** A person's right over a document, or null when they have none (or it does not exist). */
 export async function accessOf(
