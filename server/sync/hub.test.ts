@@ -401,6 +401,23 @@ describe("sync hub", () => {
       expect(projected).toEqual([DOC]);
     });
 
+    it("projects at unload a log it loaded, left by an instance that stopped before", async () => {
+      const source = new Y.Doc();
+      source.on("update", (update: Uint8Array) =>
+        database.sqlite
+          .prepare("insert into document_updates (document_id, data) values (?, ?)")
+          .run(DOC, update),
+      );
+      source.getText("t").insert(0, "écrit avant l'arrêt");
+      const projected: string[] = [];
+      const hub = startHub({ onStored: (id) => void projected.push(id) });
+      const reader = connect(hub, "user-r");
+      await waitFor(() => reader.text() === "écrit avant l'arrêt");
+      reader.leave();
+      await waitFor(() => hub.stats().documents === 0);
+      expect(projected).toEqual([DOC]);
+    });
+
     it("decodes at load a state stored without its vector, as seeded pages are", async () => {
       const seed = new Y.Doc();
       seed.getText("t").insert(0, "modèle");

@@ -35,8 +35,9 @@ interface Slot {
   /** Pending call of onStored after a change. */
   projectTimer: NodeJS.Timeout | null;
   /**
-   * A change was stored since onStored last ran here. A client that only re-sent what the
-   * document already held (every client, after a restart) leaves it false.
+   * A change was stored since onStored last ran here (or before the load, see acquire). A
+   * client that only re-sent what the document already held (every client, after a
+   * restart) leaves it false.
    */
   unprojected: boolean;
   /** The last call of onStored: one at a time per document. */
@@ -91,6 +92,9 @@ export class DocumentRegistry {
     fresh.loading = loading.then(
       (doc) => {
         fresh.doc = doc;
+        // Decoded at load: stored with a log (the last changes of an instance that stopped
+        // before projecting them, or was killed) or without a state vector (seeded).
+        fresh.unprojected = doc.decoded;
         this.maybeCompact(fresh, doc);
         return doc;
       },
@@ -263,7 +267,8 @@ export class DocumentRegistry {
       await slot.compacting;
       if (this.options.writer.log(doc).rows > 0) await this.compact(slot, doc);
       this.stopTimers(slot);
-      if (slot.unprojected) await this.project(slot, doc);
+      // A projection still running reads the Y.Doc destroyed below: it is waited for.
+      await (slot.unprojected ? this.project(slot, doc) : slot.projecting);
     } catch (error) {
       this.options.logger.error({ err: error, documentId: doc.id }, "unloading a document failed");
     } finally {
