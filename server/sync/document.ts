@@ -29,6 +29,16 @@ class FromMember {
   constructor(readonly member: DocumentMember) {}
 }
 
+/** Whether a transaction added or deleted anything. */
+function changedBy(transaction: Y.Transaction): boolean {
+  if (transaction.deleteSet.clients.size > 0) return true;
+  const before = transaction.beforeState;
+  for (const [client, clock] of transaction.afterState) {
+    if (before.get(client) !== clock) return true;
+  }
+  return false;
+}
+
 /**
  * Stands for another instance's connections to the document: the owner of the presence
  * entries they introduced, which go with it when that instance does.
@@ -59,17 +69,26 @@ export class SharedDocument {
   onPresence: ((update: Uint8Array) => void) | null = null;
   destroyed = false;
 
-  /** Bumped by every transaction that changed the document: tells no-op updates apart. */
+  /**
+   * Bumped by every transaction that changed the document, what it holds pending
+   * included (Yjs sends that too in a step 2): tells no-op updates apart, and says when
+   * the step answers below are stale.
+   */
   private revision = 0;
+  /** The pending structs and deletions after the last transaction (replaced when changed). */
+  private pending: { structs: Uint8Array | null; ds: Uint8Array | null } = {
+    structs: null,
+    ds: null,
+  };
   /** Set by the awareness handler when a connection's message changed something. */
   private awarenessTouched = false;
   /**
-   * The last step 1 sent and the last step 2 answered, with the revision they were made
-   * at: after a restart every client of a page comes back holding the same content, so
-   * asks the same question, and is answered without encoding the document again.
+   * The last step 1 sent and the last step 2 answered, until the document changes: after
+   * a restart every client of a page comes back holding the same content, so asks the
+   * same question, and is answered without encoding the document again.
    */
-  private step1: { revision: number; frame: Uint8Array } | null = null;
-  private step2: { revision: number; clientVector: Uint8Array; frame: Uint8Array } | null = null;
+  private step1: Uint8Array | null = null;
+  private step2: { clientVector: Buffer; frame: Uint8Array } | null = null;
 
   /**
    * `stored` is what the database holds; a stored update that cannot be applied is
@@ -91,16 +110,11 @@ export class SharedDocument {
     // The server holds no presence of its own; a fresh Awareness starts with `{}`.
     this.awareness.setLocalState(null);
     this.doc.on("afterTransaction", (transaction) => {
-      if (transaction.deleteSet.clients.size > 0) this.revision++;
-      else {
-        const before = transaction.beforeState;
-        for (const [client, clock] of transaction.afterState) {
-          if (before.get(client) !== clock) {
-            this.revision++;
-            break;
-          }
-        }
-      }
+      const pending = this.pendingChanged();
+      if (!changedBy(transaction) && !pending) return;
+      this.revision++;
+      this.step1 = null;
+      this.step2 = null;
     });
     this.awareness.on("update", (changes: AwarenessChanges, origin: unknown) => {
       for (const client of changes.removed) this.presenceOwners.delete(client);
@@ -147,22 +161,17 @@ export class SharedDocument {
 
   /** The sync step 1 this document sends each connection that opens. */
   private step1Frame(): Uint8Array {
-    if (this.step1?.revision !== this.revision) {
-      const vector = this.undecoded?.vector ?? Y.encodeStateVector(this.doc);
-      this.step1 = { revision: this.revision, frame: syncStep1Frame(vector) };
-    }
-    return this.step1.frame;
+    this.step1 ??= syncStep1Frame(this.undecoded?.vector ?? Y.encodeStateVector(this.doc));
+    return this.step1;
   }
 
   /** The sync step 2 answering a client's step 1: what the document holds past `clientVector`. */
   answer(clientVector: Uint8Array): Uint8Array {
-    const last = this.step2;
-    if (last?.revision === this.revision && Buffer.from(last.clientVector).equals(clientVector)) {
-      return last.frame;
-    }
+    if (this.step2?.clientVector.equals(clientVector)) return this.step2.frame;
     const past = this.storedPast(clientVector);
     const frame = past ? syncStep2FromStored(past) : syncStep2Frame(this.ydoc, clientVector);
-    this.step2 = { revision: this.revision, clientVector: clientVector.slice(), frame };
+    // Decoding (this.ydoc) just above may have dropped the answers: stored after it.
+    this.step2 = { clientVector: Buffer.from(clientVector), frame };
     return frame;
   }
 
@@ -182,16 +191,17 @@ export class SharedDocument {
    * Throws what Y.applyUpdate throws.
    */
   apply(update: Uint8Array, origin: DocumentMember): boolean {
-    const store = this.ydoc.store;
-    const pendingStructs = store.pendingStructs?.update ?? null;
-    const pendingDs = store.pendingDs;
     const revision = this.revision;
     Y.applyUpdate(this.ydoc, update, origin);
-    return (
-      this.revision !== revision ||
-      store.pendingDs !== pendingDs ||
-      (store.pendingStructs?.update ?? null) !== pendingStructs
-    );
+    return this.revision !== revision;
+  }
+
+  private pendingChanged(): boolean {
+    const { pendingStructs, pendingDs } = this.doc.store;
+    const structs = pendingStructs?.update ?? null;
+    if (structs === this.pending.structs && pendingDs === this.pending.ds) return false;
+    this.pending = { structs, ds: pendingDs };
+    return true;
   }
 
   /**

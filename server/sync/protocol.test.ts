@@ -156,6 +156,33 @@ describe("sync protocol handler", () => {
     client.destroy();
   });
 
+  it("answers the same question again once an update only added to what is pending", async () => {
+    const { connect } = harness();
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on("update", (update: Uint8Array) => updates.push(update));
+    source.getText("t").insert(0, "un");
+    source.getText("t").insert(2, " deux");
+    const [first, second] = updates;
+    const ask = (name: string) => {
+      const asking = connect(name);
+      asking.send(syncMessage((encoder) => syncProtocol.writeSyncStep1(encoder, new Y.Doc())));
+      return asking.received;
+    };
+    ask("early");
+    const writer = connect("w");
+    // Its first half is missing: the server holds it pending, as Yjs does.
+    writer.send(syncMessage((encoder) => syncProtocol.writeUpdate(encoder, second)));
+    await settle();
+    const late = new Y.Doc();
+    applyFrames(late, ask("late"));
+    writer.send(syncMessage((encoder) => syncProtocol.writeUpdate(encoder, first)));
+    await settle();
+    // The late client gets only the first half relayed: the rest came with its step 2.
+    Y.applyUpdate(late, first);
+    expect(late.getText("t").toString()).toBe("un deux");
+  });
+
   it("stores an edit connection's update before relaying it, once, to the others only", async () => {
     const { events, appended, doc, connect } = harness();
     const a = connect("a");
