@@ -28,8 +28,12 @@ describe("a lane of jobs", () => {
     const failing = lane.run(async () => {
       throw new Error("projection failed");
     });
+    const throwing = lane.run((): Promise<void> => {
+      throw new Error("thrown at once");
+    });
     const next = lane.run(async () => "suivant");
     await expect(failing).rejects.toThrow("projection failed");
+    await expect(throwing).rejects.toThrow("thrown at once");
     expect(await next).toBe("suivant");
   });
 });

@@ -13,7 +13,8 @@ export class Lane {
   /** Resolves once `job` has run (its failure is the caller's: it rejects likewise). */
   run<T>(job: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.waiting.push(() => job().then(resolve, reject));
+      // Through a promise: a job that throws at once is a rejection, not a crash.
+      this.waiting.push(() => Promise.resolve().then(job).then(resolve, reject));
       this.schedule();
     });
   }
