@@ -41,6 +41,16 @@ describe("a query compiled once", () => {
     expect(await labelsOf(db, { label: "deux", other: "x" })).toEqual([]);
   });
 
+  it("refuses a value pasted into a longer string, which would be run as it is", async () => {
+    const like = prepared((db: Kysely<Schema>, value: (name: "q") => string) =>
+      db
+        .selectFrom("t")
+        .select("n")
+        .where("label", "like", `%${value("q")}%`),
+    );
+    await expect(like(database(), { q: "eu" })).rejects.toThrow("must be a whole parameter");
+  });
+
   it("is compiled for each database handle, a transaction included", async () => {
     const [first, second] = [database(), database()];
     await second.insertInto("t").values({ n: 4, label: "quatre", kind: "a" }).execute();

@@ -29,18 +29,27 @@ export function prepared<Schema, Names extends string, Row>(
 ) {
   const compiledFor = new WeakMap<Kysely<Schema>, Compiled<Row, Names>>();
   const compile = (db: Kysely<Schema>): Compiled<Row, Names> => {
-    const query = build(db, (name) => `${marker}${name}`).compile();
+    const standIns = new Map<string, Names>();
+    const query = build(db, (name) => {
+      const standIn = `${marker}${name}`;
+      standIns.set(standIn, name);
+      return standIn;
+    }).compile();
+    const slots = query.parameters.map((parameter) =>
+      typeof parameter === "string" ? (standIns.get(parameter) ?? null) : null,
+    );
+    // A stand-in pasted into a longer string (`%${value("q")}%`) would be run as it is.
+    const misplaced = (text: unknown) =>
+      typeof text === "string" && text.includes(marker) && !standIns.has(text);
+    if (misplaced(query.sql) || query.parameters.some(misplaced)) {
+      throw new Error("a value of a prepared query must be a whole parameter");
+    }
     if (!statementNames.has(query.sql)) {
       statementNames.set(query.sql, `maillage_${statementNames.size + 1}`);
     }
-    const slots = query.parameters.map((parameter) =>
-      typeof parameter === "string" && parameter.startsWith(marker)
-        ? (parameter.slice(marker.length) as Names)
-        : null,
-    );
     return { query, slots };
   };
-  return async function run(db: Kysely<Schema>, values: Record<Names, unknown>): Promise<Row[]> {
+  return async function run(db: Kysely<Schema>, values: Record<Names, string>): Promise<Row[]> {
     let compiled = compiledFor.get(db);
     if (!compiled) {
       compiled = compile(db);

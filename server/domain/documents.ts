@@ -20,7 +20,7 @@ import type { DocumentRow } from "../db/schema";
 import { indexNewDocument } from "../search/refresh";
 import { createKyselyStore } from "../storage";
 import type { Ctx } from "./context";
-import { forbidden, notFound } from "./errors";
+import { forbidden, notFound, unauthenticated } from "./errors";
 import { newId } from "./ids";
 import { governingCircles, loadMembers, memberFromSeats, requireMember } from "./members";
 import { initialState } from "./outlines";
@@ -204,6 +204,22 @@ async function findDocumentFor(db: DB, documentId: string, userId: string): Prom
   return { row, member: memberFromSeats(rows) };
 }
 
+/**
+ * A document row's columns but its id, named rather than `*`: a prepared statement's
+ * columns must not change under it (PostgreSQL refuses a cached plan whose result changed,
+ * e.g. during a migration by another instance).
+ */
+const documentColumns = [
+  "documents.pole_id",
+  "documents.kind",
+  "documents.title",
+  "documents.circle_id",
+  "documents.created_by",
+  "documents.created_at",
+  "documents.updated_at",
+  "documents.archived_at",
+] as const;
+
 const documentAndSeats = prepared((db: DB, value: (name: "documentId" | "userId") => string) =>
   db
     .selectFrom("documents")
@@ -217,8 +233,9 @@ const documentAndSeats = prepared((db: DB, value: (name: "documentId" | "userId"
         .onRef("circle_members.pole_id", "=", "pole_members.pole_id")
         .onRef("circle_members.user_id", "=", "pole_members.user_id"),
     )
-    .selectAll("documents")
     .select([
+      "documents.id",
+      ...documentColumns,
       "pole_members.role as poleRole",
       "circle_members.circle_id as circleId",
       "circle_members.role as circleRole",
@@ -302,14 +319,7 @@ const sessionAndDocument = prepared((db: DB, value: (name: "documentId" | "token
     .select(sessionColumns)
     .select([
       "documents.id as document_id",
-      "documents.pole_id",
-      "documents.kind",
-      "documents.title",
-      "documents.circle_id",
-      "documents.created_by",
-      "documents.created_at",
-      "documents.updated_at",
-      "documents.archived_at",
+      ...documentColumns,
       "pole_members.role as poleRole",
       "circle_members.circle_id as circleId",
       "circle_members.role as circleRole",
@@ -327,13 +337,18 @@ export async function openDocumentWithToken(
   token: string,
   documentId: string,
   now = Date.now(),
-): Promise<{ validation: SessionValidation; open(userId: string): Promise<DocumentDetail> }> {
+): Promise<{ validation: SessionValidation; open(): Promise<DocumentDetail> }> {
   const rows = await sessionAndDocument(db, { documentId, tokenHash: hashToken(token) });
   const first = rows[0];
   const validation = await settleSession(db, first, now);
   const row = first ? joinedDocument(first) : null;
   const found = row ? { row, member: memberFromSeats(rows) } : null;
-  return { validation, open: (userId) => openFound(db, userId, found) };
+  const { user } = validation;
+  return {
+    validation,
+    // For the session's own person only: the seats were read for them.
+    open: () => (user ? openFound(db, user.id, found) : Promise.reject(unauthenticated())),
+  };
 }
 
 type Nullable<T> = { [K in keyof T]: T[K] | null };
