@@ -25,6 +25,8 @@ export class DomainError extends Error {
   }
 }
 
+export const unauthenticated = () =>
+  new DomainError("unauthenticated", "Connectez-vous pour continuer.");
 export const notFound = (what: string) => new DomainError("not_found", `${what} introuvable.`);
 export const forbidden = (message = "Vous n'avez pas le droit de faire cela.") =>
   new DomainError("forbidden", message);

@@ -12,9 +12,9 @@ export async function loadMember(
 }
 
 /**
- * Several people as seen from one pôle, in one round trip (every WebSocket upgrade takes
- * it for one): a row per seat, each carrying the pôle role, and a single row without a seat
- * for someone who sits in no circle. People outside the pôle are absent from the map.
+ * Several people as seen from one pôle, in one round trip (a mention's readers are many):
+ * a row per seat, each carrying the pôle role, and a single row without a seat for someone
+ * who sits in no circle. People outside the pôle are absent from the map.
  */
 export async function loadMembers(
   db: DB,

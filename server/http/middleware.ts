@@ -9,7 +9,7 @@ import {
   validateSessionToken,
 } from "../auth/sessions";
 import type { DB } from "../db/database";
-import { DomainError } from "../domain/errors";
+import { unauthenticated } from "../domain/errors";
 import type { AppEnv } from "./context";
 import { sendError } from "./errors";
 
@@ -62,7 +62,7 @@ export function keepSession(
 }
 
 export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
-  if (!c.get("user")) return sendError(c, "unauthenticated", "Connectez-vous pour continuer.");
+  if (!c.get("user")) throw unauthenticated();
   await next();
 });
 
@@ -76,7 +76,7 @@ export function signedInSession(c: Context<AppEnv>): { user: SessionUser; sessio
   const user = c.get("user");
   const session = c.get("session");
   if (!user || !session) {
-    throw new DomainError("unauthenticated", "Connectez-vous pour continuer.");
+    throw unauthenticated();
   }
   return { user, session };
 }

@@ -7,6 +7,7 @@
 import { upgradeWebSocket } from "@hono/node-server";
 import { Hono } from "hono";
 import { openDocumentWithToken } from "../domain/documents";
+import { unauthenticated } from "../domain/errors";
 import type { SyncServer, Visitor } from "../sync";
 import type { AppDeps, AppEnv } from "./context";
 import { keepSession, refuseForeignOrigin, sessionToken, signedInSession } from "./middleware";
@@ -21,10 +22,11 @@ export function syncRoutes({
     .get("/:documentId", async (c, next) => {
       const documentId = c.req.param("documentId");
       const token = sessionToken(c);
-      const { validation, open } = await openDocumentWithToken(ctx.db, token ?? "", documentId);
-      if (token) keepSession(c, token, validation, config.PUBLIC_URL);
+      if (!token) throw unauthenticated();
+      const { validation, open } = await openDocumentWithToken(ctx.db, token, documentId);
+      keepSession(c, token, validation, config.PUBLIC_URL);
       const { user, session } = signedInSession(c);
-      const { access } = await open(user.id);
+      const { access } = await open();
       const visitor: Visitor = {
         userId: user.id,
         name: user.name,
