@@ -100,6 +100,9 @@ export const editor = (page: Page) => page.locator(".ProseMirror");
 
 /** Types at the end of the document, on a new line when it is not empty. */
 export async function typeAtEnd(page: Page, text: string) {
+  // Keys pressed before the editor is editable go nowhere; under load a test once went on
+  // without its text, and failed further on for no visible reason.
+  await expect.poll(() => editor(page).getAttribute("contenteditable")).toBe("true");
   const blocks = editor(page).locator(":scope > *");
   if ((await blocks.count()) === 0) await editor(page).click();
   else await blocks.last().click();
@@ -107,6 +110,7 @@ export async function typeAtEnd(page: Page, text: string) {
   const current = ((await blocks.last().textContent()) ?? "").trim();
   if (current !== "") await page.keyboard.press("Enter");
   await page.keyboard.type(text);
+  await expect.poll(() => editor(page).textContent()).toContain(text);
 }
 
 /** A decision page's tally for one choice, as shown (`data-testid='tally'`). */
