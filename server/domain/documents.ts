@@ -22,7 +22,15 @@ import { createKyselyStore } from "../storage";
 import type { Ctx } from "./context";
 import { forbidden, notFound, unauthenticated } from "./errors";
 import { newId } from "./ids";
-import { governingCircles, loadMembers, memberFromSeats, requireMember } from "./members";
+import {
+  governingCircles,
+  loadMembers,
+  memberFromSeats,
+  requireMember,
+  type SeatRow,
+  seatColumns,
+  seatsOfMember,
+} from "./members";
 import { initialState } from "./outlines";
 
 export const presentDocument = (row: DocumentRow): DocumentView => ({
@@ -197,19 +205,16 @@ async function findDocument(db: DB, documentId: string) {
  * in one prepared statement: every request on a document takes it.
  */
 async function findDocumentFor(db: DB, documentId: string, userId: string): Promise<Found | null> {
-  const rows = await documentAndSeats(db, { documentId, userId });
-  const first = rows[0];
-  if (!first) return null;
-  const { poleRole, circleId, circleRole, ...row } = first;
-  return { row, member: memberFromSeats(rows) };
+  return foundIn(await documentAndSeats(db, { documentId, userId }));
 }
 
 /**
- * A document row's columns but its id, named rather than `*`: a prepared statement's
- * columns must not change under it (PostgreSQL refuses a cached plan whose result changed,
- * e.g. during a migration by another instance).
+ * A document row's columns (its id as document_id, apart from any other table's), named
+ * rather than `*`: a prepared statement's columns must not change under it (PostgreSQL
+ * refuses a cached plan whose result changed, e.g. during a migration by another instance).
  */
 const documentColumns = [
+  "documents.id as document_id",
   "documents.pole_id",
   "documents.kind",
   "documents.title",
@@ -228,18 +233,8 @@ const documentAndSeats = prepared((db: DB, value: (name: "documentId" | "userId"
         .onRef("pole_members.pole_id", "=", "documents.pole_id")
         .on("pole_members.user_id", "=", value("userId")),
     )
-    .leftJoin("circle_members", (join) =>
-      join
-        .onRef("circle_members.pole_id", "=", "pole_members.pole_id")
-        .onRef("circle_members.user_id", "=", "pole_members.user_id"),
-    )
-    .select([
-      "documents.id",
-      ...documentColumns,
-      "pole_members.role as poleRole",
-      "circle_members.circle_id as circleId",
-      "circle_members.role as circleRole",
-    ])
+    .leftJoin("circle_members", seatsOfMember)
+    .select([...documentColumns, ...seatColumns])
     .where("documents.id", "=", value("documentId")),
 );
 
@@ -311,19 +306,9 @@ const sessionAndDocument = prepared((db: DB, value: (name: "documentId" | "token
         .onRef("pole_members.pole_id", "=", "documents.pole_id")
         .onRef("pole_members.user_id", "=", "sessions.user_id"),
     )
-    .leftJoin("circle_members", (join) =>
-      join
-        .onRef("circle_members.pole_id", "=", "pole_members.pole_id")
-        .onRef("circle_members.user_id", "=", "pole_members.user_id"),
-    )
+    .leftJoin("circle_members", seatsOfMember)
     .select(sessionColumns)
-    .select([
-      "documents.id as document_id",
-      ...documentColumns,
-      "pole_members.role as poleRole",
-      "circle_members.circle_id as circleId",
-      "circle_members.role as circleRole",
-    ])
+    .select([...documentColumns, ...seatColumns])
     .where("sessions.id", "=", value("tokenHash")),
 );
 
@@ -339,10 +324,8 @@ export async function openDocumentWithToken(
   now = Date.now(),
 ): Promise<{ validation: SessionValidation; open(): Promise<DocumentDetail> }> {
   const rows = await sessionAndDocument(db, { documentId, tokenHash: hashToken(token) });
-  const first = rows[0];
-  const validation = await settleSession(db, first, now);
-  const row = first ? joinedDocument(first) : null;
-  const found = row ? { row, member: memberFromSeats(rows) } : null;
+  const validation = await settleSession(db, rows[0], now);
+  const found = foundIn(rows);
   const { user } = validation;
   return {
     validation,
@@ -353,10 +336,16 @@ export async function openDocumentWithToken(
 
 type Nullable<T> = { [K in keyof T]: T[K] | null };
 
-/** The document of a row that left-joined it (its id as document_id); null when none was. */
-function joinedDocument(
-  joined: Nullable<Omit<DocumentRow, "id">> & { document_id: string | null },
-): DocumentRow | null {
+type JoinedDocument = Nullable<Omit<DocumentRow, "id">> & { document_id: string | null };
+
+/** The document and its reader's seats, from rows of both (one per seat); null: no document. */
+function foundIn(rows: readonly (JoinedDocument & SeatRow)[]): Found | null {
+  const row = rows[0] ? joinedDocument(rows[0]) : null;
+  return row ? { row, member: memberFromSeats(rows) } : null;
+}
+
+/** The document of a row that read it (null when it was left-joined and not found). */
+function joinedDocument(joined: JoinedDocument): DocumentRow | null {
   const { document_id: id, pole_id, kind, title, created_at, updated_at } = joined;
   if (id === null || pole_id === null || kind === null || title === null) return null;
   if (created_at === null || updated_at === null) return null;

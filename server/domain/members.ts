@@ -1,7 +1,10 @@
 /** A person as seen from one pôle, in the shape the permission rules take. */
+
+import type { JoinBuilder } from "kysely";
 import type { GoverningCircles, Member } from "../../shared/permissions";
 import type { DB } from "../db/database";
 import { serialize } from "../db/dialect";
+import type { Database } from "../db/schema";
 import { DomainError, notFound } from "./errors";
 
 export async function loadMember(
@@ -23,17 +26,8 @@ export async function loadMembers(
   if (userIds.length === 0) return new Map();
   const rows = await db
     .selectFrom("pole_members")
-    .leftJoin("circle_members", (join) =>
-      join
-        .onRef("circle_members.pole_id", "=", "pole_members.pole_id")
-        .onRef("circle_members.user_id", "=", "pole_members.user_id"),
-    )
-    .select([
-      "pole_members.user_id as userId",
-      "pole_members.role as poleRole",
-      "circle_members.circle_id as circleId",
-      "circle_members.role as circleRole",
-    ])
+    .leftJoin("circle_members", seatsOfMember)
+    .select(["pole_members.user_id as userId", ...seatColumns])
     .where("pole_members.pole_id", "=", poleId)
     .where("pole_members.user_id", "in", userIds)
     .execute();
@@ -50,6 +44,19 @@ export async function loadMembers(
   }
   return members;
 }
+
+/** Joins circle_members to pole_members: a member's seats, in their pôle. */
+export const seatsOfMember = (join: JoinBuilder<Database, "pole_members" | "circle_members">) =>
+  join
+    .onRef("circle_members.pole_id", "=", "pole_members.pole_id")
+    .onRef("circle_members.user_id", "=", "pole_members.user_id");
+
+/** What a seat row reads: the pôle role, and a circle seat left-joined to it. */
+export const seatColumns = [
+  "pole_members.role as poleRole",
+  "circle_members.circle_id as circleId",
+  "circle_members.role as circleRole",
+] as const;
 
 /** A seat row: the pôle role joined with one circle seat (null for no seat); see loadMembers. */
 export interface SeatRow {
