@@ -53,15 +53,6 @@ export const sessionColumns = [
   "users.locale",
 ] as const;
 
-export interface SessionRow {
-  id: string;
-  user_id: string;
-  expires_at: number;
-  name: string;
-  email: string;
-  locale: User["locale"];
-}
-
 /** Checks a token; deletes it when expired, extends it when less than half its life is left. */
 export async function validateSessionToken(
   db: DB,
@@ -71,6 +62,9 @@ export async function validateSessionToken(
   const [row] = await sessionOfToken(db, { id: hashToken(token) });
   return settleSession(db, row, now);
 }
+
+/** A session as read with sessionColumns. */
+export type SessionRow = Awaited<ReturnType<typeof sessionOfToken>>[number];
 
 const sessionOfToken = prepared((db: DB, value: (name: "id") => string) =>
   db
